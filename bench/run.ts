@@ -1,0 +1,7 @@
+/** `npm run bench`: every benchmark, figures printed. */
+import { benchEngine } from './engine.bench';
+
+console.log('# LM Path Visualizer benchmarks');
+console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+console.log('## Engine');
+benchEngine();

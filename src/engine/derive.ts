@@ -1,0 +1,163 @@
+/**
+ * The facts Failover Clustering derives from addresses (topology-format.md, "Derived facts"):
+ * networks from subnets (creating implicit ones), role, metric, router attachment, eligibility
+ * and the live migration preference order. Input is a document already validated by parse.ts.
+ */
+import { implicitNetworkId, isDefaultRoute, parseCidr, prefixContains } from './address';
+import type {
+  Eligibility, Network, NetworkRole, Nic, NicAddress, Node, Router, Subnet, Topology, TopologyDocument, TopologyIndex,
+} from './types';
+
+const METRIC_BASE: Record<NetworkRole, number> = { cluster: 40000, clusterAndClient: 80000, none: 100000 };
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildTopology(doc: TopologyDocument): Topology {
+  const nodes: Node[] = (doc.nodes ?? []).map((n) => ({ id: n.id, name: n.name, site: n.site ?? null, state: n.state ?? 'up' }));
+  const nics: Nic[] = (doc.nics ?? []).map((n) => ({
+    id: n.id, node: n.node, name: n.name, addresses: [...n.addresses],
+    speedGbps: n.speedGbps ?? null, rdma: n.rdma ?? false, state: n.state ?? 'up',
+    routes: (n.routes ?? []).map((r) => ({ prefix: r.prefix, via: r.via })),
+  }));
+  const routers: Router[] = (doc.routers ?? []).map((r) => ({
+    id: r.id, name: r.name, site: r.site ?? null, state: r.state ?? 'up', interfaces: [...r.interfaces],
+  }));
+
+  // Networks: declared ones, then one per subnet that no declared network covers.
+  const declared = doc.networks ?? [];
+  const networkBySubnet = new Map<string, string>();
+  const networkDrafts: (Omit<Network, 'role' | 'metric'> & { role?: NetworkRole; metric?: number })[] = declared.map((n) => {
+    const prefixes = n.prefixes.map((p) => parseCidr(p)!.subnet);
+    prefixes.forEach((p) => networkBySubnet.set(p, n.id));
+    return {
+      id: n.id, name: n.name, prefixes, role: n.role, metric: n.metric, state: n.state ?? 'up',
+      implicit: false, roleDerived: n.role === undefined, metricDerived: n.metric === undefined,
+    };
+  });
+  const usedIds = new Set<string>([...(doc.sites ?? []), ...nodes, ...nics, ...declared, ...routers].map((e) => e.id));
+  const usedNames = new Set(declared.map((n) => n.name));
+  let implicitCount = 0;
+  const addresses: NicAddress[] = [];
+  for (const nic of nics) {
+    nic.addresses.forEach((text, position) => {
+      const c = parseCidr(text)!;
+      let networkId = networkBySubnet.get(c.subnet);
+      if (networkId === undefined) {
+        networkId = implicitNetworkId(c.subnet);
+        for (let k = 2; usedIds.has(networkId); k++) networkId = `${implicitNetworkId(c.subnet)}-${k}`;
+        let name: string;
+        do name = `Cluster Network ${++implicitCount}`;
+        while (usedNames.has(name));
+        usedIds.add(networkId);
+        usedNames.add(name);
+        networkBySubnet.set(c.subnet, networkId);
+        networkDrafts.push({
+          id: networkId, name, prefixes: [c.subnet], state: 'up', implicit: true, roleDerived: true, metricDerived: true,
+        });
+      }
+      addresses.push({
+        index: addresses.length, nicId: nic.id, nodeId: nic.node, position, cidr: text, address: c.text,
+        family: c.family, prefixLength: c.prefixLength, subnet: c.subnet, networkId,
+      });
+    });
+  }
+
+  // Role: clusterAndClient when any NIC on the network has a default route.
+  const withDefaultRoute = new Set<string>();
+  const nicById = new Map(nics.map((n) => [n.id, n]));
+  for (const a of addresses) {
+    if (nicById.get(a.nicId)!.routes.some((r) => isDefaultRoute(r.prefix))) withDefaultRoute.add(a.networkId);
+  }
+  const networks: Network[] = networkDrafts.map((n, position) => {
+    const role = n.role ?? (withDefaultRoute.has(n.id) ? 'clusterAndClient' : 'cluster');
+    return { ...n, role, metric: n.metric ?? METRIC_BASE[role] + position };
+  });
+
+  // Subnets: every cluster network prefix and every router interface subnet.
+  const subnets: Subnet[] = [];
+  const subnetByPrefix = new Map<string, number>();
+  const subnetOf = (prefix: string): number => {
+    let i = subnetByPrefix.get(prefix);
+    if (i === undefined) {
+      i = subnets.length;
+      subnets.push({ prefix, family: prefix.includes(':') ? 6 : 4, networkId: networkBySubnet.get(prefix) ?? null, routerIds: [] });
+      subnetByPrefix.set(prefix, i);
+    }
+    return i;
+  };
+  networks.forEach((n) => n.prefixes.forEach(subnetOf));
+  const subnetsByRouter = new Map<string, number[]>();
+  const networkCidrs = [...networkBySubnet.keys()].map((p) => parseCidr(p)!);
+  for (const r of [...routers].sort((a, b) => byString(a.id, b.id))) {
+    const own: number[] = [];
+    for (const itf of r.interfaces) {
+      const c = parseCidr(itf)!;
+      // A router is attached to the subnet that contains its address: a cluster network's prefix
+      // when one does (whatever prefix length the interface was written with), else its own subnet.
+      const inNetwork = networkCidrs.find((pc) => prefixContains(pc, c));
+      const s = subnetOf(inNetwork?.subnet ?? c.subnet);
+      if (!own.includes(s)) {
+        own.push(s);
+        subnets[s]!.routerIds.push(r.id);
+      }
+    }
+    subnetsByRouter.set(r.id, own);
+  }
+
+  const excluded = new Set(doc.liveMigration?.excludedNetworks ?? []);
+  const eligibility: Record<string, Eligibility> = {};
+  for (const n of networks) {
+    eligibility[n.id] = excluded.has(n.id)
+      ? { eligible: false, reason: 'excluded-by-setting' }
+      : n.role === 'none'
+        ? { eligible: false, reason: 'role-none' }
+        : n.state !== 'up'
+          ? { eligible: false, reason: 'network-down' }
+          : { eligible: true };
+  }
+  const order = doc.liveMigration?.networkOrder ?? [];
+  const isEligible = (id: string): boolean => eligibility[id]?.eligible === true;
+  const listed = order.filter(isEligible);
+  const listedSet = new Set(listed);
+  const rest = networks
+    .filter((n) => isEligible(n.id) && !listedSet.has(n.id))
+    .sort((a, b) => a.metric - b.metric || byString(a.name, b.name) || byString(a.id, b.id))
+    .map((n) => n.id);
+  const preferenceOrder = [...listed, ...rest];
+
+  const index: TopologyIndex = {
+    sites: new Map((doc.sites ?? []).map((s) => [s.id, { id: s.id, name: s.name }])),
+    nodes: new Map(nodes.map((n) => [n.id, n])),
+    nics: nicById,
+    networks: new Map(networks.map((n) => [n.id, n])),
+    routers: new Map(routers.map((r) => [r.id, r])),
+    nicsByNode: groupBy(nics, (n) => n.node, (n) => n.id),
+    addressesByNic: groupBy(addresses, (a) => a.nicId, (a) => a.index),
+    addressesByNetwork: groupBy(addresses, (a) => a.networkId, (a) => a.index),
+    subnetByPrefix,
+    subnetsByRouter,
+    preferencePosition: new Map(preferenceOrder.map((id, i) => [id, i])),
+  };
+
+  return {
+    document: doc,
+    name: doc.name ?? 'Untitled topology',
+    description: doc.description ?? '',
+    sites: [...index.sites.values()],
+    nodes, nics, networks, routers,
+    liveMigration: { networkOrder: [...order], excludedNetworks: [...excluded] },
+    layout: { ...(doc.layout ?? {}) },
+    addresses, subnets, eligibility, preferenceOrder, index,
+  };
+}
+
+function groupBy<T, V>(items: T[], key: (t: T) => string, value: (t: T) => V): Map<string, V[]> {
+  const m = new Map<string, V[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(value(it));
+    else m.set(k, [value(it)]);
+  }
+  return m;
+}

@@ -1,0 +1,77 @@
+/**
+ * Diagnostics: what is accepted but worth telling the user (topology-format.md, "Validation").
+ * Each names the document path and the elements concerned.
+ */
+import { isDefaultRoute, parseCidr } from './address';
+import { networkName, nodeName } from './messages';
+import { nodeCheck, prepare, rankedPaths } from './select';
+import type { Diagnostic, Topology } from './types';
+
+export function collectDiagnostics(t: Topology): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const nicPath = new Map(t.nics.map((n, i) => [n.id, `nics[${i}]`]));
+  const networkPath = new Map((t.document.networks ?? []).map((n, i) => [n.id, `networks[${i}]`]));
+
+  // Two NICs of one node on the same cluster network.
+  for (const node of t.nodes) {
+    const firstNicOn = new Map<string, string>();
+    for (const nicId of t.index.nicsByNode.get(node.id) ?? []) {
+      const nets = new Set((t.index.addressesByNic.get(nicId) ?? []).map((i) => t.addresses[i]!.networkId));
+      for (const net of nets) {
+        const first = firstNicOn.get(net);
+        if (first === undefined) firstNicOn.set(net, nicId);
+        else
+          out.push({
+            code: 'nics-share-network', path: nicPath.get(nicId)!, elementIds: [first, nicId, net],
+            message: `${node.name} has two NICs ('${t.index.nics.get(first)!.name}' and '${t.index.nics.get(nicId)!.name}') on network '${networkName(t, net)}'. The cluster uses one interface per node per network; team them or put them on separate subnets.`,
+          });
+      }
+    }
+  }
+  for (const n of t.networks) {
+    if ((t.index.addressesByNetwork.get(n.id) ?? []).length === 0)
+      out.push({ code: 'network-without-nic', path: networkPath.get(n.id) ?? '', elementIds: [n.id], message: `Network '${n.name}' has no NIC on it.` });
+  }
+  for (const nic of t.nics) {
+    if (nic.addresses.length === 0)
+      out.push({ code: 'nic-without-address', path: `${nicPath.get(nic.id)!}.addresses`, elementIds: [nic.id], message: `NIC '${nic.name}' of ${nodeName(t, nic.node)} has no address, so it is on no cluster network.` });
+  }
+  t.liveMigration.networkOrder.forEach((id, i) => {
+    const e = t.eligibility[id];
+    if (e && !e.eligible && e.reason !== 'network-down')
+      out.push({
+        code: 'ineligible-network-in-order', path: `liveMigration.networkOrder[${i}]`, elementIds: [id],
+        message: e.reason === 'excluded-by-setting'
+          ? `Network '${networkName(t, id)}' is in the live migration order but also excluded from live migration; the exclusion wins.`
+          : `Network '${networkName(t, id)}' is in the live migration order but its role is None, so it is never used.`,
+      });
+  });
+  for (const node of t.nodes) {
+    for (const family of [4, 6] as const) {
+      const defaults = (t.index.nicsByNode.get(node.id) ?? []).flatMap((nicId) =>
+        t.index.nics.get(nicId)!.routes.filter((r) => isDefaultRoute(r.prefix) && parseCidr(r.prefix)!.family === family).map(() => nicId));
+      if (defaults.length > 1)
+        out.push({
+          code: 'multiple-default-routes', path: nicPath.get(defaults[1]!)!, elementIds: [node.id, ...new Set(defaults)],
+          message: `${node.name} has ${defaults.length} IPv${family} default routes; a cluster node should have one default gateway (on its management network), or traffic may leave through the wrong NIC.`,
+        });
+    }
+  }
+  const ids = new Set<string>([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers].map((e) => e.id));
+  for (const id of Object.keys(t.layout)) {
+    if (!ids.has(id)) out.push({ code: 'unknown-layout-id', path: `layout.${id}`, elementIds: [], message: `A saved position names '${id}', which is not in the topology; it is ignored.` });
+  }
+  // Node pairs with no path (ws2025), among nodes that could take part in a migration.
+  const p = prepare(t);
+  const active = t.nodes.filter((n) => n.state === 'up');
+  for (const a of active)
+    for (const b of active) {
+      if (a.id === b.id) continue;
+      if (nodeCheck(t, a.id, b.id) === null && rankedPaths(p, a.id, b.id, null).length > 0) continue;
+      out.push({
+        code: 'pair-without-path', path: '', elementIds: [a.id, b.id],
+        message: `No live migration path from ${a.name} to ${b.name}: no network enabled for live migration connects them, directly or through routers.`,
+      });
+    }
+  return out;
+}

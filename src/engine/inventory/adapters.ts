@@ -1,0 +1,50 @@
+/**
+ * Adapters (Get-NetAdapter on each node) → the link speed and RDMA of the NIC whose adapter has
+ * that name on that node. Adapters that carry no cluster network are simply not used. These
+ * objects come back from Invoke-Command, so the node may only be in PSComputerName.
+ */
+import { aliasKey } from './hosts';
+import { bool, field, firstField, isObj, items, listSome, nameOf, num, text, type Field } from './json';
+import type { Build, NicInfo } from './model';
+
+export const NODE_FIELDS = ['Node', 'PSComputerName'] as const;
+
+/** NICs by node id + adapter name (case-insensitive). */
+export function nicsByAdapter(nics: NicInfo[]): Map<string, NicInfo[]> {
+  const map = new Map<string, NicInfo[]>();
+  for (const nic of nics) {
+    const key = aliasKey(nic.doc.node, nic.adapter);
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [nic]);
+    else list.push(nic);
+  }
+  return map;
+}
+
+export function readAdapters(list: Field, b: Build): void {
+  const byAdapter = nicsByAdapter(b.nics);
+  const done = new Set<NicInfo>();
+  for (const f of items(list)) {
+    if (!isObj(f.value)) continue;
+    const nodeName = nameOf(firstField(f.value, NODE_FIELDS, f.path).value);
+    const name = text(field(f.value, 'Name', f.path).value);
+    const node = nodeName === undefined ? undefined : b.hosts.get(nodeName);
+    if (node === undefined || name === undefined) continue;
+    for (const nic of byAdapter.get(aliasKey(node.doc.id, name)) ?? []) {
+      if (done.has(nic)) continue;
+      done.add(nic);
+      // A disconnected adapter reports speed 0: no speed rather than a wrong one.
+      const bps = num(field(f.value, 'LinkSpeedBps', f.path).value);
+      if (bps !== undefined && bps > 0) nic.doc.speedGbps = bps / 1e9;
+      if (bool(field(f.value, 'Rdma', f.path).value) === true) nic.doc.rdma = true;
+    }
+  }
+  const withoutSpeed = b.nics.filter((n) => n.doc.speedGbps === undefined);
+  if (withoutSpeed.length > 0 && b.nics.length > 0) {
+    b.ctx.assumed(
+      'adapters',
+      `No link speed is known for ${listSome(withoutSpeed.map((n) => n.doc.id))}: the inventory has no connected adapter of that name on that node (host virtual NICs such as vEthernet adapters are not physical adapters). Enter their speed by hand if you need it.`,
+      withoutSpeed.map((n) => n.doc.id),
+    );
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * selectMigrationPath: which network a live migration from one node to another uses, in Windows
+ * Server 2025 (all working paths, most preferred first) and in the legacy behaviour (networks
+ * tried one by one, each miss costing a timeout). See selection-algorithm.md.
+ *
+ * Both modes rank paths by the same rules, so the legacy choice is read off the ranked ws2025
+ * paths: the first direct path in that order lies on the first network in preference order that
+ * has one — the network where the legacy search connects — and the direct paths after it on
+ * later networks are its fallbacks. The paths of a pair are computed once for both modes.
+ */
+import { networkMessage, nicMessage, pairMessage, type MessageContext } from './messages';
+import { Routing } from './routing';
+import type { Exclusion, LegacyAttempt, Mode, NicAddress, PathCandidate, Reason, SelectOptions, Selection, Topology } from './types';
+
+export const DEFAULT_LEGACY_TIMEOUT_SECONDS = 20;
+
+type MissReason = 'not-on-source' | 'not-on-destination' | 'family-mismatch';
+const MISS_REASONS: readonly MissReason[] = ['not-on-source', 'not-on-destination', 'family-mismatch'];
+const NO_ROUTERS: string[] = Object.freeze([]) as unknown as string[];
+
+/** What the selection needs that does not depend on the pair: computed once per topology. */
+export interface Prepared {
+  topology: Topology;
+  routing: Routing;
+  /** Usable addresses of each node (NIC up, network eligible), by network id. */
+  usable: Map<string, Map<string, number[]>>;
+  /** Usable address indexes of each node, flat. */
+  usableFlat: Map<string, number[]>;
+  /** Whether each address's NIC has a static route of the address's family (else it routes nowhere). */
+  routes: Uint8Array;
+  /** Legacy attempts shared (frozen) between selections: by timeout, then `position * 4 + outcome`. */
+  attempts: Map<number, LegacyAttempt[]>;
+}
+
+const cache = new WeakMap<Topology, Prepared>();
+
+export function prepare(topology: Topology): Prepared {
+  let p = cache.get(topology);
+  if (p) return p;
+  const { index } = topology;
+  const usable = new Map<string, Map<string, number[]>>();
+  const usableFlat = new Map<string, number[]>();
+  for (const n of topology.nodes) {
+    usable.set(n.id, new Map());
+    usableFlat.set(n.id, []);
+  }
+  const routes = new Uint8Array(topology.addresses.length);
+  for (const a of topology.addresses) {
+    const nic = index.nics.get(a.nicId)!;
+    if (nic.routes.some((r) => r.prefix.includes(':') === (a.family === 6))) routes[a.index] = 1;
+    if (!index.preferencePosition.has(a.networkId) || nic.state !== 'up') continue;
+    const byNet = usable.get(a.nodeId)!;
+    const list = byNet.get(a.networkId);
+    if (list) list.push(a.index);
+    else byNet.set(a.networkId, [a.index]);
+    usableFlat.get(a.nodeId)!.push(a.index);
+  }
+  p = { topology, routing: new Routing(topology), usable, usableFlat, routes, attempts: new Map() };
+  cache.set(topology, p);
+  return p;
+}
+
+const str = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The ranking of selection-algorithm.md ("Paths ... are ordered by, in turn"). */
+export function rankPaths(topology: Topology, paths: PathCandidate[]): PathCandidate[] {
+  if (paths.length < 2) return paths;
+  const pos = topology.index.preferencePosition;
+  return paths.sort(
+    (x, y) =>
+      pos.get(x.sourceNetworkId)! - pos.get(y.sourceNetworkId)! ||
+      x.routerIds.length - y.routerIds.length ||
+      pos.get(x.destinationNetworkId)! - pos.get(y.destinationNetworkId)! ||
+      str(x.sourceNicId, y.sourceNicId) ||
+      str(x.destinationNicId, y.destinationNicId) ||
+      str(x.sourceAddress, y.sourceAddress) ||
+      str(x.destinationAddress, y.destinationAddress),
+  );
+}
+
+function candidate(sa: NicAddress, da: NicAddress, routerIds: string[]): PathCandidate {
+  return {
+    kind: routerIds.length === 0 ? 'direct' : 'routed',
+    sourceNicId: sa.nicId,
+    destinationNicId: da.nicId,
+    sourceAddress: sa.address,
+    destinationAddress: da.address,
+    sourceNetworkId: sa.networkId,
+    destinationNetworkId: da.networkId,
+    routerIds,
+  };
+}
+
+type PairFailure = 'family-mismatch' | 'other-family' | 'no-route' | 'no-return-route' | 'router-down';
+
+/** A path between two usable addresses, or why there is none. */
+function pathBetween(p: Prepared, si: number, di: number): PathCandidate | PairFailure {
+  const sa = p.topology.addresses[si]!;
+  const da = p.topology.addresses[di]!;
+  if (sa.family !== da.family) return sa.networkId === da.networkId ? 'family-mismatch' : 'other-family';
+  if (sa.networkId === da.networkId) return candidate(sa, da, NO_ROUTERS);
+  if (p.routes[si] === 0) return 'no-route';
+  const forward = p.routing.route(si, di);
+  if (!forward.ok) return forward.reason;
+  const back = p.routing.route(di, si);
+  if (!back.ok) return back.reason === 'router-down' ? 'router-down' : 'no-return-route';
+  return candidate(sa, da, forward.routerIds);
+}
+
+/** Every path between two (checked) nodes, ranked. Address pairs left out go to `excluded` when given. */
+export function rankedPaths(p: Prepared, s: string, d: string, excluded: Exclusion[] | null): PathCandidate[] {
+  const paths: PathCandidate[] = [];
+  const dst = p.usableFlat.get(d)!;
+  for (const si of p.usableFlat.get(s)!)
+    for (const di of dst) {
+      const o = pathBetween(p, si, di);
+      if (typeof o !== 'string') paths.push(o);
+      else if (excluded && o !== 'other-family') excluded.push(pairExclusion(p.topology, o, si, di));
+    }
+  return rankPaths(p.topology, paths);
+}
+
+function pairExclusion(t: Topology, reason: Exclude<PairFailure, 'other-family'>, si: number, di: number): Exclusion {
+  const sa = t.addresses[si]!;
+  const da = t.addresses[di]!;
+  return {
+    elementId: `${sa.nicId}[${sa.address}]→${da.nicId}[${da.address}]`,
+    reason,
+    message: pairMessage(t, reason, sa, da),
+    networkIds: reason === 'family-mismatch' ? [sa.networkId] : [sa.networkId, da.networkId],
+  };
+}
+
+export function normaliseOptions(options: SelectOptions | undefined): { mode: Mode; timeout: number } {
+  const mode: Mode = options?.mode === 'legacy' ? 'legacy' : 'ws2025';
+  const t = options?.legacyTimeoutSeconds;
+  const timeout = typeof t === 'number' && Number.isFinite(t) && t >= 0 ? t : DEFAULT_LEGACY_TIMEOUT_SECONDS;
+  return { mode, timeout };
+}
+
+export function nodeCheck(t: Topology, s: string, d: string): Reason | null {
+  if (s === d) return 'same-node';
+  const src = t.index.nodes.get(s);
+  const dst = t.index.nodes.get(d);
+  if (!src || !dst) return 'unknown-node';
+  if (src.state === 'down') return 'source-down';
+  if (dst.state === 'down') return 'destination-down';
+  if (dst.state === 'paused') return 'destination-paused';
+  return null;
+}
+
+/** The selection for one ordered pair in one mode, with every exclusion. */
+export function selectMigrationPath(topology: Topology, sourceNodeId: string, destinationNodeId: string, options?: SelectOptions): Selection {
+  const { mode, timeout } = normaliseOptions(options);
+  const p = prepare(topology);
+  const s = sourceNodeId;
+  const d = destinationNodeId;
+  const failed = nodeCheck(topology, s, d);
+  if (failed) return failedSelection(mode, s, d, failed);
+  const excluded: Exclusion[] = [];
+  const paths = rankedPaths(p, s, d, mode === 'ws2025' ? excluded : null);
+  excluded.push(...commonExclusions(p, s, d, mode, paths));
+  const core = mode === 'ws2025' ? ws2025Core(paths) : legacyCore(p, s, d, paths, timeout);
+  const selection = { mode, sourceNodeId: s, destinationNodeId: d, ...core, excluded } as Selection;
+  return selection;
+}
+
+export function failedSelection(mode: Mode, s: string, d: string, failure: Reason): Selection {
+  return { mode, sourceNodeId: s, destinationNodeId: d, chosen: null, fallbacks: [], initiationDelaySeconds: 0, attempts: [], excluded: [], failure };
+}
+
+/** The mode-specific part of a selection (everything but the pair, the mode and `excluded`). */
+export type SelectionCore = Pick<Selection, 'chosen' | 'fallbacks' | 'initiationDelaySeconds' | 'attempts' | 'failure'>;
+
+export function ws2025Core(paths: PathCandidate[]): SelectionCore {
+  if (paths.length === 0) return { chosen: null, fallbacks: [], initiationDelaySeconds: 0, attempts: [], failure: 'no-path' };
+  // The ranked list becomes the fallbacks once the chosen path is taken off its head.
+  const chosen = paths.shift()!;
+  return { chosen, fallbacks: paths, initiationDelaySeconds: 0, attempts: [] };
+}
+
+function sharedAttempt(p: Prepared, position: number, outcome: MissReason | 'connected', seconds: number): LegacyAttempt {
+  let list = p.attempts.get(seconds);
+  if (!list) p.attempts.set(seconds, (list = []));
+  const networkId = p.topology.preferenceOrder[position]!;
+  return (list[position * 4 + (outcome === 'connected' ? 3 : MISS_REASONS.indexOf(outcome))] ??= Object.freeze(
+    outcome === 'connected' ? { networkId, outcome, seconds: 0 } : { networkId, outcome: 'timeout' as const, seconds, reason: outcome },
+  ));
+}
+
+/** Legacy: networks in preference order until one connects the pair directly; each miss times out. */
+export function legacyCore(p: Prepared, s: string, d: string, ranked: PathCandidate[], timeout: number): SelectionCore {
+  const pos = p.topology.index.preferencePosition;
+  let chosen: PathCandidate | null = null;
+  const fallbacks: PathCandidate[] = [];
+  for (const c of ranked) {
+    if (c.kind !== 'direct') continue;
+    if (!chosen) chosen = c;
+    else if (c.sourceNetworkId !== chosen.sourceNetworkId) fallbacks.push(c);
+  }
+  const order = p.topology.preferenceOrder;
+  const tried = chosen ? pos.get(chosen.sourceNetworkId)! : order.length;
+  const attempts: LegacyAttempt[] = [];
+  for (let i = 0; i < tried; i++) attempts.push(sharedAttempt(p, i, missReason(p, s, d, order[i]!), timeout));
+  const delay = timeout * tried;
+  if (!chosen) return { chosen: null, fallbacks, initiationDelaySeconds: delay, attempts, failure: 'no-path' };
+  attempts.push(sharedAttempt(p, tried, 'connected', timeout));
+  return { chosen, fallbacks, initiationDelaySeconds: delay, attempts };
+}
+
+/** Why a network gives no direct path between the two nodes. */
+function missReason(p: Prepared, s: string, d: string, networkId: string): MissReason {
+  if (!p.usable.get(s)!.has(networkId)) return 'not-on-source';
+  if (!p.usable.get(d)!.has(networkId)) return 'not-on-destination';
+  return 'family-mismatch';
+}
+
+/** Networks and NICs left out, in both modes. */
+export function commonExclusions(p: Prepared, s: string, d: string, mode: Mode, paths: PathCandidate[]): Exclusion[] {
+  const t = p.topology;
+  const ctx: MessageContext = { topology: t, sourceNodeId: s, destinationNodeId: d };
+  const out: Exclusion[] = [];
+  for (const nodeId of [s, d])
+    for (const nicId of t.index.nicsByNode.get(nodeId) ?? []) {
+      const nic = t.index.nics.get(nicId)!;
+      if (nic.addresses.length === 0) out.push({ elementId: nicId, reason: 'no-address', message: nicMessage(t, 'no-address', nicId) });
+      else if (nic.state === 'down')
+        out.push({ elementId: nicId, reason: 'nic-down', message: nicMessage(t, 'nic-down', nicId), networkIds: (t.index.addressesByNic.get(nicId) ?? []).map((i) => t.addresses[i]!.networkId) });
+    }
+  // A network is used when a path starts or ends on it; in legacy only direct paths exist.
+  const used = new Set<string>();
+  for (const c of paths) if (mode === 'ws2025' || c.kind === 'direct') used.add(c.sourceNetworkId).add(c.destinationNetworkId);
+  for (const n of t.networks) {
+    const e = t.eligibility[n.id]!;
+    const reason: Reason | null = !e.eligible ? e.reason : used.has(n.id) ? null : missReason(p, s, d, n.id);
+    if (reason) out.push({ elementId: n.id, reason, message: networkMessage(ctx, reason, n.id), networkIds: [n.id] });
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * Structural checks of the document: types, required and unknown fields, enums. Each problem is
+ * reported with its JSON path; nothing here throws, whatever the input.
+ */
+import type { ParseError } from './types';
+
+export type Json = unknown;
+
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return v.length > 40 ? 'a long text' : `"${v}"`;
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+export type FieldKind =
+  | { type: 'string'; required?: boolean; nonEmpty?: boolean }
+  | { type: 'enum'; values: readonly string[]; required?: boolean }
+  | { type: 'number'; min?: number; exclusiveMin?: number; integer?: boolean; required?: boolean }
+  | { type: 'boolean'; required?: boolean }
+  | { type: 'strings'; required?: boolean }
+  | { type: 'list'; required?: boolean };
+
+export type ElementShape = Record<string, FieldKind>;
+
+export class Problems {
+  readonly errors: ParseError[] = [];
+  add(path: string, message: string): void {
+    this.errors.push({ path, message });
+  }
+}
+
+/**
+ * Checks one element object against its shape. Returns false when it is not an object at all.
+ * `what` names the element for messages ("NIC 'n1-lm'").
+ */
+export function checkElement(value: unknown, shape: ElementShape, path: string, what: string, p: Problems): value is Record<string, unknown> {
+  if (!isRecord(value)) {
+    p.add(path, `${what} must be an object, not ${describe(value)}.`);
+    return false;
+  }
+  for (const key of Object.keys(value)) {
+    if (!(key in shape)) {
+      const known = Object.keys(shape).join(', ');
+      p.add(`${path}.${key}`, `Unknown field '${key}' in ${what} (known fields: ${known}). Check the spelling: unknown fields are refused so that no data is silently dropped.`);
+    }
+  }
+  for (const [key, kind] of Object.entries(shape)) {
+    const v = value[key];
+    const at = `${path}.${key}`;
+    if (v === undefined) {
+      if (kind.required) p.add(at, `${what} is missing the required field '${key}'.`);
+      continue;
+    }
+    checkField(v, kind, at, `'${key}' of ${what}`, p);
+  }
+  return true;
+}
+
+function checkField(v: unknown, kind: FieldKind, at: string, label: string, p: Problems): void {
+  switch (kind.type) {
+    case 'string':
+      if (typeof v !== 'string') p.add(at, `${label} must be text, not ${describe(v)}.`);
+      else if (kind.nonEmpty && v.trim() === '') p.add(at, `${label} must not be empty.`);
+      return;
+    case 'enum':
+      if (typeof v !== 'string' || !kind.values.includes(v))
+        p.add(at, `${label} must be one of ${kind.values.map((x) => `'${x}'`).join(', ')}, not ${describe(v)}.`);
+      return;
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) p.add(at, `${label} must be a number, not ${describe(v)}.`);
+      else if (kind.integer && !Number.isInteger(v)) p.add(at, `${label} must be a whole number, not ${v}.`);
+      else if (kind.min !== undefined && v < kind.min) p.add(at, `${label} must be ${kind.min} or more, not ${v}.`);
+      else if (kind.exclusiveMin !== undefined && v <= kind.exclusiveMin) p.add(at, `${label} must be more than ${kind.exclusiveMin}, not ${v}.`);
+      return;
+    case 'boolean':
+      if (typeof v !== 'boolean') p.add(at, `${label} must be true or false, not ${describe(v)}.`);
+      return;
+    case 'strings':
+      if (!Array.isArray(v)) p.add(at, `${label} must be a list of text, not ${describe(v)}.`);
+      else v.forEach((x, i) => typeof x !== 'string' && p.add(`${at}[${i}]`, `Each entry of ${label} must be text, not ${describe(x)}.`));
+      return;
+    case 'list':
+      if (!Array.isArray(v)) p.add(at, `${label} must be a list, not ${describe(v)}.`);
+      return;
+  }
+}
+
+export const SHAPES = {
+  site: { id: { type: 'string', required: true, nonEmpty: true }, name: { type: 'string', required: true } },
+  node: {
+    id: { type: 'string', required: true, nonEmpty: true },
+    name: { type: 'string', required: true },
+    site: { type: 'string' },
+    state: { type: 'enum', values: ['up', 'down', 'paused'] },
+  },
+  nic: {
+    id: { type: 'string', required: true, nonEmpty: true },
+    node: { type: 'string', required: true },
+    name: { type: 'string', required: true },
+    addresses: { type: 'strings', required: true },
+    speedGbps: { type: 'number', exclusiveMin: 0 },
+    rdma: { type: 'boolean' },
+    state: { type: 'enum', values: ['up', 'down'] },
+    routes: { type: 'list' },
+  },
+  route: { prefix: { type: 'string', required: true }, via: { type: 'string', required: true } },
+  network: {
+    id: { type: 'string', required: true, nonEmpty: true },
+    name: { type: 'string', required: true },
+    prefixes: { type: 'strings', required: true },
+    role: { type: 'enum', values: ['none', 'cluster', 'clusterAndClient'] },
+    metric: { type: 'number', min: 0, integer: true },
+    state: { type: 'enum', values: ['up', 'down'] },
+  },
+  router: {
+    id: { type: 'string', required: true, nonEmpty: true },
+    name: { type: 'string', required: true },
+    site: { type: 'string' },
+    state: { type: 'enum', values: ['up', 'down'] },
+    interfaces: { type: 'strings', required: true },
+  },
+  liveMigration: { networkOrder: { type: 'strings' }, excludedNetworks: { type: 'strings' } },
+} as const satisfies Record<string, ElementShape>;

@@ -1,0 +1,314 @@
+/**
+ * Types of the `lm-topology` file format (the document, as saved) and of the parsed topology
+ * (the document with defaults filled in and the facts Failover Clustering derives from it).
+ * See ../shared/spec/topology-format.md and selection-algorithm.md.
+ */
+
+export type NodeState = 'up' | 'down' | 'paused';
+export type LinkState = 'up' | 'down';
+export type NetworkRole = 'none' | 'cluster' | 'clusterAndClient';
+export type IpFamily = 4 | 6;
+
+// ---------------------------------------------------------------------------------------------
+// The document: plain JSON, exactly what a file holds. Optional fields stay absent when unset so
+// that save → open → save is byte-for-byte stable.
+
+export interface SiteDoc {
+  id: string;
+  name: string;
+}
+export interface NodeDoc {
+  id: string;
+  name: string;
+  site?: string;
+  state?: NodeState;
+}
+export interface RouteDoc {
+  prefix: string;
+  via: string;
+}
+export interface NicDoc {
+  id: string;
+  node: string;
+  name: string;
+  addresses: string[];
+  speedGbps?: number;
+  rdma?: boolean;
+  state?: LinkState;
+  routes?: RouteDoc[];
+}
+export interface NetworkDoc {
+  id: string;
+  name: string;
+  prefixes: string[];
+  role?: NetworkRole;
+  metric?: number;
+  state?: LinkState;
+}
+export interface RouterDoc {
+  id: string;
+  name: string;
+  site?: string;
+  state?: LinkState;
+  interfaces: string[];
+}
+export interface LiveMigrationDoc {
+  networkOrder?: string[];
+  excludedNetworks?: string[];
+}
+export interface Position {
+  x: number;
+  y: number;
+}
+export interface TopologyDocument {
+  format: 'lm-topology';
+  version: 1;
+  name?: string;
+  description?: string;
+  sites?: SiteDoc[];
+  nodes?: NodeDoc[];
+  nics?: NicDoc[];
+  networks?: NetworkDoc[];
+  routers?: RouterDoc[];
+  liveMigration?: LiveMigrationDoc;
+  layout?: Record<string, Position>;
+  /** Unknown top-level fields are kept on round trip. */
+  [extra: string]: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parsed topology: defaults applied, implicit networks added, derived facts computed.
+
+/** One host address of a NIC, parsed. */
+export interface NicAddress {
+  /** Index of this address in `Topology.addresses`. */
+  index: number;
+  nicId: string;
+  nodeId: string;
+  /** Position in the NIC's `addresses` list. */
+  position: number;
+  /** As written in the file, e.g. `10.1.10.11/24`. */
+  cidr: string;
+  /** Host address, compressed (RFC 5952 for IPv6), no prefix length. */
+  address: string;
+  family: IpFamily;
+  prefixLength: number;
+  /** The subnet in network-address form, e.g. `10.1.10.0/24`. */
+  subnet: string;
+  networkId: string;
+}
+
+export type Site = SiteDoc;
+export interface Node extends Required<Pick<NodeDoc, 'id' | 'name' | 'state'>> {
+  site: string | null;
+}
+export interface Route {
+  prefix: string;
+  via: string;
+}
+export interface Nic {
+  id: string;
+  node: string;
+  name: string;
+  addresses: string[];
+  speedGbps: number | null;
+  rdma: boolean;
+  state: LinkState;
+  routes: Route[];
+}
+export interface Network {
+  id: string;
+  name: string;
+  /** Network-address form, compressed. */
+  prefixes: string[];
+  role: NetworkRole;
+  metric: number;
+  state: LinkState;
+  /** True when the parser created it from a NIC address that no declared network covers. */
+  implicit: boolean;
+  roleDerived: boolean;
+  metricDerived: boolean;
+}
+export interface Router {
+  id: string;
+  name: string;
+  site: string | null;
+  state: LinkState;
+  interfaces: string[];
+}
+
+/** A subnet seen anywhere: a cluster network's prefix, or a subnet that exists only through router interfaces. */
+export interface Subnet {
+  /** Network-address form, e.g. `172.16.0.0/30`. */
+  prefix: string;
+  family: IpFamily;
+  /** The cluster network whose prefix this is, or null for a transit subnet. */
+  networkId: string | null;
+  /** Routers with an interface in this subnet, ascending id. */
+  routerIds: string[];
+}
+
+export type Eligibility =
+  | { eligible: true }
+  | { eligible: false; reason: 'excluded-by-setting' | 'role-none' | 'network-down' };
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  /** JSON path in the document, e.g. `nics[3].addresses[0]`; '' for the whole topology. */
+  path: string;
+  message: string;
+  /** Elements the diagnostic is about (for selecting them in the UI). */
+  elementIds: string[];
+}
+export type DiagnosticCode =
+  | 'nics-share-network'
+  | 'network-without-nic'
+  | 'nic-without-address'
+  | 'ineligible-network-in-order'
+  | 'pair-without-path'
+  | 'multiple-default-routes'
+  | 'unknown-layout-id'
+  | 'assumed';
+
+export interface ParseError {
+  path: string;
+  message: string;
+}
+
+export interface Topology {
+  /** The document as given (kept for round trip: save writes this, not the derived form). */
+  readonly document: TopologyDocument;
+  name: string;
+  description: string;
+  sites: Site[];
+  nodes: Node[];
+  nics: Nic[];
+  /** Declared networks in file order, then implicit networks in order of first appearance. */
+  networks: Network[];
+  routers: Router[];
+  liveMigration: { networkOrder: string[]; excludedNetworks: string[] };
+  layout: Record<string, Position>;
+  /** Every NIC address, in NIC order then address order. */
+  addresses: NicAddress[];
+  subnets: Subnet[];
+  /** Eligibility of each network for live migration (format §6). */
+  eligibility: Record<string, Eligibility>;
+  /** Eligible network ids, most preferred first (format §7). */
+  preferenceOrder: string[];
+  /** Lookups. */
+  index: TopologyIndex;
+}
+
+export interface TopologyIndex {
+  sites: Map<string, Site>;
+  nodes: Map<string, Node>;
+  nics: Map<string, Nic>;
+  networks: Map<string, Network>;
+  routers: Map<string, Router>;
+  /** NIC ids of each node, in file order. */
+  nicsByNode: Map<string, string[]>;
+  /** Address indexes of each NIC. */
+  addressesByNic: Map<string, number[]>;
+  /** Address indexes on each network. */
+  addressesByNetwork: Map<string, number[]>;
+  /** Subnet index by prefix text. */
+  subnetByPrefix: Map<string, number>;
+  /** Subnet indexes each router is attached to. */
+  subnetsByRouter: Map<string, number[]>;
+  /** Position in `preferenceOrder`, for eligible networks only. */
+  preferencePosition: Map<string, number>;
+}
+
+export type ParseResult =
+  | { ok: true; topology: Topology; diagnostics: Diagnostic[] }
+  | { ok: false; errors: ParseError[] };
+
+// ---------------------------------------------------------------------------------------------
+// Selection (selection-algorithm.md).
+
+export type Mode = 'ws2025' | 'legacy';
+
+export type Reason =
+  | 'excluded-by-setting'
+  | 'role-none'
+  | 'network-down'
+  | 'nic-down'
+  | 'no-address'
+  | 'not-on-source'
+  | 'not-on-destination'
+  | 'family-mismatch'
+  | 'no-route'
+  | 'no-return-route'
+  | 'router-down'
+  | 'same-node'
+  | 'unknown-node'
+  | 'source-down'
+  | 'destination-down'
+  | 'destination-paused'
+  | 'no-path';
+
+export interface PathCandidate {
+  kind: 'direct' | 'routed';
+  sourceNicId: string;
+  destinationNicId: string;
+  sourceAddress: string;
+  destinationAddress: string;
+  sourceNetworkId: string;
+  destinationNetworkId: string;
+  routerIds: string[];
+}
+
+export interface LegacyAttempt {
+  networkId: string;
+  outcome: 'connected' | 'timeout';
+  seconds: number;
+  reason?: Reason;
+}
+
+export interface Exclusion {
+  /** A network id, a NIC id, or an address pair `sourceNic[address]→destinationNic[address]`. */
+  elementId: string;
+  reason: Reason;
+  message: string;
+  /** The networks concerned, so the UI can answer "why not network X?". */
+  networkIds?: string[];
+}
+
+export interface Selection {
+  mode: Mode;
+  sourceNodeId: string;
+  destinationNodeId: string;
+  chosen: PathCandidate | null;
+  fallbacks: PathCandidate[];
+  initiationDelaySeconds: number;
+  attempts: LegacyAttempt[];
+  excluded: Exclusion[];
+  failure?: Reason;
+}
+
+export interface SelectOptions {
+  mode?: Mode;
+  legacyTimeoutSeconds?: number;
+}
+
+export interface AllPairsSummary {
+  pairCount: number;
+  noPath: { ws2025: number; legacy: number };
+  maxLegacyDelaySeconds: number;
+  meanLegacyDelaySeconds: number;
+  routedChosen: number;
+  /** Pairs with a chosen path and no fallback, per mode. */
+  singlePath: { ws2025: number; legacy: number };
+}
+
+export interface AllPairsResult {
+  /** Node ids in topology order (rows and columns of the matrix). */
+  nodeIds: string[];
+  /** Every ordered pair of distinct nodes, row-major by source then destination. */
+  pairs: { sourceNodeId: string; destinationNodeId: string; ws2025: Selection; legacy: Selection }[];
+  summary: AllPairsSummary;
+}
+
+export interface AllPairsOptions {
+  legacyTimeoutSeconds?: number;
+}
