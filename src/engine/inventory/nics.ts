@@ -72,6 +72,16 @@ function addressEntries(iface: Obj, path: string): Scalar[] {
   return listed.length > 0 ? listed : scalars(field(iface, 'Address', path));
 }
 
+/** The NIC with its fields in the order of the format's description, as a hand-written file has them. */
+export function inFormatOrder(d: NicDoc): NicDoc {
+  const out: NicDoc = { id: d.id, node: d.node, name: d.name, addresses: d.addresses };
+  if (d.speedGbps !== undefined) out.speedGbps = d.speedGbps;
+  if (d.rdma !== undefined) out.rdma = d.rdma;
+  if (d.state !== undefined) out.state = d.state;
+  if (d.routes !== undefined) out.routes = d.routes;
+  return out;
+}
+
 export function readInterfaces(list: Field, b: Build): void {
   const networkOf = networkIndex(b.networks);
   const used = new Map<string, string>();

@@ -33,16 +33,15 @@ export function buildRouters(hops: Map<string, NextHop>, b: Build): RouterDoc[] 
   const routers: RouterDoc[] = [];
   for (const hop of hops.values()) {
     const address = hop.address.text;
-    const router: RouterDoc = {
-      id: b.ids.claim(`gw-${address.replace(/[.:]/g, '-')}`),
-      name: `Gateway ${address}`,
-      interfaces: [`${address}/${hop.subnet.prefixLength}`],
-    };
     // In a site when every node that uses it is in that site.
     const sites = new Set([...hop.nodeIds].map((id) => siteOfNode.get(id)));
     const [site] = sites;
-    if (sites.size === 1 && site !== undefined) router.site = site;
-    routers.push(router);
+    routers.push({
+      id: b.ids.claim(`gw-${address.replace(/[.:]/g, '-')}`),
+      name: `Gateway ${address}`,
+      ...(sites.size === 1 && site !== undefined ? { site } : {}),
+      interfaces: [`${address}/${hop.subnet.prefixLength}`],
+    });
   }
   if (routers.length < 2) return routers;
 

@@ -12,7 +12,7 @@ import { field, isObj, listSome, num, show, text, type Field } from './json';
 import { readLiveMigration } from './migration';
 import type { Build, NodeInfo } from './model';
 import { readNetworks } from './networks';
-import { readInterfaces } from './nics';
+import { inFormatOrder, readInterfaces } from './nics';
 import { readNodes } from './nodes';
 import { buildRouters } from './routers';
 import { readRoutes } from './routes';
@@ -104,7 +104,7 @@ export function inventoryToDocument(inventory: unknown): InventoryResult {
   };
   if (b.sites.length > 0) document.sites = b.sites;
   document.nodes = b.nodes.map((n) => n.doc);
-  document.nics = b.nics.map((n) => n.doc);
+  document.nics = b.nics.map((n) => inFormatOrder(n.doc));
   document.networks = b.networks.map((n) => n.doc);
   if (routers.length > 0) document.routers = routers;
   if (liveMigration !== undefined) document.liveMigration = liveMigration;

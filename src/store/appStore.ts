@@ -1,0 +1,224 @@
+/**
+ * The application store: the topology document (the one truth), its undo history, the what-if
+ * failures and the UI state. Created by a factory so that each test and each app gets its own.
+ *
+ * Invariant: `document` always parses. Every edit goes through `commit`, which parses first and
+ * refuses (returning the errors) instead of applying anything half-way.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
+import { applyFailures, failableKind } from '../engine/whatif';
+
+export const HISTORY_LIMIT = 200;
+
+export type Panel = 'path' | 'details' | 'validation' | 'matrix';
+
+export interface UiState {
+  sourceNodeId: string | null;
+  destinationNodeId: string | null;
+  mode: Mode;
+  legacyTimeoutSeconds: number;
+  /** Selected element ids (canvas selection); not an undo step. */
+  selectedIds: string[];
+  /** What-if failures: element ids simulated as down. Not part of the design. */
+  failed: string[];
+  panel: Panel;
+}
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  /** Path-and-message list shown under the text (e.g. a refused file's errors). */
+  errors?: ParseError[];
+  /** Data the user may download (e.g. unreadable autosave), never discarded silently. */
+  download?: { filename: string; content: string };
+}
+
+export type CommitResult = { ok: true } | { ok: false; errors: ParseError[] };
+
+export interface AppState {
+  document: TopologyDocument;
+  /** The design as parsed (no what-if failures): its diagnostics are the design's. */
+  design: Topology;
+  diagnostics: Diagnostic[];
+  /** The topology the paths are computed on: the design with the what-if failures applied. */
+  effective: Topology;
+  past: TopologyDocument[];
+  future: TopologyDocument[];
+  /** The document as last saved, opened or loaded: differs from `document` when there are unsaved changes. */
+  savedDocument: TopologyDocument;
+  ui: UiState;
+  notice: Notice | null;
+  actions: AppActions;
+}
+
+export interface AppActions {
+  /** Applies an edited document as one undo step. Refused (nothing changes) when it does not parse. */
+  commit(next: TopologyDocument): CommitResult;
+  /** Replaces the whole topology (example, opened file, new): undoable, marks it saved. */
+  load(next: TopologyDocument, pair?: [string, string] | null): CommitResult;
+  markSaved(): void;
+  undo(): void;
+  redo(): void;
+  /** Canvas click on a node: first click sets the source, second the destination, a third starts over. */
+  pickNode(id: string): void;
+  setSource(id: string | null): void;
+  setDestination(id: string | null): void;
+  swap(): void;
+  setMode(mode: Mode): void;
+  setLegacyTimeout(seconds: number): void;
+  select(ids: string[]): void;
+  setPanel(panel: Panel): void;
+  toggleFailed(id: string): void;
+  restoreAll(): void;
+  notify(notice: Notice | null): void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export interface StoreOptions {
+  document: TopologyDocument;
+  pair?: [string, string] | null;
+  ui?: Partial<UiState>;
+}
+
+function parsedOrThrow(doc: TopologyDocument): { topology: Topology; diagnostics: Diagnostic[] } {
+  const r = parseTopology(doc);
+  if (!r.ok) throw new Error(`Invalid initial topology: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return r;
+}
+
+function effectiveOf(doc: TopologyDocument, design: Topology, failed: string[]): Topology {
+  if (failed.length === 0) return design;
+  const r = parseTopology(applyFailures(doc, failed));
+  return r.ok ? r.topology : design;
+}
+
+/** Keeps the UI consistent with a (new) document: drops ids that no longer exist. */
+function reconcileUi(ui: UiState, doc: TopologyDocument): UiState {
+  const nodes = new Set((doc.nodes ?? []).map((n) => n.id));
+  const failed = ui.failed.filter((id) => failableKind(doc, id) !== null);
+  const source = ui.sourceNodeId !== null && nodes.has(ui.sourceNodeId) ? ui.sourceNodeId : null;
+  const destination = ui.destinationNodeId !== null && nodes.has(ui.destinationNodeId) ? ui.destinationNodeId : null;
+  const same = source === ui.sourceNodeId && destination === ui.destinationNodeId && failed.length === ui.failed.length;
+  return same ? ui : { ...ui, sourceNodeId: source, destinationNodeId: destination, failed };
+}
+
+export function createAppStore(options: StoreOptions): AppStore {
+  const initial = parsedOrThrow(options.document);
+  const ui: UiState = {
+    sourceNodeId: options.pair?.[0] ?? null,
+    destinationNodeId: options.pair?.[1] ?? null,
+    mode: 'ws2025',
+    legacyTimeoutSeconds: 20,
+    selectedIds: [],
+    failed: [],
+    panel: 'path',
+    ...options.ui,
+  };
+  return createStore<AppState>()((set, get) => {
+    /** Sets a new document (already known to parse) with its derived state. */
+    const apply = (doc: TopologyDocument, parsed: { topology: Topology; diagnostics: Diagnostic[] }, history: Pick<AppState, 'past' | 'future'>, extra: Partial<AppState> = {}): void => {
+      const nextUi = reconcileUi(extra.ui ?? get().ui, doc);
+      set({ document: doc, design: parsed.topology, diagnostics: parsed.diagnostics, effective: effectiveOf(doc, parsed.topology, nextUi.failed), ...history, ...extra, ui: nextUi });
+    };
+    const parse = (doc: TopologyDocument) => {
+      const r = parseTopology(doc);
+      return r.ok ? { ok: true as const, parsed: r } : { ok: false as const, errors: r.errors };
+    };
+    const setUi = (patch: Partial<UiState>): void => {
+      const s = get();
+      const next = { ...s.ui, ...patch };
+      const failedChanged = patch.failed !== undefined && patch.failed !== s.ui.failed;
+      set(failedChanged ? { ui: next, effective: effectiveOf(s.document, s.design, next.failed) } : { ui: next });
+    };
+
+    const actions: AppActions = {
+      commit(next) {
+        const s = get();
+        if (next === s.document) return { ok: true };
+        const r = parse(next);
+        if (!r.ok) return r;
+        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] });
+        return { ok: true };
+      },
+      load(next, pair) {
+        const s = get();
+        const r = parse(next);
+        if (!r.ok) return r;
+        const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null };
+        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next });
+        return { ok: true };
+      },
+      markSaved() {
+        set({ savedDocument: get().document });
+      },
+      undo() {
+        const s = get();
+        const prev = s.past[s.past.length - 1];
+        if (!prev) return;
+        apply(prev, parsedOrThrow(prev), { past: s.past.slice(0, -1), future: [s.document, ...s.future] });
+      },
+      redo() {
+        const s = get();
+        const next = s.future[0];
+        if (!next) return;
+        apply(next, parsedOrThrow(next), { past: [...s.past, s.document], future: s.future.slice(1) });
+      },
+      pickNode(id) {
+        const { sourceNodeId: src, destinationNodeId: dst } = get().ui;
+        if (src === null || (dst !== null && src !== null)) setUi({ sourceNodeId: id, destinationNodeId: null });
+        else if (id !== src) setUi({ destinationNodeId: id });
+      },
+      setSource(id) {
+        setUi({ sourceNodeId: id });
+      },
+      setDestination(id) {
+        setUi({ destinationNodeId: id });
+      },
+      swap() {
+        const { sourceNodeId, destinationNodeId } = get().ui;
+        setUi({ sourceNodeId: destinationNodeId, destinationNodeId: sourceNodeId });
+      },
+      setMode(mode) {
+        setUi({ mode });
+      },
+      setLegacyTimeout(seconds) {
+        if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600) setUi({ legacyTimeoutSeconds: seconds });
+      },
+      select(ids) {
+        const cur = get().ui.selectedIds;
+        if (ids.length === cur.length && ids.every((id, i) => id === cur[i])) return;
+        setUi({ selectedIds: ids });
+      },
+      setPanel(panel) {
+        setUi({ panel });
+      },
+      toggleFailed(id) {
+        const s = get();
+        if (failableKind(s.document, id) === null) return;
+        const failed = s.ui.failed.includes(id) ? s.ui.failed.filter((x) => x !== id) : [...s.ui.failed, id];
+        setUi({ failed });
+      },
+      restoreAll() {
+        if (get().ui.failed.length) setUi({ failed: [] });
+      },
+      notify(notice) {
+        set({ notice });
+      },
+    };
+
+    return {
+      document: options.document,
+      design: initial.topology,
+      diagnostics: initial.diagnostics,
+      effective: effectiveOf(options.document, initial.topology, ui.failed),
+      past: [],
+      future: [],
+      savedDocument: options.document,
+      ui: reconcileUi(ui, options.document),
+      notice: null,
+      actions,
+    };
+  });
+}

@@ -1,0 +1,44 @@
+/** Messages to the user: refused files with their errors, restored or unreadable autosaves. */
+import { useActions, useApp } from './StoreContext';
+
+export function NoticeBar() {
+  const notice = useApp((s) => s.notice);
+  const actions = useActions();
+  if (!notice) return null;
+  const download = notice.download;
+  return (
+    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <p>{notice.text}</p>
+      {notice.errors && notice.errors.length > 0 && (
+        <ul className="notice-errors">
+          {notice.errors.slice(0, 50).map((e, i) => (
+            <li key={i}>
+              {e.path && <code>{e.path}</code>} {e.message}
+            </li>
+          ))}
+          {notice.errors.length > 50 && <li>…and {notice.errors.length - 50} more.</li>}
+        </ul>
+      )}
+      <div className="notice-actions">
+        {download && (
+          <button
+            type="button"
+            onClick={() => {
+              const url = URL.createObjectURL(new Blob([download.content], { type: 'application/json' }));
+              const a = document.createElement('a');
+              a.href = url;
+              a.download = download.filename;
+              a.click();
+              setTimeout(() => URL.revokeObjectURL(url), 1000);
+            }}
+          >
+            Download the unreadable data
+          </button>
+        )}
+        <button type="button" onClick={() => actions.notify(null)}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}

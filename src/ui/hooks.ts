@@ -1,0 +1,37 @@
+/** Small named hooks over the store; derived results are memoised on their inputs. */
+import { useMemo } from 'react';
+import { analyzeAllPairs, selectMigrationPath, type AllPairsResult, type Selection } from '../engine';
+import { useApp } from './StoreContext';
+
+export interface PairSelections {
+  ws2025: Selection;
+  legacy: Selection;
+}
+
+/** The selection for the chosen pair in both modes, or null while the pair is incomplete. */
+export function usePairSelections(): PairSelections | null {
+  const topology = useApp((s) => s.effective);
+  const source = useApp((s) => s.ui.sourceNodeId);
+  const destination = useApp((s) => s.ui.destinationNodeId);
+  const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
+  return useMemo(() => {
+    if (!source || !destination) return null;
+    return {
+      ws2025: selectMigrationPath(topology, source, destination, { mode: 'ws2025', legacyTimeoutSeconds: timeout }),
+      legacy: selectMigrationPath(topology, source, destination, { mode: 'legacy', legacyTimeoutSeconds: timeout }),
+    };
+  }, [topology, source, destination, timeout]);
+}
+
+/** The selection in the mode the user is looking at. */
+export function useActiveSelection(): Selection | null {
+  const both = usePairSelections();
+  const mode = useApp((s) => s.ui.mode);
+  return both ? both[mode] : null;
+}
+
+export function useAllPairs(): AllPairsResult {
+  const topology = useApp((s) => s.effective);
+  const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
+  return useMemo(() => analyzeAllPairs(topology, { legacyTimeoutSeconds: timeout }), [topology, timeout]);
+}

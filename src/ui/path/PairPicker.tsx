@@ -1,0 +1,35 @@
+/** Source and destination selects (keyboard and screen-reader accessible twin of canvas clicks), swap, mode. */
+import { useActions, useApp } from '../StoreContext';
+
+export function PairPicker() {
+  const nodes = useApp((s) => s.design.nodes);
+  const source = useApp((s) => s.ui.sourceNodeId);
+  const destination = useApp((s) => s.ui.destinationNodeId);
+  const actions = useActions();
+  const options = nodes.map((n) => (
+    <option key={n.id} value={n.id}>
+      {n.name}
+    </option>
+  ));
+  return (
+    <div className="pair-picker">
+      <label>
+        Source node
+        <select value={source ?? ''} onChange={(e) => actions.setSource(e.target.value || null)}>
+          <option value="">— choose —</option>
+          {options}
+        </select>
+      </label>
+      <button type="button" className="icon-button" onClick={actions.swap} aria-label="Swap source and destination" title="Swap source and destination">
+        ⇄
+      </button>
+      <label>
+        Destination node
+        <select value={destination ?? ''} onChange={(e) => actions.setDestination(e.target.value || null)}>
+          <option value="">— choose —</option>
+          {options}
+        </select>
+      </label>
+    </div>
+  );
+}
