@@ -1,11 +1,15 @@
 /** The application frame: toolbar, diagram, side panel. Components are thin; the store owns state. */
-import { PathPanel } from './path/PathPanel';
-import { Toolbar } from './Toolbar';
+import { GraphView } from '../canvas/GraphView';
+import { CanvasApiProvider } from './CanvasContext';
+import { useShortcuts } from './commands/useShortcuts';
 import { NoticeBar } from './NoticeBar';
+import { SidePanel } from './SidePanel';
 import { useApp } from './StoreContext';
+import { Toolbar } from './Toolbar';
 
-export function App() {
+function Frame() {
   const name = useApp((s) => s.design.name);
+  useShortcuts();
   return (
     <div className="app">
       <header className="app-header">
@@ -16,11 +20,19 @@ export function App() {
       </header>
       <NoticeBar />
       <main className="app-main">
-        <div className="canvas-area" data-testid="canvas-area" />
-        <aside className="side-panel">
-          <PathPanel />
-        </aside>
+        <div className="canvas-area" data-testid="canvas-area">
+          <GraphView />
+        </div>
+        <SidePanel />
       </main>
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <CanvasApiProvider>
+      <Frame />
+    </CanvasApiProvider>
   );
 }

@@ -25,9 +25,10 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium (bash .ci/run does this for you).`);
   }
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run test:e2e` (it builds first).');
+  const outDir = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run test:e2e\` (it builds first).`);
   const port = await freePort();
-  server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  server = await preview({ logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
 }
 

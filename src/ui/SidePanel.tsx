@@ -1,0 +1,47 @@
+/** The side panel's tabs: path, details of the selection, validation, all-pairs analysis. */
+import { useActions, useApp } from './StoreContext';
+import type { Panel } from '../store/appStore';
+import { PathPanel } from './path/PathPanel';
+import { DetailsPanel } from './details/DetailsPanel';
+import { ValidationPanel } from './validation/ValidationPanel';
+import { AnalysisPanel } from './analysis/AnalysisPanel';
+
+const TABS: { id: Panel; label: string }[] = [
+  { id: 'path', label: 'Path' },
+  { id: 'details', label: 'Details' },
+  { id: 'validation', label: 'Validation' },
+  { id: 'matrix', label: 'All pairs' },
+];
+
+export function SidePanel() {
+  const panel = useApp((s) => s.ui.panel);
+  const diagnostics = useApp((s) => s.diagnostics.length);
+  const actions = useActions();
+  return (
+    <aside className="side-panel">
+      <div role="tablist" aria-label="Side panel" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={panel === t.id}
+            aria-controls={`tabpanel-${t.id}`}
+            className={panel === t.id ? 'on' : ''}
+            onClick={() => actions.setPanel(t.id)}
+          >
+            {t.label}
+            {t.id === 'validation' && diagnostics > 0 && <span className="count">{diagnostics}</span>}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-body">
+        {panel === 'path' && <PathPanel />}
+        {panel === 'details' && <DetailsPanel />}
+        {panel === 'validation' && <ValidationPanel />}
+        {panel === 'matrix' && <AnalysisPanel />}
+      </div>
+    </aside>
+  );
+}

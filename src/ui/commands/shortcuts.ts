@@ -1,0 +1,33 @@
+/** Matches keyboard events against command shortcuts; ignores typing in form fields. */
+import type { Command } from './types';
+
+const isMac = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function matches(shortcut: string, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+  const parts = shortcut.split('+');
+  const key = parts[parts.length - 1]!;
+  const mods = new Set(parts.slice(0, -1));
+  const mod = isMac() ? e.metaKey : e.ctrlKey;
+  if (mods.has('Mod') !== mod) return false;
+  if (mods.has('Alt') !== e.altKey) return false;
+  // '?' is typed with Shift on most layouts: do not require Shift to be named for punctuation.
+  const isLetter = /^[a-z]$/i.test(key);
+  if (isLetter || key.length > 1) {
+    if (mods.has('Shift') !== e.shiftKey) return false;
+  }
+  return key.length === 1 ? e.key.toLowerCase() === key.toLowerCase() : e.key === key;
+}
+
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+export function findCommand(commands: Command[], e: KeyboardEvent): Command | undefined {
+  return commands.find((c) => c.shortcuts?.some((s) => matches(s, e)));
+}
+
+export function formatShortcut(s: string): string {
+  return s.replace('Mod', isMac() ? '⌘' : 'Ctrl');
+}

@@ -1,0 +1,24 @@
+/** Installs the global keyboard shortcuts of the command registry. */
+import { useEffect } from 'react';
+import { useAppStore } from '../StoreContext';
+import { useCanvasApi } from '../CanvasContext';
+import { COMMANDS } from './index';
+import { findCommand, isTypingTarget } from './shortcuts';
+
+export function useShortcuts(): void {
+  const store = useAppStore();
+  const canvas = useCanvasApi();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (isTypingTarget(e.target)) return;
+      const cmd = findCommand(COMMANDS, e);
+      if (!cmd) return;
+      const ctx = { store, canvas };
+      e.preventDefault();
+      if (cmd.enabled && !cmd.enabled(ctx)) return;
+      cmd.run(ctx);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, canvas]);
+}
