@@ -1,0 +1,190 @@
+/** Engine invariants on generated topologies, and parser robustness on arbitrary input. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeAllPairs, parseTopology, selectMigrationPath, type PathCandidate, type Selection, type Topology } from '../../src/engine';
+import { topologyArb } from './arbitraries';
+import { load, readFixture } from './helpers';
+
+const RUNS = 150;
+const key = (c: PathCandidate): string => `${c.sourceNicId}|${c.sourceAddress}|${c.destinationNicId}|${c.destinationAddress}`;
+
+function pairs(t: Topology): [string, string][] {
+  return t.nodes.flatMap((a) => t.nodes.filter((b) => b.id !== a.id).map((b) => [a.id, b.id] as [string, string]));
+}
+
+function eachSelection(t: Topology, timeout: number, fn: (ws: Selection, legacy: Selection) => void): void {
+  for (const [s, d] of pairs(t)) {
+    fn(selectMigrationPath(t, s, d), selectMigrationPath(t, s, d, { mode: 'legacy', legacyTimeoutSeconds: timeout }));
+  }
+}
+
+describe('engine invariants (generated topologies)', () => {
+  it('generated topologies are valid', () => {
+    fc.assert(
+      fc.property(topologyArb(), (doc) => {
+        const r = parseTopology(doc);
+        expect(r.ok ? [] : r.errors).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never throws; chosen and fallbacks never repeat; every address is usable', () => {
+    fc.assert(
+      fc.property(topologyArb(), fc.integer({ min: 0, max: 60 }), (doc, timeout) => {
+        const t = load(doc);
+        const usable = (nicId: string, nodeId: string, address: string, networkId: string): boolean => {
+          const nic = t.index.nics.get(nicId)!;
+          return nic.node === nodeId && nic.state === 'up' && t.eligibility[networkId]!.eligible && t.addresses.some((a) => a.nicId === nicId && a.address === address && a.networkId === networkId);
+        };
+        eachSelection(t, timeout, (ws, legacy) => {
+          for (const sel of [ws, legacy]) {
+            const all = [sel.chosen, ...sel.fallbacks].filter((c): c is PathCandidate => c !== null);
+            expect(new Set(all.map(key)).size).toBe(all.length);
+            for (const c of all) {
+              expect(usable(c.sourceNicId, sel.sourceNodeId, c.sourceAddress, c.sourceNetworkId)).toBe(true);
+              expect(usable(c.destinationNicId, sel.destinationNodeId, c.destinationAddress, c.destinationNetworkId)).toBe(true);
+              expect(c.kind === 'direct').toBe(c.routerIds.length === 0);
+              expect(c.kind === 'direct').toBe(c.sourceNetworkId === c.destinationNetworkId);
+            }
+            expect(sel.chosen === null).toBe(sel.failure !== undefined);
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('legacy: delay = timeout × timed-out attempts; never routed; attempts follow the preference order', () => {
+    fc.assert(
+      fc.property(topologyArb(), fc.integer({ min: 0, max: 60 }), (doc, timeout) => {
+        const t = load(doc);
+        eachSelection(t, timeout, (_ws, legacy) => {
+          const timedOut = legacy.attempts.filter((a) => a.outcome === 'timeout').length;
+          expect(legacy.initiationDelaySeconds).toBe(timeout * timedOut);
+          expect(legacy.chosen?.kind ?? 'direct').toBe('direct');
+          for (const f of legacy.fallbacks) expect(f.kind).toBe('direct');
+          expect(legacy.attempts.map((a) => a.networkId)).toEqual(t.preferenceOrder.slice(0, legacy.attempts.length));
+          if (legacy.chosen) expect(legacy.attempts.at(-1)).toMatchObject({ outcome: 'connected', networkId: legacy.chosen.sourceNetworkId });
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('both modes choose the first preferred network when it connects the pair directly', () => {
+    fc.assert(
+      fc.property(topologyArb(), (doc) => {
+        const t = load(doc);
+        const first = t.preferenceOrder[0];
+        eachSelection(t, 20, (ws, legacy) => {
+          if (legacy.chosen?.sourceNetworkId === first) {
+            expect(ws.chosen).toEqual(legacy.chosen);
+            expect(legacy.initiationDelaySeconds).toBe(0);
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('2025 finds a path whenever legacy does, and never chooses a less preferred source network', () => {
+    fc.assert(
+      fc.property(topologyArb(), (doc) => {
+        const t = load(doc);
+        const pos = t.index.preferencePosition;
+        eachSelection(t, 20, (ws, legacy) => {
+          if (legacy.chosen) {
+            expect(ws.chosen).not.toBeNull();
+            expect(pos.get(ws.chosen!.sourceNetworkId)!).toBeLessThanOrEqual(pos.get(legacy.chosen.sourceNetworkId)!);
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('swapping source and destination keeps a direct path network', () => {
+    fc.assert(
+      fc.property(topologyArb({ withRouters: false }), (doc) => {
+        const t = load(doc);
+        for (const [s, d] of pairs(t)) {
+          const there = selectMigrationPath(t, s, d);
+          const back = selectMigrationPath(t, d, s);
+          if (there.chosen?.kind === 'direct' && back.chosen) {
+            expect(back.chosen.kind).toBe('direct');
+            expect(back.chosen.sourceNetworkId).toBe(there.chosen.sourceNetworkId);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('analyzeAllPairs agrees with selectMigrationPath, and its summary counts', () => {
+    fc.assert(
+      fc.property(topologyArb(), (doc) => {
+        const t = load(doc);
+        const all = analyzeAllPairs(t);
+        let noPath = 0;
+        for (const p of all.pairs) {
+          const one = selectMigrationPath(t, p.sourceNodeId, p.destinationNodeId);
+          expect(p.ws2025.chosen).toEqual(one.chosen);
+          expect(p.ws2025.fallbacks).toEqual(one.fallbacks);
+          if (!one.chosen) noPath++;
+        }
+        expect(all.summary.noPath.ws2025).toBe(noPath);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('parser robustness', () => {
+  const checkErrors = (input: unknown): void => {
+    const r = parseTopology(input);
+    if (!r.ok) {
+      expect(r.errors.length).toBeGreaterThan(0);
+      for (const e of r.errors) {
+        expect(typeof e.path).toBe('string');
+        expect(e.message.length).toBeGreaterThan(5);
+      }
+    }
+  };
+
+  it('never throws on arbitrary JSON', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => checkErrors(v)), { numRuns: 500 });
+  });
+
+  it('never throws on near-valid documents (random objects in the sections)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('nodes', 'nics', 'networks', 'routers', 'sites', 'liveMigration', 'layout', 'name'), fc.jsonValue()), (extra) => {
+        checkErrors({ format: 'lm-topology', version: 1, ...extra });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws when a valid document is mutated at a random place', () => {
+    const base = readFixture('two-site-routed.json');
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]): void => {
+      paths.push(path);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(base, []);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), fc.oneof(fc.jsonValue(), fc.constant(undefined)), (path, value) => {
+        const doc = structuredClone(base) as Record<string | number, unknown>;
+        let at: Record<string | number, unknown> = doc;
+        for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+        const last = path[path.length - 1]!;
+        if (value === undefined) delete at[last];
+        else at[last] = value;
+        checkErrors(doc);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
