@@ -47,8 +47,30 @@ export function maskOf(value: bigint, prefixLength: number, family: IpFamily): b
   return (value >> host) << host;
 }
 
+/**
+ * Parsing is pure and the same strings come back on every edit (the whole document is re-parsed),
+ * so results are memoised. The caches are bounded: cleared when they grow past CACHE_LIMIT.
+ * Callers treat the results as read-only.
+ */
+const CACHE_LIMIT = 50_000;
+const addressCache = new Map<string, ParsedAddress | null>();
+const cidrCache = new Map<string, ParsedCidr | null>();
+
+function memo<T>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const v = compute(key);
+  cache.set(key, v);
+  return v;
+}
+
 /** Parses a plain address (no prefix length). Returns null when it is not one. */
 export function parseAddress(text: string): ParsedAddress | null {
+  return typeof text === 'string' ? memo(addressCache, text, parseAddressUncached) : null;
+}
+
+function parseAddressUncached(text: string): ParsedAddress | null {
   if (typeof text !== 'string') return null;
   const s = text.trim();
   if (s !== text || s === '') return null;
@@ -69,10 +91,13 @@ export function parseAddress(text: string): ParsedAddress | null {
 
 /** Parses `address/prefixLength`. Host bits may be set (it may be an interface address). */
 export function parseCidr(text: string): ParsedCidr | null {
-  if (typeof text !== 'string') return null;
+  return typeof text === 'string' ? memo(cidrCache, text, parseCidrUncached) : null;
+}
+
+function parseCidrUncached(text: string): ParsedCidr | null {
   const slash = text.indexOf('/');
   if (slash < 0 || slash !== text.lastIndexOf('/')) return null;
-  const addr = parseAddress(text.slice(0, slash));
+  const addr = parseAddressUncached(text.slice(0, slash));
   const lenText = text.slice(slash + 1);
   if (!addr || !/^\d{1,3}$/.test(lenText)) return null;
   const prefixLength = Number(lenText);

@@ -4,7 +4,7 @@
  */
 import { isDefaultRoute, parseCidr } from './address';
 import { networkName, nodeName } from './messages';
-import { nodeCheck, prepare, rankedPaths } from './select';
+import { hasPath, nodeCheck, prepare } from './select';
 import type { Diagnostic, Topology } from './types';
 
 export function collectDiagnostics(t: Topology): Diagnostic[] {
@@ -67,7 +67,7 @@ export function collectDiagnostics(t: Topology): Diagnostic[] {
   for (const a of active)
     for (const b of active) {
       if (a.id === b.id) continue;
-      if (nodeCheck(t, a.id, b.id) === null && rankedPaths(p, a.id, b.id, null).length > 0) continue;
+      if (nodeCheck(t, a.id, b.id) === null && hasPath(p, a.id, b.id)) continue;
       out.push({
         code: 'pair-without-path', path: '', elementIds: [a.id, b.id],
         message: `No live migration path from ${a.name} to ${b.name}: no network enabled for live migration connects them, directly or through routers.`,

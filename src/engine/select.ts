@@ -120,6 +120,13 @@ export function rankedPaths(p: Prepared, s: string, d: string, excluded: Exclusi
   return rankPaths(p.topology, paths);
 }
 
+/** Is there any path at all between two (checked) nodes? Stops at the first one. */
+export function hasPath(p: Prepared, s: string, d: string): boolean {
+  const dst = p.usableFlat.get(d)!;
+  for (const si of p.usableFlat.get(s)!) for (const di of dst) if (typeof pathBetween(p, si, di) !== 'string') return true;
+  return false;
+}
+
 function pairExclusion(t: Topology, reason: Exclude<PairFailure, 'other-family'>, si: number, di: number): Exclusion {
   const sa = t.addresses[si]!;
   const da = t.addresses[di]!;
