@@ -89,9 +89,15 @@ export function parseJson(text: string): ParsedJson {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
+    // Engines word this differently: V8 gives a position or an excerpt, Firefox a line and column.
     const detail = e instanceof Error ? e.message : '';
-    const at = /position (\d+)/.exec(detail);
-    const where = at?.[1] !== undefined ? ` (${lineColumn(text, Number(at[1]))})` : '';
+    const pos = /position (\d+)/.exec(detail);
+    const lc = /line (\d+) column (\d+)/.exec(detail);
+    const where =
+      pos?.[1] !== undefined ? ` (${lineColumn(text, Number(pos[1]))})`
+      : lc !== null ? ` (line ${lc[1]}, column ${lc[2]})`
+      : /end of (JSON )?(input|data)/i.test(detail) ? ' (it ends too early: was it cut off?)'
+      : '';
     const head = text.trimStart().slice(0, 1);
     const hint = head === '<' ? ' It looks like XML or HTML, not the JSON the inventory script writes.' : '';
     return {

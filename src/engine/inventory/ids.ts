@@ -20,11 +20,15 @@ export function slug(name: string, fallback: string): string {
 
 export class IdRegistry {
   private readonly used = new Set<string>();
+  /** The next suffix to try for each wanted id, so that many repeats stay linear. */
+  private readonly next = new Map<string, number>();
 
   /** `wanted` if free, else `wanted-2`, `wanted-3`… */
   claim(wanted: string): string {
     let id = wanted;
-    for (let n = 2; this.used.has(id); n++) id = `${wanted}-${n}`;
+    let n = this.next.get(wanted) ?? 2;
+    while (this.used.has(id)) id = `${wanted}-${n++}`;
+    this.next.set(wanted, n);
     this.used.add(id);
     return id;
   }

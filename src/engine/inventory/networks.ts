@@ -43,7 +43,7 @@ function pairs(net: Obj, path: string, name: string, family: 4 | 6, b: Build): P
       if (n === undefined || !Number.isInteger(n) || n < 0 || n > bits(a.family))
         return b.ctx.error(len.path, `Network ${name}: ${show(len.raw)} is not a prefix length for ${a.text} (a whole number from 0 to ${bits(a.family)}).`);
       length = n;
-    } else if (a.family === 4) length = maskFrom(net, path, 4, b);
+    } else if (a.family === 4) length = maskLengthOf(net, path, 4)?.length ?? null;
     if (length === null)
       return b.ctx.error(lenField.path, `Network ${name}: there is no prefix length for its address ${a.text} (the inventory needs one prefix length per address).`);
     const cidr = withLength(a, length);
@@ -52,20 +52,19 @@ function pairs(net: Obj, path: string, name: string, family: 4 | 6, b: Build): P
   return out;
 }
 
-/** The prefix length from `AddressMask` (a dotted mask, or already a length). */
-function maskFrom(net: Obj, path: string, family: 4 | 6, b: Build): number | null {
+/** The prefix length from `AddressMask` (a dotted mask, or already a length); undefined when there is none. */
+function maskLengthOf(net: Obj, path: string, family: 4 | 6): { length: number | null; field: Field } | undefined {
   const f = field(net, 'AddressMask', path);
   const t = text(f.value);
-  if (t === undefined) return null;
+  if (t === undefined) return undefined;
   const n = num(t);
-  const length = n !== undefined && Number.isInteger(n) && n >= 0 && n <= bits(family) ? n : maskLength(t, family);
-  if (length === null) b.ctx.error(f.path, `${show(f.value)} is not a subnet mask.`);
-  return length;
+  return { length: n !== undefined && Number.isInteger(n) && n >= 0 && n <= bits(family) ? n : maskLength(t, family), field: f };
 }
 
 function readPrefixes(net: Obj, path: string, name: string, b: Build): ParsedCidr[] {
   const found = [...pairs(net, path, name, 4, b), ...pairs(net, path, name, 6, b)];
-  if (found.length > 0) return found;
+  const listed = [4, 6].some((family) => scalars(field(net, `Ipv${family}Addresses`, path)).length > 0);
+  if (listed) return found;
   // Tools that do not list the pairs still give the network's Address and AddressMask.
   const addrField = field(net, 'Address', path);
   const t = text(addrField.value);
@@ -79,8 +78,16 @@ function readPrefixes(net: Obj, path: string, name: string, b: Build): ParsedCid
     b.linkLocal.networks.push(name);
     return [];
   }
-  const length = maskFrom(net, path, a.family, b);
-  const cidr = length === null ? null : withLength(a, length);
+  const mask = maskLengthOf(net, path, a.family);
+  if (mask === undefined) {
+    b.ctx.error(addrField.path, `Network ${name}: its address ${a.text} comes with no prefix length or subnet mask.`);
+    return [];
+  }
+  if (mask.length === null) {
+    b.ctx.error(mask.field.path, `Network ${name}: ${show(mask.field.value)} is not a subnet mask.`);
+    return [];
+  }
+  const cidr = withLength(a, mask.length);
   return cidr === null ? [] : [cidr];
 }
 

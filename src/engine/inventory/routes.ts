@@ -7,7 +7,7 @@
 import { NODE_FIELDS, nicsByAdapter } from './adapters';
 import { aliasKey } from './hosts';
 import { isLinkLocal6, parseCidr, prefixContains, readAddress, type ParsedAddress, type ParsedCidr } from './ip';
-import { field, firstField, isObj, items, nameOf, show, text, type Field } from './json';
+import { field, firstField, isObj, items, listSome, nameOf, show, text, type Field } from './json';
 import type { Build, NicInfo } from './model';
 
 /** A gateway that NIC routes go through: it becomes a router. */
@@ -27,25 +27,30 @@ export function readRoutes(list: Field, b: Build): Map<string, NextHop> {
   for (const nic of b.nics) for (const c of nic.addresses) nicAddresses.set(`${c.family}|${c.text}`, nic);
   const hops = new Map<string, NextHop>();
   const seen = new Set<string>();
-  const otherAdapters = new Set<string>();
-  let otherRoutes = 0;
+  // Routes that are not the topology's business, counted for one note each.
+  const other = { adapters: { count: 0, names: new Set<string>() }, hosts: { count: 0, names: new Set<string>() } };
 
   for (const f of items(list)) {
     if (!isObj(f.value)) continue;
     const nodeName = nameOf(firstField(f.value, NODE_FIELDS, f.path).value);
     const alias = text(field(f.value, 'InterfaceAlias', f.path).value);
     const node = nodeName === undefined ? undefined : b.hosts.get(nodeName);
-    const nics = node === undefined || alias === undefined ? [] : (byAdapter.get(aliasKey(node.doc.id, alias)) ?? []);
+    if (node === undefined) {
+      other.hosts.count++;
+      if (nodeName !== undefined && other.hosts.names.size < 100) other.hosts.names.add(nodeName);
+      continue;
+    }
+    const nics = alias === undefined ? [] : (byAdapter.get(aliasKey(node.doc.id, alias)) ?? []);
     if (nics.length === 0) {
-      otherRoutes++;
-      if (alias !== undefined && otherAdapters.size < 1000) otherAdapters.add(alias);
+      other.adapters.count++;
+      if (alias !== undefined && other.adapters.names.size < 100) other.adapters.names.add(alias);
       continue;
     }
     const destField = field(f.value, 'DestinationPrefix', f.path);
     const hopField = field(f.value, 'NextHop', f.path);
     const dest = parseCidr(text(destField.value) ?? '');
     const via = readAddress(text(hopField.value) ?? '');
-    const where = `${node?.doc.name ?? ''} ${alias ?? ''}`;
+    const where = `${node.doc.name} ${alias ?? ''}`;
     const ids = nics.map((n) => n.doc.id);
     if (dest === null) {
       b.ctx.dropped(destField.path, `A route of ${where} was left out: its destination ${show(destField.value)} is not a prefix.`, ids);
@@ -87,10 +92,12 @@ export function readRoutes(list: Field, b: Build): Map<string, NextHop> {
       if (!hop.nicIds.includes(nic.doc.id)) hop.nicIds.push(nic.doc.id);
     }
   }
-  if (otherRoutes > 0) {
-    const shown = [...otherAdapters].slice(0, 6);
-    const names = shown.length === 0 ? '' : ` (${shown.join(', ')}${otherAdapters.size > shown.length ? ', …' : ''})`;
-    b.ctx.assumed('routes', `${otherRoutes} route${otherRoutes === 1 ? '' : 's'} of adapters that carry no cluster network${names} ${otherRoutes === 1 ? 'was' : 'were'} not imported.`);
-  }
+  const count = (n: number): string => (n === 1 ? '1 route' : `${n} routes`);
+  const names = (set: Set<string>): string => (set.size === 0 ? '' : ` (${listSome([...set], 6)})`);
+  const were = (n: number): string => (n === 1 ? 'was' : 'were');
+  if (other.adapters.count > 0)
+    b.ctx.assumed('routes', `${count(other.adapters.count)} of adapters that carry no cluster network${names(other.adapters.names)} ${were(other.adapters.count)} not imported.`);
+  if (other.hosts.count > 0)
+    b.ctx.assumed('routes', `${count(other.hosts.count)} of computers that are not nodes of this cluster${names(other.hosts.names)} ${were(other.hosts.count)} not imported.`);
   return hops;
 }

@@ -35,7 +35,10 @@ function checkHeader(inv: Record<string, unknown>, ctx: ImportContext): boolean 
   }
   if (f === undefined && ['nodes', 'networks', 'interfaces'].every((k) => field(inv, k, '').value !== undefined)) {
     ctx.assumed(format.path, `The file has no 'format' field; it is read as a cluster inventory because it has nodes, networks and interfaces.`);
-  } else if (f?.toLowerCase() !== INVENTORY_FORMAT) {
+  } else if (f === undefined) {
+    ctx.error(format.path, `This is not a cluster inventory: it has no 'format' field. Import the lm-inventory.json file that the inventory script writes.`);
+    return false;
+  } else if (f.toLowerCase() !== INVENTORY_FORMAT) {
     ctx.error(format.path, `This is not a cluster inventory: 'format' is ${show(format.value)}, expected "${INVENTORY_FORMAT}". Import the lm-inventory.json file that the inventory script writes.`);
     return false;
   }
@@ -67,31 +70,71 @@ function noteLinkLocal(b: Build): void {
   );
 }
 
-function section(inv: Record<string, unknown>, key: string): Field {
-  return field(inv, key, '');
+/**
+ * Far more than any failover cluster has (64 nodes at most): a list longer than this is not an
+ * inventory, and refusing it keeps the import fast whatever the file holds.
+ */
+const MAX_ITEMS: Record<string, number> = {
+  faultDomains: 4096,
+  nodes: 1024,
+  networks: 1024,
+  interfaces: 16384,
+  adapters: 65536,
+  routes: 262144,
+};
+
+function section(inv: Record<string, unknown>, key: string, ctx: ImportContext): Field {
+  const f = field(inv, key, '');
+  const max = MAX_ITEMS[key];
+  const count = Array.isArray(f.value) ? f.value.length : 0;
+  if (max !== undefined && count > max) {
+    ctx.error(f.path, `The inventory lists ${count} ${key}; no failover cluster has more than ${max}, so this file cannot be a cluster inventory.`);
+    return { value: null, path: f.path };
+  }
+  return f;
 }
 
+/** Maps a parsed inventory (any JSON value) to a topology document. Never throws. */
 export function inventoryToDocument(inventory: unknown): InventoryResult {
+  try {
+    return mapInventory(inventory);
+  } catch (e) {
+    // A bug, not bad input: still never throw at the caller.
+    return { ok: false, errors: [{ path: '', message: `The inventory could not be imported (${e instanceof Error ? e.message : String(e)}).` }] };
+  }
+}
+
+function mapInventory(inventory: unknown): InventoryResult {
   const ctx = new ImportContext();
   if (!isObj(inventory)) {
     return { ok: false, errors: [{ path: '', message: `A cluster inventory is a JSON object, not ${show(inventory)}. Import the lm-inventory.json file that the inventory script writes.` }] };
   }
   if (!checkHeader(inventory, ctx)) return { ok: false, errors: ctx.allErrors() };
 
+  const sections = {
+    faultDomains: section(inventory, 'faultDomains', ctx),
+    nodes: section(inventory, 'nodes', ctx),
+    networks: section(inventory, 'networks', ctx),
+    interfaces: section(inventory, 'interfaces', ctx),
+    adapters: section(inventory, 'adapters', ctx),
+    routes: section(inventory, 'routes', ctx),
+  };
+  if (ctx.failed) return { ok: false, errors: ctx.allErrors() };
+
   const ids = new IdRegistry();
-  const { sites, siteOf } = readSites(section(inventory, 'faultDomains'), ctx, ids);
+  const { sites, siteOf } = readSites(sections.faultDomains, ctx, ids);
   const b: Build = { ctx, ids, sites, siteOf, nodes: [], hosts: new HostIndex<NodeInfo>(), networks: [], nics: [], linkLocal: { networks: [], addresses: 0, nextHops: 0 } };
 
-  readNodes(section(inventory, 'nodes'), b);
-  readNetworks(section(inventory, 'networks'), b);
-  readInterfaces(section(inventory, 'interfaces'), b);
+  readNodes(sections.nodes, b);
+  readNetworks(sections.networks, b);
+  readInterfaces(sections.interfaces, b);
   if (b.nodes.length === 0 && !ctx.failed) ctx.error('nodes', 'The inventory lists no cluster nodes. Run the inventory script on a node of the cluster, elevated.');
   if (ctx.failed) return { ok: false, errors: ctx.allErrors() };
 
-  readAdapters(section(inventory, 'adapters'), b);
-  const hops = readRoutes(section(inventory, 'routes'), b);
+  readAdapters(sections.adapters, b);
+  const hops = readRoutes(sections.routes, b);
   const routers = buildRouters(hops, b);
-  const liveMigration = readLiveMigration(section(inventory, 'migrationNetworkOrder'), section(inventory, 'migrationExcludeNetworks'), b);
+  const liveMigration = readLiveMigration(field(inventory, 'migrationNetworkOrder', ''), field(inventory, 'migrationExcludeNetworks', ''), b);
   noteLinkLocal(b);
 
   const cluster = text(field(inventory, 'cluster', '').value);
