@@ -1,0 +1,154 @@
+/**
+ * What the details panel says about one element, as labelled lists of text. Pure: the design
+ * gives the configured values, the effective topology what a what-if failure changed. Items that
+ * name another element carry its id so the panel can link to it.
+ */
+import { networkName, nodeName, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
+import { ordinal } from '../path/explain';
+
+export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
+
+export const KIND_LABEL: Record<ElementKind, string> = { site: 'Site', node: 'Node', nic: 'NIC', network: 'Network', router: 'Router' };
+
+export interface FactItem {
+  text: string;
+  /** Id of an element this item names. */
+  ref?: string;
+}
+export interface Fact {
+  label: string;
+  items: FactItem[];
+}
+export interface ElementFacts {
+  kind: ElementKind;
+  id: string;
+  name: string;
+  facts: Fact[];
+}
+
+export function elementKind(t: Topology, id: string): ElementKind | null {
+  const i = t.index;
+  if (i.nodes.has(id)) return 'node';
+  if (i.nics.has(id)) return 'nic';
+  if (i.networks.has(id)) return 'network';
+  if (i.routers.has(id)) return 'router';
+  if (i.sites.has(id)) return 'site';
+  return null;
+}
+
+/** A name that says what the element is: NICs carry their node's name. */
+export function elementName(t: Topology, id: string): string {
+  const i = t.index;
+  const nic = i.nics.get(id);
+  if (nic) return `${nodeName(t, nic.node)} · ${nic.name}`;
+  return i.nodes.get(id)?.name ?? i.networks.get(id)?.name ?? i.routers.get(id)?.name ?? i.sites.get(id)?.name ?? id;
+}
+
+const ROLE_TEXT: Record<NetworkRole, string> = {
+  none: 'None (0): not used by the cluster',
+  cluster: 'Cluster only (1)',
+  clusterAndClient: 'Cluster and client (3)',
+};
+
+const text = (s: string): FactItem[] => [{ text: s }];
+const fact = (label: string, items: FactItem[], empty = 'none'): Fact => ({ label, items: items.length ? items : text(empty) });
+
+/** State as configured, or "down (what-if)" when a simulated failure took it down. */
+function stateText(designed: string, effective: string, failed: boolean): string {
+  return failed && designed !== effective ? `${effective} (what-if failure; designed ${designed})` : designed;
+}
+
+function nicItems(t: Topology, nicIds: readonly string[]): FactItem[] {
+  return nicIds.map((id) => {
+    const addrs = (t.index.addressesByNic.get(id) ?? []).map((a) => `${t.addresses[a]!.cidr} on '${networkName(t, t.addresses[a]!.networkId)}'`);
+    return { text: `${t.index.nics.get(id)!.name}: ${addrs.length ? addrs.join(', ') : 'no address'}`, ref: id };
+  });
+}
+
+function siteFacts(t: Topology, id: string): Fact[] {
+  return [
+    fact('Nodes', t.nodes.filter((n) => n.site === id).map((n) => ({ text: n.name, ref: n.id }))),
+    fact('Routers', t.routers.filter((r) => r.site === id).map((r) => ({ text: r.name, ref: r.id }))),
+  ];
+}
+
+function nodeFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
+  const n = d.index.nodes.get(id)!;
+  const nicIds = d.index.nicsByNode.get(id) ?? [];
+  const nets = [...new Set(nicIds.flatMap((nic) => (d.index.addressesByNic.get(nic) ?? []).map((a) => d.addresses[a]!.networkId)))];
+  return [
+    fact('State', text(stateText(n.state, e.index.nodes.get(id)?.state ?? n.state, failed))),
+    fact('Site', n.site ? [{ text: d.index.sites.get(n.site)?.name ?? n.site, ref: n.site }] : []),
+    fact('NICs', nicItems(d, nicIds)),
+    fact('Networks', nets.map((net) => ({ text: networkName(d, net), ref: net }))),
+  ];
+}
+
+function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
+  const nic = d.index.nics.get(id)!;
+  const addrs = (d.index.addressesByNic.get(id) ?? []).map((a) => d.addresses[a]!);
+  return [
+    fact('Node', [{ text: nodeName(d, nic.node), ref: nic.node }]),
+    fact('State', text(stateText(nic.state, e.index.nics.get(id)?.state ?? nic.state, failed))),
+    fact('Addresses', addrs.map((a) => ({ text: a.cidr }))),
+    fact('Networks', [...new Set(addrs.map((a) => a.networkId))].map((net) => ({ text: networkName(d, net), ref: net }))),
+    fact('Speed', nic.speedGbps !== null ? text(`${nic.speedGbps} Gb/s`) : [], 'unknown'),
+    fact('RDMA', text(nic.rdma ? 'yes' : 'no')),
+    fact('Static routes', nic.routes.map((r) => ({ text: `${r.prefix} via ${r.via}${r.prefix.endsWith('/0') ? ' (default gateway)' : ''}` }))),
+  ];
+}
+
+function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
+  const n = d.index.networks.get(id)!;
+  const eligibility = e.eligibility[id];
+  const pos = e.index.preferencePosition.get(id);
+  const lm =
+    pos !== undefined
+      ? `enabled · ${ordinal(pos + 1)} of ${e.preferenceOrder.length} in the preference order${d.liveMigration.networkOrder.includes(id) ? '' : ' (by metric)'}`
+      : `not used: ${eligibility && !eligibility.eligible ? REASON_TEXT[eligibility.reason] : 'not eligible'}`;
+  const onIt = (d.index.addressesByNetwork.get(id) ?? []).map((a) => d.addresses[a]!);
+  const routers = [...new Set(n.prefixes.flatMap((p) => d.subnets[d.index.subnetByPrefix.get(p) ?? -1]?.routerIds ?? []))];
+  const facts = [
+    fact('Prefixes', n.prefixes.map((p) => ({ text: p }))),
+    fact('Role', text(`${ROLE_TEXT[n.role]}${n.roleDerived ? ` — derived: ${n.role === 'clusterAndClient' ? 'a NIC on it has a default gateway' : 'no NIC on it has a default gateway'}` : ''}`)),
+    fact('Metric', text(`${n.metric}${n.metricDerived ? ' — derived (AutoMetric)' : ''}`)),
+    fact('State', text(stateText(n.state, e.index.networks.get(id)?.state ?? n.state, failed))),
+    fact('Live migration', text(lm)),
+    fact('NICs on it', onIt.map((a) => ({ text: `${nodeName(d, a.nodeId)} · ${d.index.nics.get(a.nicId)!.name} — ${a.address}`, ref: a.nicId }))),
+    fact('Routers', routers.map((r) => ({ text: routerName(d, r), ref: r }))),
+  ];
+  if (n.implicit) facts.push(fact('Origin', text('Created from NIC addresses: no declared network covers this subnet')));
+  return facts;
+}
+
+function routerFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
+  const r = d.index.routers.get(id)!;
+  const subnets = (d.index.subnetsByRouter.get(id) ?? []).map((i) => d.subnets[i]!);
+  return [
+    fact('State', text(stateText(r.state, e.index.routers.get(id)?.state ?? r.state, failed))),
+    fact('Site', r.site ? [{ text: d.index.sites.get(r.site)?.name ?? r.site, ref: r.site }] : []),
+    fact('Interfaces', r.interfaces.map((a) => ({ text: a }))),
+    fact(
+      'Attached subnets',
+      subnets.map((s) => {
+        const peers = s.routerIds.filter((x) => x !== id).map((x) => routerName(d, x));
+        const shared = peers.length ? `, shared with ${peers.join(', ')}` : '';
+        return s.networkId ? { text: `${s.prefix} · '${networkName(d, s.networkId)}'${shared}`, ref: s.networkId } : { text: `${s.prefix} · transit${shared}` };
+      }),
+    ),
+  ];
+}
+
+/** Everything the details panel shows about `id`, or null for an id that is no element. */
+export function elementFacts(design: Topology, effective: Topology, failedIds: readonly string[], id: string): ElementFacts | null {
+  const kind = elementKind(design, id);
+  if (!kind) return null;
+  const failed = failedIds.includes(id);
+  const facts =
+    kind === 'site' ? siteFacts(design, id)
+    : kind === 'node' ? nodeFacts(design, effective, id, failed)
+    : kind === 'nic' ? nicFacts(design, effective, id, failed)
+    : kind === 'network' ? networkFacts(design, effective, id, failed)
+    : routerFacts(design, effective, id, failed);
+  return { kind, id, name: elementName(design, id), facts };
+}

@@ -1,0 +1,236 @@
+/**
+ * Text and grouping for the Path tab: hops of a path, the link it runs on, the legacy timeline,
+ * the per-network "why" and the comparison headline. Pure functions of engine results, so the
+ * panels stay thin and the wording is unit-tested in one place.
+ */
+import { networkName, nodeName, REASON_TEXT, routerName, type Exclusion, type LegacyAttempt, type Mode, type PathCandidate, type Selection, type Topology } from '../../engine';
+
+export const MODE_LABEL: Record<Mode, string> = { ws2025: 'Windows Server 2025', legacy: 'Legacy (2022 and earlier)' };
+
+const q = (s: string): string => `'${s}'`;
+
+/** Seconds as people read them: whole numbers stay whole, fractions keep one decimal. */
+export function formatSeconds(s: number): string {
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+export function ordinal(n: number): string {
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** The network's prefix of the same IP family as `address` (a network has at most one per family). */
+function prefixFor(t: Topology, networkId: string, address: string): string {
+  const prefixes = t.index.networks.get(networkId)?.prefixes ?? [];
+  const v6 = address.includes(':');
+  return prefixes.find((p) => p.includes(':') === v6) ?? prefixes[0] ?? '';
+}
+
+export type HopKind = 'nic' | 'network' | 'router';
+export interface Hop {
+  kind: HopKind;
+  /** Element id, so a hop can select its element. */
+  id: string;
+  title: string;
+  /** Address or prefix; '' when there is none to show. */
+  detail: string;
+}
+
+/** Every element a path crosses, in order: source NIC, network, routers, network, destination NIC. */
+export function pathHops(t: Topology, c: PathCandidate): Hop[] {
+  const nic = (id: string, address: string): Hop => {
+    const n = t.index.nics.get(id);
+    return { kind: 'nic', id, title: n ? `${nodeName(t, n.node)} · ${n.name}` : id, detail: address };
+  };
+  const net = (id: string, address: string): Hop => ({ kind: 'network', id, title: networkName(t, id), detail: prefixFor(t, id, address) });
+  const hops = [nic(c.sourceNicId, c.sourceAddress), net(c.sourceNetworkId, c.sourceAddress)];
+  for (const r of c.routerIds) hops.push({ kind: 'router', id: r, title: routerName(t, r), detail: '' });
+  if (c.destinationNetworkId !== c.sourceNetworkId) hops.push(net(c.destinationNetworkId, c.destinationAddress));
+  hops.push(nic(c.destinationNicId, c.destinationAddress));
+  return hops;
+}
+
+/** One line naming the networks (and routers) of a path: `'LM A' → 'LM B' via Router A → Router B`. */
+export function pathSummary(t: Topology, c: PathCandidate): string {
+  const nets = c.kind === 'direct' ? q(networkName(t, c.sourceNetworkId)) : `${q(networkName(t, c.sourceNetworkId))} → ${q(networkName(t, c.destinationNetworkId))}`;
+  return c.routerIds.length ? `${nets} via ${c.routerIds.map((r) => routerName(t, r)).join(' → ')}` : nets;
+}
+
+/** Both ends of a path: `HV01 'LM' 10.1.10.11 → HV03 'LM' 10.2.10.13`. */
+export function pathEnds(t: Topology, c: PathCandidate): string {
+  const end = (nicId: string, address: string): string => {
+    const n = t.index.nics.get(nicId);
+    return n ? `${nodeName(t, n.node)} ${q(n.name)} ${address}` : `${nicId} ${address}`;
+  };
+  return `${end(c.sourceNicId, c.sourceAddress)} → ${end(c.destinationNicId, c.destinationAddress)}`;
+}
+
+export function kindText(c: PathCandidate): string {
+  const n = c.routerIds.length;
+  return c.kind === 'direct' ? 'direct' : `routed (${n} router${n === 1 ? '' : 's'})`;
+}
+
+/**
+ * Link speed and RDMA of a path, from its two NICs: the slower end bounds the transfer, and RDMA
+ * (SMB Direct) needs both ends. '' when nothing is known.
+ */
+export function linkText(t: Topology, c: PathCandidate): string {
+  const a = t.index.nics.get(c.sourceNicId);
+  const b = t.index.nics.get(c.destinationNicId);
+  const parts: string[] = [];
+  const sa = a?.speedGbps ?? null;
+  const sb = b?.speedGbps ?? null;
+  if (sa !== null && sb !== null) parts.push(sa === sb ? `${sa} Gb/s` : `${Math.min(sa, sb)} Gb/s (ends ${sa} / ${sb})`);
+  else if (sa !== null || sb !== null) parts.push(`${sa ?? sb} Gb/s at one end, unknown at the other`);
+  if (a?.rdma && b?.rdma) parts.push('RDMA');
+  else if (a?.rdma || b?.rdma) parts.push(`RDMA only on ${nodeName(t, (a?.rdma ? a : b)!.node)}`);
+  return parts.join(' · ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delay and legacy timeline.
+
+/** How long before the migration starts, or why it never does. */
+export function delayText(s: Selection): string {
+  if (!s.chosen) return s.initiationDelaySeconds > 0 ? `no path (fails after ${formatSeconds(s.initiationDelaySeconds)})` : 'no path';
+  return s.initiationDelaySeconds > 0 ? `${formatSeconds(s.initiationDelaySeconds)} before the migration starts` : 'immediately';
+}
+
+/** "Legacy: 40 s before the migration starts · 2025: immediately". */
+export function comparisonHeadline(ws2025: Selection, legacy: Selection): string {
+  return `Legacy: ${delayText(legacy)} · 2025: ${delayText(ws2025)}`;
+}
+
+export interface TimelineBar {
+  networkId: string;
+  label: string;
+  outcome: LegacyAttempt['outcome'];
+  /** Start and width in percent of the whole timeline. */
+  startPct: number;
+  widthPct: number;
+  text: string;
+  /** Why the attempt timed out, in a few words; '' when it connected. */
+  reason: string;
+}
+export interface Timeline {
+  bars: TimelineBar[];
+  totalSeconds: number;
+  /** How the search ends: connected on a network, or failed with nothing left to try. */
+  end: { kind: 'connected' | 'failed'; text: string };
+}
+
+/** Legacy attempts as bars on one time axis; timeouts are as long as their seconds. */
+export function legacyTimeline(t: Topology, s: Selection): Timeline {
+  const total = s.attempts.reduce((sum, a) => sum + a.seconds, 0);
+  const scale = total > 0 ? 100 / total : 0;
+  let at = 0;
+  const bars = s.attempts.map((a): TimelineBar => {
+    const name = networkName(t, a.networkId);
+    const bar: TimelineBar = {
+      networkId: a.networkId,
+      label: name,
+      outcome: a.outcome,
+      startPct: at * scale,
+      widthPct: a.seconds * scale,
+      text: a.outcome === 'timeout' ? `timed out after ${formatSeconds(a.seconds)}` : `connected after ${formatSeconds(at)}`,
+      reason: a.reason ? REASON_TEXT[a.reason] : '',
+    };
+    at += a.seconds;
+    return bar;
+  });
+  const end =
+    s.chosen !== null
+      ? { kind: 'connected' as const, text: `Connects on ${q(networkName(t, s.chosen.sourceNetworkId))} after ${formatSeconds(total)}` }
+      : { kind: 'failed' as const, text: s.attempts.length ? `No network left: the migration fails after ${formatSeconds(total)}` : 'No network enabled for live migration: the migration fails at once' };
+  return { bars, totalSeconds: total, end };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Why: exclusions grouped by network.
+
+export interface NetworkWhy {
+  networkId: string;
+  name: string;
+  prefixes: string[];
+  /** 0-based position in the live migration preference order; null when not eligible. */
+  position: number | null;
+  chosen: boolean;
+  /** 1-based numbers of the fallbacks that cross this network. */
+  fallbacks: number[];
+  /** Legacy only: this network's attempt. */
+  attempt: { number: number; outcome: LegacyAttempt['outcome']; seconds: number } | null;
+  /** Exclusions of the network itself (excluded, role None, down, not on a node…). */
+  reasons: Exclusion[];
+  /** NICs on this network left out (down). */
+  nics: Exclusion[];
+  /** Address pairs on (or between) this network and another that cannot reach each other. */
+  pairs: Exclusion[];
+}
+
+export interface WhyGroups {
+  networks: NetworkWhy[];
+  /** Exclusions that concern no network (a NIC without any address). */
+  other: Exclusion[];
+}
+
+const crosses = (c: PathCandidate, networkId: string): boolean => c.sourceNetworkId === networkId || c.destinationNetworkId === networkId;
+
+/**
+ * One entry per cluster network — eligible ones in preference order, then the others in file
+ * order — with whether the selection uses it and every exclusion that concerns it, so "why not
+ * network X?" is answered in one place.
+ */
+export function groupWhy(t: Topology, s: Selection): WhyGroups {
+  const pos = t.index.preferencePosition;
+  const ineligible = t.networks.filter((n) => !pos.has(n.id)).map((n) => n.id);
+  const ids = [...t.preferenceOrder, ...ineligible];
+  const byId = new Map<string, NetworkWhy>();
+  for (const id of ids) {
+    const n = t.index.networks.get(id)!;
+    const fallbacks: number[] = [];
+    s.fallbacks.forEach((f, i) => crosses(f, id) && fallbacks.push(i + 1));
+    const ai = s.attempts.findIndex((a) => a.networkId === id);
+    const a = s.attempts[ai];
+    byId.set(id, {
+      networkId: id,
+      name: n.name,
+      prefixes: n.prefixes,
+      position: pos.get(id) ?? null,
+      chosen: s.chosen !== null && crosses(s.chosen, id),
+      fallbacks,
+      attempt: a ? { number: ai + 1, outcome: a.outcome, seconds: a.seconds } : null,
+      reasons: [],
+      nics: [],
+      pairs: [],
+    });
+  }
+  const other: Exclusion[] = [];
+  for (const e of s.excluded) {
+    const targets = (e.networkIds ?? []).map((id) => byId.get(id)).filter((w) => w !== undefined);
+    if (targets.length === 0) other.push(e);
+    for (const w of new Set(targets)) {
+      if (e.elementId === w.networkId) w.reasons.push(e);
+      else if (t.index.nics.has(e.elementId)) w.nics.push(e);
+      else w.pairs.push(e);
+    }
+  }
+  return { networks: ids.map((id) => byId.get(id)!), other };
+}
+
+/** "Chosen · fallback 1" / "Fallbacks 2, 3" / "Not used". */
+export function usageText(w: NetworkWhy): string {
+  const parts: string[] = [];
+  if (w.chosen) parts.push('chosen');
+  if (w.fallbacks.length) parts.push(`${w.fallbacks.length > 1 ? 'fallbacks' : 'fallback'} ${w.fallbacks.join(', ')}`);
+  return parts.length ? `Used: ${parts.join(' · ')}` : 'Not used';
+}
+
+/** The short reason shown next to an unused network's name. */
+export function shortReason(w: NetworkWhy): string {
+  const r = w.reasons[0];
+  if (r) return REASON_TEXT[r.reason];
+  if (w.chosen || w.fallbacks.length) return '';
+  if (w.pairs.length) return REASON_TEXT[w.pairs[0]!.reason];
+  return '';
+}

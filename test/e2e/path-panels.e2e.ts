@@ -1,0 +1,62 @@
+/**
+ * The Path tab's panels in a real browser, driven through the selects (not the canvas): the
+ * legacy delay, the adjustable timeout, a what-if failure from the details panel, Restore all.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openApp, pageErrors } from './chromium';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const text = async (page: Page, role: 'region' | 'group', name: string): Promise<string> => (await page.getByRole(role, { name }).textContent()) ?? '';
+
+describe('path panels', () => {
+  it('compares legacy and 2025, follows the timeout, a failure from the details panel and Restore all', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await page.getByLabel('Example').selectOption({ label: 'Switchless 3-node' });
+    await page.getByLabel('Source node').selectOption({ label: 'HV02' });
+    await page.getByLabel('Destination node').selectOption({ label: 'HV03' });
+
+    const path = page.getByRole('region', { name: 'Migration path' });
+    await expect(path.textContent()).resolves.toContain("Chosen 'Direct 2-3'");
+    const comparison = page.getByRole('group', { name: 'Windows Server 2025 vs legacy' });
+    await expect(comparison.locator('.cmp-headline').textContent()).resolves.toBe('Legacy: 40 s before the migration starts · 2025: immediately');
+    const timeline = page.getByRole('figure', { name: 'Legacy attempt timeline' });
+    await expect(timeline.getByRole('listitem').allTextContents()).resolves.toEqual([
+      '1Direct 1-2 timed out after 20 s — destination node has no working address on it',
+      '2Direct 1-3 timed out after 20 s — source node has no working address on it',
+      '3Direct 2-3 connected after 40 s',
+    ]);
+
+    await page.getByLabel('Legacy timeout (seconds)').fill('30');
+    await expect(comparison.locator('.cmp-headline').textContent()).resolves.toBe('Legacy: 60 s before the migration starts · 2025: immediately');
+    await page.getByRole('radio', { name: 'Legacy (2022 and earlier)' }).click();
+    await expect(path.textContent()).resolves.toContain('starts after 60 s (2 timeouts first)');
+
+    // Fail the chosen network from its details panel.
+    await page.evaluate(() => (window as unknown as { __lmpv: { store: { getState(): { actions: { select(ids: string[]): void } } } } }).__lmpv.store.getState().actions.select(['link-23']));
+    await page.getByRole('tab', { name: 'Details' }).click();
+    const details = page.getByRole('region', { name: 'Element details' });
+    await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Direct 2-3');
+    await details.getByRole('button', { name: 'Fail', exact: true }).click();
+    await expect(details.getByRole('button', { name: 'Restore', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(details.textContent()).resolves.toContain('down (what-if failure; designed up)');
+
+    await page.getByRole('tab', { name: 'Path' }).click();
+    await expect(path.getByRole('status').textContent()).resolves.toBe('No live migration path from HV02 to HV03 on any network enabled for live migration.');
+    await expect(comparison.locator('.cmp-headline').textContent()).resolves.toBe('Legacy: no path (fails after 60 s) · 2025: no path');
+    await expect(page.getByRole('listitem', { name: 'Network Direct 2-3' }).textContent()).resolves.toContain("Network 'Direct 2-3' is down: nothing crosses it.");
+    await expect(text(page, 'group', 'What-if failures')).resolves.toContain('NetworkDirect 2-3Restore');
+
+    await page.getByRole('button', { name: 'Restore all', exact: true }).click();
+    await expect(path.textContent()).resolves.toContain("Chosen 'Direct 2-3'");
+    await expect(text(page, 'group', 'What-if failures')).resolves.toContain('Nothing is failed');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
