@@ -1,7 +1,10 @@
 /** `npm run bench`: every benchmark, figures printed. */
 import { benchEngine } from './engine.bench';
+import { benchAnalysis } from './analysis.bench';
 
 console.log('# LM Path Visualizer benchmarks');
 console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
 console.log('## Engine');
 benchEngine();
+console.log('\n## All-pairs analysis');
+benchAnalysis();

@@ -168,7 +168,13 @@ export type DiagnosticCode =
   | 'pair-without-path'
   | 'multiple-default-routes'
   | 'unknown-layout-id'
-  | 'assumed';
+  | 'assumed'
+  // Added by runChecks (checks.ts), beyond the parser's diagnostics:
+  | 'route-via-not-router'
+  | 'asymmetric-route'
+  | 'pair-single-path'
+  | 'pair-routed-only'
+  | 'routed-preferred-over-direct';
 
 export interface ParseError {
   path: string;

@@ -1,0 +1,141 @@
+/**
+ * Cluster-validation style checks, in the spirit of Test-Cluster's network tests, that the
+ * parser's diagnostics (diagnostics.ts) do not already make. `runChecks` returns only these
+ * additions, so the validation panel shows `[...diagnostics, ...runChecks(design)]` and nothing
+ * twice: duplicate addresses are parse errors; two NICs of one node on one network, networks
+ * without NICs, pairs with no path and ineligible networks in the order are parser diagnostics.
+ *
+ * Pair checks are grouped (by the networks concerned) so that a 64-node cluster gets a handful
+ * of findings, not thousands; every finding names its elements in `elementIds`.
+ */
+import { analyzeAllPairs } from './allPairs';
+import { parseAddress, parseCidr } from './address';
+import { networkPairLabel, pairList } from './analysis/impactText';
+import { networkName, nicLabel, nodeName } from './messages';
+import { prepare } from './select';
+import type { AllPairsResult, Diagnostic, PathCandidate, Topology } from './types';
+
+export function runChecks(topology: Topology, allPairs?: AllPairsResult): Diagnostic[] {
+  const pairs = allPairs ?? analyzeAllPairs(topology);
+  return [...nextHopChecks(topology), ...asymmetricRoutes(topology), ...pairChecks(topology, pairs)];
+}
+
+/** Static routes whose next hop is no router's interface: nothing forwards that traffic. */
+function nextHopChecks(t: Topology): Diagnostic[] {
+  const routerAddresses = new Set<string>();
+  for (const r of t.routers)
+    for (const itf of r.interfaces) {
+      const a = parseCidr(itf);
+      if (a) routerAddresses.add(`${a.family}|${a.text}`);
+    }
+  const nicByAddress = new Map(t.addresses.map((a) => [a.address, a.nicId]));
+  // One finding per next hop: an imported cluster without routers would otherwise repeat it per NIC.
+  const byVia = new Map<string, { nicIds: string[]; path: string; prefixes: Set<string> }>();
+  t.nics.forEach((nic, i) =>
+    nic.routes.forEach((r, k) => {
+      const parsed = parseAddress(r.via);
+      const via = parsed?.text ?? r.via;
+      if (parsed && routerAddresses.has(`${parsed.family}|${via}`)) return;
+      let g = byVia.get(via);
+      if (!g) byVia.set(via, (g = { nicIds: [], path: `nics[${i}].routes[${k}].via`, prefixes: new Set() }));
+      if (!g.nicIds.includes(nic.id)) g.nicIds.push(nic.id);
+      g.prefixes.add(r.prefix);
+    }),
+  );
+  return [...byVia].map(([via, g]) => {
+    const owner = nicByAddress.get(via);
+    const what = owner ? `${via}, which is NIC ${nicLabel(t, owner)} — a cluster node, not a router` : `${via}, which is no router's address in this topology`;
+    const who = g.nicIds.length === 1 ? `NIC ${nicLabel(t, g.nicIds[0]!)}` : `${g.nicIds.length} NICs (${g.nicIds.slice(0, 3).map((id) => nicLabel(t, id)).join(', ')}${g.nicIds.length > 3 ? ', …' : ''})`;
+    return {
+      code: 'route-via-not-router' as const,
+      path: g.path,
+      elementIds: owner ? [...g.nicIds, owner] : g.nicIds,
+      message: `${who} route${g.nicIds.length === 1 ? 's' : ''} ${[...g.prefixes].join(', ')} through ${what}. Add the router (with that interface address) or correct the next hop.`,
+    };
+  });
+}
+
+/**
+ * A forward route without a return: an address reaches a NIC of another node through routers,
+ * but that NIC has no route back to the sender's subnet, so replies (and the migration) never
+ * return. Only networks enabled for live migration are looked at: a host answers management
+ * traffic from whichever interface its own routing table picks, which this model does not
+ * describe, so a check there would cry wolf. Grouped per receiving NIC and sending network.
+ */
+function asymmetricRoutes(t: Topology): Diagnostic[] {
+  const p = prepare(t);
+  const eligible = t.addresses.filter((a) => t.index.preferencePosition.has(a.networkId));
+  const groups = new Map<string, { nicId: string; networkId: string; subnet: string; senders: Set<string> }>();
+  for (const sa of eligible) {
+    if (p.routes[sa.index] === 0) continue;
+    for (const da of eligible) {
+      if (da.family !== sa.family || da.networkId === sa.networkId || da.nodeId === sa.nodeId) continue;
+      if (!p.routing.route(sa.index, da.index).ok) continue;
+      const back = p.routing.route(da.index, sa.index);
+      if (back.ok || back.reason !== 'no-route') continue; // a router that is down is a failure, not a missing route
+      const key = `${da.nicId}\u0000${sa.networkId}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { nicId: da.nicId, networkId: sa.networkId, subnet: sa.subnet, senders: new Set() }));
+      g.senders.add(sa.nodeId);
+    }
+  }
+  const nicIndex = new Map(t.nics.map((n, i) => [n.id, i]));
+  return [...groups.values()].map((g) => ({
+    code: 'asymmetric-route' as const,
+    path: `nics[${nicIndex.get(g.nicId)!}].routes`,
+    elementIds: [g.nicId, g.networkId],
+    message: `NIC ${nicLabel(t, g.nicId)} is reached through routers from '${networkName(t, g.networkId)}' (${[...g.senders].map((n) => nodeName(t, n)).join(', ')}) but has no route back to ${g.subnet}: replies cannot return. Add the return route.`,
+  }));
+}
+
+interface PairGroup {
+  networks: [string, string];
+  extra: string[];
+  pairs: { sourceNodeId: string; destinationNodeId: string }[];
+}
+
+function addTo(groups: Map<string, PairGroup>, key: string, networks: [string, string], extra: string[], pair: PairGroup['pairs'][number]): void {
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = { networks, extra, pairs: [] }));
+  g.pairs.push(pair);
+}
+
+const netsOf = (c: PathCandidate): [string, string] => [c.sourceNetworkId, c.destinationNetworkId];
+const pairWord = (n: number): string => (n === 1 ? '1 node pair' : `${n} node pairs`);
+
+function pairChecks(t: Topology, result: AllPairsResult): Diagnostic[] {
+  const single = new Map<string, PairGroup>();
+  const routedOnly = new Map<string, PairGroup>();
+  const routedFirst = new Map<string, PairGroup>();
+  for (const pair of result.pairs) {
+    const ws = pair.ws2025.chosen;
+    if (!ws) continue; // no path at all is the parser's 'pair-without-path'
+    const ref = { sourceNodeId: pair.sourceNodeId, destinationNodeId: pair.destinationNodeId };
+    const key = `${ws.sourceNetworkId}\u0000${ws.destinationNetworkId}`;
+    if (pair.ws2025.fallbacks.length === 0) addTo(single, key, netsOf(ws), [], ref);
+    if (!pair.legacy.chosen) addTo(routedOnly, key, netsOf(ws), [], ref);
+    if (ws.kind === 'routed') {
+      const direct = pair.ws2025.fallbacks.find((c) => c.kind === 'direct');
+      if (direct) addTo(routedFirst, `${key}\u0000${direct.sourceNetworkId}`, netsOf(ws), [direct.sourceNetworkId], ref);
+    }
+  }
+  const nodesOf = (g: PairGroup): string[] => [...new Set(g.pairs.flatMap((p) => [p.sourceNodeId, p.destinationNodeId]))];
+  const netIds = (g: PairGroup): string[] => [...new Set([...g.networks, ...g.extra])];
+  const out: Diagnostic[] = [];
+  for (const g of single.values())
+    out.push({
+      code: 'pair-single-path', path: '', elementIds: [...netIds(g), ...nodesOf(g)],
+      message: `${pairWord(g.pairs.length)} can live-migrate only on ${networkPairLabel(t, g.networks)}, with no fallback (${pairList(t, g.pairs)}): if it fails, they cannot migrate.`,
+    });
+  for (const g of routedOnly.values())
+    out.push({
+      code: 'pair-routed-only', path: '', elementIds: [...netIds(g), ...nodesOf(g)],
+      message: `${pairWord(g.pairs.length)} can live-migrate only through routers (${networkPairLabel(t, g.networks)}; ${pairList(t, g.pairs)}): before Windows Server 2025 they cannot live-migrate at all.`,
+    });
+  for (const g of routedFirst.values())
+    out.push({
+      code: 'routed-preferred-over-direct', path: 'liveMigration.networkOrder', elementIds: [...netIds(g), ...nodesOf(g)],
+      message: `${pairWord(g.pairs.length)} migrate through routers on ${networkPairLabel(t, g.networks)} although they share '${networkName(t, g.extra[0]!)}' directly (${pairList(t, g.pairs)}): '${networkName(t, g.networks[0])}' comes first in the live migration order. Put '${networkName(t, g.extra[0]!)}' ahead of it if the direct network should carry migrations.`,
+    });
+  return out;
+}

@@ -1,0 +1,63 @@
+/** The numbers above the matrix, led by what Windows Server 2025 changes for this topology. */
+import { compareModes, type AllPairsResult } from '../../engine';
+
+const pairs = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;
+const seconds = (s: number): string => `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+
+/** "Legacy: 2 pairs wait 40 s or more; Windows Server 2025: 0." and what else 2025 changes. */
+export function headline(result: AllPairsResult, timeout: number): string[] {
+  const c = compareModes(result, timeout);
+  const lines: string[] = [];
+  if (c.legacyLongWait > 0) lines.push(`Legacy: ${pairs(c.legacyLongWait)} wait ${c.longWaitSeconds} s or more before migrating; Windows Server 2025: 0.`);
+  else if (c.legacyWaiting > 0) lines.push(`Legacy: ${pairs(c.legacyWaiting)} wait ${timeout} s or more before migrating; Windows Server 2025: 0.`);
+  else if (c.pairCount > 0) lines.push('Legacy and Windows Server 2025 both start every migration at once.');
+  if (c.rescuedBy2025 > 0) lines.push(`Legacy cannot migrate ${pairs(c.rescuedBy2025)} at all; Windows Server 2025 migrates them through routers.`);
+  if (c.noPath.ws2025 > 0) lines.push(`${pairs(c.noPath.ws2025)} cannot live-migrate even in Windows Server 2025.`);
+  return lines;
+}
+
+export function MatrixSummary({ result, timeout }: { result: AllPairsResult; timeout: number }) {
+  const s = result.summary;
+  const nodes = result.nodeIds.length;
+  return (
+    <section className="mx-summary" aria-label="All-pairs summary">
+      <div className="mx-headline">
+        {headline(result, timeout).map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      </div>
+      <dl className="mx-stats">
+        <div>
+          <dt>Pairs</dt>
+          <dd>
+            {s.pairCount} ({nodes} nodes)
+          </dd>
+        </div>
+        <div>
+          <dt>No path</dt>
+          <dd>
+            2025: {s.noPath.ws2025} · legacy: {s.noPath.legacy}
+          </dd>
+        </div>
+        <div>
+          <dt>Worst legacy delay</dt>
+          <dd>{seconds(s.maxLegacyDelaySeconds)}</dd>
+        </div>
+        <div>
+          <dt>Mean legacy delay</dt>
+          <dd>{seconds(s.meanLegacyDelaySeconds)}</dd>
+        </div>
+        <div>
+          <dt>Routed (2025)</dt>
+          <dd>{pairs(s.routedChosen)}</dd>
+        </div>
+        <div>
+          <dt>No fallback</dt>
+          <dd>
+            2025: {s.singlePath.ws2025} · legacy: {s.singlePath.legacy}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

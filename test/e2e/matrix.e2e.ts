@@ -1,0 +1,66 @@
+/**
+ * The All pairs tab in a real browser: the legacy delays of the switchless example read off the
+ * matrix, a cell click selecting the pair (store and Migration path), the N-1 list computed in
+ * its Web Worker, and the large view.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openApp, pageErrors } from './chromium';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('all-pairs matrix', () => {
+  it('shows the legacy delays per pair, selects a clicked pair, and lists the single points of failure', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await page.getByLabel('Example').selectOption({ label: 'Switchless 3-node' });
+    await page.getByRole('tab', { name: 'All pairs' }).click();
+    const grid = page.getByRole('grid', { name: /Migration matrix/ });
+    await page.getByRole('radio', { name: 'Legacy', exact: true }).click();
+
+    // Every off-diagonal cell: its accessible name says the pair, its first line the delay.
+    const delays = await grid.locator('td[role="gridcell"]:not(.o-self)').evaluateAll((cells) =>
+      Object.fromEntries(cells.map((c) => [c.getAttribute('aria-label')!.split(':')[0], c.querySelector('.mx-main')!.textContent])),
+    );
+    expect(delays).toEqual({
+      'HV01 → HV02': '0 s', 'HV01 → HV03': '20 s',
+      'HV02 → HV01': '0 s', 'HV02 → HV03': '40 s',
+      'HV03 → HV01': '20 s', 'HV03 → HV02': '40 s',
+    });
+    await expect(page.getByRole('region', { name: 'All-pairs summary' }).textContent()).resolves.toContain('Legacy: 2 pairs wait 40 s or more before migrating; Windows Server 2025: 0.');
+
+    await grid.getByRole('gridcell', { name: /^HV01 → HV03:/ }).click();
+    const ui = await page.evaluate(() => {
+      const s = (window as unknown as { __lmpv: { store: { getState(): { ui: { sourceNodeId: string; destinationNodeId: string } } } } }).__lmpv.store.getState().ui;
+      return [s.sourceNodeId, s.destinationNodeId];
+    });
+    expect(ui).toEqual(['n1', 'n3']);
+    await expect(grid.getByRole('gridcell', { name: /^HV01 → HV03:/ }).getAttribute('aria-selected')).resolves.toBe('true');
+
+    // Keyboard: from HV01 → HV03, down to HV02 → HV03, Enter selects it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => (window as unknown as { __lmpv: { store: { getState(): { ui: { sourceNodeId: string } } } } }).__lmpv.store.getState().ui.sourceNodeId)).resolves.toBe('n2');
+
+    // The N-1 list comes from the worker.
+    await page.getByText(/^9 single points of failure/).waitFor();
+    await expect(page.getByRole('list', { name: 'Elements by impact' }).getByRole('listitem').first().textContent()).resolves.toContain("If network 'Direct 1-2' fails: 2 pairs lose live migration.");
+
+    // The large view, then the Path tab shows the pair picked in the matrix.
+    await page.getByRole('button', { name: /Open large/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'All pairs — Switchless 3-node cluster' });
+    await dialog.getByRole('gridcell', { name: /^HV03 → HV01:/ }).click();
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+    await page.getByRole('tab', { name: 'Path' }).click();
+    await expect(page.getByRole('region', { name: 'Migration path' }).textContent()).resolves.toContain("'Direct 1-3'");
+    await expect(page.getByLabel('Source node').inputValue()).resolves.toBe('n3');
+    await expect(page.getByLabel('Destination node').inputValue()).resolves.toBe('n1');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
