@@ -7,11 +7,17 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
+import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../engine/edit';
 import { applyFailures, failableKind } from '../engine/whatif';
 
 export const HISTORY_LIMIT = 200;
 
 export type Panel = 'path' | 'details' | 'validation' | 'matrix';
+
+/** The designer's interaction mode (what a canvas press does). */
+export type Tool = 'select' | 'connect' | 'insert-site' | 'insert-node' | 'insert-nic' | 'insert-network' | 'insert-router';
+/** Dialogs opened by commands. */
+export type Dialog = 'live-migration' | 'shortcuts' | 'new-topology';
 
 export interface UiState {
   sourceNodeId: string | null;
@@ -23,6 +29,10 @@ export interface UiState {
   /** What-if failures: element ids simulated as down. Not part of the design. */
   failed: string[];
   panel: Panel;
+  tool: Tool;
+  /** Nodes copied with their NICs (Ctrl+C), for paste. Not an undo step. */
+  clipboard: Clip | null;
+  dialog: Dialog | null;
 }
 
 export interface Notice {
@@ -35,6 +45,8 @@ export interface Notice {
 }
 
 export type CommitResult = { ok: true } | { ok: false; errors: ParseError[] };
+/** What an edit did: the messages the UI shows (e.g. routes removed with a router) and the new elements. */
+export type EditOutcome = { ok: true; messages: string[]; created: string[] } | { ok: false; errors: ParseError[] };
 
 export interface AppState {
   document: TopologyDocument;
@@ -57,6 +69,21 @@ export interface AppActions {
   commit(next: TopologyDocument): CommitResult;
   /** Replaces the whole topology (example, opened file, new): undoable, marks it saved. */
   load(next: TopologyDocument, pair?: [string, string] | null): CommitResult;
+  /**
+   * Applies a designer edit (engine/edit) as one undo step; selects what it created and shows
+   * its messages. Refused with the engine's errors, nothing changed, when the result is invalid.
+   * `foldInto`: when the current document is that one (committed earlier in the same gesture,
+   * e.g. a drag's positions), the edit joins its undo step instead of making another.
+   */
+  edit(edit: Edit, options?: { foldInto?: TopologyDocument }): EditOutcome;
+  /** Starts an empty topology (undoable, like load). */
+  newTopology(): void;
+  /** Copies the selected nodes with their NICs; false when no node is selected. */
+  copy(): boolean;
+  /** Pastes the clipboard (into the selected site, if one is selected). */
+  paste(): EditOutcome;
+  setTool(tool: Tool): void;
+  openDialog(dialog: Dialog | null): void;
   markSaved(): void;
   undo(): void;
   redo(): void;
@@ -80,12 +107,27 @@ export interface StoreOptions {
   document: TopologyDocument;
   pair?: [string, string] | null;
   ui?: Partial<UiState>;
+  /** The document as last saved to a file, when it is not `document` (a restored autosave with unsaved changes). */
+  savedDocument?: TopologyDocument;
+}
+
+/** Parses are cached per document: undo, redo and an edit's own parse are not repeated. */
+const parseCache = new WeakMap<TopologyDocument, { topology: Topology; diagnostics: Diagnostic[] }>();
+
+function cachedParse(doc: TopologyDocument): { ok: true; parsed: { topology: Topology; diagnostics: Diagnostic[] } } | { ok: false; errors: ParseError[] } {
+  const hit = parseCache.get(doc);
+  if (hit) return { ok: true, parsed: hit };
+  const r = parseTopology(doc);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  const parsed = { topology: r.topology, diagnostics: r.diagnostics };
+  parseCache.set(doc, parsed);
+  return { ok: true, parsed };
 }
 
 function parsedOrThrow(doc: TopologyDocument): { topology: Topology; diagnostics: Diagnostic[] } {
-  const r = parseTopology(doc);
+  const r = cachedParse(doc);
   if (!r.ok) throw new Error(`Invalid initial topology: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return r;
+  return r.parsed;
 }
 
 function effectiveOf(doc: TopologyDocument, design: Topology, failed: string[]): Topology {
@@ -94,14 +136,21 @@ function effectiveOf(doc: TopologyDocument, design: Topology, failed: string[]):
   return r.ok ? r.topology : design;
 }
 
-/** Keeps the UI consistent with a (new) document: drops ids that no longer exist. */
-function reconcileUi(ui: UiState, doc: TopologyDocument): UiState {
+/**
+ * Keeps the UI consistent with a (new) document: drops ids that no longer exist. The selection is
+ * checked against `design` when given (on every document change; a store is created with whatever
+ * selection it is given).
+ */
+function reconcileUi(ui: UiState, doc: TopologyDocument, design?: Topology): UiState {
   const nodes = new Set((doc.nodes ?? []).map((n) => n.id));
   const failed = ui.failed.filter((id) => failableKind(doc, id) !== null);
   const source = ui.sourceNodeId !== null && nodes.has(ui.sourceNodeId) ? ui.sourceNodeId : null;
   const destination = ui.destinationNodeId !== null && nodes.has(ui.destinationNodeId) ? ui.destinationNodeId : null;
-  const same = source === ui.sourceNodeId && destination === ui.destinationNodeId && failed.length === ui.failed.length;
-  return same ? ui : { ...ui, sourceNodeId: source, destinationNodeId: destination, failed };
+  const index = design?.index;
+  const exists = (id: string): boolean => !index || index.nodes.has(id) || index.nics.has(id) || index.networks.has(id) || index.routers.has(id) || index.sites.has(id);
+  const selected = ui.selectedIds.every(exists) ? ui.selectedIds : ui.selectedIds.filter(exists);
+  const same = source === ui.sourceNodeId && destination === ui.destinationNodeId && failed.length === ui.failed.length && selected === ui.selectedIds;
+  return same ? ui : { ...ui, sourceNodeId: source, destinationNodeId: destination, failed, selectedIds: selected };
 }
 
 export function createAppStore(options: StoreOptions): AppStore {
@@ -114,18 +163,18 @@ export function createAppStore(options: StoreOptions): AppStore {
     selectedIds: [],
     failed: [],
     panel: 'path',
+    tool: 'select',
+    clipboard: null,
+    dialog: null,
     ...options.ui,
   };
   return createStore<AppState>()((set, get) => {
     /** Sets a new document (already known to parse) with its derived state. */
     const apply = (doc: TopologyDocument, parsed: { topology: Topology; diagnostics: Diagnostic[] }, history: Pick<AppState, 'past' | 'future'>, extra: Partial<AppState> = {}): void => {
-      const nextUi = reconcileUi(extra.ui ?? get().ui, doc);
+      const nextUi = reconcileUi(extra.ui ?? get().ui, doc, parsed.topology);
       set({ document: doc, design: parsed.topology, diagnostics: parsed.diagnostics, effective: effectiveOf(doc, parsed.topology, nextUi.failed), ...history, ...extra, ui: nextUi });
     };
-    const parse = (doc: TopologyDocument) => {
-      const r = parseTopology(doc);
-      return r.ok ? { ok: true as const, parsed: r } : { ok: false as const, errors: r.errors };
-    };
+    const parse = cachedParse;
     const setUi = (patch: Partial<UiState>): void => {
       const s = get();
       const next = { ...s.ui, ...patch };
@@ -149,6 +198,43 @@ export function createAppStore(options: StoreOptions): AppStore {
         const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null };
         apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next });
         return { ok: true };
+      },
+      edit(edit, options) {
+        const s = get();
+        const r = applyEdit(s.document, edit, { topology: s.design, diagnostics: s.diagnostics });
+        if (!r.ok) return r;
+        if (r.document !== s.document) {
+          const parsed = { topology: r.topology, diagnostics: r.diagnostics };
+          parseCache.set(r.document, parsed);
+          if (options?.foldInto === s.document && s.past.length > 0) apply(r.document, parsed, { past: s.past, future: [] });
+          else actions.commit(r.document);
+        }
+        if (r.created.length > 0) actions.select(r.created);
+        // An error notice (e.g. unreadable autosave data) is not pushed aside by an edit's report.
+        if (r.messages.length > 0 && get().notice?.kind !== 'error') actions.notify({ kind: 'info', text: r.messages.join(' ') });
+        return { ok: true, messages: r.messages, created: r.created };
+      },
+      newTopology() {
+        actions.load(emptyTopology());
+      },
+      copy() {
+        const s = get();
+        const clip = copyNodes(s.document, s.ui.selectedIds);
+        if (clip) setUi({ clipboard: clip });
+        return clip !== null;
+      },
+      paste() {
+        const s = get();
+        if (!s.ui.clipboard) return { ok: false, errors: [{ path: '', message: 'There is nothing to paste: copy one or more nodes first.' }] };
+        const sel = s.ui.selectedIds;
+        const site = sel.length === 1 && s.design.index.sites.has(sel[0]!) ? sel[0]! : undefined;
+        return actions.edit({ type: 'paste', clip: s.ui.clipboard, site });
+      },
+      setTool(tool) {
+        if (get().ui.tool !== tool) setUi({ tool });
+      },
+      openDialog(dialog) {
+        if (get().ui.dialog !== dialog) setUi({ dialog });
       },
       markSaved() {
         set({ savedDocument: get().document });
@@ -215,7 +301,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       effective: effectiveOf(options.document, initial.topology, ui.failed),
       past: [],
       future: [],
-      savedDocument: options.document,
+      savedDocument: options.savedDocument ?? options.document,
       ui: reconcileUi(ui, options.document),
       notice: null,
       actions,

@@ -4,16 +4,21 @@
  * gets them back to offer for download.
  */
 import { parseTopology, type Mode, type TopologyDocument } from '../engine';
-import type { AppStore, UiState } from './appStore';
+import { emptyTopology } from '../engine/edit';
+import { createAppStore, type AppStore, type Notice, type StoreOptions, type UiState } from './appStore';
 
 export const STORAGE_KEY = 'lm-path-visualizer:autosave';
-export const SCHEMA = 1;
+/** Unreadable autosaves are set aside under this prefix + a timestamp until the user dismisses the notice. */
+export const UNREADABLE_PREFIX = 'lm-path-visualizer:unreadable:';
+export const SCHEMA = 2;
 
 export interface Saved {
   schema: typeof SCHEMA;
   savedAt: string;
   document: TopologyDocument;
   ui: Pick<UiState, 'sourceNodeId' | 'destinationNodeId' | 'mode' | 'legacyTimeoutSeconds'>;
+  /** The document differs from the one last saved to a file or opened (schema 2). */
+  unsaved: boolean;
 }
 
 export type Restored =
@@ -26,19 +31,36 @@ export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
 }
 
+type StoredRecord = Record<string, unknown>;
+
 /**
- * Brings a stored record of any known schema to the current one. Schema 1 is current; a future
- * schema 2 adds a case here that converts a schema 1 record.
+ * One step per schema: MIGRATIONS[n] turns a schema n record into a schema n + 1 record.
+ * A new schema adds its step here (and a test with a record of the old schema).
  */
+const MIGRATIONS: Record<number, (r: StoredRecord) => StoredRecord> = {
+  // Schema 1 did not record whether the work was saved to a file: assume not, so that "New
+  // topology" asks before replacing it.
+  1: (r) => ({ ...r, schema: 2, unsaved: true }),
+};
+
+/** Brings a stored record of any known schema to the current one, or says why it cannot. */
 export function migrate(record: unknown): Saved | string {
-  if (typeof record !== 'object' || record === null) return 'the stored data is not an object';
-  const r = record as Record<string, unknown>;
-  if (r.schema === SCHEMA) return r as unknown as Saved;
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'the stored data is not an object';
+  let r = record as StoredRecord;
   if (typeof r.schema === 'number' && r.schema > SCHEMA) return `it was saved by a newer version of the app (schema ${r.schema})`;
-  return `unknown schema ${JSON.stringify(r.schema)}`;
+  while (r.schema !== SCHEMA) {
+    const step = typeof r.schema === 'number' ? MIGRATIONS[r.schema] : undefined;
+    if (!step) return `unknown schema ${JSON.stringify(r.schema)}`;
+    r = step(r);
+  }
+  return r as unknown as Saved;
 }
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function restore(storage: KeyValueStorage): Restored {
   let raw: string | null;
@@ -58,37 +80,161 @@ export function restore(storage: KeyValueStorage): Restored {
   if (typeof saved === 'string') return { kind: 'unreadable', raw, reason: saved };
   const parsed = parseTopology(saved.document);
   if (!parsed.ok) return { kind: 'unreadable', raw, reason: `${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}` };
-  const ui = saved.ui ?? {};
+  // The UI fields are conveniences: anything odd in them falls back to a default, it never makes the work unreadable.
+  const ui: Partial<Record<keyof Saved['ui'], unknown>> = typeof saved.ui === 'object' && saved.ui !== null ? saved.ui : {};
   const mode: Mode = ui.mode === 'legacy' ? 'legacy' : 'ws2025';
-  const timeout = typeof ui.legacyTimeoutSeconds === 'number' && ui.legacyTimeoutSeconds >= 0 ? ui.legacyTimeoutSeconds : 20;
+  const t = ui.legacyTimeoutSeconds;
+  const timeout = typeof t === 'number' && Number.isFinite(t) && t >= 0 && t <= 3600 ? t : 20;
   return {
     kind: 'ok',
-    saved: { ...saved, ui: { sourceNodeId: ui.sourceNodeId ?? null, destinationNodeId: ui.destinationNodeId ?? null, mode, legacyTimeoutSeconds: timeout } },
+    saved: {
+      ...saved,
+      unsaved: saved.unsaved !== false,
+      ui: { sourceNodeId: str(ui.sourceNodeId), destinationNodeId: str(ui.destinationNodeId), mode, legacyTimeoutSeconds: timeout },
+    },
   };
 }
 
+export interface AutosaveOptions {
+  onError?: (e: unknown) => void;
+  /** Writes nothing until this returns false (the unreadable data it would overwrite is not yet safe). */
+  paused?: () => boolean;
+}
+
 /** Writes the store to storage on every change of the document or the saved UI fields. */
-export function autosave(store: AppStore, storage: KeyValueStorage, onError?: (e: unknown) => void): () => void {
+export function autosave(store: AppStore, storage: KeyValueStorage, options: AutosaveOptions | ((e: unknown) => void) = {}): (() => void) & { flush(): void } {
+  const { onError, paused } = typeof options === 'function' ? { onError: options, paused: undefined } : options;
   let last = '';
   const write = (): void => {
-    const { document, ui } = store.getState();
+    if (paused?.()) return;
+    const { document, ui, savedDocument } = store.getState();
     const record: Saved = {
       schema: SCHEMA,
       savedAt: new Date().toISOString(),
       document,
       ui: { sourceNodeId: ui.sourceNodeId, destinationNodeId: ui.destinationNodeId, mode: ui.mode, legacyTimeoutSeconds: ui.legacyTimeoutSeconds },
+      unsaved: document !== savedDocument,
     };
-    const key = JSON.stringify([record.document, record.ui]);
+    const key = JSON.stringify([record.document, record.ui, record.unsaved]);
     if (key === last) return;
-    last = key;
     try {
       storage.setItem(STORAGE_KEY, JSON.stringify(record));
+      last = key;
     } catch (e) {
       onError?.(e);
     }
   };
   write();
-  return store.subscribe((s, prev) => {
-    if (s.document !== prev.document || s.ui.sourceNodeId !== prev.ui.sourceNodeId || s.ui.destinationNodeId !== prev.ui.destinationNodeId || s.ui.mode !== prev.ui.mode || s.ui.legacyTimeoutSeconds !== prev.ui.legacyTimeoutSeconds) write();
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (
+      s.document !== prev.document || s.savedDocument !== prev.savedDocument || s.ui.sourceNodeId !== prev.ui.sourceNodeId ||
+      s.ui.destinationNodeId !== prev.ui.destinationNodeId || s.ui.mode !== prev.ui.mode || s.ui.legacyTimeoutSeconds !== prev.ui.legacyTimeoutSeconds
+    )
+      write();
   });
+  return Object.assign(unsubscribe, { flush: write });
+}
+
+/** Keeps unreadable data aside under its own key; false when the storage refuses (e.g. it is full). */
+export function setAside(storage: KeyValueStorage, raw: string, at: Date): boolean {
+  try {
+    storage.setItem(`${UNREADABLE_PREFIX}${at.toISOString()}`, raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Unreadable data kept aside, oldest first. */
+export function listAside(storage: KeyValueStorage): { key: string; raw: string }[] {
+  const out: { key: string; raw: string }[] = [];
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key === null || !key.startsWith(UNREADABLE_PREFIX)) continue;
+      const raw = storage.getItem(key);
+      if (raw !== null) out.push({ key, raw });
+    }
+  } catch {
+    /* storage disabled: nothing was kept */
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export interface Booted {
+  store: AppStore;
+  restored: Restored['kind'];
+  /** Stops autosave and the notice watch. */
+  stop(): void;
+}
+
+export interface BootOptions {
+  storage: KeyValueStorage;
+  /** The topology to start with when nothing (readable) was saved. */
+  fallback: () => StoreOptions;
+  now?: () => Date;
+}
+
+/**
+ * Starts the app's store from the autosave and keeps saving it. Unreadable data is never silently
+ * discarded: it is set aside and offered for download, at every start, until the user dismisses
+ * the notice (which says that dismissing discards it). When it cannot even be set aside, autosave
+ * waits for that dismissal rather than overwrite it.
+ */
+export function bootPersistence({ storage, fallback, now = () => new Date() }: BootOptions): Booted {
+  const restored = restore(storage);
+  const store =
+    restored.kind === 'ok'
+      ? createAppStore({ document: restored.saved.document, ui: restored.saved.ui, savedDocument: restored.saved.unsaved ? emptyTopology() : undefined })
+      : createAppStore(fallback());
+  const keptAside = restored.kind === 'unreadable' ? setAside(storage, restored.raw, now()) : true;
+  let paused = !keptAside;
+  const aside = listAside(storage);
+  const pieces = [...aside.map((a) => a.raw), ...(keptAside || restored.kind !== 'unreadable' ? [] : [restored.raw])];
+  let notice: Notice | null = null;
+  if (pieces.length > 0) {
+    const why = restored.kind === 'unreadable' ? `Your autosaved work could not be read (${restored.reason}); the app started with an example instead.` : 'Autosaved work that could not be read earlier is still kept in this browser.';
+    const where = paused
+      ? ' The browser storage is full, so autosave is paused until you dismiss this message: download the data first.'
+      : ' It is kept in this browser: download it below to keep it.';
+    notice = {
+      kind: 'error',
+      text: `${why}${where} Dismissing this message discards it.`,
+      download: { filename: 'lm-autosave-unreadable.json', content: pieces.length === 1 ? pieces[0]! : JSON.stringify(pieces) },
+    };
+    store.getState().actions.notify(notice);
+  }
+  const saver = autosave(store, storage, {
+    paused: () => paused,
+    onError: () => store.getState().actions.notify({ kind: 'error', text: 'Autosave failed: the browser storage is full or disabled. Save your topology to a file.' }),
+  });
+  const unwatch = store.subscribe((s, prev) => {
+    if (notice === null || s.notice !== null || prev.notice === null) return;
+    if (prev.notice === notice) {
+      // Dismissed: the user has been told that this discards the data.
+      for (const a of aside) {
+        try {
+          storage.removeItem(a.key);
+        } catch {
+          /* nothing more to do */
+        }
+      }
+      notice = null;
+      if (paused) {
+        paused = false;
+        saver.flush();
+      }
+    } else {
+      // Another message took its place and was dismissed: the data is still there, say so again.
+      s.actions.notify(notice);
+    }
+  });
+  return {
+    store,
+    restored: restored.kind,
+    stop: () => {
+      saver();
+      unwatch();
+    },
+  };
 }

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { TopologyDocument } from '../../src/engine';
+import { applyEdit } from '../../src/engine/edit';
+import { EXAMPLES } from '../../src/examples';
+import { dangling, must, nic, router, topologyOf } from './edit-support';
+import { readFixture } from './helpers';
+
+const twoSite = () => readFixture('two-site-routed.json') as TopologyDocument;
+const withLayout = (doc: TopologyDocument): TopologyDocument => {
+  const t = topologyOf(doc);
+  const ids = [...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers].map((e) => e.id);
+  return { ...doc, layout: Object.fromEntries(ids.map((id, i) => [id, { x: i * 10, y: i }])) };
+};
+
+describe('delete', () => {
+  it('a node takes its NICs and their positions', () => {
+    const doc = withLayout(twoSite());
+    const r = must(doc, { type: 'delete', ids: ['n1'] });
+    expect(r.document.nodes!.map((n) => n.id)).toEqual(['n2', 'n3', 'n4']);
+    expect(r.document.nics!.map((n) => n.id)).not.toContain('n1-lm');
+    expect(r.document.nics!.map((n) => n.id)).not.toContain('n1-mgmt');
+    expect(Object.keys(r.document.layout!)).not.toEqual(expect.arrayContaining(['n1']));
+    expect(r.document.layout!['n1-lm']).toBeUndefined();
+    expect(dangling(r.document)).toEqual([]);
+    // Untouched sections stay the same objects.
+    expect(r.document.networks).toBe(doc.networks);
+    expect(r.document.routers).toBe(doc.routers);
+  });
+
+  it('a router takes the routes through it, each reported', () => {
+    const r = must(twoSite(), { type: 'delete', ids: ['ra'] });
+    expect(r.document.routers!.map((x) => x.id)).toEqual(['rb']);
+    expect(nic(r.document, 'n1-lm').routes).toEqual([]);
+    expect(nic(r.document, 'n1-mgmt').routes).toEqual([]);
+    expect(nic(r.document, 'n3-lm').routes).toEqual([{ prefix: '10.1.10.0/24', via: '10.2.10.1' }]);
+    expect(r.messages).toEqual([
+      "Removed the route to 0.0.0.0/0 via 10.1.0.1 from HV01 'Management': it went through Router A, which was deleted.",
+      "Removed the route to 10.2.10.0/24 via 10.1.10.1 from HV01 'Live Migration': it went through Router A, which was deleted.",
+      "Removed the route to 0.0.0.0/0 via 10.1.0.1 from HV02 'Management': it went through Router A, which was deleted.",
+      "Removed the route to 10.2.10.0/24 via 10.1.10.1 from HV02 'Live Migration': it went through Router A, which was deleted.",
+    ]);
+    expect(dangling(r.document)).toEqual([]);
+  });
+
+  it('a network unplugs its NICs and router interfaces, leaves the live migration settings, and takes routes to it', () => {
+    const r = must(withLayout(twoSite()), { type: 'delete', ids: ['lm-b'] });
+    expect(r.document.networks!.map((n) => n.id)).toEqual(['mgmt-a', 'mgmt-b', 'lm-a']);
+    expect(nic(r.document, 'n3-lm')).toMatchObject({ addresses: [], routes: [] });
+    expect(router(r.document, 'rb').interfaces).toEqual(['10.2.0.1/24', '172.16.0.2/30']);
+    expect(nic(r.document, 'n1-lm').routes).toEqual([]); // the route to 10.2.10.0/24 led nowhere now
+    expect(r.document.liveMigration).toEqual({ networkOrder: ['lm-a'], excludedNetworks: ['mgmt-a', 'mgmt-b'] });
+    expect(r.messages).toContain("Removed the route to 10.2.10.0/24 via 10.1.10.1 from HV01 'Live Migration': network 'Live Migration B' was deleted.");
+    expect(r.messages).toContain('The deleted network was removed from the live migration settings.');
+    expect(dangling(r.document)).toEqual([]);
+  });
+
+  it('a network the parser created from addresses goes with its addresses and its place in the settings', () => {
+    const doc: TopologyDocument = {
+      format: 'lm-topology', version: 1,
+      nodes: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
+      nics: [{ id: 'a1', node: 'a', name: 'x', addresses: ['10.7.0.1/24'] }, { id: 'b1', node: 'b', name: 'x', addresses: ['10.7.0.2/24'] }],
+      liveMigration: { networkOrder: ['net-10-7-0-0-24'] },
+      layout: { 'net-10-7-0-0-24': { x: 1, y: 1 } },
+    };
+    const r = must(doc, { type: 'delete', ids: ['net-10-7-0-0-24'] });
+    expect(r.document.nics!.map((n) => n.addresses)).toEqual([[], []]);
+    expect(r.document.liveMigration).toEqual({ networkOrder: [] });
+    expect(r.document.layout).toEqual({});
+    expect(dangling(r.document)).toEqual([]);
+    // Deleting the last NIC on it has the same effect, through the settle step.
+    const viaNics = must(doc, { type: 'delete', ids: ['a1', 'b1'] });
+    expect(viaNics.document.liveMigration).toEqual({ networkOrder: [] });
+    expect(viaNics.document.layout).toEqual({});
+    expect(viaNics.messages).toEqual(["Network 'Cluster Network 1' no longer exists (its last address was removed), so it left the live migration settings."]);
+  });
+
+  it('a site takes what is inside it, and says so', () => {
+    const r = must(withLayout(twoSite()), { type: 'delete', ids: ['site-b'] });
+    expect(r.document.sites!.map((s) => s.id)).toEqual(['site-a']);
+    expect(r.document.nodes!.map((n) => n.id)).toEqual(['n1', 'n2']);
+    expect(r.document.routers!.map((x) => x.id)).toEqual(['ra']);
+    expect(r.messages[0]).toBe("Deleted site 'Site B' with what was in it: HV03, HV04 and Router B.");
+    expect(dangling(r.document)).toEqual([]);
+  });
+
+  it('deleting everything leaves an empty, valid topology; unknown ids change nothing', () => {
+    const doc = withLayout(twoSite());
+    const t = topologyOf(doc);
+    const all = [...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers].map((e) => e.id);
+    const r = must(doc, { type: 'delete', ids: all });
+    expect(r.document).toMatchObject({ sites: [], nodes: [], nics: [], networks: [], routers: [], layout: {}, liveMigration: { networkOrder: [], excludedNetworks: [] } });
+    expect(must(doc, { type: 'delete', ids: ['nope'] }).document).toBe(doc);
+  });
+
+  it('leaves nothing dangling whatever single element of any example is deleted', () => {
+    for (const ex of EXAMPLES) {
+      const doc = withLayout(ex.document);
+      const t = topologyOf(doc);
+      for (const e of [...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers]) {
+        const r = applyEdit(doc, { type: 'delete', ids: [e.id] });
+        expect(r.ok, `${ex.id}: delete ${e.id}`).toBe(true);
+        if (!r.ok) continue;
+        expect(dangling(r.document), `${ex.id}: delete ${e.id}`).toEqual([]);
+        expect(topologyOf(r.document).index.nodes.has(e.id) || topologyOf(r.document).index.nics.has(e.id)).toBe(false);
+      }
+    }
+  });
+});
