@@ -1,0 +1,78 @@
+/**
+ * What the apply script must do, as data: the live migration order and exclusions by network
+ * name (names are what a cluster and a design share; IDs are resolved on the cluster at run time),
+ * the subnets that prove a name points at the right network, and the static routes per node.
+ */
+import type { Network, Topology } from '../../types';
+
+export interface PlannedNetwork {
+  name: string;
+  /** IPv4 network addresses (no length) the cluster network must have, as Get-ClusterNetwork shows them. */
+  ipv4Subnets: string[];
+}
+
+export interface PlannedRoute {
+  node: string;
+  interfaceAlias: string;
+  destinationPrefix: string;
+  nextHop: string;
+}
+
+export interface ApplyPlan {
+  topologyName: string;
+  order: PlannedNetwork[];
+  excluded: PlannedNetwork[];
+  nodes: string[];
+  routes: PlannedRoute[];
+  /** Default gateways of the design, which the script leaves alone (shown in its comments). */
+  defaultRoutes: PlannedRoute[];
+  warnings: string[];
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const isDefault = (prefix: string): boolean => prefix === '0.0.0.0/0' || prefix === '::/0';
+
+function planned(n: Network): PlannedNetwork {
+  return { name: n.name, ipv4Subnets: n.prefixes.filter((p) => !p.includes(':')).map((p) => p.split('/')[0]!) };
+}
+
+/**
+ * The complete order the design implies (format §7 with the simulated network states left out:
+ * a network's state is a what-if, not a setting). Writing every enabled network, not only the
+ * listed ones, leaves the cluster no room to rank the rest by metrics that may differ from the design's.
+ */
+function designOrder(t: Topology): Network[] {
+  const excluded = new Set(t.liveMigration.excludedNetworks);
+  const enabled = (n: Network | undefined): n is Network => n !== undefined && !excluded.has(n.id) && n.role !== 'none';
+  const listed = [...new Set(t.liveMigration.networkOrder)].map((id) => t.index.networks.get(id)).filter(enabled);
+  const listedIds = new Set(listed.map((n) => n.id));
+  const rest = t.networks.filter((n) => enabled(n) && !listedIds.has(n.id)).sort((a, b) => a.metric - b.metric || byString(a.name, b.name) || byString(a.id, b.id));
+  return [...listed, ...rest];
+}
+
+export function planApply(t: Topology): ApplyPlan {
+  const warnings: string[] = [];
+  const order = designOrder(t);
+  const excluded = [...new Set(t.liveMigration.excludedNetworks)].map((id) => t.index.networks.get(id)).filter((n): n is Network => n !== undefined);
+
+  const named = [...order, ...excluded];
+  const seen = new Map<string, number>();
+  for (const n of named) seen.set(n.name.toLowerCase(), (seen.get(n.name.toLowerCase()) ?? 0) + 1);
+  for (const [name, count] of seen)
+    if (count > 1) warnings.push(`${count} networks of the design are named '${named.find((n) => n.name.toLowerCase() === name)!.name}': the script finds cluster networks by name, so it will stop. Give each network the name it has on the cluster.`);
+  for (const n of named.filter((x) => x.implicit))
+    warnings.push(`Network '${n.name}' (${n.prefixes.join(', ')}) was found from NIC addresses and named by the app: the script will stop unless the cluster has a network of that name and subnet. Declare it with its cluster name.`);
+  if (order.length === 0) warnings.push('No network is enabled for live migration in the design: the script leaves MigrationNetworkOrder unchanged.');
+
+  const routes: PlannedRoute[] = [];
+  const defaultRoutes: PlannedRoute[] = [];
+  for (const node of t.nodes)
+    for (const nicId of t.index.nicsByNode.get(node.id) ?? []) {
+      const nic = t.index.nics.get(nicId)!;
+      for (const r of nic.routes) {
+        const route = { node: node.name, interfaceAlias: nic.name, destinationPrefix: r.prefix, nextHop: r.via };
+        (isDefault(r.prefix) ? defaultRoutes : routes).push(route);
+      }
+    }
+  return { topologyName: t.name, order: order.map(planned), excluded: excluded.map(planned), nodes: t.nodes.map((n) => n.name), routes, defaultRoutes, warnings };
+}

@@ -1,0 +1,175 @@
+/**
+ * What a design report says, as plain text rows: the Markdown and HTML renderers only lay it out
+ * and escape it, so both say the same thing and every user string passes one escaping point.
+ */
+import { networkName, nodeName, REASON_TEXT, routerName } from '../../messages';
+import { base64 } from '../bytes';
+import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../types';
+
+export interface ReportOptions {
+  /** The diagram as PNG bytes: embedded in the HTML report. */
+  diagramPng?: Uint8Array;
+  /** The scale the PNG was rendered at: the HTML shows it at its natural size (sharp on print and high-DPI screens). */
+  diagramScale?: number;
+  /** The file name the Markdown report refers to for the diagram (Markdown cannot embed it portably). */
+  diagramFileName?: string;
+  /** Shown in the header, e.g. an ISO date; omitted when absent (keeps tests deterministic). */
+  generatedAt?: string;
+  legacyTimeoutSeconds?: number;
+  /** Names of the elements simulated as failed, when the report shows a what-if. */
+  simulatedFailures?: string[];
+}
+
+export interface PathCell {
+  status: 'direct' | 'routed' | 'none';
+  network: string;
+  kind: string;
+  fallbacks: string;
+}
+
+export interface PairRow {
+  source: string;
+  destination: string;
+  ws2025: PathCell;
+  legacy: PathCell;
+  legacyDelay: string;
+}
+
+export interface NetworkRow {
+  order: string;
+  name: string;
+  prefixes: string;
+  role: string;
+  metric: string;
+  liveMigration: string;
+}
+
+export interface NodeRow {
+  name: string;
+  site: string;
+  state: string;
+  nics: string;
+}
+
+export interface ReportModel {
+  title: string;
+  description: string;
+  generatedAt: string | null;
+  /** The Markdown's image reference, and the HTML's embedded image. */
+  diagramFileName: string | null;
+  diagramPngBase64: string | null;
+  /** Display width in CSS pixels, from the PNG header and the scale; null when unknown. */
+  diagramWidth: number | null;
+  simulatedFailures: string[];
+  summary: [string, string][];
+  nodes: NodeRow[];
+  networks: NetworkRow[];
+  pairs: PairRow[];
+  diagnostics: { path: string; message: string }[];
+}
+
+const ROLE_TEXT: Record<Network['role'], string> = { none: 'None', cluster: 'Cluster only', clusterAndClient: 'Cluster and client' };
+const MAX_FALLBACKS_SHOWN = 4;
+
+function pathNetworks(t: Topology, p: PathCandidate): string {
+  const from = networkName(t, p.sourceNetworkId);
+  return p.kind === 'direct' ? from : `${from} → ${networkName(t, p.destinationNetworkId)}`;
+}
+
+function pathKind(t: Topology, p: PathCandidate): string {
+  return p.kind === 'direct' ? 'direct' : `routed via ${p.routerIds.map((id) => routerName(t, id)).join(' → ')}`;
+}
+
+function cell(t: Topology, s: Selection): PathCell {
+  if (!s.chosen) {
+    const why = s.failure && s.failure !== 'no-path' ? REASON_TEXT[s.failure] : 'no enabled network connects the pair';
+    return { status: 'none', network: 'no path', kind: why, fallbacks: '—' };
+  }
+  // Several NIC pairs on one network read as one fallback: the network is what an architect weighs.
+  const names = [...new Set(s.fallbacks.map((f) => pathNetworks(t, f)))];
+  const shown = names.slice(0, MAX_FALLBACKS_SHOWN).join(', ');
+  const more = names.length > MAX_FALLBACKS_SHOWN ? ` (+${names.length - MAX_FALLBACKS_SHOWN} more)` : '';
+  return { status: s.chosen.kind, network: pathNetworks(t, s.chosen), kind: pathKind(t, s.chosen), fallbacks: names.length ? shown + more : 'none' };
+}
+
+function liveMigrationText(t: Topology, id: string): string {
+  const e = t.eligibility[id];
+  if (!e || e.eligible) return 'enabled';
+  return { 'excluded-by-setting': 'excluded', 'role-none': 'no (role None)', 'network-down': 'no (network down)' }[e.reason];
+}
+
+function networkRows(t: Topology): NetworkRow[] {
+  const listed = new Set(t.liveMigration.networkOrder);
+  const rank = (n: Network): number => t.index.preferencePosition.get(n.id) ?? Number.MAX_SAFE_INTEGER;
+  return [...t.networks]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((n) => {
+      const pos = t.index.preferencePosition.get(n.id);
+      return {
+        order: pos === undefined ? '—' : `${pos + 1}${listed.has(n.id) ? '' : ' (by metric)'}`,
+        name: n.implicit ? `${n.name} (found from addresses)` : n.name,
+        prefixes: n.prefixes.join(', ') || '—',
+        role: `${ROLE_TEXT[n.role]}${n.roleDerived ? ' (derived)' : ''}`,
+        metric: `${n.metric}${n.metricDerived ? ' (automatic)' : ''}`,
+        liveMigration: liveMigrationText(t, n.id),
+      };
+    });
+}
+
+function nodeRows(t: Topology): NodeRow[] {
+  return t.nodes.map((n) => ({
+    name: n.name,
+    site: n.site ? (t.index.sites.get(n.site)?.name ?? n.site) : '—',
+    state: n.state,
+    nics: (t.index.nicsByNode.get(n.id) ?? [])
+      .map((id) => t.index.nics.get(id)!)
+      .map((nic) => `${nic.name} (${nic.addresses.join(', ') || 'no address'}${nic.speedGbps ? `, ${nic.speedGbps} Gb/s` : ''}${nic.rdma ? ', RDMA' : ''}${nic.state === 'down' ? ', down' : ''})`)
+      .join('; '),
+  }));
+}
+
+/** Width from the PNG's IHDR chunk (bytes 16–19, big-endian), divided by the render scale. */
+function pngDisplayWidth(png: Uint8Array, scale: number): number | null {
+  const isPng = png.length >= 24 && png[12] === 0x49 && png[13] === 0x48 && png[14] === 0x44 && png[15] === 0x52;
+  if (!isPng || !(scale > 0)) return null;
+  const width = ((png[16]! << 24) | (png[17]! << 16) | (png[18]! << 8) | png[19]!) >>> 0;
+  return Math.max(1, Math.round(width / scale));
+}
+
+export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: Diagnostic[], o: ReportOptions = {}): ReportModel {
+  const s = all.summary;
+  const eligible = t.preferenceOrder.length;
+  const summary: [string, string][] = [
+    ['Nodes', String(t.nodes.length)],
+    ['Sites', t.sites.length ? t.sites.map((x) => x.name).join(', ') : 'none'],
+    ['Cluster networks', `${t.networks.length} (${eligible} enabled for live migration)`],
+    ['NICs', String(t.nics.length)],
+    ['Routers', String(t.routers.length)],
+    ['Live migration order', t.preferenceOrder.map((id) => networkName(t, id)).join(' → ') || 'no network enabled'],
+    ['Node pairs', String(s.pairCount)],
+    ['Pairs without a path', `${s.noPath.ws2025} (Windows Server 2025), ${s.noPath.legacy} (legacy)`],
+    ['Pairs on a routed path (2025)', String(s.routedChosen)],
+    ['Pairs without a fallback', `${s.singlePath.ws2025} (Windows Server 2025), ${s.singlePath.legacy} (legacy)`],
+    ['Legacy start delay', `up to ${s.maxLegacyDelaySeconds} s, ${Math.round(s.meanLegacyDelaySeconds * 10) / 10} s on average${o.legacyTimeoutSeconds !== undefined ? ` (${o.legacyTimeoutSeconds} s per timed-out network)` : ''}`],
+  ];
+  return {
+    title: t.name || 'Untitled topology',
+    description: t.description,
+    generatedAt: o.generatedAt ?? null,
+    diagramFileName: o.diagramFileName ?? null,
+    diagramPngBase64: o.diagramPng ? base64(o.diagramPng) : null,
+    diagramWidth: o.diagramPng ? pngDisplayWidth(o.diagramPng, o.diagramScale ?? 1) : null,
+    simulatedFailures: o.simulatedFailures ?? [],
+    summary,
+    nodes: nodeRows(t),
+    networks: networkRows(t),
+    pairs: all.pairs.map((p) => ({
+      source: nodeName(t, p.sourceNodeId),
+      destination: nodeName(t, p.destinationNodeId),
+      ws2025: cell(t, p.ws2025),
+      legacy: cell(t, p.legacy),
+      legacyDelay: `${p.legacy.initiationDelaySeconds} s`,
+    })),
+    diagnostics: diagnostics.map((d) => ({ path: d.path, message: d.message })),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Saving: the document exactly as held, as stable JSON. Field order is the document's own (JSON
+ * keeps insertion order both ways), so save → open → save gives the same bytes, unknown top-level
+ * fields and layout included.
+ */
+import type { TopologyDocument } from '../types';
+
+export const TOPOLOGY_EXTENSION = '.lm-topology.json';
+
+export function serializeTopology(doc: TopologyDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * A file name from a user-provided topology name: characters that Windows, macOS or Linux refuse
+ * in file names (and control characters) become '-', so that the download is never renamed by
+ * the browser into something unrecognisable.
+ */
+export function baseFileName(name: string | undefined, fallback = 'topology'): string {
+  const cleaned = (name ?? '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.-]+|[\s.-]+$/g, '')
+    .slice(0, 80)
+    .trim();
+  return cleaned === '' ? fallback : cleaned;
+}
+
+export const topologyFileName = (doc: TopologyDocument): string => `${baseFileName(doc.name)}${TOPOLOGY_EXTENSION}`;
+
+/** Every file the app writes for one topology, named after it. */
+export function exportFileNames(doc: TopologyDocument) {
+  const base = baseFileName(doc.name);
+  return {
+    topology: `${base}${TOPOLOGY_EXTENSION}`,
+    png: `${base}.diagram.png`,
+    svg: `${base}.diagram.svg`,
+    markdown: `${base}.report.md`,
+    html: `${base}.report.html`,
+    // Spaceless, so that it runs as .\name.ps1 without quoting.
+    powershell: `apply-${base.replace(/\s+/g, '-')}.ps1`,
+  };
+}

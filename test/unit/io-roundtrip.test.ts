@@ -1,0 +1,88 @@
+/** Save → open → save is byte-identical and loses nothing: layout, field order, unknown top-level fields. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateSwitchlessMesh, generateTwoSiteCluster } from '../../src/engine/generate';
+import { readTopologyFile, serializeTopology, topologyFileName, utf8 } from '../../src/engine/io';
+import type { TopologyDocument } from '../../src/engine';
+import { EXAMPLES } from '../../src/examples';
+
+const KNOWN = new Set(['format', 'version', 'name', 'description', 'sites', 'nodes', 'nics', 'networks', 'routers', 'liveMigration', 'layout']);
+
+function reopen(text: string | Uint8Array): TopologyDocument {
+  const r = readTopologyFile(text);
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.errors)}`);
+  return r.document;
+}
+
+const generated = fc.oneof(
+  fc
+    .record({ nodesPerSite: fc.integer({ min: 1, max: 6 }), lmNetworksPerSite: fc.integer({ min: 0, max: 3 }), storageNetworksPerSite: fc.integer({ min: 0, max: 2 }), routersPerSite: fc.integer({ min: 1, max: 3 }) })
+    .map((o) => generateTwoSiteCluster(o)),
+  fc.integer({ min: 2, max: 7 }).map((n) => generateSwitchlessMesh(n)),
+);
+
+// -0 is written as 0 (JSON has no negative zero): positions are normalised so that deep equality is meaningful.
+const coordinate = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => (x === 0 ? 0 : x));
+
+const unknownFields = fc.dictionary(
+  fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !KNOWN.has(k)),
+  fc.jsonValue({ maxDepth: 3 }),
+  { maxKeys: 4 },
+);
+
+/** A generated document with positions for some elements and unknown fields spliced in anywhere. */
+const documents = fc
+  .tuple(generated, fc.array(fc.tuple(fc.nat(), coordinate, coordinate), { maxLength: 20 }), unknownFields, fc.array(fc.nat(), { minLength: 4, maxLength: 4 }))
+  .map(([doc, positions, extras, slots]) => {
+    const ids = [...(doc.nodes ?? []), ...(doc.nics ?? []), ...(doc.networks ?? []), ...(doc.routers ?? [])].map((e) => e.id);
+    const layout: Record<string, { x: number; y: number }> = {};
+    for (const [i, x, y] of positions) layout[ids[i % ids.length]!] = { x, y };
+    const entries: [string, unknown][] = Object.entries({ ...doc, layout });
+    Object.entries(extras).forEach(([k, v], i) => entries.splice((slots[i] ?? 0) % (entries.length + 1), 0, [k, v]));
+    const out: Record<string, unknown> = {};
+    // defineProperty, so that a generated key like "__proto__" is an ordinary field, as JSON.parse makes it.
+    for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    return out as TopologyDocument;
+  });
+
+describe('serializeTopology / readTopologyFile round trip', () => {
+  it('is byte-identical and deep-equal for generated topologies with layout and unknown fields', () => {
+    fc.assert(
+      fc.property(documents, (doc) => {
+        const first = serializeTopology(doc);
+        const opened = reopen(first);
+        expect(opened).toEqual(doc);
+        expect(Object.keys(opened)).toEqual(Object.keys(doc));
+        expect(serializeTopology(opened)).toBe(first);
+        // The same through the bytes a download holds.
+        expect(serializeTopology(reopen(utf8(first)))).toBe(first);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('round-trips every built-in example', () => {
+    for (const ex of EXAMPLES) {
+      const text = serializeTopology(ex.document);
+      expect(serializeTopology(reopen(text)), ex.id).toBe(text);
+    }
+  });
+
+  it('writes 2-space indented JSON in the document’s own field order, ending with a newline', () => {
+    const doc = { format: 'lm-topology', version: 1, zeta: [1], name: 'A', nodes: [{ id: 'n1', name: 'HV01' }] } as unknown as TopologyDocument;
+    expect(serializeTopology(doc)).toBe('{\n  "format": "lm-topology",\n  "version": 1,\n  "zeta": [\n    1\n  ],\n  "name": "A",\n  "nodes": [\n    {\n      "id": "n1",\n      "name": "HV01"\n    }\n  ]\n}\n');
+  });
+
+  it('keeps unknown top-level fields, "__proto__" included, as plain data', () => {
+    const text = '{\n  "format": "lm-topology",\n  "version": 1,\n  "__proto__": {\n    "polluted": true\n  },\n  "x-future": {\n    "a": [\n      null\n    ]\n  }\n}\n';
+    const doc = reopen(text);
+    expect(serializeTopology(doc)).toBe(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('names the file after the topology, without characters file systems refuse', () => {
+    expect(topologyFileName({ format: 'lm-topology', version: 1, name: 'Two-site: A/B <test>' })).toBe('Two-site- A-B -test.lm-topology.json');
+    expect(topologyFileName({ format: 'lm-topology', version: 1 })).toBe('topology.lm-topology.json');
+    expect(topologyFileName({ format: 'lm-topology', version: 1, name: '  ..  ' })).toBe('topology.lm-topology.json');
+  });
+});
