@@ -1,4 +1,77 @@
-/** The diagram (placeholder until the cytoscape adapter lands). */
-export function GraphView() {
-  return <div className="graph-view" data-testid="graph" />;
+/**
+ * The diagram: mounts the cytoscape adapter once, registers the CanvasApi for commands and
+ * exports, and hosts the legend and the context menu. The store stays the one truth.
+ */
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCanvasApi } from '../ui/CanvasContext';
+import { useAppStore } from '../ui/StoreContext';
+import { createAdapter, type ContextMenuRequest } from './adapter';
+import type { Box } from './geometry';
+import { createCanvasApi } from './canvasApi';
+import { ContextMenu } from './ContextMenu';
+import { Legend } from './Legend';
+import './canvas.css';
+
+type TestHook = { __lmpv?: Record<string, unknown> };
+
+/** A panel another feature floats over the canvas area (the designer's palette), in canvas pixels. */
+function floatingPanel(canvas: HTMLElement): Box | null {
+  const area = canvas.closest('.canvas-area');
+  const own = canvas.closest('.graph-view');
+  if (!area) return null;
+  const c = canvas.getBoundingClientRect();
+  let box: Box | null = null;
+  for (const child of area.children) {
+    if (child === own || getComputedStyle(child).position !== 'absolute') continue;
+    const r = child.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const b = { x1: r.left - c.left, y1: r.top - c.top, x2: r.right - c.left, y2: r.bottom - c.top };
+    box = box ? { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1), x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) } : b;
+  }
+  return box;
+}
+
+export function GraphView({ headless = false }: { headless?: boolean }) {
+  const store = useAppStore();
+  // The holder is a ref-like box (`current`) shared with the commands.
+  const apiRef = useCanvasApi();
+  const container = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<ContextMenuRequest | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  useLayoutEffect(() => {
+    const el = container.current!;
+    const adapter = createAdapter({ container: el, store, headless, onContextMenu: setMenu, overlay: () => floatingPanel(el) });
+    const api = createCanvasApi(adapter, store);
+    apiRef.current = api;
+    // End-to-end tests reach cy through the hook main.tsx installs (absent in unit tests).
+    const hook = (window as unknown as TestHook).__lmpv;
+    if (hook) Object.assign(hook, { cy: adapter.cy, canvas: api });
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => adapter.cy.resize()) : null;
+    observer?.observe(container.current!);
+    return () => {
+      observer?.disconnect();
+      if (hook?.cy === adapter.cy) {
+        delete hook.cy;
+        delete hook.canvas;
+      }
+      if (apiRef.current === api) apiRef.current = null;
+      adapter.destroy();
+    };
+  }, [store, apiRef, headless]);
+
+  return (
+    <div className="graph-view" data-testid="graph">
+      <div
+        ref={container}
+        className="graph-canvas"
+        role="region"
+        data-testid="graph-canvas"
+        aria-label="Cluster diagram. Click a node for the source, then another for the destination; right-click an element for its actions. The Path tab lists the same path as text."
+        onContextMenu={(e) => e.preventDefault()}
+      />
+      <Legend />
+      {menu && <ContextMenu request={menu} onClose={closeMenu} />}
+    </div>
+  );
 }

@@ -1,6 +1,9 @@
 /** The application frame: toolbar, diagram, side panel. Components are thin; the store owns state. */
 import { GraphView } from '../canvas/GraphView';
 import { CanvasApiProvider } from './CanvasContext';
+import { FilesHost } from './files/FilesHost';
+import { DesignerDialogs } from './designer/DesignerDialogs';
+import { Palette } from './designer/Palette';
 import { useShortcuts } from './commands/useShortcuts';
 import { NoticeBar } from './NoticeBar';
 import { SidePanel } from './SidePanel';
@@ -22,9 +25,12 @@ function Frame() {
       <main className="app-main">
         <div className="canvas-area" data-testid="canvas-area">
           <GraphView />
+          <Palette />
         </div>
         <SidePanel />
       </main>
+      <FilesHost />
+      <DesignerDialogs />
     </div>
   );
 }

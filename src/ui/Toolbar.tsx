@@ -1,6 +1,9 @@
 /** Top toolbar: examples, mode, undo/redo. */
 import { EXAMPLES, findExample } from '../examples';
 import { useActions, useApp } from './StoreContext';
+import { FileButtons } from './files/FileButtons';
+import { DesignerButtons } from './designer/DesignerButtons';
+import { CommandButtons } from './commands/CommandButtons';
 
 export function Toolbar() {
   const actions = useActions();
@@ -9,6 +12,8 @@ export function Toolbar() {
   const canRedo = useApp((s) => s.future.length > 0);
   return (
     <div className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <FileButtons />
+      <DesignerButtons />
       <label className="examples">
         Example
         <select
@@ -40,6 +45,8 @@ export function Toolbar() {
       <button type="button" onClick={actions.redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
         Redo
       </button>
+      <CommandButtons group="canvas" label="Diagram" />
+      <CommandButtons group="whatif" label="What-if" />
     </div>
   );
 }

@@ -54,7 +54,7 @@ describe('path panels', () => {
     await expect(page.getByRole('listitem', { name: 'Network Direct 2-3' }).textContent()).resolves.toContain("Network 'Direct 2-3' is down: nothing crosses it.");
     await expect(text(page, 'group', 'What-if failures')).resolves.toContain('NetworkDirect 2-3Restore');
 
-    await page.getByRole('button', { name: 'Restore all', exact: true }).click();
+    await page.getByRole('group', { name: 'What-if failures' }).getByRole('button', { name: 'Restore all', exact: true }).click();
     await expect(path.textContent()).resolves.toContain("Chosen 'Direct 2-3'");
     await expect(text(page, 'group', 'What-if failures')).resolves.toContain('Nothing is failed');
     expect(pageErrors(page)).toEqual([]);

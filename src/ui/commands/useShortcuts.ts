@@ -14,8 +14,9 @@ export function useShortcuts(): void {
       const cmd = findCommand(COMMANDS, e);
       if (!cmd) return;
       const ctx = { store, canvas };
-      e.preventDefault();
+      // A disabled command leaves the key to the browser (e.g. Ctrl+C copies selected text).
       if (cmd.enabled && !cmd.enabled(ctx)) return;
+      e.preventDefault();
       cmd.run(ctx);
     };
     window.addEventListener('keydown', onKey);

@@ -2,6 +2,7 @@
 import { failableKind } from '../../engine/whatif';
 import { useActions, useApp } from '../StoreContext';
 import { ElementDetails } from './ElementDetails';
+import { PropertyEditor } from '../designer/PropertyEditor';
 import { elementKind, elementName, KIND_LABEL } from './facts';
 import './details.css';
 
@@ -50,6 +51,7 @@ export function DetailsPanel() {
       </header>
       <Actions id={id} />
       <ElementDetails id={id} />
+      <PropertyEditor />
       {more > 0 && <p className="hint">{more} more element{more === 1 ? '' : 's'} selected: their details show when selected alone.</p>}
     </section>
   );

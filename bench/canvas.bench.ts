@@ -1,0 +1,106 @@
+/**
+ * Canvas benchmark in Chromium: on a 64-node two-site cluster (32 nodes per site), the time from
+ * the click on the destination node (mouse released) to the first frame painted after the
+ * highlight and the side panels were updated. Prints figures; never fails.
+ *
+ *   npx vite build --outDir dist && npx vite-node bench/canvas.bench.ts
+ * (E2E_DIST picks another build directory.)
+ */
+import { createServer } from 'node:net';
+import { preview } from 'vite';
+import { generateTwoSiteCluster } from '../src/engine/generate';
+import { launch, openApp } from '../test/e2e/chromium';
+import { median } from './util';
+
+const PAIRS: [string, string][] = [
+  ['a01', 'b01'], ['a02', 'b17'], ['a05', 'a30'], ['b03', 'a12'], ['a16', 'b32'], ['b08', 'b24'], ['a09', 'b09'],
+  ['a20', 'b05'], ['b11', 'a27'], ['a31', 'b14'], ['a07', 'a08'], ['b30', 'a03'], ['a11', 'b28'], ['b19', 'b02'], ['a25', 'b22'],
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+type Hook = { __lmpv: { cy: import('cytoscape').Core; store: import('../src/store/appStore').AppStore }; __benchDone?: Promise<number> };
+
+async function main(): Promise<void> {
+  const doc = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: 'Benchmark 64 nodes' });
+  const port = await freePort();
+  const server = await preview({ logLevel: 'warn', build: { outDir: process.env.E2E_DIST ?? 'dist' }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, `http://127.0.0.1:${port}/`);
+    const loadMs = await page.evaluate((d) => {
+      const t = performance.now();
+      (window as unknown as Hook).__lmpv.store.getState().actions.load(d, null);
+      return performance.now() - t;
+    }, doc);
+    const elements = await page.evaluate(() => (window as unknown as Hook).__lmpv.cy.elements().length);
+    await page.waitForTimeout(500);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const times: number[] = [];
+    for (const [src, dst] of PAIRS) {
+      await page.evaluate((s) => {
+        const w = window as unknown as Hook;
+        const { actions } = w.__lmpv.store.getState();
+        actions.setDestination(null);
+        actions.setSource(s);
+        // From the release of the click to the first frame painted after the update.
+        w.__benchDone = new Promise<number>((resolve) => {
+          let released = 0;
+          window.addEventListener('mouseup', (e) => (released = e.timeStamp), { capture: true, once: true });
+          const unsubscribe = w.__lmpv.store.subscribe((state) => {
+            if (!state.ui.destinationNodeId) return;
+            unsubscribe();
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve(performance.now() - released);
+              channel.port2.postMessage(null);
+            });
+          });
+        });
+      }, src);
+      await page.waitForTimeout(100);
+      const p = await page.evaluate((id) => (window as unknown as Hook).__lmpv.cy.getElementById(id).renderedPosition(), dst);
+      await page.mouse.click(box.x + p.x, box.y + p.y);
+      times.push(await page.evaluate(() => (window as unknown as Hook).__benchDone!));
+      const picked = await page.evaluate(() => (window as unknown as Hook).__lmpv.store.getState().ui.destinationNodeId);
+      if (picked !== dst) throw new Error(`The click on ${dst} picked ${picked}: the benchmark did not click the node.`);
+    }
+    // The renderer's floor on this machine: a frame that redraws the same picture (a 1 px pan).
+    const floor: number[] = [];
+    for (let i = 0; i < 15; i++)
+      floor.push(
+        await page.evaluate(
+          (dx) =>
+            new Promise<number>((resolve) => {
+              const { cy } = (window as unknown as Hook).__lmpv;
+              const t = performance.now();
+              cy.panBy({ x: dx, y: 0 });
+              requestAnimationFrame(() => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = () => resolve(performance.now() - t);
+                channel.port2.postMessage(null);
+              });
+            }),
+          i % 2 ? 1 : -1,
+        ),
+      );
+    console.log(`# Canvas (Chromium, ${elements} diagram elements, 64 nodes)`);
+    console.log(`load the topology (store + adapter, synchronous part): ${loadMs.toFixed(1)} ms`);
+    console.log(`redraw of an unchanged picture (1 px pan → frame), the renderer's floor here: median ${median(floor).toFixed(1)} ms (min ${Math.min(...floor).toFixed(1)}, max ${Math.max(...floor).toFixed(1)})`);
+    console.log(`second click → highlighted frame: median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, n=${times.length}); target 50 ms`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

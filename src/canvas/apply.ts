@@ -1,0 +1,87 @@
+/**
+ * Applying the derived view to cytoscape: only what changed, always inside the caller's
+ * `cy.batch()`. Elements are added, removed, re-parented and updated in place, never rebuilt.
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+import type { DiagramModel } from './elements';
+import type { Geometry, Pos } from './geometry';
+import type { Decoration } from './highlight';
+
+const OUTSIDE = 'outside-to-node';
+
+/**
+ * Adds, removes, re-parents and resizes elements so that cy holds exactly the model's elements.
+ * Returns the ids added or removed (their applied classes must be applied afresh).
+ */
+export function syncStructure(cy: Core, model: DiagramModel): string[] {
+  const want = new Set<string>([...model.byId.keys(), ...model.edgeById.keys()]);
+  const touched: string[] = [];
+  const gone = cy.elements().filter((e) => !want.has(e.id()));
+  gone.forEach((e) => {
+    touched.push(e.id());
+  });
+  gone.remove();
+  for (const n of model.nodes) {
+    const el = cy.getElementById(n.id);
+    if (el.empty()) {
+      touched.push(n.id);
+      cy.add({ group: 'nodes', data: { id: n.id, parent: n.parent ?? undefined, label: n.lines.join('\n'), w: n.w, h: n.h }, classes: n.classes.join(' ') });
+      continue;
+    }
+    const node = el as NodeSingular;
+    if ((node.data('parent') ?? null) !== n.parent) node.move({ parent: n.parent });
+    if (node.data('w') !== n.w || node.data('h') !== n.h) node.data({ w: n.w, h: n.h });
+  }
+  for (const e of model.edges)
+    if (cy.getElementById(e.id).empty()) {
+      touched.push(e.id);
+      cy.add({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: '', sourceEnd: OUTSIDE, targetEnd: OUTSIDE } });
+    }
+  return touched;
+}
+
+const near = (a: Pos, b: Pos): boolean => Math.abs(a.x - b.x) < 0.01 && Math.abs(a.y - b.y) < 0.01;
+
+/** Places leaves (compounds follow their children); network bars take their x from the geometry. */
+export function applyPositions(cy: Core, positions: ReadonlyMap<string, Pos>, geometry: Geometry): void {
+  for (const [id, p] of positions) {
+    const el = cy.getElementById(id);
+    if (el.empty() || !el.isNode() || el.isParent()) continue;
+    const bus = geometry.buses.get(id);
+    const target = bus ? { x: bus.x, y: p.y } : p;
+    if (!near(el.position(), target)) el.position({ x: target.x, y: target.y });
+  }
+}
+
+/** Bar widths and every drop's end points. */
+export function applyGeometry(cy: Core, model: DiagramModel, geometry: Geometry): void {
+  for (const [id, bus] of geometry.buses) {
+    const el = cy.getElementById(id);
+    if (el.empty()) continue;
+    if (el.data('w') !== bus.w) el.data('w', bus.w);
+    if (Math.abs(el.position('x') - bus.x) >= 0.01) el.position('x', bus.x);
+  }
+  for (const e of model.edges) {
+    const ends = geometry.ends.get(e.id);
+    const el = cy.getElementById(e.id);
+    if (!ends || el.empty()) continue;
+    if (el.data('sourceEnd') !== ends.source || el.data('targetEnd') !== ends.target) el.data({ sourceEnd: ends.source, targetEnd: ends.target });
+  }
+}
+
+/** Classes (the model's, the label side, the highlight's) and labels: only those that changed. */
+export function applyDecorations(cy: Core, model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: Map<string, string>): void {
+  const apply = (id: string, base: string[], extra: string): void => {
+    const d = decorations.get(id);
+    const classes = [...base, ...(geometry.labelBelow.has(id) ? ['label-below'] : []), d?.classes ?? '', extra].filter(Boolean).join(' ');
+    const key = `${classes}|${d?.label ?? ''}`;
+    if (applied.get(id) === key) return;
+    const el = cy.getElementById(id);
+    if (el.empty()) return;
+    el.classes(classes);
+    if (d && el.data('label') !== d.label) el.data('label', d.label);
+    applied.set(id, key);
+  };
+  for (const n of model.nodes) apply(n.id, n.classes, '');
+  for (const e of model.edges) apply(e.id, e.classes, '');
+}

@@ -1,0 +1,71 @@
+/**
+ * What the canvas shows, derived from the store's state and memoised on its inputs, so that a
+ * pair change recomputes the selection and the highlight only — never the model or the layout.
+ */
+import { selectMigrationPath, type Selection, type Topology } from '../engine';
+import type { AppState } from '../store/appStore';
+import { buildDiagram, type DiagramModel } from './elements';
+import { decorate, type Decoration } from './highlight';
+import { autoLayout, viewPositions } from './layout';
+import type { Pos } from './geometry';
+
+export interface View {
+  model: DiagramModel;
+  /** The automatic layout of the model (unsaved positions and transit subnets derive from it). */
+  auto: Map<string, Pos>;
+  /** Where each leaf is drawn. */
+  positions: Map<string, Pos>;
+  selection: Selection | null;
+  decorations: Map<string, Decoration>;
+}
+
+const models = new WeakMap<Topology, DiagramModel>();
+const autos = new WeakMap<DiagramModel, Map<string, Pos>>();
+
+export function modelOf(t: Topology): DiagramModel {
+  let m = models.get(t);
+  if (!m) models.set(t, (m = buildDiagram(t)));
+  return m;
+}
+
+export function autoOf(model: DiagramModel): Map<string, Pos> {
+  let a = autos.get(model);
+  if (!a) autos.set(model, (a = autoLayout(model).positions));
+  return a;
+}
+
+/** One memo slot: recomputes when any input changed identity. */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: A | null = null;
+  let value: R;
+  return (...args: A) => {
+    if (!last || args.length !== last.length || args.some((a, i) => a !== last![i])) {
+      value = fn(...args);
+      last = args;
+    }
+    return value;
+  };
+}
+
+export function createViewDeriver(): (s: AppState) => View {
+  const positionsOf = memo((model: DiagramModel, saved: AppState['document']['layout']) => viewPositions(model, autoOf(model), saved ?? {}));
+  const selectionOf = memo((t: Topology, src: string | null, dst: string | null, mode: AppState['ui']['mode'], timeout: number) =>
+    src && dst ? selectMigrationPath(t, src, dst, { mode, legacyTimeoutSeconds: timeout }) : null,
+  );
+  const decorationsOf = memo(
+    (model: DiagramModel, t: Topology, selection: Selection | null, src: string | null, dst: string | null, failed: string[], selectedIds: string[]) =>
+      decorate({ model, topology: t, selection, sourceNodeId: src, destinationNodeId: dst, failed, selectedIds }),
+  );
+  return (s) => {
+    const model = modelOf(s.design);
+    const { ui } = s;
+    const selection = selectionOf(s.effective, ui.sourceNodeId, ui.destinationNodeId, ui.mode, ui.legacyTimeoutSeconds);
+    return {
+      model,
+      auto: autoOf(model),
+      positions: positionsOf(model, s.document.layout),
+      selection,
+      decorations: decorationsOf(model, s.effective, selection, ui.sourceNodeId, ui.destinationNodeId, ui.failed, ui.selectedIds),
+    };
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The diagram model: what the canvas draws for a parsed topology, as plain data. Pure — no
+ * cytoscape here; `toCyElements` turns the model into cytoscape element definitions.
+ *
+ * Ids map 1:1 to topology ids (sites, nodes, NICs, networks, routers). Elements that exist only
+ * in the drawing get prefixed ids: transit subnets `subnet:<prefix>` (a router link that is no
+ * cluster network, e.g. a WAN /30) and edges `e:<from>:<to>` (NIC → network, router → network,
+ * router → `subnet:<prefix>`).
+ *
+ * Every cluster network is drawn as a bus (a bar the NICs drop onto). A network joining exactly
+ * two NICs of two nodes and no router is a switchless cable: the same bar, spanning only the two
+ * NICs, labelled "switchless cable" (it stays one element with the network's id, so selecting,
+ * failing and highlighting it work like any network).
+ */
+import type { Network, Topology } from '../engine';
+import { BUS, FONT, HOST, lineBox, NIC, ROUTER, TRANSIT } from './metrics';
+import { linesWidth, textWidth } from './text';
+
+export type DiagramKind = 'site' | 'host' | 'nic' | 'network' | 'router' | 'transit';
+
+export interface DiagramNode {
+  id: string;
+  kind: DiagramKind;
+  /** The compound it is drawn in (a site for hosts, routers and site-local networks; a host for NICs). */
+  parent: string | null;
+  /** Label lines without the highlight's tags. */
+  lines: string[];
+  /** Size of a leaf (compounds size to their children): wide enough for the longest tagged label. */
+  w: number;
+  h: number;
+  /** Width the label needs outside the box (hosts and sites: the label sits above or below). */
+  labelW: number;
+  /** Classes that follow from the design alone (kind, role, design state). */
+  classes: string[];
+}
+
+export interface DiagramEdge {
+  id: string;
+  /** A NIC or a router. */
+  source: string;
+  /** A network or a transit subnet. */
+  target: string;
+  classes: string[];
+}
+
+export interface DiagramModel {
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  byId: Map<string, DiagramNode>;
+  edgeById: Map<string, DiagramEdge>;
+  /** Edge ids leaving each NIC or router, and arriving at each network or transit. */
+  edgesFrom: Map<string, string[]>;
+  edgesTo: Map<string, string[]>;
+  /** Children of each compound, in drawing order. */
+  children: Map<string, string[]>;
+  /** The site each host and router is in (null: none). */
+  siteOf: Map<string, string | null>;
+}
+
+export const transitId = (prefix: string): string => `subnet:${prefix}`;
+export const edgeId = (from: string, to: string): string => `e:${from}:${to}`;
+
+/** Longest tag the highlight may put in front of a label, reserved in the sizes so boxes never grow. */
+export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION' } as const;
+
+function networkLines(t: Topology, net: Network, cable: boolean): string[] {
+  const eligibility = t.eligibility[net.id];
+  const role = net.role === 'cluster' ? 'cluster only' : net.role === 'clusterAndClient' ? 'cluster and client' : 'role None';
+  let lm: string;
+  if (eligibility?.eligible) lm = `live migration #${(t.index.preferencePosition.get(net.id) ?? 0) + 1}`;
+  else if (eligibility?.reason === 'excluded-by-setting') lm = 'excluded from live migration';
+  else if (eligibility?.reason === 'role-none') lm = 'not used by the cluster';
+  else lm = 'down';
+  const kind = cable ? 'switchless cable' : net.implicit ? 'implicit network' : null;
+  const second = [kind, net.role === 'none' ? null : role, lm].filter(Boolean).join(' · ');
+  return [[net.name, ...net.prefixes].join(' · '), second];
+}
+
+const stateSuffix = (state: string): string => (state === 'up' ? '' : ` (${state})`);
+
+export function buildDiagram(t: Topology): DiagramModel {
+  const nodes: DiagramNode[] = [];
+  const edges: DiagramEdge[] = [];
+  const siteOf = new Map<string, string | null>();
+  for (const n of t.nodes) siteOf.set(n.id, n.site);
+  for (const r of t.routers) siteOf.set(r.id, r.site);
+
+  for (const s of t.sites) {
+    const labelW = textWidth(s.name, FONT.site, true);
+    nodes.push({ id: s.id, kind: 'site', parent: null, lines: [s.name], w: Math.max(160, labelW + 40), h: 70, labelW, classes: ['site'] });
+  }
+
+  for (const n of t.nodes) {
+    const line = n.name + stateSuffix(n.state);
+    const labelW = textWidth(RESERVED_TAG.nic + line + RESERVED_TAG.host, FONT.node, true);
+    const classes = ['host', ...(n.state !== 'up' ? [n.state] : [])];
+    nodes.push({ id: n.id, kind: 'host', parent: n.site, lines: [line], w: Math.max(HOST.minW, labelW + 20), h: 44, labelW, classes });
+  }
+
+  for (const nic of t.nics) {
+    const addresses = nic.addresses.length > 0 ? nic.addresses : ['no address'];
+    const lines = [nic.name + stateSuffix(nic.state), ...addresses];
+    const w = Math.max(NIC.minW, linesWidth([RESERVED_TAG.nic + lines[0]!, ...lines.slice(1)], FONT.nic) + 2 * NIC.padX);
+    const classes = ['nic', ...(nic.state === 'down' ? ['down'] : []), ...(nic.addresses.length === 0 ? ['no-address'] : [])];
+    nodes.push({ id: nic.id, kind: 'nic', parent: nic.node, lines, w, h: lineBox(FONT.nic, lines.length) + 2 * NIC.padY, labelW: 0, classes });
+  }
+
+  // NIC → network edges (one per NIC and network, whatever the number of addresses).
+  const nicNetworks = new Map<string, Set<string>>();
+  for (const a of t.addresses) {
+    let set = nicNetworks.get(a.nicId);
+    if (!set) nicNetworks.set(a.nicId, (set = new Set()));
+    set.add(a.networkId);
+  }
+  for (const nic of t.nics) for (const net of nicNetworks.get(nic.id) ?? []) edges.push({ id: edgeId(nic.id, net), source: nic.id, target: net, classes: ['link', 'nic-link'] });
+
+  // Router → network or transit subnet edges.
+  const seen = new Set<string>();
+  for (const r of t.routers)
+    for (const si of t.index.subnetsByRouter.get(r.id) ?? []) {
+      const subnet = t.subnets[si]!;
+      const target = subnet.networkId ?? transitId(subnet.prefix);
+      const id = edgeId(r.id, target);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      edges.push({ id, source: r.id, target, classes: ['link', 'router-link', ...(subnet.networkId ? [] : ['transit-link'])] });
+    }
+
+  const edgeById = new Map(edges.map((e) => [e.id, e]));
+  const edgesFrom = new Map<string, string[]>();
+  const edgesTo = new Map<string, string[]>();
+  for (const e of edges) {
+    edgesFrom.set(e.source, [...(edgesFrom.get(e.source) ?? []), e.id]);
+    edgesTo.set(e.target, [...(edgesTo.get(e.target) ?? []), e.id]);
+  }
+
+  /** The one site every attached NIC and router is in, else null (drawn at the top level). */
+  const commonSite = (sources: string[]): string | null => {
+    const sites = new Set(sources.map((s) => siteOf.get(t.index.nics.get(s)?.node ?? s) ?? null));
+    const [only] = sites;
+    return sites.size === 1 && only !== undefined ? only : null;
+  };
+  const sourcesOf = (target: string): string[] => (edgesTo.get(target) ?? []).map((id) => edgeById.get(id)!.source);
+
+  for (const net of t.networks) {
+    const sources = sourcesOf(net.id);
+    const nicSources = sources.filter((s) => t.index.nics.has(s));
+    const cable = sources.length === 2 && nicSources.length === 2 && t.index.nics.get(nicSources[0]!)!.node !== t.index.nics.get(nicSources[1]!)!.node;
+    const lines = networkLines(t, net, cable);
+    const w = Math.max(textWidth(RESERVED_TAG.network + lines[0]!, FONT.network, true), textWidth(lines[1]!, FONT.network, true)) + 2 * BUS.labelPadX;
+    const eligible = t.eligibility[net.id]?.eligible === true;
+    const classes = ['network', cable ? 'cable' : 'bus', eligible ? 'lm-eligible' : 'lm-ineligible', ...(net.state === 'down' ? ['down'] : [])];
+    nodes.push({ id: net.id, kind: 'network', parent: commonSite(sources), lines, w, h: BUS.h, labelW: 0, classes });
+  }
+
+  for (const r of t.routers) {
+    const lines = [r.name + stateSuffix(r.state), ...r.interfaces];
+    const drops = (edgesFrom.get(r.id) ?? []).filter((id) => !id.includes(':subnet:')).length;
+    const w = Math.max(linesWidth([RESERVED_TAG.short + lines[0]!, ...lines.slice(1)], FONT.router) + 2 * ROUTER.padX, drops * ROUTER.dropSpacing + 2 * ROUTER.padX);
+    nodes.push({ id: r.id, kind: 'router', parent: r.site, lines, w, h: lineBox(FONT.router, lines.length) + 2 * ROUTER.padY, labelW: 0, classes: ['router', ...(r.state === 'down' ? ['down'] : [])] });
+  }
+
+  for (const subnet of t.subnets) {
+    if (subnet.networkId) continue;
+    const id = transitId(subnet.prefix);
+    const lines = [subnet.prefix];
+    nodes.push({ id, kind: 'transit', parent: commonSite(subnet.routerIds), lines, w: textWidth(RESERVED_TAG.short + lines[0]!, FONT.transit) + 2 * TRANSIT.padX, h: TRANSIT.h, labelW: 0, classes: ['transit'] });
+  }
+
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const children = new Map<string, string[]>();
+  for (const n of nodes) if (n.parent) children.set(n.parent, [...(children.get(n.parent) ?? []), n.id]);
+  return { nodes, edges, byId, edgeById, edgesFrom, edgesTo, children, siteOf };
+}
+
+/** Elements without children in the drawing: their positions are stored; compounds derive theirs. */
+export function isLeaf(model: DiagramModel, id: string): boolean {
+  return !model.children.has(id);
+}

@@ -1,0 +1,133 @@
+/**
+ * The highlight: which elements a migration path crosses, and the classes and labels that show
+ * it. Pure; the adapter applies only what changed. Colour is never the only carrier: the chosen
+ * path is thick and solid with a "✔ CHOSEN" tag, fallbacks dotted and numbered, legacy attempts
+ * that time out tagged with their try number, failures dashed with "✕".
+ */
+import type { PathCandidate, Selection, Topology } from '../engine';
+import { edgeId, transitId, type DiagramModel } from './elements';
+
+export interface Decoration {
+  classes: string;
+  label: string;
+}
+
+export interface HighlightInput {
+  model: DiagramModel;
+  /** The topology the selection was computed on (what-if failures applied). */
+  topology: Topology;
+  selection: Selection | null;
+  sourceNodeId: string | null;
+  destinationNodeId: string | null;
+  failed: readonly string[];
+  selectedIds: readonly string[];
+}
+
+/** The subnet two adjacent routers of a path share: a transit subnet first, else an up network. */
+function sharedTarget(t: Topology, a: string, b: string): string | null {
+  const bs = new Set(t.index.subnetsByRouter.get(b) ?? []);
+  const shared = (t.index.subnetsByRouter.get(a) ?? []).filter((i) => bs.has(i)).map((i) => t.subnets[i]!);
+  const transit = shared.find((s) => s.networkId === null);
+  if (transit) return transitId(transit.prefix);
+  const net = shared.find((s) => s.networkId !== null && t.index.networks.get(s.networkId)?.state === 'up') ?? shared[0];
+  return net?.networkId ?? null;
+}
+
+/** Every element id (nodes and edges) a path crosses, source NIC to destination NIC. */
+export function pathElements(t: Topology, c: PathCandidate): string[] {
+  const ids = [c.sourceNicId, edgeId(c.sourceNicId, c.sourceNetworkId), c.sourceNetworkId];
+  const routers = c.routerIds;
+  if (routers.length > 0) {
+    ids.push(edgeId(routers[0]!, c.sourceNetworkId));
+    routers.forEach((r, i) => {
+      ids.push(r);
+      const next = routers[i + 1];
+      if (next === undefined) return;
+      const via = sharedTarget(t, r, next);
+      if (via) ids.push(edgeId(r, via), via, edgeId(next, via));
+    });
+    ids.push(edgeId(routers[routers.length - 1]!, c.destinationNetworkId), c.destinationNetworkId);
+  }
+  ids.push(edgeId(c.destinationNicId, c.destinationNetworkId), c.destinationNicId);
+  return ids;
+}
+
+const TAG = {
+  chosen: '✔ CHOSEN · ',
+  failed: '✕ FAILED · ',
+  fallback: (ranks: number[]) => `FALLBACK ${ranks.join(',')} · `,
+  attempt: (n: number, s: number) => `TRY ${n} · ${s} s TIMEOUT · `,
+  shortChosen: '✔ ',
+  shortFailed: '✕ ',
+  shortFallback: (ranks: number[]) => `FB ${ranks.join(',')} · `,
+};
+
+export function decorate(input: HighlightInput): Map<string, Decoration> {
+  const { model, topology, selection, sourceNodeId: src, destinationNodeId: dst } = input;
+  const failed = new Set(input.failed);
+  const selected = new Set(input.selectedIds);
+  const chosen = new Set<string>(selection?.chosen ? pathElements(topology, selection.chosen) : []);
+  const ranks = new Map<string, number[]>();
+  selection?.fallbacks.forEach((c, i) => {
+    for (const id of new Set(pathElements(topology, c))) ranks.set(id, [...(ranks.get(id) ?? []), i + 1]);
+  });
+  const attempts = new Map<string, { n: number; seconds: number }>();
+  if (selection?.mode === 'legacy')
+    selection.attempts.forEach((a, i) => {
+      if (a.outcome === 'timeout') attempts.set(a.networkId, { n: i + 1, seconds: a.seconds });
+    });
+  // Once a source is picked everything else fades, and stays faded while the destination is
+  // picked: a pair change then restyles only the paths, not the whole drawing (see style.ts).
+  const focus = src !== null || dst !== null;
+  const pairSet = src !== null && dst !== null;
+  const ends = new Set([src, dst]);
+
+  const out = new Map<string, Decoration>();
+  for (const n of model.nodes) {
+    const cls: string[] = [];
+    const isChosen = chosen.has(n.id);
+    const fb = ranks.get(n.id);
+    const attempt = attempts.get(n.id);
+    const isFailed = failed.has(n.id);
+    if (isChosen) cls.push('chosen');
+    else if (fb) cls.push('fallback');
+    if (attempt) cls.push('attempt');
+    if (n.id === src) cls.push('source');
+    if (n.id === dst) cls.push('destination');
+    // While only one end is picked, its NICs stay lit: they are what the migration will start from.
+    const pickingEnd = !pairSet && n.kind === 'nic' && ends.has(n.parent);
+    // A what-if failure stays in full view: it is what the user is looking at.
+    const onPath = isChosen || fb !== undefined || attempt !== undefined || ends.has(n.id) || pickingEnd || isFailed;
+    if (focus && !onPath && n.kind !== 'site') cls.push('dimmed');
+    if (isFailed) cls.push('failed');
+    if (selected.has(n.id)) cls.push('selected');
+
+    const [first = '', ...rest] = n.lines;
+    let head = first;
+    if (n.kind === 'network') {
+      const tag = isFailed ? TAG.failed : isChosen ? TAG.chosen : fb ? TAG.fallback(fb) : attempt ? TAG.attempt(attempt.n, attempt.seconds) : '';
+      head = tag + first;
+    } else if (n.kind === 'router' || n.kind === 'transit') {
+      head = (isFailed ? TAG.shortFailed : isChosen ? TAG.shortChosen : fb ? TAG.shortFallback(fb) : '') + first;
+    } else if (n.kind === 'host') {
+      head = (isFailed ? TAG.shortFailed : '') + first + (n.id === src ? ' · SOURCE' : n.id === dst ? ' · DESTINATION' : '');
+    } else if (n.kind === 'nic') {
+      head = (isFailed ? TAG.shortFailed : '') + first;
+    }
+    out.set(n.id, { classes: cls.join(' '), label: [head, ...rest].join('\n') });
+  }
+
+  for (const e of model.edges) {
+    const cls: string[] = [];
+    const fb = ranks.get(e.id);
+    const isChosen = chosen.has(e.id);
+    if (isChosen) cls.push('chosen');
+    else if (fb) cls.push('fallback');
+    const isFailed = failed.has(e.source) || failed.has(e.target);
+    if (focus && !isChosen && !fb && !isFailed) cls.push('dimmed');
+    if (isFailed) cls.push('failed');
+    if (selected.has(e.id)) cls.push('selected');
+    out.set(e.id, { classes: cls.join(' '), label: fb ? fb.join(',') : '' });
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+/**
+ * The automatic layout: a deterministic, hand-written layered layout (no force simulation), so
+ * the same topology always gets the same drawing and tests can check it.
+ *
+ * Each site is a block (hosts in rows, its networks as bars in a band beside the rows, routers at
+ * the row end that faces the next site); blocks stand side by side or stacked, whichever lets the
+ * whole diagram fit a typical canvas at the larger zoom; networks that span blocks get a shared
+ * band under everything; transit subnets (router links) sit between their routers.
+ */
+import type { DiagramModel } from '../elements';
+import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
+import { BUS, GAP } from '../metrics';
+import { layoutBlock, type BlockConfig, type BlockSpec } from './block';
+import { freeSpot } from './freeSpot';
+import { laneCount, packLanes } from './lanes';
+
+export type Arrangement = 'side-by-side' | 'stacked';
+
+export interface AutoLayout {
+  /** Every leaf of the diagram (NICs, networks, routers, transit subnets, empty hosts and sites). */
+  positions: Map<string, Pos>;
+  arrangement: Arrangement;
+  rows: 1 | 2;
+}
+
+export interface AutoLayoutOptions {
+  /** The canvas the layout is made to fit (its aspect ratio decides the arrangement). */
+  viewport?: { w: number; h: number };
+}
+
+/** The diagram's share of a 1440 × 900 window (side panel and legend strip taken off). */
+const DEFAULT_VIEWPORT = { w: 1000, h: 700 };
+/** A later candidate must fit at a zoom this much larger to be preferred. */
+const PREFER = 1.08;
+
+interface Plan {
+  blocks: BlockSpec[];
+  /** Networks attached in more than one block: drawn in a band under everything. */
+  shared: string[];
+  /** Transit subnets between routers of different blocks. */
+  crossTransits: string[];
+}
+
+function plan(model: DiagramModel): Plan {
+  const blockOf = (id: string): string => {
+    const el = model.byId.get(id)!;
+    const owner = el.kind === 'nic' ? el.parent! : id;
+    return model.siteOf.get(owner) ?? '';
+  };
+  const sites = model.nodes.filter((n) => n.kind === 'site').map((n) => n.id);
+  const keys = [...sites, ''];
+  const specs = new Map<string, BlockSpec>(keys.map((k) => [k, { site: k || null, hosts: [], routers: [], buses: [], transits: [] }]));
+  const shared: string[] = [];
+  const crossTransits: string[] = [];
+  for (const n of model.nodes) {
+    if (n.kind === 'host') specs.get(model.siteOf.get(n.id) ?? '')!.hosts.push(n.id);
+    else if (n.kind === 'router') specs.get(model.siteOf.get(n.id) ?? '')!.routers.push(n.id);
+    else if (n.kind === 'network' || n.kind === 'transit') {
+      const blocks = new Set((model.edgesTo.get(n.id) ?? []).map((e) => blockOf(model.edgeById.get(e)!.source)));
+      const [only] = blocks;
+      const local = blocks.size === 1 ? only! : blocks.size === 0 && sites.length === 0 ? '' : null;
+      if (local === null) (n.kind === 'network' ? shared : crossTransits).push(n.id);
+      else specs.get(local)![n.kind === 'network' ? 'buses' : 'transits'].push(n.id);
+    }
+  }
+  const blocks = keys.map((k) => specs.get(k)!).filter((b) => b.site !== null || b.hosts.length + b.routers.length + b.buses.length + b.transits.length > 0);
+  return { blocks, shared, crossTransits };
+}
+
+function configFor(arrangement: Arrangement, rows: 1 | 2, index: number, count: number): BlockConfig {
+  const last = index === count - 1;
+  if (arrangement === 'side-by-side')
+    return { rows, band: rows === 2 ? 'between' : 'below', routerEnd: last && count > 1 ? 'left' : 'right', routerRow: 'alternate' };
+  // Stacked: the routers stand in the row that faces the neighbouring site.
+  const first = index === 0 && count > 1;
+  return { rows, band: rows === 2 ? 'between' : first ? 'above' : 'below', routerEnd: 'right', routerRow: first ? 'last' : last && count > 1 ? 'first' : 'alternate' };
+}
+
+function translate(pos: Map<string, Pos>, dx: number, dy: number): void {
+  for (const p of pos.values()) {
+    p.x += dx;
+    p.y += dy;
+  }
+}
+
+interface Candidate extends AutoLayout {
+  bounds: Box;
+}
+
+function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1 | 2): Candidate {
+  const positions = new Map<string, Pos>();
+  const widest = Math.max(0, ...p.crossTransits.map((id) => model.byId.get(id)!.w));
+  const outers: Box[] = [];
+  let cursor = 0;
+  p.blocks.forEach((spec, i) => {
+    const r = layoutBlock(model, spec, configFor(arrangement, rows, i, p.blocks.length));
+    const dx = arrangement === 'side-by-side' ? cursor - r.outer.x1 : -r.outer.x1;
+    const dy = arrangement === 'side-by-side' ? 0 : cursor - r.outer.y1;
+    translate(r.pos, dx, dy);
+    for (const [k, v] of r.pos) positions.set(k, v);
+    const outer = { x1: r.outer.x1 + dx, y1: r.outer.y1 + dy, x2: r.outer.x2 + dx, y2: r.outer.y2 + dy };
+    outers.push(outer);
+    cursor = arrangement === 'side-by-side' ? outer.x2 + Math.max(GAP.block, widest + 100) : outer.y2 + GAP.stackedBlock;
+  });
+  let bounds: Box | null = null;
+  for (const o of outers) bounds = union(bounds, o);
+
+  // Networks shared by several blocks: a band under everything, in lanes.
+  if (p.shared.length) {
+    const spans = p.shared.map((id) => {
+      const xs = (model.edgesTo.get(id) ?? []).map((e) => positions.get(model.edgeById.get(e)!.source)?.x).filter((x): x is number => x !== undefined);
+      const w = model.byId.get(id)!.w;
+      const mid = xs.length ? (Math.min(...xs) + Math.max(...xs)) / 2 : bounds ? (bounds.x1 + bounds.x2) / 2 : 0;
+      const half = Math.max(w / 2, xs.length ? (Math.max(...xs) - Math.min(...xs)) / 2 + BUS.end : 0);
+      return { id, x1: mid - half, x2: mid + half };
+    });
+    const lanes = packLanes(spans, 24);
+    const top = (bounds?.y2 ?? 0) + GAP.rowBand + 10;
+    for (const s of spans) positions.set(s.id, { x: (s.x1 + s.x2) / 2, y: top + lanes.get(s.id)! * BUS.lanePitch + BUS.h / 2 });
+    const bottom = top + laneCount(lanes) * BUS.lanePitch;
+    bounds = union(bounds, { x1: Math.min(...spans.map((s) => s.x1)), y1: top, x2: Math.max(...spans.map((s) => s.x2)), y2: bottom });
+  }
+
+  // Router links between blocks: between their routers, clear of every site box.
+  for (const id of p.crossTransits) {
+    const routers = (model.edgesTo.get(id) ?? []).map((e) => positions.get(model.edgeById.get(e)!.source)).filter((q): q is Pos => q !== undefined);
+    const target = routers.length ? { x: routers.reduce((s, q) => s + q.x, 0) / routers.length, y: routers.reduce((s, q) => s + q.y, 0) / routers.length } : { x: 0, y: 0 };
+    const boxes = estimateBoxes(model, positions, computeGeometry(model, positions));
+    const obstacles = [...boxes].filter(([k]) => model.byId.get(k)!.parent === null).map(([, b]) => b.outer);
+    const n = model.byId.get(id)!;
+    const spot = freeSpot(target, n.w, n.h, obstacles, 16);
+    positions.set(id, spot);
+    bounds = union(bounds, { x1: spot.x - n.w / 2, y1: spot.y - n.h / 2, x2: spot.x + n.w / 2, y2: spot.y + n.h / 2 });
+  }
+  return { positions, arrangement, rows, bounds: bounds ?? { x1: 0, y1: 0, x2: 0, y2: 0 } };
+}
+
+/** The zoom at which the candidate fits the viewport (capped at 1: small diagrams are not blown up). */
+function fitZoom(b: Box, viewport: { w: number; h: number }): number {
+  const pad = 60;
+  return Math.min(1, viewport.w / (b.x2 - b.x1 + pad), viewport.h / (b.y2 - b.y1 + pad));
+}
+
+export function autoLayout(model: DiagramModel, options: AutoLayoutOptions = {}): AutoLayout {
+  const viewport = options.viewport ?? DEFAULT_VIEWPORT;
+  const p = plan(model);
+  const maxHosts = Math.max(0, ...p.blocks.map((b) => b.hosts.length));
+  const choices: [Arrangement, 1 | 2][] = [['side-by-side', 1]];
+  if (p.shared.length === 0) {
+    if (maxHosts >= 3) choices.push(['side-by-side', 2]);
+    if (p.blocks.length > 1) {
+      choices.push(['stacked', 1]);
+      if (maxHosts >= 3) choices.push(['stacked', 2]);
+    }
+  }
+  let best: Candidate | null = null;
+  let bestZoom = 0;
+  for (const [arrangement, rows] of choices) {
+    const c = arrange(model, p, arrangement, rows);
+    const z = fitZoom(c.bounds, viewport);
+    if (!best || z > bestZoom * PREFER) {
+      best = c;
+      bestZoom = z;
+    }
+  }
+  const { positions, arrangement, rows } = best!;
+  return { positions, arrangement, rows };
+}

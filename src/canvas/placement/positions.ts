@@ -1,0 +1,124 @@
+/**
+ * Where each element is drawn: the saved position (`document.layout`) when there is one, else the
+ * automatic layout's, moved along with whatever related elements the user placed, so that a new
+ * NIC appears beside its node's NICs rather than where the node used to be.
+ *
+ * What is saved: the positions of leaves (NICs, networks, routers, hosts without NICs, empty
+ * sites) — cytoscape derives a compound's box from its children. Hosts and sites are saved too,
+ * as the centre of their box (other tools place new elements from them), but never read back.
+ * Transit subnets are not saved: they follow their routers.
+ */
+import type { Position } from '../../engine';
+import type { DiagramModel } from '../elements';
+import type { Pos } from '../geometry';
+
+const mean = (ds: Pos[]): Pos | null => (ds.length ? { x: ds.reduce((s, d) => s + d.x, 0) / ds.length, y: ds.reduce((s, d) => s + d.y, 0) / ds.length } : null);
+
+function boxCentre(points: Pos[]): Pos | null {
+  if (!points.length) return null;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+}
+
+export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos>, saved: Readonly<Record<string, Position>>): Map<string, Pos> {
+  const out = new Map<string, Pos>();
+  const shift = (id: string): Pos | null => {
+    const s = saved[id];
+    const a = auto.get(id);
+    return s && a ? { x: s.x - a.x, y: s.y - a.y } : null;
+  };
+  const shifts = (ids: string[]): Pos[] => ids.map(shift).filter((d): d is Pos => d !== null);
+  const siteShift = new Map<string | null, Pos | null>();
+  const siteOfLeaf = (id: string): string | null => {
+    const n = model.byId.get(id)!;
+    if (n.kind === 'site') return n.id;
+    if (n.kind === 'nic') return model.siteOf.get(n.parent!) ?? null;
+    return n.kind === 'network' || n.kind === 'transit' ? n.parent : (model.siteOf.get(id) ?? null);
+  };
+  const leaves = [...auto.keys()].filter((id) => model.byId.get(id)?.kind !== 'transit');
+  for (const id of leaves) {
+    const site = siteOfLeaf(id);
+    if (!siteShift.has(site)) siteShift.set(site, mean(shifts(leaves.filter((l) => siteOfLeaf(l) === site))));
+  }
+  const globalShift = mean(shifts(leaves)) ?? { x: 0, y: 0 };
+
+  /** How far a leaf without a saved position moves: like its closest placed relatives. */
+  const displacement = (id: string): Pos => {
+    const n = model.byId.get(id)!;
+    if (n.kind === 'nic') {
+      const siblings = mean(shifts(model.children.get(n.parent!) ?? []));
+      if (siblings) return siblings;
+      const host = saved[n.parent!];
+      const autoCentre = boxCentre((model.children.get(n.parent!) ?? []).map((c) => auto.get(c)).filter((p): p is Pos => p !== undefined));
+      if (host && autoCentre) return { x: host.x - autoCentre.x, y: host.y - autoCentre.y };
+    }
+    if (n.kind === 'network') {
+      const attached = mean(shifts((model.edgesTo.get(id) ?? []).map((e) => model.edgeById.get(e)!.source)));
+      if (attached) return attached;
+    }
+    return siteShift.get(siteOfLeaf(id)) ?? globalShift;
+  };
+
+  for (const id of leaves) {
+    const s = saved[id];
+    const a = auto.get(id)!;
+    if (s) out.set(id, { x: s.x, y: s.y });
+    else {
+      const d = displacement(id);
+      out.set(id, { x: a.x + d.x, y: a.y + d.y });
+    }
+  }
+  // Transit subnets follow their routers.
+  for (const [id, a] of auto) {
+    if (model.byId.get(id)?.kind !== 'transit') continue;
+    const d = mean((model.edgesTo.get(id) ?? []).map((e) => model.edgeById.get(e)!.source).flatMap((r) => {
+      const v = out.get(r);
+      const w = auto.get(r);
+      return v && w ? [{ x: v.x - w.x, y: v.y - w.y }] : [];
+    })) ?? { x: 0, y: 0 };
+    out.set(id, { x: a.x + d.x, y: a.y + d.y });
+  }
+  return out;
+}
+
+/** Transit subnets moved along with their routers (during a drag, before anything is saved). */
+export function followRouters(model: DiagramModel, auto: ReadonlyMap<string, Pos>, routers: ReadonlyMap<string, Pos>, transitId: string): Pos | null {
+  const a = auto.get(transitId);
+  if (!a) return null;
+  const d = mean((model.edgesTo.get(transitId) ?? []).map((e) => model.edgeById.get(e)!.source).flatMap((r) => {
+    const v = routers.get(r);
+    const w = auto.get(r);
+    return v && w ? [{ x: v.x - w.x, y: v.y - w.y }] : [];
+  })) ?? { x: 0, y: 0 };
+  return { x: a.x + d.x, y: a.y + d.y };
+}
+
+const round = (p: Pos): Position => ({ x: Math.round(p.x), y: Math.round(p.y) });
+
+/**
+ * The `layout` to save after the user moved elements: every drawn element's position, so that
+ * nothing placed automatically jumps later (the first drag pins the whole drawing), with the
+ * moved ones where they were dropped. Unknown ids already in the layout are kept.
+ */
+export function layoutAfterMove(
+  model: DiagramModel,
+  saved: Readonly<Record<string, Position>>,
+  current: ReadonlyMap<string, Pos>,
+  compoundCentres: ReadonlyMap<string, Pos>,
+): Record<string, Position> {
+  const next: Record<string, Position> = { ...saved };
+  for (const [id, p] of current) if (model.byId.get(id)?.kind !== 'transit') next[id] = round(p);
+  for (const [id, p] of compoundCentres) next[id] = round(p);
+  return next;
+}
+
+/** Did anything move (by at least half a pixel)? */
+export function changedPositions(before: ReadonlyMap<string, Pos>, after: ReadonlyMap<string, Pos>): string[] {
+  const out: string[] = [];
+  for (const [id, p] of after) {
+    const q = before.get(id);
+    if (!q || Math.abs(q.x - p.x) >= 0.5 || Math.abs(q.y - p.y) >= 0.5) out.push(id);
+  }
+  return out;
+}

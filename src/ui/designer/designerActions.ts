@@ -1,0 +1,55 @@
+/** Designer actions shared by the palette, the commands and the dialogs (they see only the store). */
+import { kindOf } from '../../engine/edit';
+import type { AppStore } from '../../store/appStore';
+import { insertEdit, type PaletteKind } from './insert';
+
+/** Inserts a palette element at a free position, where the selection says; tells the user when it cannot. */
+export function insertFromPalette(store: AppStore, kind: PaletteKind): void {
+  const s = store.getState();
+  const edit = insertEdit(kind, s.design, s.ui.selectedIds);
+  if ('error' in edit) {
+    s.actions.notify({ kind: 'info', text: edit.error });
+    return;
+  }
+  const r = s.actions.edit(edit);
+  if (!r.ok) s.actions.notify({ kind: 'error', text: `Could not insert the ${kind}.`, errors: r.errors });
+}
+
+export function deleteSelection(store: AppStore): void {
+  const s = store.getState();
+  if (s.ui.selectedIds.length === 0) return;
+  const r = s.actions.edit({ type: 'delete', ids: s.ui.selectedIds });
+  if (!r.ok) s.actions.notify({ kind: 'error', text: 'Could not delete the selection.', errors: r.errors });
+}
+
+export function selectAll(store: AppStore): void {
+  const { design, actions } = store.getState();
+  actions.select([...design.sites, ...design.nodes, ...design.nics, ...design.networks, ...design.routers].map((e) => e.id));
+}
+
+export function duplicateSelection(store: AppStore): void {
+  const s = store.getState();
+  const nodes = s.ui.selectedIds.filter((id) => kindOf(s.design, id) === 'node');
+  if (nodes.length === 0) {
+    s.actions.notify({ kind: 'info', text: 'Select one or more nodes to duplicate them with their NICs.' });
+    return;
+  }
+  s.actions.edit({ type: 'duplicate', ids: nodes });
+}
+
+export function copySelection(store: AppStore): void {
+  const s = store.getState();
+  if (!s.actions.copy()) s.actions.notify({ kind: 'info', text: 'Select one or more nodes to copy them with their NICs.' });
+}
+
+export function pasteClipboard(store: AppStore): void {
+  const r = store.getState().actions.paste();
+  if (!r.ok) store.getState().actions.notify({ kind: 'info', text: r.errors[0]!.message });
+}
+
+/** "New topology": asks first when the current one has unsaved changes. */
+export function requestNewTopology(store: AppStore): void {
+  const s = store.getState();
+  if (s.document !== s.savedDocument) s.actions.openDialog('new-topology');
+  else s.actions.newTopology();
+}

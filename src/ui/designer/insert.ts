@@ -1,0 +1,54 @@
+/**
+ * What a palette item inserts when clicked or Enter-ed (no drop point): into the selected site
+ * (or the site of the selected node or router), a NIC onto the selected node (or the node of the
+ * selected NIC). Pure, so the palette, the commands and the tests share it.
+ */
+import type { Position, Topology } from '../../engine';
+import type { Edit } from '../../engine/edit';
+
+export type PaletteKind = 'site' | 'node' | 'nic' | 'network' | 'router';
+
+export const PALETTE: { kind: PaletteKind; label: string; shortcut: string; hint: string }[] = [
+  { kind: 'site', label: 'Site', shortcut: 'Shift+S', hint: 'A site (fault domain): a box for nodes and routers' },
+  { kind: 'node', label: 'Node', shortcut: 'N', hint: 'A cluster node (Hyper-V host); into the selected site' },
+  { kind: 'nic', label: 'NIC', shortcut: 'I', hint: 'A network interface, onto the selected node' },
+  { kind: 'network', label: 'Network', shortcut: 'W', hint: 'A cluster network with a free /24' },
+  { kind: 'router', label: 'Router', shortcut: 'R', hint: 'A layer-3 router; into the selected site' },
+];
+
+/** The MIME type of a palette drag; the data is the kind. */
+export const PALETTE_MIME = 'application/x-lmpv-palette';
+
+function siteOf(t: Topology, id: string): string | null {
+  if (t.index.sites.has(id)) return id;
+  const node = t.index.nodes.get(id) ?? t.index.nodes.get(t.index.nics.get(id)?.node ?? '');
+  if (node) return node.site;
+  return t.index.routers.get(id)?.site ?? null;
+}
+
+function nodeOf(t: Topology, id: string): string | null {
+  if (t.index.nodes.has(id)) return id;
+  return t.index.nics.get(id)?.node ?? null;
+}
+
+/** The edit inserting `kind` given the selection, or a message saying what to select first. */
+export function insertEdit(kind: PaletteKind, t: Topology, selected: readonly string[], position?: Position): Edit | { error: string } {
+  const first = selected.length === 1 ? selected[0]! : null;
+  const at = position ? { position } : {};
+  switch (kind) {
+    case 'site':
+      return { type: 'add-site', ...at };
+    case 'network':
+      return { type: 'add-network', ...at };
+    case 'node':
+    case 'router': {
+      const site = first ? siteOf(t, first) : null;
+      return { type: kind === 'node' ? 'add-node' : 'add-router', site, ...at };
+    }
+    case 'nic': {
+      const node = first ? nodeOf(t, first) : null;
+      if (node === null) return { error: 'Select a node first: a NIC is added onto the selected node.' };
+      return { type: 'add-nic', node, ...at };
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Import a real cluster: the read-only collection script (copy or download), then the file it
+ * writes. What the import assumed is listed afterwards, so the user can check it against reality.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { INVENTORY_SCRIPT } from '../../engine';
+import { useAppStore } from '../StoreContext';
+import { copyText, downloadText, UTF8_BOM } from './browser';
+import { importInventory, type ImportOutcome } from './fileActions';
+import { Modal } from './Modal';
+
+function Result({ result }: { result: ImportOutcome }) {
+  if (!result.ok)
+    return (
+      <div role="alert">
+        <p className="failure">'{result.fileName}' was not imported; the topology on screen is unchanged.</p>
+        <ul className="files-errors" aria-label="Import errors">
+          {result.errors.map((e, i) => (
+            <li key={i}>
+              {e.path && <code>{e.path}</code>} {e.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  return (
+    <div role="status">
+      <p className="files-status">
+        Imported cluster '{result.name}' from '{result.fileName}': {result.nodeCount} nodes, {result.networkCount} networks.
+      </p>
+      {result.diagnostics.length === 0 ? (
+        <p>Nothing was assumed and no problem was found.</p>
+      ) : (
+        <>
+          <p>Check these against the real cluster (they are also in the Validation tab, except the import's assumptions):</p>
+          <ul className="files-notes" aria-label="Import diagnostics">
+            {result.diagnostics.map((d, i) => (
+              <li key={i}>
+                {d.code === 'assumed' && <strong>Assumed: </strong>}
+                {d.message}
+                {d.path && (
+                  <>
+                    {' '}
+                    <code>{d.path}</code>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="files-hint">Undo (Ctrl+Z) brings back the topology you had before.</p>
+    </div>
+  );
+}
+
+export function ImportDialog({ onClose, initial = null }: { onClose: () => void; initial?: ImportOutcome | null }) {
+  const store = useAppStore();
+  const [result, setResult] = useState<ImportOutcome | null>(initial);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resultBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    resultBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result]);
+
+  const onFile = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      setResult(importInventory(new Uint8Array(await file.arrayBuffer()), file.name, store));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="Import a cluster" onClose={onClose} wide>
+      {/* Folded when the dialog opens on a result (an inventory dropped or opened): the result matters then. */}
+      <details className="files-step" open={initial === null}>
+        <summary>
+          <h3>1. Collect the cluster's inventory</h3>
+        </summary>
+        <p>
+          Run this PowerShell script elevated on any node of the cluster. It only reads (Get-* commands) and writes one file, <code>lm-inventory.json</code>, in
+          the current folder.
+        </p>
+        <pre className="files-code" aria-label="Inventory script" tabIndex={0}>
+          {INVENTORY_SCRIPT}
+        </pre>
+        <div className="files-row">
+          <button type="button" className="files-primary" onClick={async () => setCopied(await copyText(INVENTORY_SCRIPT))}>
+            Copy script
+          </button>
+          <button type="button" onClick={() => downloadText(UTF8_BOM + INVENTORY_SCRIPT, 'Get-LmInventory.ps1', 'text/plain')}>
+            Download script
+          </button>
+          {copied !== null && <span role="status" className={copied ? 'files-status' : 'failure'}>{copied ? 'Copied.' : 'The browser did not allow copying: select the script and copy it.'}</span>}
+        </div>
+      </details>
+      <section aria-labelledby="import-step-2">
+        <h3 id="import-step-2">2. Import the file it wrote</h3>
+        <p>This replaces the topology on screen (Undo brings it back). UTF-8 and UTF-16 files are both fine.</p>
+        <div className="files-row">
+          <label className="files-file">
+            <input
+              type="file"
+              accept=".json,application/json"
+              aria-label="Inventory file"
+              disabled={busy}
+              onChange={(e) => {
+                void onFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </div>
+        {result && (
+          <div ref={resultBox}>
+            <Result result={result} />
+          </div>
+        )}
+      </section>
+    </Modal>
+  );
+}

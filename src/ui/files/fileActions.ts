@@ -1,0 +1,103 @@
+/**
+ * What the file commands do to the store. A refused file, link or import changes nothing and
+ * says why (with each error's path); an accepted one replaces the topology through
+ * actions.load, so Undo brings the previous one back.
+ */
+import { parseClusterInventory, type Diagnostic, type ParseError } from '../../engine';
+import {
+  encodeShareLink, exportFileNames, MAX_FILE_BYTES, MAX_SHARE_DATA_CHARS, readTopologyFile, serializeTopology, SHARE_LINK_WARN_CHARS, tooLargeMessage,
+} from '../../engine/io';
+import type { AppStore } from '../../store/appStore';
+import { copyText, downloadText } from './browser';
+
+export function saveTopology(store: AppStore): string {
+  const { document, actions } = store.getState();
+  const filename = exportFileNames(document).topology;
+  downloadText(serializeTopology(document), filename, 'application/json');
+  actions.markSaved();
+  return filename;
+}
+
+export type ImportOutcome =
+  | { ok: true; fileName: string; name: string; nodeCount: number; networkCount: number; diagnostics: Diagnostic[] }
+  | { ok: false; fileName: string; errors: ParseError[] };
+
+export type OpenOutcome = { kind: 'opened' } | { kind: 'refused'; errors: ParseError[] } | { kind: 'inventory'; result: ImportOutcome };
+
+function refuse(store: AppStore, text: string, errors: ParseError[]): void {
+  store.getState().actions.notify({ kind: 'error', text, errors });
+}
+
+const unchanged = 'the topology on screen is unchanged.';
+
+/** Reads a file the user picked or dropped. The size is checked before a byte is read. */
+export async function openTopologyFile(file: File, store: AppStore): Promise<OpenOutcome> {
+  if (file.size > MAX_FILE_BYTES) {
+    const errors = [{ path: '', message: tooLargeMessage(file.size) }];
+    refuse(store, `'${file.name}' was not opened: ${unchanged}`, errors);
+    return { kind: 'refused', errors };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const read = readTopologyFile(bytes);
+  if (!read.ok) {
+    // An inventory opened or dropped by mistake is what the user meant to import.
+    if (read.detected === 'inventory') return { kind: 'inventory', result: importInventory(bytes, file.name, store) };
+    refuse(store, `'${file.name}' was not opened: ${unchanged}`, read.errors);
+    return { kind: 'refused', errors: read.errors };
+  }
+  const loaded = store.getState().actions.load(read.document);
+  if (!loaded.ok) {
+    refuse(store, `'${file.name}' was not opened: ${unchanged}`, loaded.errors);
+    return { kind: 'refused', errors: loaded.errors };
+  }
+  const notes = read.diagnostics.length;
+  store.getState().actions.notify({
+    kind: 'info',
+    text: `Opened '${file.name}'.${notes ? ` ${notes} diagnostic${notes === 1 ? '' : 's'}: see the Validation tab.` : ''} Undo brings back the previous topology.`,
+  });
+  return { kind: 'opened' };
+}
+
+export function importInventory(input: Uint8Array, fileName: string, store: AppStore): ImportOutcome {
+  if (input.length > MAX_FILE_BYTES) {
+    const errors = [{ path: '', message: tooLargeMessage(input.length) }];
+    refuse(store, `'${fileName}' was not imported: ${unchanged}`, errors);
+    return { ok: false, fileName, errors };
+  }
+  const r = parseClusterInventory(input);
+  if (!r.ok) {
+    refuse(store, `'${fileName}' was not imported: ${unchanged}`, r.errors);
+    return { ok: false, fileName, errors: r.errors };
+  }
+  const loaded = store.getState().actions.load(r.topology.document);
+  if (!loaded.ok) {
+    refuse(store, `'${fileName}' was not imported: ${unchanged}`, loaded.errors);
+    return { ok: false, fileName, errors: loaded.errors };
+  }
+  const t = r.topology;
+  store.getState().actions.notify({
+    kind: 'info',
+    text: `Imported cluster '${t.name}' from '${fileName}': ${t.nodes.length} nodes, ${t.networks.length} networks. Check what the import assumed (Import cluster inventory lists it). Undo brings back the previous topology.`,
+  });
+  return { ok: true, fileName, name: t.name, nodeCount: t.nodes.length, networkCount: t.networks.length, diagnostics: r.diagnostics };
+}
+
+/** The app's address with the topology in the fragment (which browsers never send to a server). */
+export function shareUrl(store: AppStore, href: string): string {
+  return `${href.split('#')[0]}#${encodeShareLink(store.getState().document)}`;
+}
+
+export async function copyShareLink(store: AppStore): Promise<void> {
+  const { actions } = store.getState();
+  const url = shareUrl(store, window.location.href);
+  if (url.length > MAX_SHARE_DATA_CHARS) {
+    actions.notify({ kind: 'error', text: `This topology is too large for a link (${url.length} characters; browsers accept ${MAX_SHARE_DATA_CHARS}). Save it to a file and send the file instead.` });
+    return;
+  }
+  if (!(await copyText(url))) {
+    actions.notify({ kind: 'error', text: 'The browser did not allow copying to the clipboard. Save the topology to a file and send the file instead.' });
+    return;
+  }
+  const long = url.length > SHARE_LINK_WARN_CHARS ? ' Some mail and chat tools cut links this long: if it arrives incomplete, send the file instead.' : '';
+  actions.notify({ kind: 'info', text: `Link copied (${url.length} characters). It holds the whole topology: whoever opens it sees your design.${long}` });
+}

@@ -1,0 +1,38 @@
+/** Gathers what the design report needs from the store and the diagram. */
+import { analyzeAllPairs, nicLabel, runChecks, type Topology } from '../../engine';
+import { buildReport, exportFileNames } from '../../engine/io';
+import type { CanvasApiHolder } from '../../canvas/api';
+import type { AppStore } from '../../store/appStore';
+
+function failedNames(t: Topology, ids: string[]): string[] {
+  return ids.map((id) => {
+    if (t.index.nodes.has(id)) return `node ${t.index.nodes.get(id)!.name}`;
+    if (t.index.nics.has(id)) return `NIC ${nicLabel(t, id)}`;
+    if (t.index.networks.has(id)) return `network '${t.index.networks.get(id)!.name}'`;
+    if (t.index.routers.has(id)) return `router '${t.index.routers.get(id)!.name}'`;
+    return id;
+  });
+}
+
+/** The report of what is on screen: the paths include the what-if failures, which the report names. */
+export async function makeReport(store: AppStore, canvas: CanvasApiHolder): Promise<{ markdown: string; html: string; diagram: boolean }> {
+  const s = store.getState();
+  const timeout = s.ui.legacyTimeoutSeconds;
+  let diagramPng: Uint8Array | undefined;
+  try {
+    const blob = await canvas.current?.exportPng({ scale: 2, background: 'white' });
+    if (blob) diagramPng = new Uint8Array(await blob.arrayBuffer());
+  } catch {
+    // The report is still worth having without its picture; it says the diagram is missing.
+  }
+  const allPairs = analyzeAllPairs(s.effective, { legacyTimeoutSeconds: timeout });
+  const diagnostics = [...s.diagnostics, ...runChecks(s.design)];
+  const report = buildReport(s.effective, allPairs, diagnostics, {
+    ...(diagramPng ? { diagramPng, diagramScale: 2 } : {}),
+    diagramFileName: exportFileNames(s.document).png,
+    generatedAt: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    legacyTimeoutSeconds: timeout,
+    simulatedFailures: failedNames(s.design, s.ui.failed),
+  });
+  return { ...report, diagram: diagramPng !== undefined };
+}

@@ -1,0 +1,178 @@
+/** The Export, Import cluster and PowerShell dialogs, with a fake diagram API. */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVENTORY_SCRIPT, type TopologyDocument } from '../../src/engine';
+import { EXAMPLES } from '../../src/examples';
+import { fakeBrowser, fakeCanvas, renderFiles } from './files-harness';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const routed = EXAMPLES.find((e) => e.id === 'two-site-routed')!.document;
+
+let browser: ReturnType<typeof fakeBrowser>;
+beforeEach(() => {
+  browser = fakeBrowser();
+});
+afterEach(() => vi.restoreAllMocks());
+
+const openDialog = (button: string, name: string) => {
+  fireEvent.click(screen.getByRole('button', { name: button }));
+  return screen.getByRole('dialog', { name });
+};
+
+describe('Export dialog', () => {
+  it('exports the PNG at the chosen scale and background, and the SVG', async () => {
+    const canvas = fakeCanvas();
+    renderFiles(routed, { canvas });
+    const dialog = openDialog('Export…', 'Export');
+    fireEvent.click(within(dialog).getByLabelText('4×'));
+    fireEvent.click(within(dialog).getByLabelText('Transparent'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download PNG' }));
+    await within(dialog).findByText('Downloaded Two-site stretched cluster.diagram.png.');
+    expect(canvas.exportPng).toHaveBeenCalledWith({ scale: 4, background: 'transparent' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download SVG' }));
+    await within(dialog).findByText('Downloaded Two-site stretched cluster.diagram.svg.');
+    expect(browser.downloads.map((d) => d.filename)).toEqual(['Two-site stretched cluster.diagram.png', 'Two-site stretched cluster.diagram.svg']);
+    expect(browser.downloads[1]!.blob.type).toBe('image/svg+xml;charset=utf-8');
+    expect(await browser.downloads[1]!.blob.text()).toContain('<text>HV01</text>');
+  });
+
+  it('defaults to 2× on white', async () => {
+    const canvas = fakeCanvas();
+    renderFiles(routed, { canvas });
+    fireEvent.click(within(openDialog('Export…', 'Export')).getByRole('button', { name: 'Download PNG' }));
+    await waitFor(() => expect(canvas.exportPng).toHaveBeenCalledWith({ scale: 2, background: 'white' }));
+  });
+
+  it('downloads the HTML report with the diagram embedded and the path table', async () => {
+    renderFiles(routed, { canvas: fakeCanvas() });
+    fireEvent.click(within(openDialog('Export…', 'Export')).getByRole('button', { name: 'Download HTML (printable)' }));
+    await screen.findByText(/Downloaded Two-site stretched cluster\.report\.html\. Open it/);
+    const html = await browser.downloads[0]!.blob.text();
+    expect(html).toContain('<img src="data:image/png;base64,iVBORwkJ"');
+    expect(html).toContain('<td>HV01</td><td>HV03</td><td>Live Migration A → Live Migration B</td>');
+  });
+
+  it('downloads and copies the Markdown report', async () => {
+    renderFiles(routed, { canvas: fakeCanvas() });
+    const dialog = openDialog('Export…', 'Export');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download Markdown' }));
+    await within(dialog).findByText(/Downloaded Two-site stretched cluster\.report\.md/);
+    const md = await browser.downloads[0]!.blob.text();
+    expect(md).toContain('![Diagram of Two-site stretched cluster](Two-site%20stretched%20cluster.diagram.png)');
+    expect(md).toContain('| HV01 | HV03 | Live Migration A → Live Migration B | routed via Router A → Router B |');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy Markdown' }));
+    await within(dialog).findByText(/Markdown copied/);
+    // The same report (its time stamp aside) goes to the clipboard.
+    const stamp = /on \d{4}-\d\d-\d\d \d\d:\d\d UTC/;
+    expect(browser.clipboard.writeText.mock.calls[0]![0].replace(stamp, '')).toBe(md.replace(stamp, ''));
+  });
+
+  it('without a diagram: PNG and SVG are disabled, the report says the diagram is missing', async () => {
+    renderFiles(routed, { canvas: null });
+    const dialog = openDialog('Export…', 'Export');
+    expect(within(dialog).getByRole('button', { name: 'Download PNG' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'Download SVG' })).toBeDisabled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download HTML (printable)' }));
+    await within(dialog).findByText(/without the diagram, which is not available/);
+    expect(await browser.downloads[0]!.blob.text()).toContain('The diagram was not available when this report was made.');
+  });
+
+  it('shows an export failure instead of failing silently', async () => {
+    const canvas = fakeCanvas();
+    canvas.exportSvg.mockRejectedValueOnce(new Error('canvas lost'));
+    renderFiles(routed, { canvas });
+    const dialog = openDialog('Export…', 'Export');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download SVG' }));
+    expect(await within(dialog).findByText('The export failed: canvas lost')).toBeInTheDocument();
+  });
+
+  it('keeps the keyboard focus inside while open', () => {
+    renderFiles(routed);
+    const dialog = openDialog('Export…', 'Export');
+    expect(document.activeElement).toBe(dialog);
+    const buttons = within(dialog).getAllByRole('button').filter((b) => !b.hasAttribute('disabled'));
+    buttons.at(-1)!.focus();
+    fireEvent.keyDown(buttons.at(-1)!, { key: 'Tab' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(buttons.at(-1));
+  });
+
+  it('closes with Escape and the close button', () => {
+    renderFiles(routed);
+    fireEvent.keyDown(openDialog('Export…', 'Export'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(within(openDialog('Export…', 'Export')).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('Import cluster dialog', () => {
+  const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'inventory', name));
+
+  it('shows the collection script with Copy and Download', async () => {
+    renderFiles(routed);
+    const dialog = openDialog('Import cluster…', 'Import a cluster');
+    expect(within(dialog).getByLabelText('Inventory script').textContent).toBe(INVENTORY_SCRIPT);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy script' }));
+    await within(dialog).findByText('Copied.');
+    expect(browser.clipboard.writeText).toHaveBeenCalledWith(INVENTORY_SCRIPT);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download script' }));
+    expect(browser.downloads[0]!.filename).toBe('Get-LmInventory.ps1');
+    const bytes = new Uint8Array(await browser.downloads[0]!.blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('imports an inventory file (UTF-16 here) and lists the import diagnostics', async () => {
+    const store = renderFiles(routed);
+    const dialog = openDialog('Import cluster…', 'Import a cluster');
+    const text = fixture('ps51-two-site.json').toString('utf8').replace(/^\ufeff/, '');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    await userEvent.upload(within(dialog).getByLabelText('Inventory file'), new File([utf16], 'lm-inventory.json'));
+    expect(await within(dialog).findByText(/Imported cluster 'CLU-STRETCH' from 'lm-inventory.json'/)).toBeInTheDocument();
+    const notes = within(dialog).getByRole('list', { name: 'Import diagnostics' });
+    expect(within(notes).getAllByText('Assumed:').length).toBeGreaterThan(0);
+    expect(store.getState().design.name).toBe('CLU-STRETCH');
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('refuses a broken inventory with its errors and leaves the topology untouched', async () => {
+    const store = renderFiles(routed);
+    const dialog = openDialog('Import cluster…', 'Import a cluster');
+    const broken = JSON.parse(fixture('minimal.json').toString('utf8'));
+    broken.version = 9;
+    await userEvent.upload(within(dialog).getByLabelText('Inventory file'), new File([JSON.stringify(broken)], 'inv.json'));
+    expect(await within(dialog).findByText(/'inv.json' was not imported; the topology on screen is unchanged/)).toBeInTheDocument();
+    const errors = within(dialog).getByRole('list', { name: 'Import errors' });
+    expect(errors.querySelector('code')?.textContent).toBe('version');
+    expect(store.getState().document).toBe(routed);
+  });
+});
+
+describe('PowerShell dialog', () => {
+  it('shows the apply script for the design, with Copy and a UTF-8 (BOM) download', async () => {
+    renderFiles(routed);
+    const dialog = openDialog('PowerShell…', 'Apply to a cluster with PowerShell');
+    const script = within(dialog).getByLabelText('PowerShell script').textContent!;
+    expect(script).toContain('[CmdletBinding(SupportsShouldProcess = $true)]');
+    expect(script).toContain("[pscustomobject]@{ Name = 'Live Migration A'; Ipv4Subnets = @('10.1.10.0') }");
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(browser.clipboard.writeText).toHaveBeenCalledWith(script));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download apply-Two-site-stretched-cluster.ps1' }));
+    const bytes = new Uint8Array(await browser.downloads[0]!.blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe(script); // the decoder drops the BOM
+  });
+
+  it('lists warnings, and shows hostile names as text', () => {
+    const doc: TopologyDocument = { format: 'lm-topology', version: 1, name: XSS, nodes: [{ id: 'a', name: XSS }], nics: [{ id: 'a1', node: 'a', name: 'E1', addresses: ['10.7.0.5/24'] }] };
+    renderFiles(doc);
+    const dialog = openDialog('PowerShell…', 'Apply to a cluster with PowerShell');
+    expect(within(dialog).getByRole('list', { name: 'Before you run it' })).toHaveTextContent(/Network 'Cluster Network 1' \(10\.7\.0\.0\/24\) was found from NIC addresses/);
+    expect(within(dialog).getByLabelText('PowerShell script').textContent).toContain(`$DesignNodes = @(\n    '${XSS}'\n)`);
+    expect(document.querySelector('img')).toBeNull();
+  });
+});

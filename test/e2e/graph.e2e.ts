@@ -1,0 +1,181 @@
+/**
+ * The diagram in a real browser: clicking two nodes on the canvas picks the pair and lights the
+ * path, a right-click fails a network and the fallback takes over, a drag is saved and undone,
+ * the mode switch changes the highlight, and the exported picture carries the legend.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { networkName, parseTopology, selectMigrationPath } from '../../src/engine';
+import { pathElements } from '../../src/canvas/highlight';
+import { EXAMPLES } from '../../src/examples';
+import { launch, openApp, pageErrors } from './chromium';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Win = { __lmpv: { cy: import('cytoscape').Core; store: import('../../src/store/appStore').AppStore; canvas: import('../../src/canvas/api').CanvasApi } };
+
+async function openExample(page: Page, id: string): Promise<void> {
+  await page.getByLabel('Example').selectOption(id);
+  await page.waitForFunction((exampleId) => {
+    const w = window as unknown as Win;
+    const name = w.__lmpv.store.getState().design.name;
+    return w.__lmpv.cy && w.__lmpv.cy.nodes().length > 0 && name.length > 0 && exampleId.length > 0;
+  }, id);
+}
+
+/** Where an element is on the page: the canvas's box plus cytoscape's rendered position. */
+async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' = 'centre'): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  const p = await page.evaluate(
+    ([elementId, at]) => {
+      const el = (window as unknown as Win).__lmpv.cy.getElementById(elementId);
+      if (at === 'top-edge') {
+        // Inside the host's own padding, above its NICs: grabs the host, not a NIC.
+        const bb = el.renderedBoundingBox({ includeLabels: false });
+        return { x: (bb.x1 + bb.x2) / 2, y: bb.y1 + 6 * (window as unknown as Win).__lmpv.cy.zoom() + 1 };
+      }
+      return el.renderedPosition();
+    },
+    [id, where] as const,
+  );
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+const classesIn = (page: Page, selector: string): Promise<string[]> =>
+  page.evaluate((sel) => (window as unknown as Win).__lmpv.cy.$(sel).map((e) => e.id()).sort(), selector);
+
+const region = (page: Page) => page.getByRole('region', { name: 'Migration path' });
+
+describe('the diagram', () => {
+  it.each(EXAMPLES.map((e) => [e.id]))('picks the pair of %s with two clicks and lights its path', async (exampleId) => {
+    const ex = EXAMPLES.find((e) => e.id === exampleId)!;
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, exampleId);
+    await page.evaluate(() => {
+      const { actions } = (window as unknown as Win).__lmpv.store.getState();
+      actions.setSource(null);
+      actions.setDestination(null);
+    });
+    await expect(region(page).textContent()).resolves.toContain('Pick a source and a destination');
+    const [src, dst] = ex.pair;
+    const a = await pointOf(page, src);
+    await page.mouse.click(a.x, a.y);
+    const b = await pointOf(page, dst);
+    await page.mouse.click(b.x, b.y);
+    const ui = await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().ui);
+    expect([ui.sourceNodeId, ui.destinationNodeId]).toEqual([src, dst]);
+
+    const parsed = parseTopology(ex.document);
+    if (!parsed.ok) throw new Error('example does not parse');
+    const t = parsed.topology;
+    const selection = selectMigrationPath(t, src, dst);
+    const chosen = selection.chosen!;
+    await expect(region(page).textContent()).resolves.toContain(`Chosen '${networkName(t, chosen.sourceNetworkId)}'`);
+    const lit = await classesIn(page, '.chosen');
+    expect(lit).toEqual([...new Set(pathElements(t, chosen))].sort());
+    const fallbacks = await classesIn(page, '.fallback');
+    const expectedFallbacks = new Set(selection.fallbacks.flatMap((f) => pathElements(t, f)).filter((id) => !lit.includes(id)));
+    expect(fallbacks).toEqual([...expectedFallbacks].sort());
+    expect(await classesIn(page, '.source')).toEqual([src]);
+    expect(await classesIn(page, '.destination')).toEqual([dst]);
+    expect((await classesIn(page, '.dimmed')).length).toBeGreaterThan(0);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fails a network of the chosen path from its context menu; the fallback takes over; Restore all undoes it', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'switched-4-node');
+    await expect(region(page).textContent()).resolves.toContain("Chosen 'Storage 1'");
+    const p = await pointOf(page, 'storage-1');
+    await page.mouse.click(p.x, p.y, { button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Actions for Storage 1' });
+    await menu.getByRole('menuitem', { name: 'Fail' }).click();
+    await expect(region(page).textContent()).resolves.toContain("Chosen 'Storage 2'");
+    expect(await classesIn(page, '.failed')).toContain('storage-1');
+    expect(await classesIn(page, '.chosen')).toEqual(['e:n1-s2:storage-2', 'e:n3-s2:storage-2', 'n1-s2', 'n3-s2', 'storage-2']);
+    const label = await page.evaluate(() => (window as unknown as Win).__lmpv.cy.getElementById('storage-1').data('label') as string);
+    expect(label.startsWith('✕ FAILED')).toBe(true);
+
+    const restoreAll = page.getByRole('group', { name: 'What-if', exact: true }).getByRole('button', { name: 'Restore all' });
+    await restoreAll.click();
+    await expect(region(page).textContent()).resolves.toContain("Chosen 'Storage 1'");
+    expect(await classesIn(page, '.failed')).toEqual([]);
+    expect(await restoreAll.isDisabled()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('saves a dragged node with its NICs in the layout, as one undo step', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'switched-4-node');
+    const read = () =>
+      page.evaluate(() => {
+        const { cy, store } = (window as unknown as Win).__lmpv;
+        const s = store.getState();
+        return { nic: { ...cy.getElementById('n2-s1').position() }, zoom: cy.zoom(), layout: s.document.layout, past: s.past.length };
+      });
+    const before = await read();
+    const start = await pointOf(page, 'n2', 'top-edge');
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 60, start.y - 50, { steps: 12 });
+    await page.mouse.up();
+    await page.waitForFunction((past) => (window as unknown as Win).__lmpv.store.getState().past.length > past, before.past);
+    const after = await read();
+    expect(after.past).toBe(before.past + 1);
+    expect(after.layout!['n2-s1']!.x - before.nic.x).toBeCloseTo(60 / before.zoom, -0.5);
+    expect(after.layout!['n2-s1']!.y - before.nic.y).toBeCloseTo(-50 / before.zoom, -0.5);
+    expect(after.layout!['n2-mgmt']).toBeDefined();
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    const undone = await read();
+    expect(undone.layout).toBeUndefined();
+    expect(undone.nic).toEqual(before.nic);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('changes the highlight with the mode on the switchless example', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'switchless-3-node');
+    expect(await classesIn(page, '.attempt')).toEqual([]);
+    await page.getByRole('radio', { name: 'Legacy (2022 and earlier)' }).click();
+    expect(await classesIn(page, '.attempt')).toEqual(['link-12', 'link-13']);
+    await expect(region(page).textContent()).resolves.toContain('starts after 40 s');
+    const tag = await page.evaluate(() => (window as unknown as Win).__lmpv.cy.getElementById('link-13').data('label') as string);
+    expect(tag.startsWith('TRY 2 · 20 s TIMEOUT')).toBe(true);
+    await page.getByRole('radio', { name: 'Windows Server 2025' }).click();
+    expect(await classesIn(page, '.attempt')).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('exports the whole diagram as PNG with the legend around it, and as SVG', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'two-site-routed');
+    const out = await page.evaluate(async () => {
+      const { canvas, cy } = (window as unknown as Win).__lmpv;
+      const blob = await canvas.exportPng({ scale: 2, background: 'white' });
+      const bitmap = await createImageBitmap(blob);
+      const bb = cy.elements().boundingBox({ includeLabels: true });
+      const head = Array.from(new Uint8Array(await blob.slice(0, 8).arrayBuffer()));
+      const svg = await canvas.exportSvg();
+      return { head, w: bitmap.width, h: bitmap.height, diagram: { w: bb.w * 2, h: bb.h * 2 }, svg };
+    });
+    expect(out.head).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(out.w).toBeGreaterThanOrEqual(Math.floor(out.diagram.w));
+    // Caption above and legend below the drawing.
+    expect(out.h).toBeGreaterThan(out.diagram.h + 2 * 150);
+    expect(out.svg).toContain('✔ CHOSEN · Live Migration A');
+    expect(out.svg).toContain('Router link (transit subnet)');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});

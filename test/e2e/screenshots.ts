@@ -1,0 +1,78 @@
+/**
+ * Screenshots for people to look at (not a test): every built-in example in both modes with its
+ * default pair — the app as seen, and the exported PNG (legend included). Build first:
+ *   npx vite build --outDir dist && npx vite-node test/e2e/screenshots.ts
+ * (E2E_DIST picks another build directory, SHOTS_DIR another output directory.)
+ * Also prints, per picture, the overlaps cytoscape itself measures between sibling boxes and labels.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { preview } from 'vite';
+import { EXAMPLES } from '../../src/examples';
+import { launch, openApp } from './chromium';
+
+const outDir = process.env.SHOTS_DIR ?? 'artifacts/screenshots';
+const dist = process.env.E2E_DIST ?? 'dist';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Overlapping sibling boxes (labels included) as cytoscape lays them out, e.g. `n1 × n2`. */
+export const OVERLAPS_IN_PAGE = `(() => {
+  const cy = window.__lmpv.cy;
+  const out = [];
+  const groups = new Map();
+  cy.nodes().forEach((n) => {
+    const p = n.parent().id() || '';
+    if (!groups.has(p)) groups.set(p, []);
+    groups.get(p).push(n);
+  });
+  for (const list of groups.values())
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i].boundingBox({ includeLabels: true, includeOverlays: false });
+        const b = list[j].boundingBox({ includeLabels: true, includeOverlays: false });
+        if (a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5) out.push(list[i].id() + ' × ' + list[j].id());
+      }
+  return out;
+})()`;
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const port = await freePort();
+  const server = await preview({ logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, `http://127.0.0.1:${port}/`);
+    for (const ex of EXAMPLES) {
+      await page.getByLabel('Example').selectOption(ex.id);
+      for (const mode of ['ws2025', 'legacy'] as const) {
+        await page.getByRole('radio', { name: mode === 'ws2025' ? 'Windows Server 2025' : 'Legacy (2022 and earlier)' }).click();
+        await page.waitForTimeout(400);
+        const name = `${ex.id}-${mode}`;
+        await page.screenshot({ path: `${outDir}/${name}.png` });
+        const png = await page.evaluate(async () => {
+          const api = (window as unknown as { __lmpv: { canvas: { exportPng(o: { scale: 1 | 2 | 4; background: 'white' }): Promise<Blob> } } }).__lmpv.canvas;
+          const blob = await api.exportPng({ scale: 2, background: 'white' });
+          return Array.from(new Uint8Array(await blob.arrayBuffer()));
+        });
+        writeFileSync(`${outDir}/${name}-export.png`, Buffer.from(png));
+        const overlaps = (await page.evaluate(OVERLAPS_IN_PAGE)) as string[];
+        console.log(`${name}: ${overlaps.length ? `${overlaps.length} overlaps: ${overlaps.slice(0, 8).join(', ')}` : 'no overlaps'}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
