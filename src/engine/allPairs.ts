@@ -25,7 +25,7 @@ class LazySelection implements Selection {
   readonly #topology: Topology;
   readonly #timeout: number;
 
-  constructor(topology: Topology, timeout: number, mode: Mode, s: string, d: string, core: SelectionCore) {
+  constructor(topology: Topology, timeout: number, mode: Mode, s: string, d: string, core: SelectionCore | Selection) {
     this.#topology = topology;
     this.#timeout = timeout;
     this.mode = mode;

@@ -26,10 +26,16 @@ export interface Prepared {
   usable: Map<string, Map<string, number[]>>;
   /** Usable address indexes of each node, flat. */
   usableFlat: Map<string, number[]>;
+  /** The same as `usable`, as arrays (iterating a Map allocates an entry per step: this is the hot loop). */
+  usableNets: Map<string, { networkId: string; list: number[] }[]>;
   /** Whether each address's NIC has a static route of the address's family (else it routes nowhere). */
   routes: Uint8Array;
   /** Legacy attempts shared (frozen) between selections: by timeout, then `position * 4 + outcome`. */
   attempts: Map<number, LegacyAttempt[]>;
+  /** Which networks (and IP families) each node can use: equal signatures give equal legacy attempts. */
+  signature: Map<string, string>;
+  /** Whole legacy attempt lists shared (frozen) between pairs of equal signatures. */
+  attemptLists: Map<string, LegacyAttempt[]>;
 }
 
 const cache = new WeakMap<Topology, Prepared>();
@@ -55,7 +61,11 @@ export function prepare(topology: Topology): Prepared {
     else byNet.set(a.networkId, [a.index]);
     usableFlat.get(a.nodeId)!.push(a.index);
   }
-  p = { topology, routing: new Routing(topology), usable, usableFlat, routes, attempts: new Map() };
+  const signature = new Map<string, string>();
+  for (const [nodeId, byNet] of usable)
+    signature.set(nodeId, [...byNet].map(([net, list]) => `${net}:${[...new Set(list.map((i) => topology.addresses[i]!.family))].sort().join('')}`).sort().join('\u0000'));
+  const usableNets = new Map([...usable].map(([nodeId, byNet]) => [nodeId, [...byNet].map(([networkId, list]) => ({ networkId, list }))]));
+  p = { topology, routing: new Routing(topology), usable, usableFlat, usableNets, routes, attempts: new Map(), signature, attemptLists: new Map() };
   cache.set(topology, p);
   return p;
 }
@@ -109,15 +119,51 @@ function pathBetween(p: Prepared, si: number, di: number): PathCandidate | PairF
 
 /** Every path between two (checked) nodes, ranked. Address pairs left out go to `excluded` when given. */
 export function rankedPaths(p: Prepared, s: string, d: string, excluded: Exclusion[] | null): PathCandidate[] {
+  if (excluded === null) return rankPaths(p.topology, candidatePaths(p, s, d));
   const paths: PathCandidate[] = [];
   const dst = p.usableFlat.get(d)!;
   for (const si of p.usableFlat.get(s)!)
     for (const di of dst) {
       const o = pathBetween(p, si, di);
       if (typeof o !== 'string') paths.push(o);
-      else if (excluded && o !== 'other-family') excluded.push(pairExclusion(p.topology, o, si, di));
+      else if (o !== 'other-family') excluded.push(pairExclusion(p.topology, o, si, di));
     }
   return rankPaths(p.topology, paths);
+}
+
+/**
+ * The same paths as the exhaustive loop above, found without visiting address pairs that cannot
+ * connect: direct paths only on networks both nodes are on, routed paths only from addresses whose
+ * NIC has a route. (All-pairs runs this for every pair; a property test keeps the two equal.)
+ */
+function candidatePaths(p: Prepared, s: string, d: string): PathCandidate[] {
+  const paths: PathCandidate[] = [];
+  const { addresses } = p.topology;
+  const dstByNet = p.usable.get(d)!;
+  const dstNets = p.usableNets.get(d)!;
+  for (const { networkId, list: srcList } of p.usableNets.get(s)!) {
+    const dstList = dstByNet.get(networkId);
+    if (dstList)
+      for (const si of srcList)
+        for (const di of dstList) {
+          const sa = addresses[si]!;
+          const da = addresses[di]!;
+          if (sa.family === da.family) paths.push(candidate(sa, da, NO_ROUTERS));
+        }
+  }
+  for (const si of p.usableFlat.get(s)!) {
+    if (p.routes[si] === 0) continue;
+    const sa = addresses[si]!;
+    for (const { networkId, list: dstList } of dstNets) {
+      if (networkId === sa.networkId) continue;
+      for (const di of dstList) {
+        if (addresses[di]!.family !== sa.family) continue;
+        const o = pathBetween(p, si, di);
+        if (typeof o !== 'string') paths.push(o);
+      }
+    }
+  }
+  return paths;
 }
 
 /** Is there any path at all between two (checked) nodes? Stops at the first one. */
@@ -207,12 +253,23 @@ export function legacyCore(p: Prepared, s: string, d: string, ranked: PathCandid
   }
   const order = p.topology.preferenceOrder;
   const tried = chosen ? pos.get(chosen.sourceNetworkId)! : order.length;
-  const attempts: LegacyAttempt[] = [];
-  for (let i = 0; i < tried; i++) attempts.push(sharedAttempt(p, i, missReason(p, s, d, order[i]!), timeout));
+  const attempts = attemptList(p, s, d, tried, chosen !== null, timeout);
   const delay = timeout * tried;
   if (!chosen) return { chosen: null, fallbacks, initiationDelaySeconds: delay, attempts, failure: 'no-path' };
-  attempts.push(sharedAttempt(p, tried, 'connected', timeout));
   return { chosen, fallbacks, initiationDelaySeconds: delay, attempts };
+}
+
+/** The attempts before (and at) the connection. Pairs whose nodes use the same networks share one frozen list. */
+function attemptList(p: Prepared, s: string, d: string, tried: number, connected: boolean, timeout: number): LegacyAttempt[] {
+  const key = `${p.signature.get(s)}|${p.signature.get(d)}|${tried}|${connected}|${timeout}`;
+  let list = p.attemptLists.get(key);
+  if (list) return list;
+  const order = p.topology.preferenceOrder;
+  list = [];
+  for (let i = 0; i < tried; i++) list.push(sharedAttempt(p, i, missReason(p, s, d, order[i]!), timeout));
+  if (connected) list.push(sharedAttempt(p, tried, 'connected', timeout));
+  p.attemptLists.set(key, Object.freeze(list) as LegacyAttempt[]);
+  return list;
 }
 
 /** Why a network gives no direct path between the two nodes. */
