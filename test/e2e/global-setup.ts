@@ -3,21 +3,10 @@
  * `vite preview` on a free loopback port, and hands the address to the tests.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM } from './chromium';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { serveBuild } from './server';
 
 let server: PreviewServer | undefined;
 
@@ -27,9 +16,9 @@ export async function setup(project: TestProject): Promise<void> {
   }
   const outDir = process.env.E2E_DIST ?? 'dist';
   if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run test:e2e\` (it builds first).`);
-  const port = await freePort();
-  server = await preview({ logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
-  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  const served = await serveBuild(outDir);
+  server = served.server;
+  project.provide('baseUrl', served.url);
 }
 
 export async function teardown(): Promise<void> {

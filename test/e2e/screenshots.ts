@@ -6,24 +6,12 @@
  * Also prints, per picture, the overlaps cytoscape itself measures between sibling boxes and labels.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { preview } from 'vite';
 import { EXAMPLES } from '../../src/examples';
 import { launch, openApp } from './chromium';
+import { serveBuild } from './server';
 
 const outDir = process.env.SHOTS_DIR ?? 'artifacts/screenshots';
 const dist = process.env.E2E_DIST ?? 'dist';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Overlapping sibling boxes (labels included) as cytoscape lays them out, e.g. `n1 × n2`. */
 export const OVERLAPS_IN_PAGE = `(() => {
@@ -47,11 +35,10 @@ export const OVERLAPS_IN_PAGE = `(() => {
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const port = await freePort();
-  const server = await preview({ logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const { server, url } = await serveBuild(dist);
   const browser = await launch();
   try {
-    const page = await openApp(browser, `http://127.0.0.1:${port}/`);
+    const page = await openApp(browser, url);
     for (const ex of EXAMPLES) {
       await page.getByLabel('Example').selectOption(ex.id);
       for (const mode of ['ws2025', 'legacy'] as const) {
