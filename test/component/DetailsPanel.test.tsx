@@ -33,9 +33,19 @@ function facts(): Record<string, string[]> {
 }
 
 describe('DetailsPanel', () => {
-  it('asks for a selection', () => {
-    renderDetails(doc('switched-4-node'), []);
-    expect(screen.getByText('Select an element on the diagram to see its details.')).toBeInTheDocument();
+  it('without a selection, shows and edits the topology name and description', () => {
+    const store = renderDetails(doc('switched-4-node'), []);
+    const panel = screen.getByRole('region', { name: 'Topology properties' });
+    expect(panel).toHaveTextContent('4 nodes · 3 networks · 1 router');
+    const name = within(panel).getByLabelText('Name');
+    expect(name).toHaveValue('Switched 4-node cluster');
+    fireEvent.change(name, { target: { value: 'Contoso HCI rack 3' } });
+    fireEvent.keyDown(name, { key: 'Enter' });
+    expect(store.getState().document.name).toBe('Contoso HCI rack 3');
+    expect(store.getState().past).toHaveLength(1);
+    fireEvent.change(within(panel).getByLabelText('Description'), { target: { value: 'Two storage networks' } });
+    fireEvent.blur(within(panel).getByLabelText('Description'));
+    expect(store.getState().document.description).toBe('Two storage networks');
   });
 
   it('network: prefixes, derived role and metric, state, place in the order, NICs on it', () => {

@@ -3,6 +3,7 @@ import { failableKind } from '../../engine/whatif';
 import { useActions, useApp } from '../StoreContext';
 import { ElementDetails } from './ElementDetails';
 import { PropertyEditor } from '../designer/PropertyEditor';
+import { TopologyProperties } from '../designer/props/TopologyProperties';
 import { elementKind, elementName, KIND_LABEL } from './facts';
 import './details.css';
 
@@ -41,7 +42,7 @@ export function DetailsPanel() {
   const kind = useApp((s) => (id ? elementKind(s.design, id) : null));
   const name = useApp((s) => (id ? elementName(s.design, id) : ''));
   const isFailed = useApp((s) => (id ? s.ui.failed.includes(id) : false));
-  if (!id) return <p className="hint">Select an element on the diagram to see its details.</p>;
+  if (!id) return <TopologyProperties />;
   return (
     <section className="details-panel" aria-label="Element details">
       <header className="details-head">
