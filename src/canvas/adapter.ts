@@ -105,6 +105,25 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
     view = next;
     const loaded = prev !== null && s.document !== prev.document && s.savedDocument !== prev.savedDocument && s.document === s.savedDocument;
     if (!prev || loaded) fit();
+    warmSoon();
+  };
+
+  // A restyle leaves compound bounds and cytoscape's derived visibility stale until something asks;
+  // the next press asks for them all (hit test, "is it grabbable?"), so the click that picks the
+  // destination paid for the source's restyle. Recomputed while the page is idle instead.
+  let warmHandle: number | null = null;
+  const warm = (): void => {
+    warmHandle = null;
+    if (cy.destroyed()) return;
+    cy.nodes().forEach((n) => {
+      // `interactive()` is the cached check cytoscape's press handler runs (not in its typings).
+      (n as unknown as { interactive?: () => boolean }).interactive?.();
+      n.boundingBox();
+    });
+  };
+  const warmSoon = (): void => {
+    if (headless || warmHandle !== null || typeof requestIdleCallback !== 'function') return;
+    warmHandle = requestIdleCallback(warm, { timeout: 1000 });
   };
 
   const fit = (): void => {
@@ -210,6 +229,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
     destroy() {
       unsubscribe();
       if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+      if (warmHandle !== null) cancelIdleCallback(warmHandle);
       cy.destroy();
     },
   };

@@ -12,8 +12,12 @@ import { freeDropSpot } from './drop';
 import { boxOf, innermost, type Box } from './hit';
 
 interface Drag {
-  /** Site and host boxes at the start of the drag. */
-  boxes: Map<string, Box>;
+  /**
+   * Site and host boxes at the start of the drag, taken at the first move (cytoscape reports the
+   * move before it shifts anything), not at the grab: every click grabs, and measuring every box
+   * on each press delayed the click's highlight.
+   */
+  boxes: Map<string, Box> | null;
   /** The document before the drag (the adapter's commit makes a new one). */
   before: TopologyDocument;
   dragged: Set<string>;
@@ -77,13 +81,19 @@ export function reparentEdits(cy: Core, store: AppStore, dragged: ReadonlySet<st
 export function installReparent(cy: Core, store: AppStore): () => void {
   let drag: Drag | null = null;
   let pending = false;
-  cy.on('grab', 'node', () => {
-    if (drag) return;
+  const snapshot = (): Map<string, Box> => {
     const boxes = new Map<string, Box>();
     cy.nodes('.site, .host').forEach((n) => {
       boxes.set(n.id(), boxOf(n));
     });
-    drag = { boxes, before: store.getState().document, dragged: new Set() };
+    return boxes;
+  };
+  cy.on('grab', 'node', () => {
+    if (drag) return;
+    drag = { boxes: null, before: store.getState().document, dragged: new Set() };
+  });
+  cy.on('tapdrag', () => {
+    if (drag && !drag.boxes) drag.boxes = snapshot();
   });
   cy.on('dragfree', 'node', (e) => {
     if (!drag) return;
@@ -96,7 +106,7 @@ export function installReparent(cy: Core, store: AppStore): () => void {
       const d = drag;
       drag = null;
       if (!d) return;
-      const edits = reparentEdits(cy, store, d.dragged, d.boxes);
+      const edits = reparentEdits(cy, store, d.dragged, d.boxes ?? snapshot());
       if (edits.length === 0) return;
       const s = store.getState();
       const r = s.actions.edit({ type: 'batch', edits }, { foldInto: s.document !== d.before ? s.document : undefined });
