@@ -6,10 +6,9 @@
  *   npx vite build --outDir dist && npx vite-node bench/canvas.bench.ts
  * (E2E_DIST picks another build directory.)
  */
-import { createServer } from 'node:net';
-import { preview } from 'vite';
 import { generateTwoSiteCluster } from '../src/engine/generate';
 import { launch, openApp } from '../test/e2e/chromium';
+import { serveBuild } from '../test/e2e/server';
 import { median } from './util';
 
 const PAIRS: [string, string][] = [
@@ -17,26 +16,14 @@ const PAIRS: [string, string][] = [
   ['a20', 'b05'], ['b11', 'a27'], ['a31', 'b14'], ['a07', 'a08'], ['b30', 'a03'], ['a11', 'b28'], ['b19', 'b02'], ['a25', 'b22'],
 ];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 type Hook = { __lmpv: { cy: import('cytoscape').Core; store: import('../src/store/appStore').AppStore }; __benchDone?: Promise<number> };
 
 async function main(): Promise<void> {
   const doc = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: 'Benchmark 64 nodes' });
-  const port = await freePort();
-  const server = await preview({ logLevel: 'warn', build: { outDir: process.env.E2E_DIST ?? 'dist' }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const { server, url } = await serveBuild(process.env.E2E_DIST ?? 'dist');
   const browser = await launch();
   try {
-    const page = await openApp(browser, `http://127.0.0.1:${port}/`);
+    const page = await openApp(browser, url);
     const loadMs = await page.evaluate((d) => {
       const t = performance.now();
       (window as unknown as Hook).__lmpv.store.getState().actions.load(d, null);
