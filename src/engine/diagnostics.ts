@@ -10,7 +10,8 @@ import type { Diagnostic, Topology } from './types';
 export function collectDiagnostics(t: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
   const nicPath = new Map(t.nics.map((n, i) => [n.id, `nics[${i}]`]));
-  const networkPath = new Map((t.document.networks ?? []).map((n, i) => [n.id, `networks[${i}]`]));
+  const { networks: declared = [] } = t.document;
+  const networkPath = new Map(declared.map((n, i) => [n.id, `networks[${i}]`]));
 
   // Two NICs of one node on the same cluster network.
   for (const node of t.nodes) {

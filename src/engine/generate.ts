@@ -1,6 +1,6 @@
 /**
  * Generators of realistic topologies: the larger built-in examples, the benchmark's cluster and
- * the seeds of property tests. Deterministic: the same options give the same document.
+ * the seeds of property tests. Deterministic: the same options give the same document, every time.
  */
 import type { NetworkDoc, NicDoc, NodeDoc, RouterDoc, TopologyDocument } from './types';
 

@@ -1,7 +1,7 @@
 /**
  * applyEdit: data in, plan out. Applies one edit to a document and returns the next document
  * (parsed, ready to commit) or the errors, never a half-applied change. Untouched elements and
- * sections keep their identity; an edit that changes nothing returns the same document.
+ * sections keep their identity; an edit that changes nothing returns the same document (by identity).
  */
 import { parseTopology } from '../parse';
 import type { Diagnostic, Topology, TopologyDocument } from '../types';

@@ -1,5 +1,5 @@
 /**
- * inventoryToDocument: a parsed `lm-cluster-inventory` → an `lm-topology` document. Data in,
+ * inventoryToDocument: a parsed `lm-cluster-inventory` → an `lm-topology` document: data in,
  * document and notes out; it reads only the fields it knows, so an inventory can carry anything
  * else (PSComputerName, RunspaceId…) and nothing in it is ever run or fetched.
  */
@@ -94,7 +94,7 @@ function section(inv: Record<string, unknown>, key: string, ctx: ImportContext):
   return f;
 }
 
-/** Maps a parsed inventory (any JSON value) to a topology document. Never throws. */
+/** Maps a parsed inventory (any JSON value) to a topology document; never throws. */
 export function inventoryToDocument(inventory: unknown): InventoryResult {
   try {
     return mapInventory(inventory);
@@ -139,17 +139,17 @@ function mapInventory(inventory: unknown): InventoryResult {
 
   const cluster = text(field(inventory, 'cluster', '').value);
   const collectedAt = text(field(inventory, 'collectedAt', '').value);
-  const document: TopologyDocument = {
+  const topology: TopologyDocument = {
     format: 'lm-topology',
     version: 1,
     name: cluster ?? 'Imported cluster',
     description: `Imported from the cluster inventory${cluster === undefined ? '' : ` of ${cluster}`}${collectedAt === undefined ? '' : `, collected ${collectedAt}`}.`,
   };
-  if (b.sites.length > 0) document.sites = b.sites;
-  document.nodes = b.nodes.map((n) => n.doc);
-  document.nics = b.nics.map((n) => inFormatOrder(n.doc));
-  document.networks = b.networks.map((n) => n.doc);
-  if (routers.length > 0) document.routers = routers;
-  if (liveMigration !== undefined) document.liveMigration = liveMigration;
-  return { ok: true, document, diagnostics: ctx.allDiagnostics() };
+  if (b.sites.length > 0) topology.sites = b.sites;
+  topology.nodes = b.nodes.map((n) => n.doc);
+  topology.nics = b.nics.map((n) => inFormatOrder(n.doc));
+  topology.networks = b.networks.map((n) => n.doc);
+  if (routers.length > 0) topology.routers = routers;
+  if (liveMigration !== undefined) topology.liveMigration = liveMigration;
+  return { ok: true, document: topology, diagnostics: ctx.allDiagnostics() };
 }
