@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useAllPairs } from '../hooks';
 import { useActions, useApp } from '../StoreContext';
 import { Matrix, type Density } from './Matrix';
-import { MatrixDialog } from './MatrixDialog';
+import { Modal } from '../common/Modal';
 import { MatrixLegend } from './MatrixLegend';
 import type { MatrixView } from './matrixModel';
 import { MatrixSummary } from './MatrixSummary';
@@ -83,7 +83,7 @@ export function AnalysisPanel() {
       <h2>If one element fails (N-1)</h2>
       <ResilienceList />
       {large && (
-        <MatrixDialog title={`All pairs — ${topology.name}`} onClose={() => setLarge(false)}>
+        <Modal size="full" title={`All pairs — ${topology.name}`} onClose={() => setLarge(false)}>
           <div className="mx-dialog-top">
             <MatrixSummary result={result} timeout={timeout} />
             <div>
@@ -93,7 +93,7 @@ export function AnalysisPanel() {
           </div>
           {matrix('fill', 'Migration matrix (large): source rows, destination columns')}
           <MatrixLegend topology={topology} result={result} view={view} density="fill" />
-        </MatrixDialog>
+        </Modal>
       )}
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ParseError } from '../../engine';
-import { Modal } from '../files/Modal';
+import { Modal } from '../common/Modal';
 import { useActions, useApp } from '../StoreContext';
 import { ErrorList } from './props/fields';
 import { draftEdit, initialDraft, moveRow, setEnabled, type LmDraft } from './lmSettings';

@@ -1,5 +1,5 @@
 /** "New topology" when the current one has unsaved changes: ask, and say that Undo brings it back. */
-import { Modal } from '../files/Modal';
+import { Modal } from '../common/Modal';
 import { formatShortcut } from '../commands/shortcuts';
 import { useActions } from '../StoreContext';
 

@@ -1,7 +1,7 @@
 /** The "?" overlay: every command of the registry, grouped, with its keyboard shortcuts. */
 import { COMMANDS } from '../commands';
 import { formatShortcut } from '../commands/shortcuts';
-import { Modal } from '../files/Modal';
+import { Modal } from '../common/Modal';
 import './designer.css';
 
 const GROUPS: Record<string, string> = { file: 'File', edit: 'Edit', insert: 'Insert and tools', view: 'View', analysis: 'Analysis', whatif: 'What-if' };

@@ -6,7 +6,7 @@ import { useCanvasApi } from '../CanvasContext';
 import { useApp, useAppStore } from '../StoreContext';
 import { copyText, downloadBlob, downloadText } from './browser';
 import { makeReport } from './makeReport';
-import { Modal } from './Modal';
+import { Modal } from '../common/Modal';
 
 type Job = 'png' | 'svg' | 'markdown' | 'copy-markdown' | 'html';
 

@@ -7,7 +7,7 @@ import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
 import { copyText, downloadText, UTF8_BOM } from './browser';
 import { importInventory, type ImportOutcome } from './fileActions';
-import { Modal } from './Modal';
+import { Modal } from '../common/Modal';
 
 function Result({ result }: { result: ImportOutcome }) {
   if (!result.ok)

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { buildPowerShell, exportFileNames } from '../../engine/io';
 import { useApp } from '../StoreContext';
 import { copyText, downloadText, UTF8_BOM } from './browser';
-import { Modal } from './Modal';
+import { Modal } from '../common/Modal';
 
 export function PowerShellDialog({ onClose }: { onClose: () => void }) {
   // The design, not the what-if: failures are simulations, never settings to apply.

@@ -8,7 +8,7 @@ import type { TopologyDocument } from '../../engine';
 import { decodeShareLink, isShareFragment } from '../../engine/io';
 import type { AppStore } from '../../store/appStore';
 import { useAppStore } from '../StoreContext';
-import { Modal } from './Modal';
+import { Modal } from '../common/Modal';
 
 /** Removes the fragment so that a reload does not open the link again over later edits. */
 function clearFragment(): void {

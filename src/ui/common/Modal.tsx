@@ -1,6 +1,6 @@
 /** A modal dialog: labelled, focus moved in and given back, Escape and the backdrop close it. */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import './files.css';
+import './modal.css';
 
 const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
 
@@ -21,7 +21,9 @@ function trapFocus(box: HTMLElement, e: KeyboardEvent<HTMLElement>): void {
   }
 }
 
-export function Modal({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export type ModalSize = 'normal' | 'wide' | 'full';
+
+export function Modal({ title, onClose, children, wide = false, size = wide ? 'wide' : 'normal' }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; size?: ModalSize }) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -43,14 +45,14 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
   }, []);
   return (
     <div
-      className="files-backdrop"
+      className={`files-backdrop${size === 'full' ? ' full' : ''}`}
       onMouseDown={(e) => {
         if (e.target === e.currentTarget) onClose();
       }}
     >
       <div
         ref={box}
-        className={`files-dialog${wide ? ' wide' : ''}`}
+        className={`files-dialog${size === 'normal' ? '' : ` ${size}`}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
