@@ -200,6 +200,12 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
       return;
     }
     const id = topologyTarget(cy, e.target.id());
+    const pointer = e.originalEvent as MouseEvent | undefined;
+    // Ctrl/Cmd- or Shift-click adds to (or removes from) the selection and picks no pair.
+    if (id && pointer && (pointer.ctrlKey || pointer.metaKey || pointer.shiftKey)) {
+      actions.select(ui.selectedIds.includes(id) ? ui.selectedIds.filter((x) => x !== id) : [...ui.selectedIds, id]);
+      return;
+    }
     if (e.target.hasClass('transit')) actions.select(e.target.connectedEdges().map((x: cytoscape.EdgeSingular) => x.source().id()));
     else if (id) actions.select([id]);
     if (ui.tool !== 'select' || !e.target.isNode()) return;

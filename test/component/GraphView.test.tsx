@@ -84,6 +84,24 @@ describe('GraphView', () => {
     expect(store.getState().ui.selectedIds).toEqual([]);
   });
 
+  it('adds to and removes from the selection with Ctrl- or Shift-click, without picking a pair', () => {
+    const { cy, store } = mount('switched-4-node');
+    const click = (id: string, mods: Partial<MouseEvent>) =>
+      act(() => {
+        cy.getElementById(id).emit({ type: 'tap', originalEvent: { ctrlKey: false, metaKey: false, shiftKey: false, ...mods } as MouseEvent } as never);
+      });
+    click('storage-1', {});
+    click('n2', { ctrlKey: true });
+    click('gw', { shiftKey: true });
+    expect(store.getState().ui.selectedIds).toEqual(['storage-1', 'n2', 'gw']);
+    expect(store.getState().ui.sourceNodeId).toBeNull();
+    click('n2', { metaKey: true });
+    expect(store.getState().ui.selectedIds).toEqual(['storage-1', 'gw']);
+    click('n4', {});
+    expect(store.getState().ui.selectedIds).toEqual(['n4']);
+    expect(store.getState().ui.sourceNodeId).toBe('n4');
+  });
+
   it('shows a what-if failure and the fallback taking over', () => {
     const { cy, store } = mount('switched-4-node', ['n1', 'n3']);
     act(() => store.getState().actions.toggleFailed('storage-1'));
