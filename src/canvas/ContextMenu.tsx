@@ -4,7 +4,8 @@
  */
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { failableKind } from '../engine/whatif';
-import { useActions, useApp } from '../ui/StoreContext';
+import { useActions, useApp, useAppStore } from '../ui/StoreContext';
+import { deleteSelection } from '../ui/designer/designerActions';
 import type { ContextMenuRequest } from './adapter';
 
 interface Item {
@@ -16,6 +17,7 @@ interface Item {
 export function ContextMenu({ request, onClose }: { request: ContextMenuRequest; onClose(): void }) {
   const { id } = request;
   const actions = useActions();
+  const store = useAppStore();
   const failable = useApp((s) => failableKind(s.document, id) !== null);
   const isFailed = useApp((s) => s.ui.failed.includes(id));
   const node = useApp((s) => (s.design.index.nodes.has(id) ? id : (s.design.index.nics.get(id)?.node ?? null)));
@@ -38,6 +40,13 @@ export function ContextMenu({ request, onClose }: { request: ContextMenuRequest;
     run: () => {
       actions.select([id]);
       actions.setPanel('details');
+    },
+  });
+  items.push({
+    label: 'Delete',
+    run: () => {
+      actions.select([id]);
+      deleteSelection(store);
     },
   });
 

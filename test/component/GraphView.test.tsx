@@ -102,6 +102,19 @@ describe('GraphView', () => {
     expect(store.getState().ui.sourceNodeId).toBe('n4');
   });
 
+  it('deletes an element from its context menu, as one undo step', () => {
+    const { cy, store } = mount('switched-4-node');
+    act(() => {
+      cy.getElementById('n4').emit('cxttap');
+    });
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    expect(store.getState().document.nodes!.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(store.getState().document.nics!.some((n) => n.node === 'n4')).toBe(false);
+    expect(cy.getElementById('n4').empty()).toBe(true);
+    act(() => store.getState().actions.undo());
+    expect(cy.getElementById('n4').nonempty()).toBe(true);
+  });
+
   it('shows a what-if failure and the fallback taking over', () => {
     const { cy, store } = mount('switched-4-node', ['n1', 'n3']);
     act(() => store.getState().actions.toggleFailed('storage-1'));
@@ -129,7 +142,7 @@ describe('GraphView', () => {
       cy.getElementById('storage-1').emit('cxttap');
     });
     const menu = screen.getByRole('menu', { name: 'Actions for Storage 1' });
-    expect(within(menu).getAllByRole('menuitem').map((b) => b.textContent)).toEqual(['Fail', 'Show details']);
+    expect(within(menu).getAllByRole('menuitem').map((b) => b.textContent)).toEqual(['Fail', 'Show details', 'Delete']);
     expect(within(menu).getByRole('menuitem', { name: 'Fail' })).toHaveFocus();
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Fail' }));
     expect(store.getState().ui.failed).toEqual(['storage-1']);
@@ -171,7 +184,7 @@ describe('GraphView', () => {
     fireEvent.keyDown(menu, { key: 'ArrowDown' });
     expect(screen.getByRole('menuitem', { name: 'Set as source' })).toHaveFocus();
     fireEvent.keyDown(menu, { key: 'End' });
-    expect(screen.getByRole('menuitem', { name: 'Show details' })).toHaveFocus();
+    expect(screen.getByRole('menuitem', { name: 'Delete' })).toHaveFocus();
     fireEvent.keyDown(menu, { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
   });
