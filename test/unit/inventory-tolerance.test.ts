@@ -390,7 +390,7 @@ describe('metric, ids and names', () => {
   });
 
   it.each([
-    [25000000000, 25], [2500000000, 2.5], ['10000000000', 10], [100000000, 0.1], [0, undefined], [-1, undefined], [Infinity, undefined], ['25 Gbps', undefined],
+    [25000000000, 25], [2500000000, 2.5], ['10000000000', 10], [100000000, 0.1], [0, undefined], [5e-324, undefined], [-1, undefined], [Infinity, undefined], ['25 Gbps', undefined],
   ])('LinkSpeedBps %j → speedGbps %j', (bps, gbps) => {
     const { doc } = run((inv) => void (at(inv.adapters, 1).LinkSpeedBps = bps));
     expect(nic(doc, 'n1-lm')?.speedGbps).toBe(gbps);

@@ -35,7 +35,8 @@ export function readAdapters(list: Field, b: Build): void {
       done.add(nic);
       // A disconnected adapter reports speed 0: no speed rather than a wrong one.
       const bps = num(field(f.value, 'LinkSpeedBps', f.path).value);
-      if (bps !== undefined && bps > 0) nic.doc.speedGbps = bps / 1e9;
+      // A speed so small that it rounds to 0 Gb/s (a garbled counter) is as good as none.
+      if (bps !== undefined && bps / 1e9 > 0) nic.doc.speedGbps = bps / 1e9;
       if (bool(field(f.value, 'Rdma', f.path).value) === true) nic.doc.rdma = true;
     }
   }
