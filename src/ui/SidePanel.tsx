@@ -5,6 +5,7 @@ import { PathPanel } from './path/PathPanel';
 import { DetailsPanel } from './details/DetailsPanel';
 import { ValidationPanel } from './validation/ValidationPanel';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
+import { useFindingCount } from './validation/useFindings';
 
 const TABS: { id: Panel; label: string }[] = [
   { id: 'path', label: 'Path' },
@@ -15,7 +16,7 @@ const TABS: { id: Panel; label: string }[] = [
 
 export function SidePanel() {
   const panel = useApp((s) => s.ui.panel);
-  const diagnostics = useApp((s) => s.diagnostics.length);
+  const diagnostics = useFindingCount();
   const actions = useActions();
   return (
     <aside className="side-panel">
