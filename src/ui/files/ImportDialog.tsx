@@ -5,9 +5,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
-import { copyText, downloadText, UTF8_BOM } from './browser';
 import { importInventory, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
+import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: ImportOutcome }) {
   if (!result.ok)
@@ -57,7 +57,6 @@ function Result({ result }: { result: ImportOutcome }) {
 export function ImportDialog({ onClose, initial = null }: { onClose: () => void; initial?: ImportOutcome | null }) {
   const store = useAppStore();
   const [result, setResult] = useState<ImportOutcome | null>(initial);
-  const [copied, setCopied] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const resultBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -85,18 +84,7 @@ export function ImportDialog({ onClose, initial = null }: { onClose: () => void;
           Run this PowerShell script elevated on any node of the cluster. It only reads (Get-* commands) and writes one file, <code>lm-inventory.json</code>, in
           the current folder.
         </p>
-        <pre className="files-code" aria-label="Inventory script" tabIndex={0}>
-          {INVENTORY_SCRIPT}
-        </pre>
-        <div className="files-row">
-          <button type="button" className="files-primary" onClick={async () => setCopied(await copyText(INVENTORY_SCRIPT))}>
-            Copy script
-          </button>
-          <button type="button" onClick={() => downloadText(UTF8_BOM + INVENTORY_SCRIPT, 'Get-LmInventory.ps1', 'text/plain')}>
-            Download script
-          </button>
-          {copied !== null && <span role="status" className={copied ? 'files-status' : 'failure'}>{copied ? 'Copied.' : 'The browser did not allow copying: select the script and copy it.'}</span>}
-        </div>
+        <ScriptBox script={INVENTORY_SCRIPT} label="Inventory script" fileName="Get-LmInventory.ps1" copyLabel="Copy script" downloadLabel="Download script" />
       </details>
       <section aria-labelledby="import-step-2">
         <h3 id="import-step-2">2. Import the file it wrote</h3>

@@ -1,8 +1,8 @@
 /** The script that applies the design to a real cluster: read it, copy it, download it. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { buildPowerShell, exportFileNames } from '../../engine/io';
 import { useApp } from '../StoreContext';
-import { copyText, downloadText, UTF8_BOM } from './browser';
+import { ScriptBox } from './ScriptBox';
 import { Modal } from '../common/Modal';
 
 export function PowerShellDialog({ onClose }: { onClose: () => void }) {
@@ -11,7 +11,6 @@ export function PowerShellDialog({ onClose }: { onClose: () => void }) {
   const document = useApp((s) => s.document);
   const fileName = exportFileNames(document).powershell;
   const { script, warnings } = useMemo(() => buildPowerShell(design, { fileName }), [design, fileName]);
-  const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <Modal title="Apply to a cluster with PowerShell" onClose={onClose} wide>
       <p>
@@ -26,18 +25,7 @@ export function PowerShellDialog({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       )}
-      <pre className="files-code" aria-label="PowerShell script" tabIndex={0}>
-        {script}
-      </pre>
-      <div className="files-row">
-        <button type="button" className="files-primary" onClick={async () => setCopied(await copyText(script))}>
-          Copy
-        </button>
-        <button type="button" onClick={() => downloadText(UTF8_BOM + script, fileName, 'text/plain')}>
-          Download {fileName}
-        </button>
-        {copied !== null && <span role="status" className={copied ? 'files-status' : 'failure'}>{copied ? 'Copied.' : 'The browser did not allow copying: select the script and copy it.'}</span>}
-      </div>
+      <ScriptBox script={script} label="PowerShell script" fileName={fileName} copyLabel="Copy" downloadLabel={`Download ${fileName}`} />
     </Modal>
   );
 }
