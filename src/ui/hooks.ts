@@ -1,6 +1,6 @@
 /** Small named hooks over the store; derived results are memoised on their inputs. */
 import { useMemo } from 'react';
-import { analyzeAllPairs, selectMigrationPath, type AllPairsResult, type Selection } from '../engine';
+import { analyzeAllPairs, selectMigrationPath, type AllPairsResult, type Selection, type Topology } from '../engine';
 import { useApp } from './StoreContext';
 
 export interface PairSelections {
@@ -30,8 +30,18 @@ export function useActiveSelection(): Selection | null {
   return both ? both[mode] : null;
 }
 
+/** All pairs of a topology, computed once per topology and timeout (the matrix and the checks share it). */
+const allPairsCache = new WeakMap<Topology, Map<number, AllPairsResult>>();
+export function allPairsOf(topology: Topology, timeout: number): AllPairsResult {
+  let byTimeout = allPairsCache.get(topology);
+  if (!byTimeout) allPairsCache.set(topology, (byTimeout = new Map()));
+  let r = byTimeout.get(timeout);
+  if (!r) byTimeout.set(timeout, (r = analyzeAllPairs(topology, { legacyTimeoutSeconds: timeout })));
+  return r;
+}
+
 export function useAllPairs(): AllPairsResult {
   const topology = useApp((s) => s.effective);
   const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
-  return useMemo(() => analyzeAllPairs(topology, { legacyTimeoutSeconds: timeout }), [topology, timeout]);
+  return useMemo(() => allPairsOf(topology, timeout), [topology, timeout]);
 }
