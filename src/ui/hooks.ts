@@ -1,6 +1,6 @@
 /** Small named hooks over the store; derived results are memoised on their inputs. */
 import { useMemo } from 'react';
-import { analyzeAllPairs, selectMigrationPath, type AllPairsResult, type Selection, type Topology } from '../engine';
+import { analyzeAllPairs, runChecks, selectMigrationPath, type AllPairsResult, type Diagnostic, type Selection, type Topology } from '../engine';
 import { useApp } from './StoreContext';
 
 export interface PairSelections {
@@ -38,6 +38,18 @@ export function allPairsOf(topology: Topology, timeout: number): AllPairsResult 
   let r = byTimeout.get(timeout);
   if (!r) byTimeout.set(timeout, (r = analyzeAllPairs(topology, { legacyTimeoutSeconds: timeout })));
   return r;
+}
+
+/**
+ * The cluster checks of a design, computed once per design (the tab badge and the panel share
+ * them), on the all-pairs result the matrix uses too. The checks read the choices and whether a
+ * path exists, which the legacy timeout does not change.
+ */
+const checksCache = new WeakMap<Topology, Diagnostic[]>();
+export function checksOf(design: Topology, timeout: number): Diagnostic[] {
+  let c = checksCache.get(design);
+  if (!c) checksCache.set(design, (c = runChecks(design, allPairsOf(design, timeout))));
+  return c;
 }
 
 export function useAllPairs(): AllPairsResult {

@@ -1,5 +1,6 @@
 /** Gathers what the design report needs from the store and the diagram. */
-import { analyzeAllPairs, nicLabel, runChecks, type Topology } from '../../engine';
+import { nicLabel, type Topology } from '../../engine';
+import { allPairsOf, checksOf } from '../hooks';
 import { buildReport, exportFileNames } from '../../engine/io';
 import type { CanvasApiHolder } from '../../canvas/api';
 import type { AppStore } from '../../store/appStore';
@@ -25,8 +26,8 @@ export async function makeReport(store: AppStore, canvas: CanvasApiHolder): Prom
   } catch {
     // The report is still worth having without its picture; it says the diagram is missing.
   }
-  const allPairs = analyzeAllPairs(s.effective, { legacyTimeoutSeconds: timeout });
-  const diagnostics = [...s.diagnostics, ...runChecks(s.design)];
+  const allPairs = allPairsOf(s.effective, timeout);
+  const diagnostics = [...s.diagnostics, ...checksOf(s.design, timeout)];
   const report = buildReport(s.effective, allPairs, diagnostics, {
     ...(diagramPng ? { diagramPng, diagramScale: 2 } : {}),
     diagramFileName: exportFileNames(s.document).png,

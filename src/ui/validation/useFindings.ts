@@ -1,25 +1,13 @@
 /** The validation panel's findings: the parser's diagnostics, the cluster checks, and their fixes. */
 import { useMemo } from 'react';
-import { runChecks, type Diagnostic, type Topology } from '../../engine';
+import type { Diagnostic } from '../../engine';
 import { fixFor, type Fix } from '../../engine/edit';
-import { allPairsOf } from '../hooks';
+import { checksOf } from '../hooks';
 import { useApp } from '../StoreContext';
 
 export interface Finding {
   diagnostic: Diagnostic;
   fix: Fix | null;
-}
-
-/**
- * The cluster checks of a design, computed once per design (the tab badge and the panel share
- * them), on the all-pairs result the matrix uses too. The checks read the choices and whether a
- * path exists, which the legacy timeout does not change.
- */
-const checksCache = new WeakMap<Topology, Diagnostic[]>();
-function checksOf(design: Topology, timeout: number): Diagnostic[] {
-  let c = checksCache.get(design);
-  if (!c) checksCache.set(design, (c = runChecks(design, allPairsOf(design, timeout))));
-  return c;
 }
 
 /** How many findings the panel lists (for the tab badge), without computing their fixes. */
