@@ -19,6 +19,8 @@ export type Tool = 'select' | 'connect' | 'insert-site' | 'insert-node' | 'inser
 /** Dialogs opened by commands. */
 export type Dialog = 'live-migration' | 'shortcuts' | 'new-topology';
 
+const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
+
 export interface UiState {
   sourceNodeId: string | null;
   destinationNodeId: string | null;
@@ -87,8 +89,11 @@ export interface AppActions {
   markSaved(): void;
   undo(): void;
   redo(): void;
-  /** Canvas click on a node: first click sets the source, second the destination, a third starts over. */
-  pickNode(id: string): void;
+  /**
+   * Canvas click on a node: first click sets the source, second the destination, a third starts
+   * over. `selectIds` selects what was clicked in the same update (one redraw per click).
+   */
+  pickNode(id: string, selectIds?: string[]): void;
   setSource(id: string | null): void;
   setDestination(id: string | null): void;
   swap(): void;
@@ -251,10 +256,12 @@ export function createAppStore(options: StoreOptions): AppStore {
         if (!next) return;
         apply(next, parsedOrThrow(next), { past: [...s.past, s.document], future: s.future.slice(1) });
       },
-      pickNode(id) {
-        const { sourceNodeId: src, destinationNodeId: dst } = get().ui;
-        if (src === null || (dst !== null && src !== null)) setUi({ sourceNodeId: id, destinationNodeId: null });
-        else if (id !== src) setUi({ destinationNodeId: id });
+      pickNode(id, selectIds) {
+        const { sourceNodeId: src, destinationNodeId: dst, selectedIds } = get().ui;
+        const patch: Partial<UiState> = selectIds && !sameIds(selectIds, selectedIds) ? { selectedIds: selectIds } : {};
+        if (src === null || dst !== null) Object.assign(patch, { sourceNodeId: id, destinationNodeId: null });
+        else if (id !== src) patch.destinationNodeId = id;
+        if (Object.keys(patch).length > 0) setUi(patch);
       },
       setSource(id) {
         setUi({ sourceNodeId: id });
@@ -273,9 +280,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600) setUi({ legacyTimeoutSeconds: seconds });
       },
       select(ids) {
-        const cur = get().ui.selectedIds;
-        if (ids.length === cur.length && ids.every((id, i) => id === cur[i])) return;
-        setUi({ selectedIds: ids });
+        if (!sameIds(ids, get().ui.selectedIds)) setUi({ selectedIds: ids });
       },
       setPanel(panel) {
         setUi({ panel });

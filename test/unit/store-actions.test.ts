@@ -162,6 +162,27 @@ describe('document actions and their undo', () => {
   });
 });
 
+describe('pickNode', () => {
+  it('selects what was clicked in the same store update as the pick (one redraw per click)', () => {
+    const store = make(twoSite(), null);
+    const { actions } = store.getState();
+    let updates = 0;
+    const un = store.subscribe(() => updates++);
+    actions.pickNode('n1', ['n1-lm']);
+    expect(updates).toBe(1);
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: null, selectedIds: ['n1-lm'] });
+    actions.pickNode('n1', ['n1-lm']); // the source again, same selection: nothing changes
+    expect(updates).toBe(1);
+    actions.pickNode('n1', ['n1']); // the source again, another element of it: the selection only
+    expect(updates).toBe(2);
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: null, selectedIds: ['n1'] });
+    actions.pickNode('n3');
+    expect(updates).toBe(3);
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', selectedIds: ['n1'] });
+    un();
+  });
+});
+
 describe('UI actions are not undo steps', () => {
   it('pair picking, swap, mode, timeout, panel, tool, dialog, selection, notices', () => {
     const store = make(twoSite(), null);
