@@ -8,10 +8,13 @@ import { StoreProvider } from './ui/StoreContext';
 import './ui/app.css';
 
 // Restores the autosave (unreadable data is set aside and offered for download) and keeps saving.
-const { store } = bootPersistence({
+// A pair or mode change is written a moment later (a click's frame comes first); edits at once.
+const { store, flush } = bootPersistence({
   storage: window.localStorage,
   fallback: () => ({ document: DEFAULT_EXAMPLE.document, pair: DEFAULT_EXAMPLE.pair }),
+  uiDelayMs: 250,
 });
+window.addEventListener('pagehide', flush);
 
 // End-to-end tests reach the store through this hook (never used by the app itself).
 (window as unknown as { __lmpv?: unknown }).__lmpv = { store };

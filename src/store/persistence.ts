@@ -99,13 +99,21 @@ export interface AutosaveOptions {
   onError?: (e: unknown) => void;
   /** Writes nothing until this returns false (the unreadable data it would overwrite is not yet safe). */
   paused?: () => boolean;
+  /**
+   * A change of the pair, mode or timeout alone is written this much later (0: at once), so that
+   * a click does not serialise the whole topology before its frame; a document change writes at once.
+   */
+  uiDelayMs?: number;
 }
 
 /** Writes the store to storage on every change of the document or the saved UI fields. */
 export function autosave(store: AppStore, storage: KeyValueStorage, options: AutosaveOptions | ((e: unknown) => void) = {}): (() => void) & { flush(): void } {
-  const { onError, paused } = typeof options === 'function' ? { onError: options, paused: undefined } : options;
+  const { onError, paused, uiDelayMs = 0 } = typeof options === 'function' ? { onError: options, paused: undefined } : options;
   let last = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const write = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     if (paused?.()) return;
     const { document, ui, savedDocument } = store.getState();
     const record: Saved = {
@@ -126,13 +134,17 @@ export function autosave(store: AppStore, storage: KeyValueStorage, options: Aut
   };
   write();
   const unsubscribe = store.subscribe((s, prev) => {
-    if (
-      s.document !== prev.document || s.savedDocument !== prev.savedDocument || s.ui.sourceNodeId !== prev.ui.sourceNodeId ||
-      s.ui.destinationNodeId !== prev.ui.destinationNodeId || s.ui.mode !== prev.ui.mode || s.ui.legacyTimeoutSeconds !== prev.ui.legacyTimeoutSeconds
-    )
-      write();
+    if (s.document !== prev.document || s.savedDocument !== prev.savedDocument) write();
+    else if (s.ui.sourceNodeId !== prev.ui.sourceNodeId || s.ui.destinationNodeId !== prev.ui.destinationNodeId || s.ui.mode !== prev.ui.mode || s.ui.legacyTimeoutSeconds !== prev.ui.legacyTimeoutSeconds) {
+      if (uiDelayMs <= 0) write();
+      else timer ??= setTimeout(write, uiDelayMs);
+    }
   });
-  return Object.assign(unsubscribe, { flush: write });
+  const stop = (): void => {
+    unsubscribe();
+    if (timer !== null) write();
+  };
+  return Object.assign(stop, { flush: write });
 }
 
 /** Keeps unreadable data aside under its own key; false when the storage refuses (e.g. it is full). */
@@ -164,8 +176,10 @@ export function listAside(storage: KeyValueStorage): { key: string; raw: string 
 export interface Booted {
   store: AppStore;
   restored: Restored['kind'];
-  /** Stops autosave and the notice watch. */
+  /** Stops autosave (writing what is pending) and the notice watch. */
   stop(): void;
+  /** Writes what is pending now (the page is going away). */
+  flush(): void;
 }
 
 export interface BootOptions {
@@ -173,6 +187,8 @@ export interface BootOptions {
   /** The topology to start with when nothing (readable) was saved. */
   fallback: () => StoreOptions;
   now?: () => Date;
+  /** See `AutosaveOptions.uiDelayMs`. */
+  uiDelayMs?: number;
 }
 
 /**
@@ -181,7 +197,7 @@ export interface BootOptions {
  * the notice (which says that dismissing discards it). When it cannot even be set aside, autosave
  * waits for that dismissal rather than overwrite it.
  */
-export function bootPersistence({ storage, fallback, now = () => new Date() }: BootOptions): Booted {
+export function bootPersistence({ storage, fallback, now = () => new Date(), uiDelayMs = 0 }: BootOptions): Booted {
   const restored = restore(storage);
   const store =
     restored.kind === 'ok'
@@ -205,6 +221,7 @@ export function bootPersistence({ storage, fallback, now = () => new Date() }: B
     store.getState().actions.notify(notice);
   }
   const saver = autosave(store, storage, {
+    uiDelayMs,
     paused: () => paused,
     onError: () => store.getState().actions.notify({ kind: 'error', text: 'Autosave failed: the browser storage is full or disabled. Save your topology to a file.' }),
   });
@@ -232,6 +249,7 @@ export function bootPersistence({ storage, fallback, now = () => new Date() }: B
   return {
     store,
     restored: restored.kind,
+    flush: () => saver.flush(),
     stop: () => {
       saver();
       unwatch();

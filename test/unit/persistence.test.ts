@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 import { createAppStore } from '../../src/store/appStore';
@@ -117,6 +117,38 @@ describe('autosave', () => {
     s.refuse = () => false;
     store.getState().actions.setMode('legacy');
     expect(stored(s).ui.mode).toBe('legacy');
+  });
+});
+
+describe('autosave with a delay for the pair', () => {
+  it('writes a pair or mode change a moment later (once for several), an edit at once, and what is pending on stop', () => {
+    vi.useFakeTimers();
+    try {
+      const s = new MemoryStorage();
+      const store = createAppStore({ document: twoSite() });
+      const stop = autosave(store, s, { uiDelayMs: 250 });
+      const start = s.writes;
+      const { actions } = store.getState();
+      actions.setSource('n1');
+      actions.setDestination('n3');
+      expect(s.writes).toBe(start); // not before the click's frame
+      vi.advanceTimersByTime(250);
+      expect(s.writes).toBe(start + 1);
+      expect(stored(s).ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3' });
+
+      actions.setMode('legacy');
+      actions.edit({ type: 'add-node', site: 'site-a', name: 'HV09' });
+      expect(s.writes).toBe(start + 2); // the edit wrote at once, with the mode
+      expect(stored(s).ui.mode).toBe('legacy');
+      vi.advanceTimersByTime(1000);
+      expect(s.writes).toBe(start + 2);
+
+      actions.setMode('ws2025');
+      stop();
+      expect(stored(s).ui.mode).toBe('ws2025');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
