@@ -46,13 +46,15 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
     apiRef.current = api;
     // End-to-end tests reach cy through the hook main.tsx installs (absent in unit tests).
     const hook = (window as unknown as TestHook).__lmpv;
-    if (hook) Object.assign(hook, { cy: adapter.cy, canvas: api });
+    if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api });
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => adapter.cy.resize()) : null;
     observer?.observe(container.current!);
     return () => {
       observer?.disconnect();
       if (hook?.cy === adapter.cy) {
         delete hook.cy;
+        delete hook.overlay;
+        delete hook.settled;
         delete hook.canvas;
       }
       if (apiRef.current === api) apiRef.current = null;

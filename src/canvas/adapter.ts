@@ -5,7 +5,10 @@
  */
 import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
-import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './apply';
+import { applyDecorations, applyGeometry, applyLooks, applyPositions, changedLooks, lookFromKey, syncStructure } from './apply';
+import { createOverlay } from './overlay';
+import { drawnBoxes, installHitTest, type DrawnBoxes } from './hitTest';
+import { planOverlay } from './overlayPlan';
 import { installGestures } from './gestures';
 import { createViewDeriver, type View } from './derive';
 import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
@@ -35,6 +38,12 @@ export interface CanvasAdapter {
   cy: Core;
   /** The view last applied (for the API: layout, exports). */
   view(): View;
+  /** Restyles the diagram with a highlight the overlay is still showing (before an export). */
+  flush(): void;
+  /** The highlight overlay's cytoscape (null when headless). */
+  overlay: Core | null;
+  /** True when the diagram itself shows the whole current highlight (nothing left on the overlay). */
+  settled(): boolean;
   fit(): void;
   destroy(): void;
 }
@@ -69,6 +78,21 @@ function holdBackgrounding(node: NodeSingular): void {
   if (p && !Object.getOwnPropertyDescriptor(p, 'backgrounding')?.get) Object.defineProperty(p, 'backgrounding', { get: () => false, set: () => {}, configurable: true });
 }
 
+/**
+ * cytoscape marks a pressed element `:active` on press and clears it on release, restyling it
+ * each time; any restyle throws away the cached drawing of the whole diagram, so every click paid
+ * two full redraws (≈ 20 ms each at 64 nodes) for a state this stylesheet never shows. Activation
+ * is switched off (it is state on the shared collection prototype; nothing here reads it).
+ */
+function disableActivation(cy: Core): void {
+  const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
+  if (proto.lmpvNoActivation) return;
+  const same = function (this: unknown): unknown {
+    return this;
+  };
+  Object.assign(proto, { activate: same, unactivate: same, lmpvNoActivation: true });
+}
+
 export function createAdapter(options: AdapterOptions): CanvasAdapter {
   const { store, headless = false } = options;
   const cy = cytoscape({
@@ -81,6 +105,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   });
 
   cy.on('add', 'node', (e) => holdBackgrounding(e.target as NodeSingular));
+  disableActivation(cy);
 
   const derive = createViewDeriver();
   const applied = new Map<string, string>();
@@ -88,10 +113,90 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   let geometry: Geometry | null = null;
   let appliedPositions: Map<string, Pos> = new Map();
 
+  // The overlay paints a completed pair at once; the diagram restyles itself right after the
+  // frame that shows it (see overlayPlan.ts), and the overlay is emptied when the diagram has drawn.
+  const overlay = headless ? null : createOverlay(cy, options.container, (o) => o.on('add', 'node', (e) => holdBackgrounding(e.target as NodeSingular)));
+  let pending = false;
+  const commit = (): void => {
+    if (!pending || !view || !geometry) return;
+    pending = false;
+    const looks = changedLooks(view.model, view.decorations, geometry, applied);
+    cy.batch(() => applyLooks(cy, looks, applied));
+    if (overlay && overlay.size() > 0) {
+      if (looks.size === 0) overlay.clear();
+      else cy.one('render', () => overlay.clear());
+    }
+  };
+  /** Applies a pending highlight now (before a drag, an export, a structural change). */
+  const flush = (): void => {
+    commit();
+    overlay?.clear();
+  };
+  const commitAfterFrame = (): void => {
+    if (pending) return;
+    pending = true;
+    // After the frame that shows the overlay: a task queued from the frame's callback runs once it is painted.
+    requestAnimationFrame(() => setTimeout(commit, 0));
+  };
+
+  // Boxes of what is drawn, from our geometry; stale from the start of a drag to the next move.
+  let boxes: { known: DrawnBoxes | null; fresh: boolean } = { known: null, fresh: false };
+  const knownBoxes = (): DrawnBoxes | null => {
+    if (!boxes.fresh || !view || !geometry) return null;
+    boxes.known ??= drawnBoxes(view.model, view.positions, geometry);
+    return boxes.known;
+  };
+
+  /** Paints the new highlight over the diagram when it can; false: restyle the diagram instead. */
+  const paintOver = (next: View): boolean => {
+    if (!overlay || !geometry) return false;
+    const g = geometry;
+    const looks = changedLooks(next.model, next.decorations, g, applied);
+    const plan = planOverlay({
+      model: next.model,
+      boxes: knownBoxes()?.drawn,
+      changed: [...looks.keys()],
+      drawn: (id) => {
+        const key = applied.get(id);
+        return key === undefined ? null : lookFromKey(key);
+      },
+      next: (id) => looks.get(id) ?? lookFromKey(applied.get(id) ?? '|'),
+      frame: (id) => {
+        const n = next.model.byId.get(id);
+        if (!n) return null;
+        if (next.model.children.has(id)) {
+          const el = cy.getElementById(id) as NodeSingular;
+          return el.empty() ? null : { ...el.position(), w: el.width(), h: el.height() };
+        }
+        const p = next.positions.get(id);
+        const bus = g.buses.get(id);
+        return p ? { x: bus ? bus.x : p.x, y: p.y, w: bus ? bus.w : n.w, h: n.h } : null;
+      },
+      ends: (id) => {
+        const el = cy.getElementById(id) as cytoscape.EdgeSingular;
+        const e = g.ends.get(id);
+        if (el.empty() || !e) return null;
+        return { source: el.sourceEndpoint(), target: el.targetEndpoint(), sourceEnd: e.source, targetEnd: e.target };
+      },
+    });
+    if (!plan) return false;
+    overlay.show(plan);
+    commitAfterFrame();
+    return true;
+  };
+
   const sync = (s: AppState, prev: AppState | null): void => {
     const next = derive(s);
     const structure = !view || next.model !== view.model;
     const moved = structure || next.positions !== view!.positions;
+    const restyle = moved || next.decorations !== view!.decorations;
+    if (!moved && restyle && paintOver(next)) {
+      view = next;
+      return;
+    }
+    // Restyled directly below: whatever the overlay shows is superseded in the same frame.
+    pending = false;
+    overlay?.clear();
     cy.batch(() => {
       if (structure) for (const id of syncStructure(cy, next.model)) applied.delete(id);
       if (moved) {
@@ -99,8 +204,9 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
         applyPositions(cy, next.positions, geometry);
         applyGeometry(cy, next.model, geometry);
         appliedPositions = next.positions;
+        boxes = { known: null, fresh: true };
       }
-      if (moved || next.decorations !== view!.decorations) applyDecorations(cy, next.model, next.decorations, geometry!, applied);
+      if (restyle) applyDecorations(cy, next.model, next.decorations, geometry!, applied);
     });
     view = next;
     const loaded = prev !== null && s.document !== prev.document && s.savedDocument !== prev.savedDocument && s.document === s.savedDocument;
@@ -162,6 +268,12 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
     });
   };
   const schedule = (fn: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : (setTimeout(fn, 0) as unknown as number));
+  cy.on('grab', 'node', flush);
+  // Our boxes hold until something is dragged; the drag's commit (a move) brings fresh ones.
+  cy.on('drag', 'node', () => {
+    boxes = { known: null, fresh: false };
+  });
+  installHitTest(cy, () => knownBoxes()?.hit ?? null);
   cy.on('drag', 'node', () => {
     if (!frame) frame = schedule(redrawDrag);
   });
@@ -206,11 +318,11 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
       actions.select(ui.selectedIds.includes(id) ? ui.selectedIds.filter((x) => x !== id) : [...ui.selectedIds, id]);
       return;
     }
-    if (e.target.hasClass('transit')) actions.select(e.target.connectedEdges().map((x: cytoscape.EdgeSingular) => x.source().id()));
-    else if (id) actions.select([id]);
-    if (ui.tool !== 'select' || !e.target.isNode()) return;
-    const host = hostOf(e.target as NodeSingular);
-    if (host) actions.pickNode(host);
+    const ids: string[] = e.target.hasClass('transit') ? e.target.connectedEdges().map((x: cytoscape.EdgeSingular) => x.source().id()) : id ? [id] : [];
+    const host = ui.tool === 'select' && e.target.isNode() ? hostOf(e.target as NodeSingular) : null;
+    // One store update per click: selecting and picking the pair redraw once.
+    if (host) actions.pickNode(host, ids);
+    else if (ids.length > 0) actions.select(ids);
   });
 
   cy.on('cxttap', (e: EventObject) => {
@@ -231,9 +343,13 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   return {
     cy,
     view: () => view!,
+    flush,
+    overlay: overlay?.cy ?? null,
+    settled: () => !pending && (overlay?.size() ?? 0) === 0,
     fit,
     destroy() {
       unsubscribe();
+      overlay?.destroy();
       if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
       if (warmHandle !== null) cancelIdleCallback(warmHandle);
       cy.destroy();

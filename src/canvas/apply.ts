@@ -6,6 +6,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import type { DiagramModel } from './elements';
 import type { Geometry, Pos } from './geometry';
 import type { Decoration } from './highlight';
+import type { Look } from './overlayPlan';
 
 const OUTSIDE = 'outside-to-node';
 
@@ -69,19 +70,44 @@ export function applyGeometry(cy: Core, model: DiagramModel, geometry: Geometry)
   }
 }
 
-/** Classes (the model's, the label side, the highlight's) and labels: only those that changed. */
-export function applyDecorations(cy: Core, model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: Map<string, string>): void {
-  const apply = (id: string, base: string[], extra: string): void => {
-    const d = decorations.get(id);
-    const classes = [...base, ...(geometry.labelBelow.has(id) ? ['label-below'] : []), d?.classes ?? '', extra].filter(Boolean).join(' ');
-    const key = `${classes}|${d?.label ?? ''}`;
-    if (applied.get(id) === key) return;
-    const el = cy.getElementById(id);
-    if (el.empty()) return;
-    el.classes(classes);
-    if (d && el.data('label') !== d.label) el.data('label', d.label);
-    applied.set(id, key);
+/** An element's classes (the model's, the label side, the highlight's) and label. */
+export function lookOf(model: DiagramModel, id: string, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry): Look {
+  const base = model.byId.get(id)?.classes ?? model.edgeById.get(id)?.classes ?? [];
+  const d = decorations.get(id);
+  return { classes: [...base, ...(geometry.labelBelow.has(id) ? ['label-below'] : []), d?.classes ?? ''].filter(Boolean).join(' '), label: d?.label ?? '' };
+}
+
+/** What `applied` records per element: the look last applied to cytoscape. */
+export const lookKey = (look: Look): string => `${look.classes}|${look.label}`;
+export function lookFromKey(key: string): Look {
+  const bar = key.indexOf('|'); // class names never contain one; labels may
+  return { classes: key.slice(0, bar), label: key.slice(bar + 1) };
+}
+
+/** The elements whose look differs from the one applied, with their new look. */
+export function changedLooks(model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: ReadonlyMap<string, string>): Map<string, Look> {
+  const out = new Map<string, Look>();
+  const visit = (id: string): void => {
+    const look = lookOf(model, id, decorations, geometry);
+    if (applied.get(id) !== lookKey(look)) out.set(id, look);
   };
-  for (const n of model.nodes) apply(n.id, n.classes, '');
-  for (const e of model.edges) apply(e.id, e.classes, '');
+  for (const n of model.nodes) visit(n.id);
+  for (const e of model.edges) visit(e.id);
+  return out;
+}
+
+/** Applies looks (classes and labels) and records them in `applied`. */
+export function applyLooks(cy: Core, looks: ReadonlyMap<string, Look>, applied: Map<string, string>): void {
+  for (const [id, look] of looks) {
+    const el = cy.getElementById(id);
+    if (el.empty()) continue;
+    el.classes(look.classes);
+    if (el.data('label') !== look.label) el.data('label', look.label);
+    applied.set(id, lookKey(look));
+  }
+}
+
+/** Classes and labels: only those that changed. */
+export function applyDecorations(cy: Core, model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: Map<string, string>): void {
+  applyLooks(cy, changedLooks(model, decorations, geometry, applied), applied);
 }

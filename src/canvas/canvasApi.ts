@@ -52,7 +52,13 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
       if (!sameLayout(s.document.layout, layout)) s.actions.commit({ ...s.document, layout });
       adapter.fit();
     },
-    exportPng: (options) => exportPng(cy, currentCaption(), options),
-    exportSvg: async () => exportSvg(cy, currentCaption()),
+    exportPng: (options) => {
+      adapter.flush();
+      return exportPng(cy, currentCaption(), options);
+    },
+    exportSvg: async () => {
+      adapter.flush();
+      return exportSvg(cy, currentCaption());
+    },
   };
 }

@@ -203,8 +203,4 @@ export const stylesheet: StylesheetJson = [
   { selector: 'edge.failed', style: { 'line-color': PALETTE.failed, 'line-style': 'dashed', 'target-arrow-color': PALETTE.failed, width: 3 } },
   { selector: 'node.selected', style: { 'underlay-color': PALETTE.selected, 'underlay-opacity': 0.22, 'underlay-padding': 7, 'underlay-shape': 'round-rectangle' } },
   { selector: 'edge.selected', style: { 'underlay-color': PALETTE.selected, 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
-  // No grey press overlay (cytoscape's default): it grows the pressed element's bounds, and on a
-  // compound diagram that re-measures the whole site on press and again on release — a click that
-  // picks a node paid for both before its highlight could show. The selection underlay answers a click.
-  { selector: ':active', style: { 'overlay-opacity': 0 } },
 ];

@@ -48,6 +48,14 @@ describe('GraphView', () => {
     expect(typeof api.fit).toBe('function');
   });
 
+  it('never marks a pressed element active (a restyle would redraw the whole diagram on every press)', () => {
+    const { cy } = mount('switched-4-node');
+    const n = cy.getElementById('n1');
+    (n as unknown as { activate(): void }).activate(); // what cytoscape's press handler calls (not in its typings)
+    expect(n.active()).toBe(false);
+    expect(cy.$(':active').length).toBe(0);
+  });
+
   it('picks the pair with two taps on nodes (or anything inside them) and highlights the chosen path', () => {
     const { cy, store } = mount('switched-4-node');
     act(() => {

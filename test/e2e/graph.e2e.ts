@@ -18,7 +18,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Win = { __lmpv: { cy: import('cytoscape').Core; store: import('../../src/store/appStore').AppStore; canvas: import('../../src/canvas/api').CanvasApi } };
+type Win = {
+  __lmpv: {
+    cy: import('cytoscape').Core;
+    overlay: import('cytoscape').Core;
+    settled(): boolean;
+    store: import('../../src/store/appStore').AppStore;
+    canvas: import('../../src/canvas/api').CanvasApi;
+  };
+};
 
 async function openExample(page: Page, id: string): Promise<void> {
   await page.getByLabel('Example').selectOption(id);
@@ -47,8 +55,11 @@ async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' = 'c
   return { x: box.x + p.x, y: box.y + p.y };
 }
 
-const classesIn = (page: Page, selector: string): Promise<string[]> =>
-  page.evaluate((sel) => (window as unknown as Win).__lmpv.cy.$(sel).map((e) => e.id()).sort(), selector);
+/** Ids of the diagram's elements matching a selector, once the diagram itself shows the highlight. */
+async function classesIn(page: Page, selector: string): Promise<string[]> {
+  await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
+  return page.evaluate((sel) => (window as unknown as Win).__lmpv.cy.$(sel).map((e) => e.id()).sort(), selector);
+}
 
 const region = (page: Page) => page.getByRole('region', { name: 'Migration path' });
 
@@ -85,6 +96,52 @@ describe('the diagram', () => {
     expect(await classesIn(page, '.source')).toEqual([src]);
     expect(await classesIn(page, '.destination')).toEqual([dst]);
     expect((await classesIn(page, '.dimmed')).length).toBeGreaterThan(0);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('paints the completed pair on the overlay in the click itself, then the diagram takes it over', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'two-site-16-node');
+    const ex = EXAMPLES.find((e) => e.id === 'two-site-16-node')!;
+    const [src, dst] = ex.pair;
+    await page.evaluate((s) => {
+      const w = window as unknown as Win & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } };
+      const { actions } = w.__lmpv.store.getState();
+      actions.setDestination(null);
+      actions.setSource(s);
+      // Read synchronously when the store changes: the adapter has painted the overlay by then.
+      const un = w.__lmpv.store.subscribe((st) => {
+        if (!st.ui.destinationNodeId) return;
+        un();
+        const frame = (n: import('cytoscape').NodeSingular) => {
+          const border = Number(n.numericStyle('border-width'));
+          return [n.position('x'), n.position('y'), n.outerWidth() - border, n.outerHeight() - border].map(Math.round);
+        };
+        w.painted = {
+          overlay: Object.fromEntries(w.__lmpv.overlay.elements().map((e) => [e.id(), e.classes().join(' ')])),
+          diagram: w.__lmpv.cy.$('.chosen').map((e) => e.id()),
+          frames: [frame(w.__lmpv.overlay.getElementById(st.ui.destinationNodeId)), frame(w.__lmpv.cy.getElementById(st.ui.destinationNodeId))],
+        };
+      });
+    }, src);
+    await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
+    const b = await pointOf(page, dst);
+    await page.mouse.click(b.x, b.y, { delay: 60 });
+    await page.waitForFunction(() => !!(window as unknown as Win & { painted?: unknown }).painted);
+    const painted = await page.evaluate(() => (window as unknown as Win & { painted: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } }).painted);
+    const parsed = parseTopology(ex.document);
+    if (!parsed.ok) throw new Error('example does not parse');
+    const path = [...new Set(pathElements(parsed.topology, selectMigrationPath(parsed.topology, src, dst).chosen!))];
+    expect(painted.diagram).toEqual([]); // the diagram has not been restyled yet
+    for (const id of path) expect(painted.overlay[id], id).toContain('chosen');
+    expect(painted.overlay[dst]).toContain('destination');
+    // A moment later the diagram shows the same and the overlay is empty.
+    expect(await classesIn(page, '.chosen')).toEqual([...path].sort());
+    expect(await page.evaluate(() => (window as unknown as Win).__lmpv.overlay.elements().length)).toBe(0);
+    // The overlay draws the destination host (a compound in the diagram) at the same place and size.
+    const [over, under] = painted.frames;
+    over!.forEach((v, i) => expect(Math.abs(v - under![i]!), `frame ${i}`).toBeLessThanOrEqual(1));
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
