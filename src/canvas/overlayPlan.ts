@@ -5,9 +5,10 @@
  *
  * The overlay can only paint over the diagram, never erase it, so it is used only when every
  * change covers what is drawn: an element goes from plain or faded to a highlight (chosen,
- * fallback, try, source, destination), or from lit to faded with the same box. Anything else
- * (a highlight going away, a failure, a box that shrinks, a site) returns null: the caller
- * restyles the diagram directly. Pure.
+ * fallback, try, source, destination). Anything else (a highlight going away, a failure, a host
+ * label that gets shorter, a site) returns null: the caller restyles the diagram directly.
+ * Changes that are not urgent are left to that restyle a moment later: the selection underlay,
+ * and elements that only fade (the source's other NICs once the pair is complete). Pure.
  */
 import type { DiagramModel } from './elements';
 import type { Box, Pos } from './geometry';
@@ -76,6 +77,14 @@ function paintedLook(drawn: Look, next: Look): Look {
   return { classes: nextClasses.join(' '), label: next.label };
 }
 
+/** The same element, only faded (what a lit NIC of the source becomes once the pair is complete). */
+function onlyFades(drawn: Look, look: Look): boolean {
+  if (look.label !== drawn.label) return false;
+  const before = new Set(classList(drawn.classes));
+  const after = classList(look.classes);
+  return after.length === before.size + 1 && after.every((c) => before.has(c) || c === 'dimmed');
+}
+
 const segmentHitsBox = (a: Pos, b: Pos, box: Box): boolean => {
   // Drops are vertical or nearly so; a box test on the segment's extent is exact for those and
   // errs on the side of painting one element too many for the rare slanted router link.
@@ -105,6 +114,7 @@ export function planOverlay(input: PlanInput): OverlayPlan | null {
     const next = input.next(id);
     const look = paintedLook(drawn, next);
     if (look.classes === drawn.classes && look.label === drawn.label) continue; // only the selection changed
+    if (onlyFades(drawn, look)) continue; // not urgent: it fades with the diagram a moment later
     if (withoutSelected(drawn.classes).some((c) => HIGHLIGHTS.has(c))) return null;
     const node = model.byId.get(id);
     if (node) {

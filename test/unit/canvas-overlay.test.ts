@@ -97,6 +97,19 @@ describe('planOverlay: what a completed pair paints over the diagram', () => {
     expect(ids(p)).not.toContain(src); // changed only in its selection
   });
 
+  it("leaves the source's other NICs to fade with the diagram (they only fade)", () => {
+    const ex = EXAMPLES.find((e) => e.id === 'switched-4-node')!;
+    const s = scene(ex.document);
+    const [src, dst] = ex.pair;
+    const from = { src, dst: null };
+    const to = { src, dst };
+    const p = plan(s, from, to)!;
+    const nics = s.model.children.get(src)!;
+    const fading = nics.filter((id) => !looks(s, from).get(id)!.classes.includes('dimmed') && looks(s, to).get(id)!.classes.includes('dimmed'));
+    expect(fading.length).toBeGreaterThan(0);
+    for (const id of fading) expect(ids(p), id).not.toContain(id);
+  });
+
   it('paints again the bars a highlighted drop passes behind, as they are drawn', () => {
     const s = scene(generateTwoSiteCluster({ nodesPerSite: 4, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 1 }));
     const from = { src: 'a01', dst: null };
