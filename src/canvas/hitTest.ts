@@ -10,10 +10,16 @@ import type { DiagramModel } from './elements';
 import { estimateBoxes, union, type Box, type Geometry, type Pos } from './geometry';
 
 export interface DrawnBoxes {
-  /** Where every element may be hit: nodes with their labels, edges between their ends. */
+  /** Where every element may be hit: nodes with their labels, edges along their line. */
   hit: Map<string, Box>;
   /** The boxes drawn (labels outside them excluded). */
   drawn: Map<string, Box>;
+}
+
+/** A cytoscape end point value `"<dx>px <dy>px"` as an offset (null: `outside-to-node`). */
+function endOffset(value: string): Pos | null {
+  const m = /^(-?[\d.]+)px (-?[\d.]+)px$/.exec(value);
+  return m ? { x: Number(m[1]), y: Number(m[2]) } : null;
 }
 
 export function drawnBoxes(model: DiagramModel, positions: ReadonlyMap<string, Pos>, geometry: Geometry): DrawnBoxes {
@@ -23,10 +29,28 @@ export function drawnBoxes(model: DiagramModel, positions: ReadonlyMap<string, P
     hit.set(id, b.outer);
     drawn.set(id, b.box);
   }
+  const centre = (id: string): Pos | null => {
+    const p = positions.get(id);
+    const bus = geometry.buses.get(id);
+    return p ? { x: bus ? bus.x : p.x, y: p.y } : null;
+  };
   for (const e of model.edges) {
-    const s = hit.get(e.source);
-    const t = hit.get(e.target);
-    if (s && t) hit.set(e.id, union(s, t));
+    // A drop is a line between two known points; a router link to a transit subnet runs between
+    // the two boxes (cytoscape clips it at their borders).
+    const ends = geometry.ends.get(e.id);
+    const a = ends && endOffset(ends.source);
+    const b = ends && endOffset(ends.target);
+    const s = centre(e.source);
+    const t = centre(e.target);
+    if (a && b && s && t) {
+      const p = { x: s.x + a.x, y: s.y + a.y };
+      const q = { x: t.x + b.x, y: t.y + b.y };
+      hit.set(e.id, { x1: Math.min(p.x, q.x), y1: Math.min(p.y, q.y), x2: Math.max(p.x, q.x), y2: Math.max(p.y, q.y) });
+      continue;
+    }
+    const sb = hit.get(e.source);
+    const tb = hit.get(e.target);
+    if (sb && tb) hit.set(e.id, union(sb, tb));
   }
   return { hit, drawn };
 }

@@ -146,6 +146,46 @@ describe('the diagram', () => {
     await page.context().close();
   });
 
+  it("finds the same element under the pointer as cytoscape's own hit test, everywhere on the 16-node diagram", async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'two-site-16-node');
+    await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
+    const result = await page.evaluate(() => {
+      type R = { findNearestElements(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): { id(): string }[] };
+      const { cy } = (window as unknown as Win).__lmpv;
+      const r = (cy as unknown as { renderer(): R }).renderer();
+      const own = Object.getPrototypeOf(r) as R; // cytoscape's, unpatched
+      const bb = cy.elements().boundingBox();
+      // A coarse grid, and the places where elements are: node centres and corners, points on
+      // and just beside every edge (within and beyond cytoscape's tolerance for lines).
+      const at: [number, number][] = [];
+      for (let x = bb.x1 - 20; x <= bb.x2 + 20; x += 40) for (let y = bb.y1 - 20; y <= bb.y2 + 20; y += 40) at.push([x, y]);
+      cy.nodes().forEach((n) => {
+        const b = n.boundingBox({ includeLabels: false });
+        at.push([n.position('x'), n.position('y')], [b.x1 + 2, b.y1 + 2], [b.x2 - 2, b.y2 - 2], [b.x1 - 6, b.y1 - 6]);
+      });
+      cy.edges().forEach((e) => {
+        const m = e.midpoint();
+        for (const dx of [0, 5, 12, 30]) at.push([m.x + dx, m.y]);
+      });
+      let points = 0;
+      let hits = 0;
+      const differ: string[] = [];
+      for (const [x, y] of at) {
+        points++;
+        const ours = r.findNearestElements(x, y, true, false).map((e) => e.id()).join(',');
+        const theirs = own.findNearestElements.call(r, x, y, true, false).map((e) => e.id()).join(',');
+        if (theirs) hits++;
+        if (ours !== theirs && differ.length < 5) differ.push(`(${x},${y}): ${ours} vs ${theirs}`);
+      }
+      return { points, hits, differ };
+    });
+    expect(result.differ).toEqual([]);
+    expect(result.points).toBeGreaterThan(1000);
+    expect(result.hits).toBeGreaterThan(result.points / 3);
+    await page.context().close();
+  });
+
   it('fails a network of the chosen path from its context menu; the fallback takes over; Restore all undoes it', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'switched-4-node');
