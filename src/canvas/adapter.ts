@@ -118,7 +118,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   const overlay = headless ? null : createOverlay(cy, options.container, (o) => o.on('add', 'node', (e) => holdBackgrounding(e.target as NodeSingular)));
   let pending = false;
   const commit = (): void => {
-    if (!pending || !view || !geometry) return;
+    if (!pending || !view || !geometry || cy.destroyed()) return; // destroyed: the timer outlived the diagram
     pending = false;
     const looks = changedLooks(view.model, view.decorations, geometry, applied);
     cy.batch(() => applyLooks(cy, looks, applied));
