@@ -117,6 +117,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   // frame that shows it (see overlayPlan.ts), and the overlay is emptied when the diagram has drawn.
   const overlay = headless ? null : createOverlay(cy, options.container, (o) => o.on('add', 'node', (e) => holdBackgrounding(e.target as NodeSingular)));
   let pending = false;
+  let round = 0; // a commit scheduled for an earlier overlay must not run before the next one is painted
   const commit = (): void => {
     if (!pending || !view || !geometry || cy.destroyed()) return; // destroyed: the timer outlived the diagram
     pending = false;
@@ -133,10 +134,10 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
     overlay?.clear();
   };
   const commitAfterFrame = (): void => {
-    if (pending) return;
     pending = true;
+    const mine = ++round;
     // After the frame that shows the overlay: a task queued from the frame's callback runs once it is painted.
-    requestAnimationFrame(() => setTimeout(commit, 0));
+    requestAnimationFrame(() => setTimeout(() => mine === round && commit(), 0));
   };
 
   // Boxes of what is drawn, from our geometry; stale from the start of a drag to the next move.
