@@ -41,16 +41,20 @@ async function main(): Promise<void> {
     const elements = await page.evaluate(() => (window as unknown as Hook).__lmpv.cy.elements().length);
     await page.waitForTimeout(500);
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-    /** Picks each pair's destination with `act`, timed from `event` (its time stamp). */
-    const measure = async (event: 'mouseup' | 'change', act: (dst: string) => Promise<void>): Promise<{ frame: number[]; settled: number[] }> => {
+    /**
+     * Picks each pair's destination (or, `end: 'source'`, its source with nothing picked) with
+     * `act`, timed from `event` (its time stamp).
+     */
+    const measure = async (event: 'mouseup' | 'change', act: (id: string) => Promise<void>, end: 'source' | 'destination' = 'destination'): Promise<{ frame: number[]; settled: number[] }> => {
       const frame: number[] = [];
       const settled: number[] = [];
       for (const [src, dst] of PAIRS) {
-        await page.evaluate(([s, ev]) => {
+        const target = end === 'source' ? src : dst;
+        await page.evaluate(([s, ev, field]) => {
           const w = window as unknown as Hook;
           const { actions } = w.__lmpv.store.getState();
           actions.setDestination(null);
-          actions.setSource(s);
+          actions.setSource(field === 'source' ? null : s);
           // From the release of the click to the first frame painted after the update, and to
           // the first frame after the diagram itself has been restyled.
           w.__benchDone = new Promise<[number, number]>((resolve) => {
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
               });
             };
             const unsubscribe = w.__lmpv.store.subscribe((state) => {
-              if (!state.ui.destinationNodeId) return;
+              if (!(field === 'source' ? state.ui.sourceNodeId : state.ui.destinationNodeId)) return;
               unsubscribe();
               afterFrame((first) => {
                 const wait = (): void => (w.__lmpv.settled() ? afterFrame((done) => resolve([first, done])) : void requestAnimationFrame(wait));
@@ -72,14 +76,15 @@ async function main(): Promise<void> {
               });
             });
           });
-        }, [src, event] as const);
+        }, [src, event, end] as const);
         await page.waitForTimeout(300);
-        await act(dst);
+        await act(target);
         const [first, done] = await page.evaluate(() => (window as unknown as Hook).__benchDone!);
         frame.push(first);
         settled.push(done);
-        const picked = await page.evaluate(() => (window as unknown as Hook).__lmpv.store.getState().ui.destinationNodeId);
-        if (picked !== dst) throw new Error(`Picking ${dst} picked ${picked}: the benchmark did not reach the node.`);
+        const { ui } = await page.evaluate(() => (window as unknown as Hook).__lmpv.store.getState());
+        const picked = end === 'source' ? ui.sourceNodeId : ui.destinationNodeId;
+        if (picked !== target) throw new Error(`Picking ${target} picked ${picked}: the benchmark did not reach the node.`);
       }
       return { frame, settled };
     };
@@ -92,6 +97,7 @@ async function main(): Promise<void> {
     const person = await measure('mouseup', click(PRESS_MS));
     const instant = await measure('mouseup', click(0));
     const selected = await measure('change', (dst) => destinationSelect.selectOption(dst).then(() => undefined));
+    const firstPick = await measure('mouseup', click(PRESS_MS), 'source');
     // The renderer's floor on this machine: a frame that redraws the same picture (a 1 px pan).
     const floor: number[] = [];
     for (let i = 0; i < 15; i++)
@@ -119,6 +125,7 @@ async function main(): Promise<void> {
     console.log(`second click (${PRESS_MS} ms press) → diagram restyled, overlay gone: ${stats(person.settled)}`);
     console.log(`second click, press and release at one instant → highlighted frame: ${stats(instant.frame)}`);
     console.log(`destination chosen in the "Destination node" select → highlighted frame: ${stats(selected.frame)}`);
+    console.log(`first click, the source (${PRESS_MS} ms press) → source marked: ${stats(firstPick.frame)}; → everything else faded: ${stats(firstPick.settled)}`);
   } finally {
     await browser.close();
     await server.close();

@@ -8,7 +8,8 @@
  * fallback, try, source, destination). Anything else (a highlight going away, a failure, a host
  * label that gets shorter, a site) returns null: the caller restyles the diagram directly.
  * Changes that are not urgent are left to that restyle a moment later: the selection underlay,
- * and elements that only fade (the source's other NICs once the pair is complete). Pure.
+ * and elements that only fade (everything but the source on the first pick; the source's other
+ * NICs once the pair is complete). Pure.
  */
 import type { DiagramModel } from './elements';
 import type { Box, Pos } from './geometry';
@@ -59,7 +60,7 @@ export interface PlanInput {
   boxes?: ReadonlyMap<string, Box>;
 }
 
-/** More elements than this are faster restyled in place than copied. */
+/** More elements to paint than this are faster restyled in place than copied. */
 export const MAX_CHANGES = 120;
 
 /** States that draw more than a plain or faded element: they cannot be painted over. */
@@ -97,7 +98,7 @@ const segmentHitsBox = (a: Pos, b: Pos, box: Box): boolean => {
 
 export function planOverlay(input: PlanInput): OverlayPlan | null {
   const { model } = input;
-  if (input.changed.length === 0 || input.changed.length > MAX_CHANGES) return null;
+  if (input.changed.length === 0) return null;
   const nodes = new Map<string, OverlayNode>();
   const edges = new Map<string, OverlayEdge>();
 
@@ -153,7 +154,8 @@ export function planOverlay(input: PlanInput): OverlayPlan | null {
     }
   }
 
-  if (nodes.size === 0 && edges.size === 0) return null; // only the selection changed: nothing urgent
+  if (nodes.size === 0 && edges.size === 0) return null; // only the selection or fading: nothing urgent
+  if (nodes.size + edges.size > MAX_CHANGES) return null;
   // Hosts first: a host's box is painted under the NICs inside it.
   const ordered = [...nodes.values()].sort((a, b) => Number(model.byId.get(b.id)?.kind === 'host') - Number(model.byId.get(a.id)?.kind === 'host'));
   return { nodes: ordered, edges: [...edges.values()] };

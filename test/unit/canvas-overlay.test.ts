@@ -132,14 +132,35 @@ describe('planOverlay: what a completed pair paints over the diagram', () => {
     expect(plan(s, from, to)).toBeNull();
   });
 
-  it('refuses a change of a site and more changes than are worth copying', () => {
+  it('paints nothing for a change of the selection alone', () => {
     const s = scene(EXAMPLES.find((e) => e.id === 'two-site-routed')!.document);
-    const site = s.t.sites[0]!.id;
-    expect(plan(s, { src: null, dst: null }, { src: null, dst: null, selected: [site] })).toBeNull(); // selection only: nothing to paint
-    // The first pick fades everything: far more than MAX_CHANGES on the 64-node cluster.
+    expect(plan(s, { src: null, dst: null }, { src: null, dst: null, selected: [s.t.sites[0]!.id] })).toBeNull();
+  });
+
+  it('paints only the source on the first pick: everything else fades with the diagram a moment later', () => {
     const big = scene(generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2 }));
-    const changed = [...looks(big, { src: 'a01', dst: null })].filter(([id, l]) => looks(big, { src: null, dst: null }).get(id)!.classes !== l.classes).length;
-    expect(changed).toBeGreaterThan(MAX_CHANGES);
-    expect(plan(big, { src: null, dst: null }, { src: 'a01', dst: null })).toBeNull();
+    const none = { src: null, dst: null };
+    const before = looks(big, none);
+    const fading = [...looks(big, { src: 'a01', dst: null })].filter(([id, l]) => before.get(id)!.classes !== l.classes).length;
+    expect(fading).toBeGreaterThan(MAX_CHANGES);
+    const p = plan(big, none, { src: 'a01', dst: null })!;
+    expect(ids(p)).toEqual(['a01']);
+    expect(classesOf(p, 'a01')).toContain('source');
+    expect(p.nodes[0]!.label).toContain('SOURCE');
+  });
+
+  it('refuses more elements to paint than are worth copying', () => {
+    const big = scene(generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2 }));
+    const nics = big.model.nodes.filter((n) => n.kind === 'nic').map((n) => n.id);
+    const input = (count: number): PlanInput => ({
+      model: big.model,
+      changed: nics.slice(0, count),
+      drawn: (id) => ({ classes: big.model.byId.get(id)!.classes.join(' '), label: big.model.byId.get(id)!.lines.join('\n') }),
+      next: (id) => ({ classes: `${big.model.byId.get(id)!.classes.join(' ')} chosen`, label: big.model.byId.get(id)!.lines.join('\n') }),
+      frame: (id) => ({ ...big.positions.get(id)!, w: big.model.byId.get(id)!.w, h: big.model.byId.get(id)!.h }),
+      ends: () => null,
+    });
+    expect(planOverlay(input(MAX_CHANGES))!.nodes).toHaveLength(MAX_CHANGES);
+    expect(planOverlay(input(MAX_CHANGES + 1))).toBeNull();
   });
 });
