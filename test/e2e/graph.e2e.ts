@@ -100,16 +100,33 @@ describe('the diagram', () => {
     await page.context().close();
   });
 
-  it('paints the completed pair on the overlay in the click itself, then the diagram takes it over', async () => {
+  it('paints the source, then the completed pair, on the overlay in the click itself; the diagram takes each over', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'two-site-16-node');
     const ex = EXAMPLES.find((e) => e.id === 'two-site-16-node')!;
     const [src, dst] = ex.pair;
-    await page.evaluate((s) => {
-      const w = window as unknown as Win & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } };
+    // The first click marks the source on the overlay; the diagram fades everything else after.
+    await page.evaluate(() => {
+      const w = window as unknown as Win & { first?: { overlay: string[]; source: string; dimmed: number } };
       const { actions } = w.__lmpv.store.getState();
       actions.setDestination(null);
-      actions.setSource(s);
+      actions.setSource(null);
+      const un = w.__lmpv.store.subscribe((st) => {
+        if (!st.ui.sourceNodeId) return;
+        un();
+        w.first = { overlay: w.__lmpv.overlay.elements().map((e) => e.id()), source: w.__lmpv.overlay.elements().first().classes().join(' '), dimmed: w.__lmpv.cy.$('.dimmed').length };
+      });
+    });
+    await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
+    const a = await pointOf(page, src);
+    await page.mouse.click(a.x, a.y, { delay: 60 });
+    await page.waitForFunction(() => !!(window as unknown as Win & { first?: unknown }).first);
+    const first = await page.evaluate(() => (window as unknown as Win & { first: { overlay: string[]; source: string; dimmed: number } }).first);
+    expect(first).toEqual({ overlay: [src], source: expect.stringContaining('source'), dimmed: 0 });
+    expect((await classesIn(page, '.dimmed')).length).toBeGreaterThan(100);
+
+    await page.evaluate(() => {
+      const w = window as unknown as Win & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } };
       // Read synchronously when the store changes: the adapter has painted the overlay by then.
       const un = w.__lmpv.store.subscribe((st) => {
         if (!st.ui.destinationNodeId) return;
@@ -124,7 +141,7 @@ describe('the diagram', () => {
           frames: [frame(w.__lmpv.overlay.getElementById(st.ui.destinationNodeId)), frame(w.__lmpv.cy.getElementById(st.ui.destinationNodeId))],
         };
       });
-    }, src);
+    });
     await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
     const b = await pointOf(page, dst);
     await page.mouse.click(b.x, b.y, { delay: 60 });
