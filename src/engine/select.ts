@@ -32,10 +32,14 @@ export interface Prepared {
   routes: Uint8Array;
   /** Legacy attempts shared (frozen) between selections: by timeout, then `position * 4 + outcome`. */
   attempts: Map<number, LegacyAttempt[]>;
-  /** Which networks (and IP families) each node can use: equal signatures give equal legacy attempts. */
-  signature: Map<string, string>;
-  /** Whole legacy attempt lists shared (frozen) between pairs of equal signatures. */
-  attemptLists: Map<string, LegacyAttempt[]>;
+  /**
+   * Which networks (and IP families) each node can use, as a small number: equal signatures give
+   * equal legacy attempts. (A number: a string key per pair was a quarter of all-pairs' garbage.)
+   */
+  signature: Map<string, number>;
+  signatureCount: number;
+  /** Whole legacy attempt lists shared (frozen) between pairs of equal signatures, by timeout. */
+  attemptLists: Map<number, Map<number, LegacyAttempt[]>>;
 }
 
 const cache = new WeakMap<Topology, Prepared>();
@@ -61,22 +65,45 @@ export function prepare(topology: Topology): Prepared {
     else byNet.set(a.networkId, [a.index]);
     usableFlat.get(a.nodeId)!.push(a.index);
   }
-  const signature = new Map<string, string>();
-  for (const [nodeId, byNet] of usable)
-    signature.set(nodeId, [...byNet].map(([net, list]) => `${net}:${[...new Set(list.map((i) => topology.addresses[i]!.family))].sort().join('')}`).sort().join('\u0000'));
+  const signature = new Map<string, number>();
+  const interned = new Map<string, number>();
+  for (const [nodeId, byNet] of usable) {
+    const text = [...byNet].map(([net, list]) => `${net}:${[...new Set(list.map((i) => topology.addresses[i]!.family))].sort().join('')}`).sort().join('\u0000');
+    if (!interned.has(text)) interned.set(text, interned.size);
+    signature.set(nodeId, interned.get(text)!);
+  }
   const usableNets = new Map([...usable].map(([nodeId, byNet]) => [nodeId, [...byNet].map(([networkId, list]) => ({ networkId, list }))]));
-  p = { topology, routing: new Routing(topology), usable, usableFlat, usableNets, routes, attempts: new Map(), signature, attemptLists: new Map() };
+  p = { topology, routing: new Routing(topology), usable, usableFlat, usableNets, routes, attempts: new Map(), signature, signatureCount: interned.size, attemptLists: new Map() };
   cache.set(topology, p);
   return p;
 }
 
 const str = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Sorts in place, stably. A pair has a handful of paths: an insertion sort allocates nothing,
+ * where Array.prototype.sort set up working storage for every pair (a quarter of all-pairs' garbage).
+ */
+function sortSmall<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  if (a.length > 32) return a.sort(cmp);
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && cmp(a[j]!, v) > 0) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a;
+}
+
 /** The ranking of selection-algorithm.md ("Paths ... are ordered by, in turn"). */
 export function rankPaths(topology: Topology, paths: PathCandidate[]): PathCandidate[] {
   if (paths.length < 2) return paths;
   const pos = topology.index.preferencePosition;
-  return paths.sort(
+  return sortSmall(
+    paths,
     (x, y) =>
       pos.get(x.sourceNetworkId)! - pos.get(y.sourceNetworkId)! ||
       x.routerIds.length - y.routerIds.length ||
@@ -261,14 +288,17 @@ export function legacyCore(p: Prepared, s: string, d: string, ranked: PathCandid
 
 /** The attempts before (and at) the connection. Pairs whose nodes use the same networks share one frozen list. */
 function attemptList(p: Prepared, s: string, d: string, tried: number, connected: boolean, timeout: number): LegacyAttempt[] {
-  const key = `${p.signature.get(s)}|${p.signature.get(d)}|${tried}|${connected}|${timeout}`;
-  let list = p.attemptLists.get(key);
+  let byKey = p.attemptLists.get(timeout);
+  if (!byKey) p.attemptLists.set(timeout, (byKey = new Map()));
+  const pair = p.signature.get(s)! * p.signatureCount + p.signature.get(d)!;
+  const key = (pair * (p.topology.preferenceOrder.length + 1) + tried) * 2 + (connected ? 1 : 0);
+  let list = byKey.get(key);
   if (list) return list;
   const order = p.topology.preferenceOrder;
   list = [];
   for (let i = 0; i < tried; i++) list.push(sharedAttempt(p, i, missReason(p, s, d, order[i]!), timeout));
   if (connected) list.push(sharedAttempt(p, tried, 'connected', timeout));
-  p.attemptLists.set(key, Object.freeze(list) as LegacyAttempt[]);
+  byKey.set(key, Object.freeze(list) as LegacyAttempt[]);
   return list;
 }
 
