@@ -5,13 +5,13 @@
  */
 import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
-import { applyDecorations, applyGeometry, applyLooks, applyPositions, changedLooks, lookFromKey, syncStructure } from './apply';
+import { applyDecorations, applyGeometry, applyLooks, applyPositions, changedLooks, syncStructure } from './apply';
 import { createOverlay } from './overlay';
 import { drawnBoxes, installHitTest, type DrawnBoxes } from './hitTest';
-import { planOverlay } from './overlayPlan';
+import { planOverlay, type Look } from './overlayPlan';
 import { installGestures } from './gestures';
 import { createViewDeriver, type View } from './derive';
-import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
+import { centre, computeGeometry, leafBox, type Box, type Geometry, type Pos } from './geometry';
 import { changedPositions, followRouters, layoutAfterMove } from './layout';
 import { stylesheet } from './style';
 import { fitViewport } from './viewport';
@@ -108,7 +108,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   disableActivation(cy);
 
   const derive = createViewDeriver();
-  const applied = new Map<string, string>();
+  const applied = new Map<string, Look>();
   let view: View | null = null;
   let geometry: Geometry | null = null;
   let appliedPositions: Map<string, Pos> = new Map();
@@ -116,25 +116,23 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   // The overlay paints a completed pair at once; the diagram restyles itself right after the
   // frame that shows it (see overlayPlan.ts), and the overlay is emptied when the diagram has drawn.
   const overlay = headless ? null : createOverlay(cy, options.container, (o) => o.on('add', 'node', (e) => holdBackgrounding(e.target as NodeSingular)));
-  let pending = false;
+  // The looks the overlay shows and the diagram has yet to take (null: nothing pending).
+  let pending: Map<string, Look> | null = null;
   let round = 0; // a commit scheduled for an earlier overlay must not run before the next one is painted
   const commit = (): void => {
-    if (!pending || !view || !geometry || cy.destroyed()) return; // destroyed: the timer outlived the diagram
-    pending = false;
-    const looks = changedLooks(view.model, view.decorations, geometry, applied);
+    if (!pending || cy.destroyed()) return; // destroyed: the timer outlived the diagram
+    const looks = pending;
+    pending = null;
     cy.batch(() => applyLooks(cy, looks, applied));
-    if (overlay && overlay.size() > 0) {
-      if (looks.size === 0) overlay.clear();
-      else cy.one('render', () => overlay.clear());
-    }
+    if (overlay && overlay.size() > 0) cy.one('render', () => overlay.clear());
   };
   /** Applies a pending highlight now (before a drag, an export, a structural change). */
   const flush = (): void => {
     commit();
     overlay?.clear();
   };
-  const commitAfterFrame = (): void => {
-    pending = true;
+  const commitAfterFrame = (looks: Map<string, Look>): void => {
+    pending = looks;
     const mine = ++round;
     // After the frame that shows the overlay: a task queued from the frame's callback runs once it is painted.
     requestAnimationFrame(() => setTimeout(() => mine === round && commit(), 0));
@@ -157,21 +155,18 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
       model: next.model,
       boxes: knownBoxes()?.drawn,
       changed: [...looks.keys()],
-      drawn: (id) => {
-        const key = applied.get(id);
-        return key === undefined ? null : lookFromKey(key);
-      },
-      next: (id) => looks.get(id) ?? lookFromKey(applied.get(id) ?? '|'),
+      drawn: (id) => applied.get(id) ?? null,
+      next: (id) => looks.get(id) ?? applied.get(id)!,
       frame: (id) => {
-        const n = next.model.byId.get(id);
-        if (!n) return null;
+        if (!next.model.byId.has(id)) return null;
         if (next.model.children.has(id)) {
           const el = cy.getElementById(id) as NodeSingular;
           return el.empty() ? null : { ...el.position(), w: el.width(), h: el.height() };
         }
         const p = next.positions.get(id);
-        const bus = g.buses.get(id);
-        return p ? { x: bus ? bus.x : p.x, y: p.y, w: bus ? bus.w : n.w, h: n.h } : null;
+        if (!p) return null;
+        const b = leafBox(next.model, id, p, g);
+        return { ...centre(b), w: b.x2 - b.x1, h: b.y2 - b.y1 };
       },
       ends: (id) => {
         const el = cy.getElementById(id) as cytoscape.EdgeSingular;
@@ -182,7 +177,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
     });
     if (!plan) return false;
     overlay.show(plan);
-    commitAfterFrame();
+    commitAfterFrame(looks);
     return true;
   };
 
@@ -196,7 +191,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
       return;
     }
     // Restyled directly below: whatever the overlay shows is superseded in the same frame.
-    pending = false;
+    pending = null;
     overlay?.clear();
     cy.batch(() => {
       if (structure) for (const id of syncStructure(cy, next.model)) applied.delete(id);
@@ -270,12 +265,10 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   };
   const schedule = (fn: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : (setTimeout(fn, 0) as unknown as number));
   cy.on('grab', 'node', flush);
-  // Our boxes hold until something is dragged; the drag's commit (a move) brings fresh ones.
-  cy.on('drag', 'node', () => {
-    boxes = { known: null, fresh: false };
-  });
   installHitTest(cy, () => knownBoxes()?.hit ?? null);
   cy.on('drag', 'node', () => {
+    // Our boxes hold until something is dragged; the drag's commit (a move) brings fresh ones.
+    boxes = { known: null, fresh: false };
     if (!frame) frame = schedule(redrawDrag);
   });
 
@@ -346,7 +339,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
     view: () => view!,
     flush,
     overlay: overlay?.cy ?? null,
-    settled: () => !pending && (overlay?.size() ?? 0) === 0,
+    settled: () => pending === null && (overlay?.size() ?? 0) === 0,
     fit,
     destroy() {
       unsubscribe();

@@ -77,37 +77,32 @@ export function lookOf(model: DiagramModel, id: string, decorations: ReadonlyMap
   return { classes: [...base, ...(geometry.labelBelow.has(id) ? ['label-below'] : []), d?.classes ?? ''].filter(Boolean).join(' '), label: d?.label ?? '' };
 }
 
-/** What `applied` records per element: the look last applied to cytoscape. */
-export const lookKey = (look: Look): string => `${look.classes}|${look.label}`;
-export function lookFromKey(key: string): Look {
-  const bar = key.indexOf('|'); // class names never contain one; labels may
-  return { classes: key.slice(0, bar), label: key.slice(bar + 1) };
-}
+const sameLook = (a: Look | undefined, b: Look): boolean => a !== undefined && a.classes === b.classes && a.label === b.label;
 
 /** The elements whose look differs from the one applied, with their new look. */
-export function changedLooks(model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: ReadonlyMap<string, string>): Map<string, Look> {
+export function changedLooks(model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: ReadonlyMap<string, Look>): Map<string, Look> {
   const out = new Map<string, Look>();
   const visit = (id: string): void => {
     const look = lookOf(model, id, decorations, geometry);
-    if (applied.get(id) !== lookKey(look)) out.set(id, look);
+    if (!sameLook(applied.get(id), look)) out.set(id, look);
   };
   for (const n of model.nodes) visit(n.id);
   for (const e of model.edges) visit(e.id);
   return out;
 }
 
-/** Applies looks (classes and labels) and records them in `applied`. */
-export function applyLooks(cy: Core, looks: ReadonlyMap<string, Look>, applied: Map<string, string>): void {
+/** Applies looks (classes and labels) and records them in `applied`: the look last applied to cytoscape. */
+export function applyLooks(cy: Core, looks: ReadonlyMap<string, Look>, applied: Map<string, Look>): void {
   for (const [id, look] of looks) {
     const el = cy.getElementById(id);
     if (el.empty()) continue;
     el.classes(look.classes);
     if (el.data('label') !== look.label) el.data('label', look.label);
-    applied.set(id, lookKey(look));
+    applied.set(id, look);
   }
 }
 
 /** Classes and labels: only those that changed. */
-export function applyDecorations(cy: Core, model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: Map<string, string>): void {
+export function applyDecorations(cy: Core, model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: Map<string, Look>): void {
   applyLooks(cy, changedLooks(model, decorations, geometry, applied), applied);
 }
