@@ -22,6 +22,8 @@ export interface EdgeEnds {
   /** cytoscape endpoint values: `"<dx>px <dy>px"` from the element's centre, or `outside-to-node`. */
   source: string;
   target: string;
+  /** A drop's two end points in the diagram (absent for `outside-to-node`: cytoscape clips those). */
+  line?: { source: Pos; target: Pos };
 }
 
 export interface Geometry {
@@ -39,7 +41,8 @@ export const overlaps = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 
 export const centre = (b: Box): Pos => ({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 });
 
 const OUTSIDE = 'outside-to-node';
-const px = (dx: number, dy: number): string => `${Math.round(dx * 10) / 10}px ${Math.round(dy * 10) / 10}px`;
+const tenth = (v: number): number => Math.round(v * 10) / 10;
+const px = (d: Pos): string => `${d.x}px ${d.y}px`;
 
 /** Offsets (from the centre) of the drops of one NIC or router, spread so that no two coincide. */
 function spread(count: number, width: number): number[] {
@@ -102,7 +105,9 @@ export function computeGeometry(model: DiagramModel, positions: ReadonlyMap<stri
     const ax = attachX.get(e.id) ?? s.x;
     const limit = bus.w / 2 - 6;
     const tx = Math.max(-limit, Math.min(limit, ax - bus.x));
-    ends.set(e.id, { source: px(sourceDx.get(e.id) ?? 0, (dir * src.h) / 2), target: px(tx, (-dir * tgt.h) / 2) });
+    const from = { x: tenth(sourceDx.get(e.id) ?? 0), y: tenth((dir * src.h) / 2) };
+    const to = { x: tenth(tx), y: tenth((-dir * tgt.h) / 2) };
+    ends.set(e.id, { source: px(from), target: px(to), line: { source: { x: s.x + from.x, y: s.y + from.y }, target: { x: bus.x + to.x, y: t.y + to.y } } });
     if (src.kind === 'nic' && src.parent) up.set(src.parent, (up.get(src.parent) ?? 0) + (dir < 0 ? 1 : -1));
   }
   const labelBelow = new Set([...up].filter(([, v]) => v > 0).map(([k]) => k));

@@ -16,12 +16,6 @@ export interface DrawnBoxes {
   drawn: Map<string, Box>;
 }
 
-/** A cytoscape end point value `"<dx>px <dy>px"` as an offset (null: `outside-to-node`). */
-function endOffset(value: string): Pos | null {
-  const m = /^(-?[\d.]+)px (-?[\d.]+)px$/.exec(value);
-  return m ? { x: Number(m[1]), y: Number(m[2]) } : null;
-}
-
 export function drawnBoxes(model: DiagramModel, positions: ReadonlyMap<string, Pos>, geometry: Geometry): DrawnBoxes {
   const hit = new Map<string, Box>();
   const drawn = new Map<string, Box>();
@@ -29,22 +23,12 @@ export function drawnBoxes(model: DiagramModel, positions: ReadonlyMap<string, P
     hit.set(id, b.outer);
     drawn.set(id, b.box);
   }
-  const centre = (id: string): Pos | null => {
-    const p = positions.get(id);
-    const bus = geometry.buses.get(id);
-    return p ? { x: bus ? bus.x : p.x, y: p.y } : null;
-  };
   for (const e of model.edges) {
     // A drop is a line between two known points; a router link to a transit subnet runs between
     // the two boxes (cytoscape clips it at their borders).
-    const ends = geometry.ends.get(e.id);
-    const a = ends && endOffset(ends.source);
-    const b = ends && endOffset(ends.target);
-    const s = centre(e.source);
-    const t = centre(e.target);
-    if (a && b && s && t) {
-      const p = { x: s.x + a.x, y: s.y + a.y };
-      const q = { x: t.x + b.x, y: t.y + b.y };
+    const line = geometry.ends.get(e.id)?.line;
+    if (line) {
+      const { source: p, target: q } = line;
       hit.set(e.id, { x1: Math.min(p.x, q.x), y1: Math.min(p.y, q.y), x2: Math.max(p.x, q.x), y2: Math.max(p.y, q.y) });
       continue;
     }
