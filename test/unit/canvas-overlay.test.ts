@@ -47,13 +47,13 @@ function plan(s: Scene, from: Pair, to: Pair, boxes = false): OverlayPlan | null
     const bus = s.geometry.buses.get(id);
     return { x: bus ? bus.x : p.x, y: p.y, w: bus ? bus.w : n.w, h: n.h };
   };
-  const hostFrame = (id: string) => ({ x: 0, y: 0, w: 100, h: 50, id });
+  const hostFrame = { x: 0, y: 0, w: 100, h: 50 };
   return planOverlay({
     model: s.model,
     changed,
     drawn: (id) => drawn.get(id) ?? null,
     next: (id) => next.get(id)!,
-    frame: (id) => frame(id) ?? (s.model.byId.get(id)?.kind === 'host' ? hostFrame(id) : null),
+    frame: (id) => frame(id) ?? (s.model.byId.get(id)?.kind === 'host' ? hostFrame : null),
     ends: (id) => {
       const e = s.model.edgeById.get(id)!;
       const a = frame(e.source);
