@@ -55,8 +55,13 @@ async function openFile(page: Page, path: string): Promise<void> {
 
 /** Opens a file the way a user does with the keyboard: Ctrl+O, then the file chooser. */
 async function openWithShortcut(page: Page, path: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
-  await chooser.setFiles(path);
+  // Waiting for a file chooser switches on its interception in the browser asynchronously; a key
+  // pressed before that lands opens an uncaught chooser (seen once on a loaded machine). A round
+  // trip to the page after subscribing lets the interception arrive first.
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => 0);
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles(path);
 }
 
 const topologyName = (page: Page) => page.getByTestId('topology-name').textContent();
