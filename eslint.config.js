@@ -30,4 +30,20 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['cytoscape', 'cytoscape-*', 'react-dom'], message: 'The store does not know the view.' }] }],
     },
   },
+  {
+    // The canvas is a view behind an adapter: it reads the store and the engine, never the React UI
+    // (components that sit on the canvas live in src/ui/canvas).
+    files: ['src/canvas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/ui', '**/ui/**'], message: 'src/canvas never imports src/ui: put the component in src/ui/canvas, or the shared piece in src/canvas or src/store.' },
+            { group: ['react', 'react-dom', 'react-dom/*'], message: 'src/canvas has no React: components go to src/ui/canvas.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 /**
  * What the rest of the app may ask of the diagram. GraphView registers an implementation in the
  * CanvasApiContext holder; commands (toolbar, shortcuts, export) call through it. The canvas is a
- * view: none of these change the topology except autoLayout, which commits positions to the store.
+ * view: none of these change the topology except autoLayout, which saves positions with one edit.
  */
 export interface PngOptions {
   scale: 1 | 2 | 4;

@@ -8,6 +8,7 @@ import { computeGeometry, estimateBoxes, centre, type Pos } from './geometry';
 import { exportPng } from './exportPng';
 import { exportSvg } from './exportSvg';
 import type { Position } from '../engine';
+import type { Edit } from '../engine/edit';
 import type { DiagramModel } from './elements';
 
 const ZOOM_STEP = 1.25;
@@ -49,7 +50,12 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
     autoLayout() {
       const s = store.getState();
       const layout = autoLayoutDocument(adapter.view().model);
-      if (!sameLayout(s.document.layout, layout)) s.actions.commit({ ...s.document, layout });
+      if (!sameLayout(s.document.layout, layout)) {
+        // One undo step: the automatic positions, and saved ones of elements no longer drawn forgotten.
+        const stale = Object.keys(s.document.layout ?? {}).filter((id) => !(id in layout));
+        const place: Edit = { type: 'set-positions', positions: layout };
+        s.actions.edit(stale.length === 0 ? place : { type: 'batch', edits: [{ type: 'remove-positions', ids: stale }, place] });
+      }
       adapter.fit();
     },
     exportPng: (options) => {

@@ -1,11 +1,7 @@
 /**
- * A faster hit test. cytoscape finds the element under the pointer by measuring every element of
- * the diagram (≈ 6 ms for 744 elements, three times per click: move, press, release). Our own
- * geometry already knows where everything is, so cytoscape's test runs on the few elements whose
- * box holds the point — same elements, same order, same answer — and on all of them whenever our
- * boxes may be stale (while something is being dragged).
+ * Where each drawn element may be hit, from our own geometry (no cytoscape measuring). The
+ * renderer's hit test is narrowed to these boxes by `narrowHitTest` (./cyWorkarounds.ts).
  */
-import type { Core } from 'cytoscape';
 import type { DiagramModel } from './elements';
 import { estimateBoxes, union, type Box, type Geometry, type Pos } from './geometry';
 
@@ -37,44 +33,4 @@ export function drawnBoxes(model: DiagramModel, positions: ReadonlyMap<string, P
     if (sb && tb) hit.set(e.id, union(sb, tb));
   }
   return { hit, drawn };
-}
-
-const inside = (b: Box, x: number, y: number, m: number): boolean => b.x1 - m <= x && x <= b.x2 + m && b.y1 - m <= y && y <= b.y2 + m;
-
-interface ZSorted extends Array<unknown> {
-  interactive: unknown[];
-}
-interface Renderer {
-  findNearestElements(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown[];
-  getCachedZSortedEles(force?: boolean): ZSorted;
-}
-
-/**
- * Narrows cytoscape's hit test with `boxes()` (null: boxes unknown or stale, test everything).
- * Elements without a box are always tested. Uses two renderer internals, checked on install.
- */
-export function installHitTest(cy: Core, boxes: () => ReadonlyMap<string, Box> | null): void {
-  const r = (cy as unknown as { renderer(): Renderer | undefined }).renderer();
-  if (!r || typeof r.findNearestElements !== 'function' || typeof r.getCachedZSortedEles !== 'function') return;
-  const original = r.findNearestElements;
-  const zSorted = r.getCachedZSortedEles;
-  r.findNearestElements = function (x, y, interactiveOnly, isTouch) {
-    const known = boxes();
-    if (!known) return original.call(this, x, y, interactiveOnly, isTouch);
-    // cytoscape's widest tolerance: 24 px on screen (touch, edges), in diagram units.
-    const margin = 24 / cy.zoom() + 4;
-    const all = zSorted.call(this);
-    const list = (interactiveOnly ? all.interactive : all) as { id(): string }[];
-    const near = list.filter((el) => {
-      const b = known.get(el.id());
-      return !b || inside(b, x, y, margin);
-    }) as unknown as ZSorted;
-    near.interactive = near;
-    r.getCachedZSortedEles = () => near;
-    try {
-      return original.call(this, x, y, false, isTouch);
-    } finally {
-      r.getCachedZSortedEles = zSorted;
-    }
-  };
 }

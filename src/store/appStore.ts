@@ -2,8 +2,9 @@
  * The application store: the topology document (the one truth), its undo history, the what-if
  * failures and the UI state. Created by a factory so that each test and each app gets its own.
  *
- * Invariant: `document` always parses. Every edit goes through `commit`, which parses first and
- * refuses (returning the errors) instead of applying anything half-way.
+ * Invariant: `document` always parses. Every change of the document is an `Edit` (engine/edit,
+ * applied by the pure reducer) or a `load`; both parse first and refuse (returning the errors)
+ * instead of applying anything half-way. A gesture that needs several changes sends one `batch`.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
@@ -15,7 +16,7 @@ export const HISTORY_LIMIT = 200;
 export type Panel = 'path' | 'details' | 'validation' | 'matrix';
 
 /** The designer's interaction mode (what a canvas press does). */
-export type Tool = 'select' | 'connect' | 'insert-site' | 'insert-node' | 'insert-nic' | 'insert-network' | 'insert-router';
+export type Tool = 'select' | 'connect';
 /** Dialogs opened by commands. */
 export type Dialog = 'live-migration' | 'shortcuts' | 'new-topology';
 
@@ -61,14 +62,30 @@ export interface AppState {
   future: TopologyDocument[];
   /** The document as last saved, opened or loaded: differs from `document` when there are unsaved changes. */
   savedDocument: TopologyDocument;
+  /**
+   * Bumped when a whole topology replaces the current one (open, new, example, import, share
+   * link): the canvas fits the view to it. Edits, undo and redo leave it alone.
+   */
+  loadSeq: number;
   ui: UiState;
   notice: Notice | null;
   actions: AppActions;
 }
 
+/**
+ * A click on the diagram, as the canvas reports it: `id` is the topology element clicked (null:
+ * the background). `link`: the click was on a line standing for that NIC or router; `group`: the
+ * drawn element stands for several elements (a transit subnet for its routers), selected together.
+ * `additive`: Ctrl/Cmd or Shift was held.
+ */
+export interface Tap {
+  id: string | null;
+  additive?: boolean;
+  link?: boolean;
+  group?: readonly string[];
+}
+
 export interface AppActions {
-  /** Applies an edited document as one undo step. Refused (nothing changes) when it does not parse. */
-  commit(next: TopologyDocument): CommitResult;
   /** Replaces the whole topology (example, opened file, new): undoable, marks it saved. */
   load(next: TopologyDocument, pair?: [string, string] | null): CommitResult;
   /**
@@ -89,6 +106,12 @@ export interface AppActions {
   markSaved(): void;
   undo(): void;
   redo(): void;
+  /**
+   * A click on the diagram (the canvas's gesture machine sends every tap here): the background
+   * clears the selection; Ctrl/Shift toggles the element in the selection; a node or NIC in the
+   * Select tool picks the pair (pickNode) and selects it; anything else is selected.
+   */
+  tapElement(tap: Tap): void;
   /**
    * Canvas click on a node: first click sets the source, second the destination, a third starts
    * over. `selectIds` selects what was clicked in the same update (one redraw per click).
@@ -187,32 +210,29 @@ export function createAppStore(options: StoreOptions): AppStore {
       set(failedChanged ? { ui: next, effective: effectiveOf(s.document, s.design, next.failed) } : { ui: next });
     };
 
+    /** One undo step to a document known to parse. */
+    const step = (next: TopologyDocument, parsed: { topology: Topology; diagnostics: Diagnostic[] }): void => {
+      const s = get();
+      apply(next, parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] });
+    };
+
     const actions: AppActions = {
-      commit(next) {
-        const s = get();
-        if (next === s.document) return { ok: true };
-        const r = parse(next);
-        if (!r.ok) return r;
-        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] });
-        return { ok: true };
-      },
       load(next, pair) {
         const s = get();
         const r = parse(next);
         if (!r.ok) return r;
         const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null };
-        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next });
+        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next, loadSeq: s.loadSeq + 1 });
         return { ok: true };
       },
-      edit(edit, options) {
+      edit(edit) {
         const s = get();
         const r = applyEdit(s.document, edit, { topology: s.design, diagnostics: s.diagnostics });
         if (!r.ok) return r;
         if (r.document !== s.document) {
           const parsed = { topology: r.topology, diagnostics: r.diagnostics };
           parseCache.set(r.document, parsed);
-          if (options?.foldInto === s.document && s.past.length > 0) apply(r.document, parsed, { past: s.past, future: [] });
-          else actions.commit(r.document);
+          step(r.document, parsed);
         }
         if (r.created.length > 0) actions.select(r.created);
         // An error notice (e.g. unreadable autosave data) is not pushed aside by an edit's report.
@@ -255,6 +275,16 @@ export function createAppStore(options: StoreOptions): AppStore {
         const next = s.future[0];
         if (!next) return;
         apply(next, parsedOrThrow(next), { past: [...s.past, s.document], future: s.future.slice(1) });
+      },
+      tapElement({ id, additive = false, link = false, group }) {
+        const { ui, design } = get();
+        if (id === null) return actions.select([]);
+        if (additive) return actions.select(ui.selectedIds.includes(id) ? ui.selectedIds.filter((x) => x !== id) : [...ui.selectedIds, id]);
+        const ids = group ? [...group] : [id];
+        const host = ui.tool === 'select' && !link && !group ? (design.index.nodes.has(id) ? id : (design.index.nics.get(id)?.node ?? null)) : null;
+        // One store update per click: selecting and picking the pair redraw once.
+        if (host) actions.pickNode(host, ids);
+        else if (ids.length > 0) actions.select(ids);
       },
       pickNode(id, selectIds) {
         const { sourceNodeId: src, destinationNodeId: dst, selectedIds } = get().ui;
@@ -307,6 +337,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       past: [],
       future: [],
       savedDocument: options.savedDocument ?? options.document,
+      loadSeq: 0,
       ui: reconcileUi(ui, options.document),
       notice: null,
       actions,

@@ -1,5 +1,5 @@
 /** The application frame: toolbar, diagram, side panel. Components are thin; the store owns state. */
-import { GraphView } from '../canvas/GraphView';
+import { GraphView } from './canvas/GraphView';
 import { CanvasApiProvider } from './CanvasContext';
 import { FilesHost } from './files/FilesHost';
 import { DesignerDialogs } from './designer/DesignerDialogs';

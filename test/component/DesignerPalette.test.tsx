@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NoticeBar } from '../../src/ui/NoticeBar';
 import { Palette } from '../../src/ui/designer/Palette';
-import { PALETTE_MIME } from '../../src/ui/designer/insert';
+import { PALETTE_MIME } from '../../src/canvas/gestures/drop';
 import { renderWith } from './DesignerSupport';
 
 const palette = () => screen.getByRole('toolbar', { name: 'Palette' });

@@ -25,7 +25,7 @@ afterEach(() => {
 describe('Save', () => {
   it('downloads <name>.lm-topology.json with the stable JSON and marks the work saved', async () => {
     const store = renderFiles(first);
-    store.getState().actions.commit({ ...first, name: 'Edited design' });
+    store.getState().actions.edit({ type: 'update-topology', patch: { name: 'Edited design' } });
     expect(store.getState().savedDocument).not.toBe(store.getState().document);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(browser.downloads.map((d) => d.filename)).toEqual(['Edited design.lm-topology.json']);
@@ -146,7 +146,7 @@ describe('Share links', () => {
     const store = renderFiles(first);
     expect(store.getState().document).toEqual(other); // nothing unsaved at start: opened at once
     act(() => {
-      store.getState().actions.commit({ ...store.getState().document, name: 'My unsaved edit' });
+      store.getState().actions.edit({ type: 'update-topology', patch: { name: 'My unsaved edit' } });
     });
     const mine = store.getState().document;
     act(() => {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { createAdapter, type CanvasAdapter } from '../../src/canvas/adapter';
 import { dropEdit } from '../../src/canvas/gestures/drop';
-import { boxOf, type Box } from '../../src/canvas/gestures/hit';
+import type { Box } from '../../src/canvas/geometry';
+import { nodeBox as boxOf } from '../../src/canvas/gestures/hit';
 import { reparentEdits } from '../../src/canvas/gestures/reparent';
 import { createAppStore, type AppStore } from '../../src/store/appStore';
 import { readFixture } from './helpers';
@@ -60,7 +61,7 @@ describe('re-parenting after a drag', () => {
     cy.getElementById('n1').descendants().forEach((d) => {
       d.position({ x: d.position().x + target.x - from.x, y: d.position().y + target.y - from.y });
     });
-    const edits = reparentEdits(cy, store, new Set(['n1']), boxes);
+    const edits = reparentEdits(cy, store.getState().design, new Set(['n1']), boxes);
     expect(edits[0]).toEqual({ type: 'move', ids: ['n1'], to: 'site-b' });
     expect(edits[1]).toMatchObject({ type: 'set-positions' });
     expect(Object.keys((edits[1] as { positions: object }).positions).sort()).toEqual(['n1-lm', 'n1-mgmt', 'site-a']);
@@ -77,20 +78,52 @@ describe('re-parenting after a drag', () => {
     cy.nodes('.site, .host').forEach((n) => {
       boxes.set(n.id(), boxOf(n));
     });
-    expect(reparentEdits(cy, store, new Set(['n1', 'n1-lm']), boxes)).toEqual([]);
+    expect(reparentEdits(cy, store.getState().design, new Set(['n1', 'n1-lm']), boxes)).toEqual([]);
   });
 
-  it('folds the move into the drag commit: one undo step for the whole gesture', () => {
-    const { store } = mount(twoSite());
+  it('a drag into another site is one store edit: the positions and the move, one undo step', () => {
+    const { store, adapter } = mount(twoSite());
+    const cy = adapter.cy;
     const before = store.getState().document;
-    store.getState().actions.commit({ ...before, layout: { n1: { x: 1, y: 1 } } });
-    const drag = store.getState().document;
-    store.getState().actions.edit({ type: 'move', ids: ['n1'], to: 'site-b' }, { foldInto: drag });
-    expect(store.getState().past).toEqual([before]);
-    store.getState().actions.undo();
+    const n1 = cy.getElementById('n1') as NodeSingular;
+    const target = centre(boxOf(cy.getElementById('site-b') as NodeSingular));
+    const from = n1.position();
+    // cytoscape's order: press, a first move (before anything shifts), the shift with a drag event per node, release, dragfree per node.
+    n1.emit('tapstart');
+    n1.emit('tapdrag');
+    n1.descendants().forEach((d) => {
+      d.position({ x: d.position().x + target.x - from.x, y: d.position().y + target.y - from.y });
+    });
+    // cytoscape drags the grabbed node with its descendants, and reports each.
+    const dragged = n1.union(n1.descendants());
+    dragged.forEach((d) => {
+      d.emit('drag');
+    });
+    n1.emit('tapend');
+    dragged.forEach((d) => {
+      d.emit('dragfree');
+    });
+    const s = store.getState();
+    expect(s.design.index.nodes.get('n1')!.site).toBe('site-b');
+    expect(s.past).toEqual([before]);
+    expect(s.document.layout?.['n1-lm']).toBeDefined();
+    s.actions.undo();
     expect(store.getState().document).toBe(before);
-    // Not folded when the document is not the one given.
-    store.getState().actions.edit({ type: 'move', ids: ['n1'], to: 'site-b' }, { foldInto: drag });
-    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('a drag that stays in its site saves the positions only (one edit)', () => {
+    const { store, adapter } = mount(twoSite());
+    const cy = adapter.cy;
+    const nic = cy.getElementById('n1-lm') as NodeSingular;
+    nic.emit('tapstart');
+    nic.emit('tapdrag');
+    nic.position({ x: nic.position().x + 3, y: nic.position().y });
+    nic.emit('drag');
+    nic.emit('tapend');
+    nic.emit('dragfree');
+    const s = store.getState();
+    expect(s.past).toHaveLength(1);
+    expect(s.document.layout?.['n1-lm']?.x).toBe(Math.round(nic.position().x));
+    expect(s.design.index.nics.get('n1-lm')!.node).toBe('n1');
   });
 });

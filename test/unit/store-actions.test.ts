@@ -1,7 +1,7 @@
 /** Every store action, and what undo does after it (UI-only actions are not undo steps). */
 import { describe, expect, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
-import { HISTORY_LIMIT, createAppStore, type AppStore } from '../../src/store/appStore';
+import { HISTORY_LIMIT, createAppStore, type AppStore, type Tap } from '../../src/store/appStore';
 import { readFixture } from './helpers';
 
 const twoSite = () => readFixture('two-site-routed.json') as TopologyDocument;
@@ -18,11 +18,11 @@ function uiOnly(store: AppStore, run: () => void): void {
 }
 
 describe('document actions and their undo', () => {
-  it('commit applies a valid document as one step; undo and redo walk it', () => {
+  it('an edit applies as one step; undo and redo walk it', () => {
     const store = make();
     const start = store.getState().document;
-    const next = { ...start, name: 'Renamed' };
-    expect(store.getState().actions.commit(next)).toEqual({ ok: true });
+    expect(store.getState().actions.edit({ type: 'update-topology', patch: { name: 'Renamed' } }).ok).toBe(true);
+    const next = store.getState().document;
     expect(store.getState().design.name).toBe('Renamed');
     expect(store.getState().past).toEqual([start]);
     store.getState().actions.undo();
@@ -32,12 +32,29 @@ describe('document actions and their undo', () => {
     expect(store.getState().document).toBe(next);
   });
 
-  it('commit refuses an invalid document and changes nothing', () => {
+  it('a batch that fails half-way is refused whole and changes nothing', () => {
     const store = make();
     const before = store.getState();
-    const r = store.getState().actions.commit({ ...before.document, nodes: [{ id: 'n1', name: 'x' }, { id: 'n1', name: 'y' }] });
+    // The rename is valid, the position names an element that does not exist: nothing of it applies.
+    const r = store.getState().actions.edit({ type: 'batch', edits: [{ type: 'update-topology', patch: { name: 'Renamed' } }, { type: 'set-positions', positions: { 'no-such-node': { x: 0, y: 0 } } }] });
     expect(r.ok).toBe(false);
     expect(store.getState()).toBe(before);
+  });
+
+  it('load bumps loadSeq (the canvas fits to a new file); edits, undo and redo do not', () => {
+    const store = make();
+    const start = store.getState().document;
+    expect(store.getState().loadSeq).toBe(0);
+    store.getState().actions.edit({ type: 'update-topology', patch: { name: 'Renamed' } });
+    store.getState().actions.undo();
+    store.getState().actions.redo();
+    expect(store.getState().loadSeq).toBe(0);
+    store.getState().actions.load(start);
+    expect(store.getState().loadSeq).toBe(1);
+    store.getState().actions.newTopology();
+    expect(store.getState().loadSeq).toBe(2);
+    store.getState().actions.undo();
+    expect(store.getState().loadSeq).toBe(2);
   });
 
   it('edit commits one step, selects what it created and reports its messages; undo removes it', () => {
@@ -180,6 +197,26 @@ describe('pickNode', () => {
     expect(updates).toBe(3);
     expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', selectedIds: ['n1'] });
     un();
+  });
+});
+
+describe('tapElement (every click on the diagram)', () => {
+  type Row = [string, Tap, Partial<{ tool: 'select' | 'connect'; selectedIds: string[]; sourceNodeId: string | null }>, { selectedIds: string[]; sourceNodeId: string | null }];
+  const rows: Row[] = [
+    ['a node picks the source and selects it', { id: 'n1' }, {}, { selectedIds: ['n1'], sourceNodeId: 'n1' }],
+    ['a NIC picks its node and selects the NIC', { id: 'n1-lm' }, {}, { selectedIds: ['n1-lm'], sourceNodeId: 'n1' }],
+    ['a NIC\'s link selects the NIC only', { id: 'n1-lm', link: true }, {}, { selectedIds: ['n1-lm'], sourceNodeId: null }],
+    ['a network is selected', { id: 'lm-a' }, {}, { selectedIds: ['lm-a'], sourceNodeId: null }],
+    ['a transit subnet selects its routers', { id: 'ra', group: ['ra', 'rb'] }, {}, { selectedIds: ['ra', 'rb'], sourceNodeId: null }],
+    ['the Connect tool selects a node without picking', { id: 'n1' }, { tool: 'connect' }, { selectedIds: ['n1'], sourceNodeId: null }],
+    ['Ctrl adds to the selection', { id: 'n2', additive: true }, { selectedIds: ['n1'] }, { selectedIds: ['n1', 'n2'], sourceNodeId: null }],
+    ['Ctrl on a selected element removes it', { id: 'n1', additive: true }, { selectedIds: ['n1', 'n2'] }, { selectedIds: ['n2'], sourceNodeId: null }],
+    ['the background clears the selection, keeps the pair', { id: null }, { selectedIds: ['n1'], sourceNodeId: 'n3' }, { selectedIds: [], sourceNodeId: 'n3' }],
+  ];
+  it.each(rows)('%s', (_, tap, ui, expected) => {
+    const store = createAppStore({ document: twoSite(), ui: { selectedIds: [], ...ui } });
+    uiOnly(store, () => store.getState().actions.tapElement(tap));
+    expect(store.getState().ui).toMatchObject(expected);
   });
 });
 

@@ -6,14 +6,17 @@
  */
 import type { Core } from 'cytoscape';
 import type { Position } from '../../engine';
-import type { Edit } from '../../engine/edit';
+import type { Edit, ElementKind } from '../../engine/edit';
 import type { AppStore } from '../../store/appStore';
-import { PALETTE, PALETTE_MIME, type PaletteKind } from '../../ui/designer/insert';
-import { boxOf as rectAt, grow, overlaps, type Box } from '../geometry';
+import { boxOf, grow, overlaps, type Box } from '../geometry';
 import { freeSpot } from '../placement/freeSpot';
-import { boxOf, contains, hostOf, innermost, modelPoint } from './hit';
+import { contains, hostOf, innermost, modelPoint, nodeBox } from './hit';
 
-const KINDS = new Set<string>(PALETTE.map((p) => p.kind));
+/** What the palette can drop: any element kind. */
+export type PaletteKind = ElementKind;
+/** The MIME type of a palette drag (the palette sets it); the data is the kind. */
+export const PALETTE_MIME = 'application/x-lmpv-palette';
+const KINDS = new Set<string>(['site', 'node', 'nic', 'network', 'router'] satisfies PaletteKind[]);
 const MARGIN = 10;
 
 /** Roughly the box a new element of each kind is drawn with (before it has a label or NICs). */
@@ -30,7 +33,7 @@ export function freeDropSpot(cy: Core, kind: PaletteKind, p: Position, moved?: {
   const obstacles: Box[] = [];
   cy.nodes().forEach((n) => {
     if (moved?.ignore.has(n.id())) return;
-    const b = boxOf(n);
+    const b = nodeBox(n);
     // The box the drop lands in (its site, its node), even while still empty, is its parent, not an obstacle.
     if ((n.isParent() || (parentClass !== null && n.hasClass(parentClass))) && contains(b, p)) return;
     // Boxes around children: the children are the obstacles (except for a new site, which must not nest).
@@ -38,7 +41,7 @@ export function freeDropSpot(cy: Core, kind: PaletteKind, p: Position, moved?: {
     obstacles.push(b);
   });
   const { w, h } = moved?.size ?? SIZE[kind];
-  const free = (q: Position): boolean => !obstacles.some((o) => overlaps(o, grow(rectAt(q, w, h), MARGIN)));
+  const free = (q: Position): boolean => !obstacles.some((o) => overlaps(o, grow(boxOf(q, w, h), MARGIN)));
   if (free(p)) return p;
   // Nodes fill a site's row and NICs a node's, side by side, then the rows below; the rest go to the nearest free spot.
   if (kind === 'node' || kind === 'nic') {

@@ -5,6 +5,7 @@
  */
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Position } from '../../engine';
+import type { Box } from '../geometry';
 
 /** Model position of a point given relative to the container (a rendered position). */
 export function modelPoint(cy: Core, rendered: Position): Position {
@@ -13,14 +14,8 @@ export function modelPoint(cy: Core, rendered: Position): Position {
   return { x: (rendered.x - pan.x) / zoom, y: (rendered.y - pan.y) / zoom };
 }
 
-export interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-export const boxOf = (n: NodeSingular): Box => {
+/** The box a drawn node occupies now (labels excluded), as cytoscape measures it. */
+export const nodeBox = (n: NodeSingular): Box => {
   const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
   return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
 };
@@ -36,7 +31,7 @@ export function innermost(cy: Core, p: Position, cls: string, boxes?: ReadonlyMa
   let best: { id: string; area: number } | null = null;
   cy.nodes(`.${cls}`).forEach((n) => {
     if (n.id() === except) return;
-    const b = boxes?.get(n.id()) ?? boxOf(n);
+    const b = boxes?.get(n.id()) ?? nodeBox(n);
     if (contains(b, p) && (!best || area(b) < best.area)) best = { id: n.id(), area: area(b) };
   });
   return (best as { id: string } | null)?.id ?? null;

@@ -1,26 +1,27 @@
 /**
  * Moving elements between sites and nodes: a node (or router) dropped inside another site joins
  * it, a NIC dropped on another node moves onto it. The boxes are taken as they were when the
- * drag started (a compound box grows to follow a child dragged out of it). The move joins the
- * drag's own undo step: the adapter commits the positions first, the move is folded into it.
+ * drag started (a compound box grows to follow a child dragged out of it). The edits join the
+ * drag's positions in one batch (../interaction.ts): one undo step for the whole gesture.
  */
 import type { Core, NodeSingular } from 'cytoscape';
-import type { Position, TopologyDocument } from '../../engine';
+import type { Position, Topology } from '../../engine';
 import type { Edit } from '../../engine/edit';
-import type { AppStore } from '../../store/appStore';
+import type { Box } from '../geometry';
 import { freeDropSpot } from './drop';
-import { boxOf, innermost, type Box } from './hit';
+import { innermost, nodeBox } from './hit';
 
-interface Drag {
-  /**
-   * Site and host boxes at the start of the drag, taken at the first move (cytoscape reports the
-   * move before it shifts anything), not at the grab: every click grabs, and measuring every box
-   * on each press delayed the click's highlight.
-   */
-  boxes: Map<string, Box> | null;
-  /** The document before the drag (the adapter's commit makes a new one). */
-  before: TopologyDocument;
-  dragged: Set<string>;
+/**
+ * Site and host boxes as drawn now. Taken at the first move of a drag (cytoscape reports the move
+ * before it shifts anything), not at the press: every click presses, and measuring every box on
+ * each press delayed the click's highlight.
+ */
+export function measureParents(cy: Core): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  cy.nodes('.site, .host').forEach((n) => {
+    boxes.set(n.id(), nodeBox(n));
+  });
+  return boxes;
 }
 
 const centre = (n: NodeSingular): Position => {
@@ -29,8 +30,7 @@ const centre = (n: NodeSingular): Position => {
 };
 
 /** The re-parenting a finished drag asks for (none when everything stayed in its parent). */
-export function reparentEdits(cy: Core, store: AppStore, dragged: ReadonlySet<string>, boxes: ReadonlyMap<string, Box>): Edit[] {
-  const t = store.getState().design;
+export function reparentEdits(cy: Core, t: Topology, dragged: ReadonlySet<string>, boxes: ReadonlyMap<string, Box>): Edit[] {
   const edits: Edit[] = [];
   const positions: Record<string, Position> = {};
   // The parent left behind stays where it was before the drag (its box had followed the child).
@@ -41,7 +41,7 @@ export function reparentEdits(cy: Core, store: AppStore, dragged: ReadonlySet<st
   /** Keeps what moved where it was dropped, nudged off any sibling it landed on. */
   const keep = (n: NodeSingular, kind: 'node' | 'router' | 'nic'): void => {
     const leaves = n.isParent() ? n.descendants().filter((d) => !d.isParent()) : cy.collection().merge(n);
-    const b = boxOf(n);
+    const b = nodeBox(n);
     const at = centre(n);
     const ignore = new Set([n.id(), ...leaves.map((l) => l.id())]);
     const spot = freeDropSpot(cy, kind, at, { size: { w: b.x2 - b.x1, h: b.y2 - b.y1 }, ignore });
@@ -76,48 +76,4 @@ export function reparentEdits(cy: Core, store: AppStore, dragged: ReadonlySet<st
     }
   }
   return edits.length === 0 ? [] : [...edits, { type: 'set-positions', positions }];
-}
-
-export function installReparent(cy: Core, store: AppStore): () => void {
-  let drag: Drag | null = null;
-  let pending = false;
-  const snapshot = (): Map<string, Box> => {
-    const boxes = new Map<string, Box>();
-    cy.nodes('.site, .host').forEach((n) => {
-      boxes.set(n.id(), boxOf(n));
-    });
-    return boxes;
-  };
-  cy.on('grab', 'node', () => {
-    if (drag) return;
-    drag = { boxes: null, before: store.getState().document, dragged: new Set() };
-  });
-  cy.on('tapdrag', () => {
-    if (drag && !drag.boxes) drag.boxes = snapshot();
-  });
-  cy.on('dragfree', 'node', (e) => {
-    if (!drag) return;
-    drag.dragged.add((e.target as NodeSingular).id());
-    if (pending) return;
-    pending = true;
-    // Queued after the adapter's own dragfree commit, so that it runs once that is done.
-    queueMicrotask(() => {
-      pending = false;
-      const d = drag;
-      drag = null;
-      if (!d) return;
-      const edits = reparentEdits(cy, store, d.dragged, d.boxes ?? snapshot());
-      if (edits.length === 0) return;
-      const s = store.getState();
-      const r = s.actions.edit({ type: 'batch', edits }, { foldInto: s.document !== d.before ? s.document : undefined });
-      if (!r.ok) s.actions.notify({ kind: 'error', text: r.errors.map((x) => x.message).join(' ') });
-    });
-  });
-  // A grab without a drag (a click) frees without dragfree: forget it.
-  cy.on('free', 'node', () => {
-    queueMicrotask(() => {
-      if (!pending) drag = null;
-    });
-  });
-  return () => {};
 }

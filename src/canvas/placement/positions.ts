@@ -97,17 +97,13 @@ export function followRouters(model: DiagramModel, auto: ReadonlyMap<string, Pos
 const round = (p: Pos): Position => ({ x: Math.round(p.x), y: Math.round(p.y) });
 
 /**
- * The `layout` to save after the user moved elements: every drawn element's position, so that
- * nothing placed automatically jumps later (the first drag pins the whole drawing), with the
- * moved ones where they were dropped. Unknown ids already in the layout are kept.
+ * The positions to save after the user moved elements (one `set-positions` edit): every drawn
+ * element's position, so that nothing placed automatically jumps later (the first drag pins the
+ * whole drawing), with the moved ones where they were dropped. Saved ids not drawn are left as
+ * they are by the edit (it merges). Never transit subnets.
  */
-export function layoutAfterMove(
-  model: DiagramModel,
-  saved: Readonly<Record<string, Position>>,
-  current: ReadonlyMap<string, Pos>,
-  compoundCentres: ReadonlyMap<string, Pos>,
-): Record<string, Position> {
-  const next: Record<string, Position> = { ...saved };
+export function positionsAfterMove(model: DiagramModel, current: ReadonlyMap<string, Pos>, compoundCentres: ReadonlyMap<string, Pos>): Record<string, Position> {
+  const next: Record<string, Position> = {};
   for (const [id, p] of current) if (model.byId.get(id)?.kind !== 'transit') next[id] = round(p);
   for (const [id, p] of compoundCentres) next[id] = round(p);
   return next;

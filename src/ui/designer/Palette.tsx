@@ -7,7 +7,8 @@ import type { Tool } from '../../store/appStore';
 import { formatShortcut } from '../commands/shortcuts';
 import { useActions, useApp, useAppStore } from '../StoreContext';
 import { insertFromPalette } from './designerActions';
-import { PALETTE, PALETTE_MIME } from './insert';
+import { PALETTE_MIME } from '../../canvas/gestures/drop';
+import { PALETTE } from './insert';
 import './designer.css';
 
 const TOOLS: { tool: Tool; label: string; shortcut: string; hint: string }[] = [

@@ -1,7 +1,8 @@
 /** Designer actions shared by the palette, the commands and the dialogs (they see only the store). */
 import { kindOf } from '../../engine/edit';
 import type { AppStore } from '../../store/appStore';
-import { insertEdit, type PaletteKind } from './insert';
+import type { PaletteKind } from '../../canvas/gestures/drop';
+import { insertEdit } from './insert';
 
 /** Inserts a palette element at a free position, where the selection says; tells the user when it cannot. */
 export function insertFromPalette(store: AppStore, kind: PaletteKind): void {

@@ -5,8 +5,7 @@
  */
 import type { Position, Topology } from '../../engine';
 import type { Edit } from '../../engine/edit';
-
-export type PaletteKind = 'site' | 'node' | 'nic' | 'network' | 'router';
+import type { PaletteKind } from '../../canvas/gestures/drop';
 
 export const PALETTE: { kind: PaletteKind; label: string; shortcut: string; hint: string }[] = [
   { kind: 'site', label: 'Site', shortcut: 'Shift+S', hint: 'A site (fault domain): a box for nodes and routers' },
@@ -16,8 +15,6 @@ export const PALETTE: { kind: PaletteKind; label: string; shortcut: string; hint
   { kind: 'router', label: 'Router', shortcut: 'R', hint: 'A layer-3 router; into the selected site' },
 ];
 
-/** The MIME type of a palette drag; the data is the kind. */
-export const PALETTE_MIME = 'application/x-lmpv-palette';
 
 function siteOf(t: Topology, id: string): string | null {
   if (t.index.sites.has(id)) return id;

@@ -1,6 +1,6 @@
 /** The on-canvas legend: a strip under the diagram (never over it), collapsible. */
 import { useState } from 'react';
-import { DASH, LEGEND, type Swatch } from './legend';
+import { DASH, LEGEND, type Swatch } from '../../canvas/legend';
 
 function SwatchIcon({ s }: { s: Swatch }) {
   if (s.kind === 'line') {

@@ -3,10 +3,10 @@
  * source or the destination, show its details. Keyboard: arrows move, Enter runs, Escape closes.
  */
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import { failableKind } from '../engine/whatif';
-import { useActions, useApp, useAppStore } from '../ui/StoreContext';
-import { deleteSelection } from '../ui/designer/designerActions';
-import type { ContextMenuRequest } from './adapter';
+import { failableKind } from '../../engine/whatif';
+import { useActions, useApp, useAppStore } from '../StoreContext';
+import { deleteSelection } from '../designer/designerActions';
+import type { ContextMenuRequest } from '../../canvas/adapter';
 
 interface Item {
   label: string;

@@ -3,11 +3,11 @@
  * exports, and hosts the legend and the context menu. The store stays the one truth.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { useCanvasApi } from '../ui/CanvasContext';
-import { useAppStore } from '../ui/StoreContext';
-import { createAdapter, type ContextMenuRequest } from './adapter';
-import type { Box } from './geometry';
-import { createCanvasApi } from './canvasApi';
+import { useCanvasApi } from '../CanvasContext';
+import { useAppStore } from '../StoreContext';
+import { createAdapter, type ContextMenuRequest } from '../../canvas/adapter';
+import type { Box } from '../../canvas/geometry';
+import { createCanvasApi } from '../../canvas/canvasApi';
 import { ContextMenu } from './ContextMenu';
 import { Legend } from './Legend';
 import './canvas.css';

@@ -1,0 +1,108 @@
+/**
+ * Every place this project reaches into cytoscape's internals, with the reason and the version
+ * it was checked on. Nothing else in src/ touches `_private`, the collection prototype or the
+ * renderer. When cytoscape is upgraded, re-read the cited source files in
+ * node_modules/cytoscape/src, adjust what changed, then update CHECKED_CYTOSCAPE_VERSION and the
+ * exact version in package.json (test/unit/canvas-cyWorkarounds.test.ts fails until both agree
+ * with what is installed).
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+
+/** The cytoscape release these workarounds were read against (package.json pins it exactly). */
+export const CHECKED_CYTOSCAPE_VERSION = '3.34.4';
+
+/**
+ * 1. `_private.backgrounding` (src/extensions/renderer/canvas/drawing-nodes.mjs, `drawImages`):
+ * drawing a node without a background image flips the flag twice per frame (one of the two image
+ * passes counts the 'none' placeholder), and each flip calls `node.updateStyle()`, which restyles
+ * the node with its descendants and ancestors — on a compound diagram every frame restyled whole
+ * sites (300 ms per click on 64 nodes). Nothing here uses background images, so the flag is held
+ * at false. Applied to every node added to `cy` (the diagram and the highlight overlay).
+ */
+export function holdBackgrounding(cy: Core): void {
+  cy.on('add', 'node', (e) => {
+    const p = (e.target as NodeSingular & { _private?: Record<string, unknown> })._private;
+    if (p && !Object.getOwnPropertyDescriptor(p, 'backgrounding')?.get) Object.defineProperty(p, 'backgrounding', { get: () => false, set: () => {}, configurable: true });
+  });
+}
+
+/**
+ * 2. The collection prototype's `activate`/`unactivate` (src/collection/switch-functions.mjs,
+ * called from the press and release handlers in src/extensions/renderer/base/load-listeners.mjs):
+ * cytoscape marks a pressed element `:active` and clears it on release, restyling it each time;
+ * any restyle throws away the cached drawing of the whole diagram, so every click paid two full
+ * redraws (≈ 20 ms each at 64 nodes) for a state this stylesheet never shows. Both become no-ops.
+ * The prototype is shared by every cytoscape instance of the page (nothing here reads `:active`).
+ */
+export function disableActivation(cy: Core): void {
+  const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
+  if (proto.lmpvNoActivation) return;
+  const same = function (this: unknown): unknown {
+    return this;
+  };
+  Object.assign(proto, { activate: same, unactivate: same, lmpvNoActivation: true });
+}
+
+/**
+ * 3. `interactive()` (src/collection/style.mjs; not in cytoscape's typings) is the cached check the
+ * press handler runs on the pressed node (`nodeIsGrabbable`, load-listeners.mjs) and the hit test
+ * runs on every element (`getCachedZSortedEles`, z-ordering.mjs). After a restyle it and the
+ * compound bounds are stale, and the next press recomputed them all — the click that picks the
+ * destination paid for the source's restyle. Called while the page is idle instead.
+ */
+export function warmInteractive(cy: Core): void {
+  cy.nodes().forEach((n) => {
+    (n as unknown as { interactive?: () => boolean }).interactive?.();
+    n.boundingBox();
+  });
+}
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+interface ZSorted extends Array<unknown> {
+  interactive: unknown[];
+}
+interface Renderer {
+  findNearestElements(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown[];
+  getCachedZSortedEles(force?: boolean): ZSorted;
+}
+
+const inside = (b: Box, x: number, y: number, m: number): boolean => b.x1 - m <= x && x <= b.x2 + m && b.y1 - m <= y && y <= b.y2 + m;
+
+/**
+ * 4. The renderer's `findNearestElements` (src/extensions/renderer/base/coord-ele-math/coords.mjs)
+ * measures every element of `getCachedZSortedEles()` (z-ordering.mjs) — ≈ 6 ms for 744 elements,
+ * three times per click (move, press, release). While it runs, `getCachedZSortedEles` is replaced
+ * by the few elements whose box from `boxes()` holds the point (with cytoscape's widest tolerance,
+ * 24 screen pixels), so the original test picks among them: same elements, same order, same
+ * answer. `boxes()` null (unknown or stale, e.g. during a drag): the original runs on everything.
+ * Elements without a box are always tested. Does nothing if either method is missing (headless).
+ */
+export function narrowHitTest(cy: Core, boxes: () => ReadonlyMap<string, Box> | null): void {
+  const r = (cy as unknown as { renderer(): Renderer | undefined }).renderer();
+  if (!r || typeof r.findNearestElements !== 'function' || typeof r.getCachedZSortedEles !== 'function') return;
+  const original = r.findNearestElements;
+  const zSorted = r.getCachedZSortedEles;
+  r.findNearestElements = function (x, y, interactiveOnly, isTouch) {
+    const known = boxes();
+    if (!known) return original.call(this, x, y, interactiveOnly, isTouch);
+    const margin = 24 / cy.zoom() + 4;
+    const all = zSorted.call(this);
+    const list = (interactiveOnly ? all.interactive : all) as { id(): string }[];
+    const near = list.filter((el) => {
+      const b = known.get(el.id());
+      return !b || inside(b, x, y, margin);
+    }) as unknown as ZSorted;
+    near.interactive = near;
+    r.getCachedZSortedEles = () => near;
+    try {
+      return original.call(this, x, y, false, isTouch);
+    } finally {
+      r.getCachedZSortedEles = zSorted;
+    }
+  };
+}

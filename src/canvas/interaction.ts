@@ -1,0 +1,185 @@
+/**
+ * Interaction: cytoscape's pointer events → the gesture machine (./gestureMachine.ts) → store
+ * actions. This is the only place that listens to cytoscape's input events. It translates each
+ * event into a `GestureEvent`, runs the pure transition, and carries out the outputs: view
+ * effects on the diagram (flush the highlight, the connect line, the context menu) and at most
+ * one store intent per gesture:
+ *   tap     → actions.tapElement (the store decides what a click means)
+ *   connect → actions.edit({ type: 'connect' })
+ *   move    → actions.edit(one set-positions edit, or a batch with the re-parenting moves)
+ * Palette drops (HTML5 drag and drop from outside the diagram) are one edit too (./gestures/drop.ts).
+ */
+import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
+import type { Edit } from '../engine/edit';
+import type { AppStore, Tap } from '../store/appStore';
+import { IDLE, transition, type GestureEvent, type GestureOutput, type GestureState } from './gestureMachine';
+import { connectable, ghostLine } from './gestures/connect';
+import { installDrop } from './gestures/drop';
+import { measureParents, reparentEdits } from './gestures/reparent';
+import { computeGeometry, type Box, type Pos } from './geometry';
+import { changedPositions, positionsAfterMove } from './layout';
+import type { Renderer } from './render';
+
+export interface ContextMenuRequest {
+  /** The topology element the menu is about (an edge's NIC or router, a transit's first router). */
+  id: string;
+  /** Where to open it, relative to the canvas container. */
+  x: number;
+  y: number;
+}
+
+/** The topology element a tap or right-click on a drawn element is about. */
+export function topologyTarget(cy: Core, id: string): string | null {
+  const el = cy.getElementById(id);
+  if (el.empty()) return null;
+  if (el.group() === 'edges') return (el as EdgeSingular).source().id();
+  if (el.hasClass('transit')) return (el as NodeSingular).connectedEdges()[0]?.source().id() ?? null;
+  return id;
+}
+
+/** What a click on a drawn element tells the store (null: nothing to tell). */
+function tapOf(cy: Core, e: EventObject): Tap | null {
+  if (e.target === cy) return { id: null };
+  const id = topologyTarget(cy, e.target.id());
+  if (id === null) return null;
+  const pointer = e.originalEvent as MouseEvent | undefined;
+  const tap: Tap = { id, additive: !!pointer && (pointer.ctrlKey || pointer.metaKey || pointer.shiftKey) };
+  if (e.target.group() === 'edges') tap.link = true;
+  else if (e.target.hasClass('transit')) tap.group = (e.target as NodeSingular).connectedEdges().map((x) => x.source().id());
+  return tap;
+}
+
+export interface InteractionOptions {
+  cy: Core;
+  store: AppStore;
+  renderer: Renderer;
+  onContextMenu?(request: ContextMenuRequest | null): void;
+}
+
+export function installInteraction({ cy, store, renderer, onContextMenu }: InteractionOptions): () => void {
+  const container = cy.container();
+  const ghost = ghostLine(container);
+  let state: GestureState = IDLE;
+  let panningBefore = true;
+  // Site and host boxes at the start of a drag (the machine asks for them at the first move).
+  let measured: Map<string, Box> | null = null;
+
+  // Shift at the press starts a connection in the Select tool; it must be known before cytoscape grabs.
+  let shiftHeld = false;
+  const connecting = (): boolean => store.getState().ui.tool === 'connect' || shiftHeld;
+  const syncGrab = (): void => {
+    cy.autoungrabify(connecting());
+    if (container) container.style.cursor = connecting() ? 'crosshair' : '';
+  };
+
+  const endDrag = (dragged: string[]): void => {
+    renderer.finishDrag();
+    const view = renderer.view();
+    const current = renderer.currentPositions();
+    // Network bars are saved at the x their drops give them.
+    for (const [id, bus] of computeGeometry(view.model, current).buses) {
+      const p = current.get(id);
+      if (p) current.set(id, { x: bus.x, y: p.y });
+    }
+    const boxes = measured ?? measureParents(cy);
+    measured = null;
+    if (changedPositions(renderer.appliedPositions(), current).length === 0) return;
+    const centres = new Map<string, Pos>();
+    cy.nodes(':parent').forEach((n) => {
+      centres.set(n.id(), { ...n.position() });
+    });
+    const { actions, design } = store.getState();
+    const place: Edit = { type: 'set-positions', positions: positionsAfterMove(view.model, current, centres) };
+    const moves = reparentEdits(cy, design, new Set(dragged), boxes);
+    const r = actions.edit(moves.length === 0 ? place : { type: 'batch', edits: [place, ...moves] });
+    if (r.ok) return;
+    // The re-parenting was refused: the elements stay where they were dropped, and the user is told why.
+    if (moves.length > 0) actions.edit(place);
+    actions.notify({ kind: 'error', text: r.errors.map((x) => x.message).join(' ') });
+  };
+
+  const run = (o: GestureOutput): void => {
+    switch (o.type) {
+      case 'flush':
+        return renderer.flush();
+      case 'measure':
+        measured = measureParents(cy);
+        return;
+      case 'connect-start':
+        panningBefore = cy.userPanningEnabled();
+        cy.userPanningEnabled(false);
+        return;
+      case 'connect-line': {
+        const from = cy.getElementById(o.source).renderedPosition();
+        return ghost.show(from.x, from.y, o.at.x, o.at.y);
+      }
+      case 'connect-end':
+        cy.userPanningEnabled(panningBefore);
+        return ghost.hide();
+      case 'menu':
+        return onContextMenu?.(o.request);
+      case 'tap':
+        return store.getState().actions.tapElement(o.tap);
+      case 'connect': {
+        const { actions } = store.getState();
+        const r = actions.edit({ type: 'connect', from: o.from, to: o.to });
+        if (!r.ok) actions.notify({ kind: 'error', text: r.errors.map((x) => x.message).join(' ') });
+        return;
+      }
+      case 'move':
+        return endDrag(o.dragged);
+    }
+  };
+  const send = (event: GestureEvent): void => {
+    const t = transition(state, event);
+    state = t.state;
+    for (const o of t.out) run(o);
+  };
+
+  const at = (e: EventObject): Pos => e.renderedPosition ?? { x: 0, y: 0 };
+  const design = () => store.getState().design;
+  cy.on('tapstart', (e) => {
+    const node = e.target !== cy && e.target.isNode();
+    send({ type: 'press', target: e.target === cy ? null : e.target.id(), grabbed: node && (e.target as NodeSingular).grabbable(), connectFrom: connecting() ? connectable(design(), e) : null });
+  });
+  cy.on('tapdrag', (e) => send({ type: 'move', at: at(e) }));
+  cy.on('drag', 'node', (e) => {
+    renderer.previewDrag();
+    send({ type: 'drag', id: (e.target as NodeSingular).id() });
+  });
+  cy.on('dragpan', () => send({ type: 'pan' }));
+  cy.on('tapend', (e) => send({ type: 'release', over: state.kind === 'connecting' ? connectable(design(), e) : null }));
+  cy.on('tap', (e) => send({ type: 'tap', tap: tapOf(cy, e) }));
+  cy.on('dragfree', 'node', () => send({ type: 'dragfree' }));
+  cy.on('cxttap', (e) => send({ type: 'context', id: e.target === cy ? null : topologyTarget(cy, e.target.id()), at: at(e) }));
+  cy.on('viewport', () => send({ type: 'viewport' }));
+
+  const onDown = (e: MouseEvent): void => {
+    shiftHeld = e.shiftKey && e.button === 0;
+    syncGrab();
+  };
+  const onUp = (): void => {
+    if (!shiftHeld) return;
+    shiftHeld = false;
+    // After cytoscape has seen the release (its tapend ends the gesture).
+    setTimeout(syncGrab, 0);
+  };
+  // Headless (tests): no container, no pointer.
+  container?.addEventListener('mousedown', onDown, true);
+  if (container) window.addEventListener('mouseup', onUp);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.ui.tool === prev.ui.tool) return;
+    send({ type: 'cancel' });
+    syncGrab();
+  });
+  syncGrab();
+  const uninstallDrop = installDrop(cy, store);
+
+  return () => {
+    unsubscribe();
+    uninstallDrop();
+    container?.removeEventListener('mousedown', onDown, true);
+    if (container) window.removeEventListener('mouseup', onUp);
+    ghost.remove();
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Rendering: store → cytoscape, never the other way round. On every store change the view is
+ * derived (./derive.ts, memoised) and only what changed is applied, inside `cy.batch()`: the
+ * structure, the positions with the geometry (bars, drops), the looks. A highlight-only change is
+ * painted on the overlay first when it can be (./highlightScheduler.ts). A new file (the store's
+ * `loadSeq`) fits the view. While nodes are dragged, the bars, drops and transit subnets follow
+ * them on the view only (`previewDrag`); the drag's end is the gesture machine's business.
+ */
+import type { Core } from 'cytoscape';
+import type { AppState, AppStore } from '../store/appStore';
+import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './apply';
+import { warmInteractive } from './cyWorkarounds';
+import { createViewDeriver, type View } from './derive';
+import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
+import { createHighlightScheduler } from './highlightScheduler';
+import { drawnBoxes, type DrawnBoxes } from './hitTest';
+import { followRouters } from './layout';
+import type { Look } from './overlayPlan';
+import { fitViewport } from './viewport';
+
+const FIT_PADDING = 30;
+
+export interface RendererOptions {
+  cy: Core;
+  store: AppStore;
+  /** The element the overlay is added to (null: headless, no overlay, no frames). */
+  container: HTMLElement | null;
+  /** A panel floating over the canvas (container pixels) that a fit keeps clear of. */
+  floating?(): Box | null;
+}
+
+export interface Renderer {
+  /** The view last applied. */
+  view(): View;
+  /** The positions last applied from the store (leaves). */
+  appliedPositions(): ReadonlyMap<string, Pos>;
+  /** Current positions of every leaf, as cytoscape has them (dragged ones where they are now). */
+  currentPositions(): Map<string, Pos>;
+  /** Hit boxes from our geometry; null while they may be stale (from the start of a drag to the next store change). */
+  hitBoxes(): ReadonlyMap<string, Box> | null;
+  /** Something was dragged: bars, drops and transit subnets follow at the next frame. */
+  previewDrag(): void;
+  /** Runs a pending drag preview now (before the drag's end is measured). */
+  finishDrag(): void;
+  flush(): void;
+  settled(): boolean;
+  overlay: Core | null;
+  fit(): void;
+  destroy(): void;
+}
+
+export function createRenderer({ cy, store, container, floating }: RendererOptions): Renderer {
+  const headless = container === null;
+  const derive = createViewDeriver();
+  const applied = new Map<string, Look>();
+  const highlight = createHighlightScheduler(cy, container, applied);
+  let view: View | null = null;
+  let geometry: Geometry | null = null;
+  let appliedPositions: Map<string, Pos> = new Map();
+
+  // Boxes of what is drawn, from our geometry; stale from the start of a drag to the next move.
+  let boxes: { known: DrawnBoxes | null; fresh: boolean } = { known: null, fresh: false };
+  const knownBoxes = (): DrawnBoxes | null => {
+    if (!boxes.fresh || !view || !geometry) return null;
+    boxes.known ??= drawnBoxes(view.model, view.positions, geometry);
+    return boxes.known;
+  };
+
+  const sync = (s: AppState, prev: AppState | null): void => {
+    const next = derive(s);
+    const structure = !view || next.model !== view.model;
+    const moved = structure || next.positions !== view!.positions;
+    const restyle = moved || next.decorations !== view!.decorations;
+    if (!moved && restyle && geometry && highlight.paint(next, geometry, knownBoxes()?.drawn)) {
+      view = next;
+      return;
+    }
+    highlight.supersede();
+    cy.batch(() => {
+      if (structure) for (const id of syncStructure(cy, next.model)) applied.delete(id);
+      if (moved) {
+        geometry = computeGeometry(next.model, next.positions);
+        applyPositions(cy, next.positions, geometry);
+        applyGeometry(cy, next.model, geometry);
+        appliedPositions = next.positions;
+        boxes = { known: null, fresh: true };
+      }
+      if (restyle) applyDecorations(cy, next.model, next.decorations, geometry!, applied);
+    });
+    view = next;
+    if (!prev || s.loadSeq !== prev.loadSeq) fit();
+    warmSoon();
+  };
+
+  // A restyle leaves cytoscape's cached checks stale until the next press; refreshed while idle.
+  let warmHandle: number | null = null;
+  const warmSoon = (): void => {
+    if (headless || warmHandle !== null || typeof requestIdleCallback !== 'function') return;
+    warmHandle = requestIdleCallback(
+      () => {
+        warmHandle = null;
+        if (!cy.destroyed()) warmInteractive(cy);
+      },
+      { timeout: 1000 },
+    );
+  };
+
+  const fit = (): void => {
+    if (headless || cy.elements().empty()) return;
+    const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
+    cy.viewport(fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING));
+  };
+
+  const currentPositions = (): Map<string, Pos> => {
+    const out = new Map<string, Pos>();
+    for (const id of appliedPositions.keys()) {
+      const el = cy.getElementById(id);
+      if (el.nonempty() && el.isNode() && !el.isParent()) out.set(id, { ...el.position() });
+    }
+    return out;
+  };
+
+  // While dragging: bars stretch, drops follow and transit subnets move with their routers (view only).
+  let frame = 0;
+  const redrawDrag = (): void => {
+    frame = 0;
+    if (!view) return;
+    const { model, auto } = view;
+    const current = currentPositions();
+    for (const n of model.nodes) {
+      if (n.kind !== 'transit') continue;
+      const p = followRouters(model, auto, current, n.id);
+      if (p) current.set(n.id, p);
+    }
+    const g = computeGeometry(model, current);
+    cy.batch(() => {
+      applyPositions(cy, new Map([...current].filter(([id]) => model.byId.get(id)?.kind === 'transit')), g);
+      applyGeometry(cy, model, g);
+      applyDecorations(cy, model, view!.decorations, g, applied);
+    });
+  };
+  const schedule = (fn: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : (setTimeout(fn, 0) as unknown as number));
+  const cancel = (): void => {
+    if (!frame) return;
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    else clearTimeout(frame);
+    frame = 0;
+  };
+
+  sync(store.getState(), null);
+  const unsubscribe = store.subscribe((s, prev) => sync(s, prev));
+
+  return {
+    view: () => view!,
+    appliedPositions: () => appliedPositions,
+    currentPositions,
+    hitBoxes: () => knownBoxes()?.hit ?? null,
+    previewDrag() {
+      // Our boxes hold until something is dragged; the drag's edit brings fresh ones.
+      boxes = { known: null, fresh: false };
+      if (!frame) frame = schedule(redrawDrag);
+    },
+    finishDrag() {
+      if (!frame) return;
+      cancel();
+      redrawDrag();
+    },
+    flush: () => highlight.flush(),
+    settled: () => highlight.settled(),
+    overlay: highlight.overlay,
+    fit,
+    destroy() {
+      unsubscribe();
+      highlight.destroy();
+      cancel();
+      if (warmHandle !== null) cancelIdleCallback(warmHandle);
+    },
+  };
+}
