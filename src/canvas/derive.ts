@@ -2,8 +2,9 @@
  * What the canvas shows, derived from the store's state and memoised on its inputs, so that a
  * pair change recomputes the selection and the highlight only — never the model or the layout.
  */
-import { selectMigrationPath, type Selection, type Topology } from '../engine';
+import type { Selection, Topology } from '../engine';
 import type { AppState } from '../store/appStore';
+import { activeSelection } from '../store/selectors';
 import { buildDiagram, type DiagramModel } from './elements';
 import { decorate, type Decoration } from './highlight';
 import { autoLayout, viewPositions } from './layout';
@@ -49,9 +50,6 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 
 export function createViewDeriver(): (s: AppState) => View {
   const positionsOf = memo((model: DiagramModel, saved: AppState['document']['layout']) => viewPositions(model, autoOf(model), saved ?? {}));
-  const selectionOf = memo((t: Topology, src: string | null, dst: string | null, mode: AppState['ui']['mode'], timeout: number) =>
-    src && dst ? selectMigrationPath(t, src, dst, { mode, legacyTimeoutSeconds: timeout }) : null,
-  );
   const decorationsOf = memo(
     (model: DiagramModel, t: Topology, selection: Selection | null, src: string | null, dst: string | null, failed: string[], selectedIds: string[]) =>
       decorate({ model, topology: t, selection, sourceNodeId: src, destinationNodeId: dst, failed, selectedIds }),
@@ -59,7 +57,7 @@ export function createViewDeriver(): (s: AppState) => View {
   return (s) => {
     const model = modelOf(s.design);
     const { ui } = s;
-    const selection = selectionOf(s.effective, ui.sourceNodeId, ui.destinationNodeId, ui.mode, ui.legacyTimeoutSeconds);
+    const selection = activeSelection(s); // shared with the panels (src/store/selectors.ts)
     return {
       model,
       auto: autoOf(model),

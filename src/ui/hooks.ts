@@ -1,33 +1,19 @@
 /** Small named hooks over the store; derived results are memoised on their inputs. */
 import { useMemo } from 'react';
-import { analyzeAllPairs, runChecks, selectMigrationPath, type AllPairsResult, type Diagnostic, type Selection, type Topology } from '../engine';
+import { analyzeAllPairs, runChecks, type AllPairsResult, type Diagnostic, type Selection, type Topology } from '../engine';
+import { activeSelection, pairSelections, type PairSelections } from '../store/selectors';
 import { useApp } from './StoreContext';
 
-export interface PairSelections {
-  ws2025: Selection;
-  legacy: Selection;
-}
+export type { PairSelections };
 
-/** The selection for the chosen pair in both modes, or null while the pair is incomplete. */
+/** The selection for the chosen pair in both modes, or null while the pair is incomplete (src/store/selectors.ts). */
 export function usePairSelections(): PairSelections | null {
-  const topology = useApp((s) => s.effective);
-  const source = useApp((s) => s.ui.sourceNodeId);
-  const destination = useApp((s) => s.ui.destinationNodeId);
-  const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
-  return useMemo(() => {
-    if (!source || !destination) return null;
-    return {
-      ws2025: selectMigrationPath(topology, source, destination, { mode: 'ws2025', legacyTimeoutSeconds: timeout }),
-      legacy: selectMigrationPath(topology, source, destination, { mode: 'legacy', legacyTimeoutSeconds: timeout }),
-    };
-  }, [topology, source, destination, timeout]);
+  return useApp(pairSelections);
 }
 
-/** The selection in the mode the user is looking at. */
+/** The selection in the mode the user is looking at (src/store/selectors.ts). */
 export function useActiveSelection(): Selection | null {
-  const both = usePairSelections();
-  const mode = useApp((s) => s.ui.mode);
-  return both ? both[mode] : null;
+  return useApp(activeSelection);
 }
 
 /** All pairs of a topology, computed once per topology and timeout (the matrix and the checks share it). */

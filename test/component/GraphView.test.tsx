@@ -201,9 +201,14 @@ describe('GraphView', () => {
     const { cy, store } = mount('switched-4-node', ['n1', 'n3']);
     const before = { ...cy.getElementById('n2-s1').position() };
     await act(async () => {
-      for (const id of ['n2-mgmt', 'n2-s1', 'n2-s2']) cy.getElementById(id).shift({ x: 40, y: 300 });
-      cy.getElementById('n2').emit('dragfree');
-      cy.getElementById('n2-s1').emit('dragfree');
+      // cytoscape's order: press, a move, the shift with one drag event per moved node, release, dragfree per node.
+      const dragged = ['n2', 'n2-mgmt', 'n2-s1', 'n2-s2'];
+      cy.getElementById('n2').emit('tapstart');
+      cy.getElementById('n2').emit('tapdrag');
+      for (const id of dragged.slice(1)) cy.getElementById(id).shift({ x: 40, y: 300 });
+      for (const id of dragged) cy.getElementById(id).emit('drag');
+      cy.getElementById('n2').emit('tapend');
+      for (const id of dragged) cy.getElementById(id).emit('dragfree');
       await Promise.resolve();
     });
     const s = store.getState();
