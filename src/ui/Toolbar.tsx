@@ -1,15 +1,16 @@
-/** Top toolbar: examples, mode, undo/redo. */
+/** Top toolbar: files, design, examples, mode, and the registry's history, diagram and what-if commands. */
 import { EXAMPLES, findExample } from '../examples';
 import { useActions, useApp } from './StoreContext';
 import { FileButtons } from './files/FileButtons';
 import { DesignerButtons } from './designer/DesignerButtons';
 import { CommandButtons } from './commands/CommandButtons';
+import { commandsById } from './commands';
+
+const HISTORY = commandsById(['undo', 'redo']);
 
 export function Toolbar() {
   const actions = useActions();
   const mode = useApp((s) => s.ui.mode);
-  const canUndo = useApp((s) => s.past.length > 0);
-  const canRedo = useApp((s) => s.future.length > 0);
   return (
     <div className="toolbar" role="toolbar" aria-label="Main toolbar">
       <FileButtons />
@@ -39,12 +40,7 @@ export function Toolbar() {
           Legacy (2022 and earlier)
         </button>
       </div>
-      <button type="button" onClick={actions.undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
-        Undo
-      </button>
-      <button type="button" onClick={actions.redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-        Redo
-      </button>
+      <CommandButtons commands={HISTORY} label="History" className="toolbar-history" />
       <CommandButtons group="canvas" label="Diagram" />
       <CommandButtons group="whatif" label="What-if" />
     </div>

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/ui/commands';
+import { COMMANDS, ELEMENT_MENU, commandsById } from '../../src/ui/commands';
 import { formatShortcut } from '../../src/ui/commands/shortcuts';
 import { useShortcuts } from '../../src/ui/commands/useShortcuts';
 import { DesignerButtons } from '../../src/ui/designer/DesignerButtons';
@@ -20,9 +20,19 @@ function Shell() {
 const key = (k: string, extra: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(window, { key: k, ...extra });
 
 describe('designer commands and shortcuts', () => {
-  it('no two commands share a shortcut', () => {
+  it('no two commands share a shortcut or an id', () => {
     const all = COMMANDS.flatMap((c) => c.shortcuts ?? []).map((s) => s.toLowerCase());
     expect(new Set(all).size).toBe(all.length);
+    expect(new Set(COMMANDS.map((c) => c.id)).size).toBe(COMMANDS.length);
+  });
+
+  it('the palette, the context menu and the toolbar history are the registry’s commands', () => {
+    // Two tools and five elements on the palette; the element menu in its order; no insert-* tool left.
+    expect(COMMANDS.filter((c) => c.palette).map((c) => c.id)).toEqual(['tool-select', 'tool-connect', 'insert-site', 'insert-node', 'insert-nic', 'insert-network', 'insert-router']);
+    expect(commandsById(ELEMENT_MENU).map((c) => [c.id, !!c.menu])).toEqual([
+      ['toggle-failed', true], ['set-source', true], ['set-destination', true], ['show-details', true], ['delete', true],
+    ]);
+    expect(commandsById(['undo', 'redo']).map((c) => c.shortcuts)).toEqual([['Mod+Z'], ['Mod+Shift+Z', 'Mod+Y']]);
   });
 
   it('"?" shows every command of the registry, grouped, with its shortcuts', () => {

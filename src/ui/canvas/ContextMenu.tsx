@@ -1,54 +1,31 @@
 /**
- * The right-click menu of a diagram element: fail or restore it (what-if), make its node the
- * source or the destination, show its details. Keyboard: arrows move, Enter runs, Escape closes.
+ * The right-click menu of a diagram element: the registry's commands of ELEMENT_MENU, each run
+ * with the element as its target (fail or restore it, make its node the source or the
+ * destination, show its details, delete it). Keyboard: arrows move, Enter runs, Escape closes.
  */
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import { failableKind } from '../../engine/whatif';
-import { useActions, useApp, useAppStore } from '../StoreContext';
-import { deleteSelection } from '../designer/designerActions';
 import type { ContextMenuRequest } from '../../canvas/adapter';
+import { useCanvasApi } from '../CanvasContext';
+import { useApp, useAppStore } from '../StoreContext';
+import { commandsById, ELEMENT_MENU } from '../commands';
 
-interface Item {
-  label: string;
-  run(): void;
-  disabled?: boolean;
-}
+const MENU = commandsById(ELEMENT_MENU);
 
 export function ContextMenu({ request, onClose }: { request: ContextMenuRequest; onClose(): void }) {
   const { id } = request;
-  const actions = useActions();
   const store = useAppStore();
-  const failable = useApp((s) => failableKind(s.document, id) !== null);
-  const isFailed = useApp((s) => s.ui.failed.includes(id));
-  const node = useApp((s) => (s.design.index.nodes.has(id) ? id : (s.design.index.nics.get(id)?.node ?? null)));
-  const source = useApp((s) => s.ui.sourceNodeId);
-  const destination = useApp((s) => s.ui.destinationNodeId);
+  const canvas = useCanvasApi();
+  const ctx = { store, canvas };
+  // One string per render (label and enabled state of each shown command) so the selector compares by value.
+  const shown = useApp(() =>
+    JSON.stringify(MENU.flatMap((c, i) => (c.menu?.shown && !c.menu.shown(ctx, id) ? [] : [[i, c.menu?.label?.(ctx, id) ?? c.label, !c.enabled || c.enabled(ctx, id)] as const]))),
+  );
+  const items = (JSON.parse(shown) as [number, string, boolean][]).map(([i, label, enabled]) => ({ command: MENU[i]!, label, enabled }));
   const name = useApp((s) => {
     const i = s.design.index;
     return i.nodes.get(id)?.name ?? i.nics.get(id)?.name ?? i.networks.get(id)?.name ?? i.routers.get(id)?.name ?? i.sites.get(id)?.name ?? id;
   });
   const menu = useRef<HTMLDivElement>(null);
-
-  const items: Item[] = [];
-  if (failable) items.push({ label: isFailed ? 'Restore' : 'Fail', run: () => actions.toggleFailed(id) });
-  if (node) {
-    items.push({ label: 'Set as source', run: () => actions.setSource(node), disabled: source === node });
-    items.push({ label: 'Set as destination', run: () => actions.setDestination(node), disabled: destination === node });
-  }
-  items.push({
-    label: 'Show details',
-    run: () => {
-      actions.select([id]);
-      actions.setPanel('details');
-    },
-  });
-  items.push({
-    label: 'Delete',
-    run: () => {
-      actions.select([id]);
-      deleteSelection(store);
-    },
-  });
 
   // Kept inside the canvas when opened near its right or bottom edge.
   useLayoutEffect(() => {
@@ -89,12 +66,12 @@ export function ContextMenu({ request, onClose }: { request: ContextMenuRequest;
       </div>
       {items.map((item) => (
         <button
-          key={item.label}
+          key={item.command.id}
           type="button"
           role="menuitem"
-          disabled={item.disabled}
+          disabled={!item.enabled}
           onClick={() => {
-            item.run();
+            item.command.run(ctx, id);
             onClose();
           }}
         >

@@ -2,9 +2,10 @@
 import { failableKind } from '../../engine/whatif';
 import type { Command, CommandContext } from './types';
 
-const failableSelection = ({ store }: CommandContext): string[] => {
+/** The elements a what-if failure can apply to: the context menu's target, else the selection. */
+const failable = ({ store }: CommandContext, target?: string): string[] => {
   const s = store.getState();
-  return s.ui.selectedIds.filter((id) => failableKind(s.document, id) !== null);
+  return (target !== undefined ? [target] : s.ui.selectedIds).filter((id) => failableKind(s.document, id) !== null);
 };
 
 export const canvasCommands: Command[] = [
@@ -17,10 +18,11 @@ export const canvasCommands: Command[] = [
   },
   {
     id: 'toggle-failed', label: 'Fail or restore the selection (what-if)', group: 'whatif', shortcuts: ['Shift+F'],
-    run: (ctx) => {
-      for (const id of failableSelection(ctx)) ctx.store.getState().actions.toggleFailed(id);
+    menu: { shown: (ctx, target) => failable(ctx, target).length > 0, label: ({ store }, target) => (store.getState().ui.failed.includes(target) ? 'Restore' : 'Fail') },
+    run: (ctx, target) => {
+      for (const id of failable(ctx, target)) ctx.store.getState().actions.toggleFailed(id);
     },
-    enabled: (ctx) => failableSelection(ctx).length > 0,
+    enabled: (ctx, target) => failable(ctx, target).length > 0,
   },
   {
     id: 'restore-all', label: 'Restore all', group: 'whatif', shortcuts: ['Shift+R'], toolbar: true,

@@ -3,12 +3,12 @@ import type { Command } from './types';
 
 export const coreCommands: Command[] = [
   {
-    id: 'undo', label: 'Undo', group: 'edit', shortcuts: ['Mod+Z'],
+    id: 'undo', label: 'Undo', group: 'edit', shortcuts: ['Mod+Z'], toolbar: true,
     run: ({ store }) => store.getState().actions.undo(),
     enabled: ({ store }) => store.getState().past.length > 0,
   },
   {
-    id: 'redo', label: 'Redo', group: 'edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
+    id: 'redo', label: 'Redo', group: 'edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], toolbar: true,
     run: ({ store }) => store.getState().actions.redo(),
     enabled: ({ store }) => store.getState().future.length > 0,
   },

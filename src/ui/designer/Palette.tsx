@@ -1,55 +1,55 @@
 /**
- * The palette: insert a site, node, NIC, network or router by click / Enter (at a free position,
- * into the selection) or by dragging it onto the diagram (HTML5 drag, type PALETTE_MIME); and the
- * interaction mode: select, or connect by dragging from one element to another.
+ * The palette: the registry's palette commands (src/ui/commands/designer.ts). The tools (select,
+ * or connect by dragging from one element to another), and the elements to insert by click /
+ * Enter (at a free position, into the selection) or by dragging one onto the diagram (HTML5
+ * drag, type PALETTE_MIME, handled by the canvas).
  */
-import type { Tool } from '../../store/appStore';
-import { formatShortcut } from '../commands/shortcuts';
-import { useActions, useApp, useAppStore } from '../StoreContext';
-import { insertFromPalette } from './designerActions';
 import { PALETTE_MIME } from '../../canvas/gestures/drop';
-import { PALETTE } from './insert';
+import { useCanvasApi } from '../CanvasContext';
+import { COMMANDS } from '../commands';
+import { formatShortcut } from '../commands/shortcuts';
+import type { Command } from '../commands/types';
+import { useApp, useAppStore } from '../StoreContext';
 import './designer.css';
 
-const TOOLS: { tool: Tool; label: string; shortcut: string; hint: string }[] = [
-  { tool: 'select', label: 'Select', shortcut: 'V', hint: 'Select and move elements' },
-  { tool: 'connect', label: 'Connect', shortcut: 'C', hint: 'Drag from one element to another to connect them' },
-];
+const TOOLS = COMMANDS.flatMap((c) => (c.palette && 'tool' in c.palette ? [{ command: c, ...c.palette }] : []));
+const INSERTS = COMMANDS.flatMap((c) => (c.palette && 'insert' in c.palette ? [{ command: c, ...c.palette }] : []));
+const key = (c: Command): string => formatShortcut(c.shortcuts?.[0] ?? '');
 
 export function Palette() {
   const store = useAppStore();
-  const actions = useActions();
+  const canvas = useCanvasApi();
   const tool = useApp((s) => s.ui.tool);
   return (
     <div className="palette" role="toolbar" aria-label="Palette" aria-orientation="vertical">
       <div className="palette-group" role="group" aria-label="Tool">
         {TOOLS.map((t) => (
-          <button key={t.tool} type="button" aria-pressed={tool === t.tool} title={`${t.hint} (${t.shortcut})`} onClick={() => actions.setTool(t.tool)}>
+          <button key={t.tool} type="button" aria-pressed={tool === t.tool} title={`${t.hint} (${key(t.command)})`} onClick={() => t.command.run({ store, canvas })}>
             <span className={`palette-icon ${t.tool}`} aria-hidden="true" />
-            {t.label}
-            <kbd aria-hidden="true">{t.shortcut}</kbd>
+            {t.text}
+            <kbd aria-hidden="true">{key(t.command)}</kbd>
           </button>
         ))}
       </div>
       <div className="palette-group" role="group" aria-label="Insert">
-        {PALETTE.map((p) => (
+        {INSERTS.map((p) => (
           <button
-            key={p.kind}
+            key={p.insert}
             type="button"
             draggable
-            aria-label={`Insert ${p.label}`}
-            title={`${p.hint}. Click to insert, or drag onto the diagram (${formatShortcut(p.shortcut)})`}
-            data-palette={p.kind}
-            onClick={() => insertFromPalette(store, p.kind)}
+            aria-label={`Insert ${p.text}`}
+            title={`${p.hint}. Click to insert, or drag onto the diagram (${key(p.command)})`}
+            data-palette={p.insert}
+            onClick={() => p.command.run({ store, canvas })}
             onDragStart={(e) => {
-              e.dataTransfer.setData(PALETTE_MIME, p.kind);
-              e.dataTransfer.setData('text/plain', p.label);
+              e.dataTransfer.setData(PALETTE_MIME, p.insert);
+              e.dataTransfer.setData('text/plain', p.text);
               e.dataTransfer.effectAllowed = 'copy';
             }}
           >
-            <span className={`palette-icon ${p.kind}`} aria-hidden="true" />
-            {p.label}
-            <kbd aria-hidden="true">{formatShortcut(p.shortcut)}</kbd>
+            <span className={`palette-icon ${p.insert}`} aria-hidden="true" />
+            {p.text}
+            <kbd aria-hidden="true">{key(p.command)}</kbd>
           </button>
         ))}
       </div>

@@ -7,15 +7,6 @@ import type { Position, Topology } from '../../engine';
 import type { Edit } from '../../engine/edit';
 import type { PaletteKind } from '../../canvas/gestures/drop';
 
-export const PALETTE: { kind: PaletteKind; label: string; shortcut: string; hint: string }[] = [
-  { kind: 'site', label: 'Site', shortcut: 'Shift+S', hint: 'A site (fault domain): a box for nodes and routers' },
-  { kind: 'node', label: 'Node', shortcut: 'N', hint: 'A cluster node (Hyper-V host); into the selected site' },
-  { kind: 'nic', label: 'NIC', shortcut: 'I', hint: 'A network interface, onto the selected node' },
-  { kind: 'network', label: 'Network', shortcut: 'W', hint: 'A cluster network with a free /24' },
-  { kind: 'router', label: 'Router', shortcut: 'R', hint: 'A layer-3 router; into the selected site' },
-];
-
-
 function siteOf(t: Topology, id: string): string | null {
   if (t.index.sites.has(id)) return id;
   const node = t.index.nodes.get(id) ?? t.index.nodes.get(t.index.nics.get(id)?.node ?? '');

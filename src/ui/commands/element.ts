@@ -1,0 +1,38 @@
+/** Commands about one diagram element, offered in its context menu (they need a target). */
+import type { Command, CommandContext } from './types';
+
+/** The cluster node an element stands for in the pair: itself, or a NIC's node. */
+const nodeOf = ({ store }: CommandContext, target?: string): string | null => {
+  if (target === undefined) return null;
+  const i = store.getState().design.index;
+  return i.nodes.has(target) ? target : (i.nics.get(target)?.node ?? null);
+};
+
+export const elementCommands: Command[] = [
+  {
+    id: 'set-source', label: 'Set as source', group: 'view', menu: { shown: (ctx, target) => nodeOf(ctx, target) !== null },
+    enabled: (ctx, target) => nodeOf(ctx, target) !== null && ctx.store.getState().ui.sourceNodeId !== nodeOf(ctx, target),
+    run: (ctx, target) => {
+      const node = nodeOf(ctx, target);
+      if (node) ctx.store.getState().actions.setSource(node);
+    },
+  },
+  {
+    id: 'set-destination', label: 'Set as destination', group: 'view', menu: { shown: (ctx, target) => nodeOf(ctx, target) !== null },
+    enabled: (ctx, target) => nodeOf(ctx, target) !== null && ctx.store.getState().ui.destinationNodeId !== nodeOf(ctx, target),
+    run: (ctx, target) => {
+      const node = nodeOf(ctx, target);
+      if (node) ctx.store.getState().actions.setDestination(node);
+    },
+  },
+  {
+    id: 'show-details', label: 'Show details', group: 'view', menu: {},
+    enabled: (_ctx, target) => target !== undefined,
+    run: ({ store }, target) => {
+      if (target === undefined) return;
+      const { actions } = store.getState();
+      actions.select([target]);
+      actions.setPanel('details');
+    },
+  },
+];
