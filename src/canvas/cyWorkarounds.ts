@@ -7,6 +7,7 @@
  * with what is installed).
  */
 import type { Core, NodeSingular } from 'cytoscape';
+import type { Box } from './geometry';
 
 /** The cytoscape release these workarounds were read against (package.json pins it exactly). */
 export const CHECKED_CYTOSCAPE_VERSION = '3.34.4';
@@ -57,12 +58,6 @@ export function warmInteractive(cy: Core): void {
   });
 }
 
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
 interface ZSorted extends Array<unknown> {
   interactive: unknown[];
 }

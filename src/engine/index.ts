@@ -1,6 +1,7 @@
 /** The engine's public entry: pure TypeScript, no React, DOM, zustand or cytoscape. */
 export { parseTopology, FORMAT, VERSION } from './parse';
 export { selectMigrationPath, DEFAULT_LEGACY_TIMEOUT_SECONDS } from './select';
+export { MAX_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout } from './timeout';
 export { analyzeAllPairs } from './allPairs';
 export { parseClusterInventory, INVENTORY_SCRIPT } from './inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './messages';

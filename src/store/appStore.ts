@@ -7,8 +7,8 @@
  * instead of applying anything half-way. A gesture that needs several changes sends one `batch`.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
-import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../engine/edit';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout, parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
+import { applyEdit, copyNodes, emptyTopology, hostOf, type Clip, type Edit } from '../engine/edit';
 import { applyFailures, failableKind } from '../engine/whatif';
 
 export const HISTORY_LIMIT = 200;
@@ -187,7 +187,7 @@ export function createAppStore(options: StoreOptions): AppStore {
     sourceNodeId: options.pair?.[0] ?? null,
     destinationNodeId: options.pair?.[1] ?? null,
     mode: 'ws2025',
-    legacyTimeoutSeconds: 20,
+    legacyTimeoutSeconds: DEFAULT_LEGACY_TIMEOUT_SECONDS,
     selectedIds: [],
     failed: [],
     panel: 'path',
@@ -281,7 +281,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         if (id === null) return actions.select([]);
         if (additive) return actions.select(ui.selectedIds.includes(id) ? ui.selectedIds.filter((x) => x !== id) : [...ui.selectedIds, id]);
         const ids = group ? [...group] : [id];
-        const host = ui.tool === 'select' && !link && !group ? (design.index.nodes.has(id) ? id : (design.index.nics.get(id)?.node ?? null)) : null;
+        const host = ui.tool === 'select' && !link && !group ? hostOf(design, id) : null;
         // One store update per click: selecting and picking the pair redraw once.
         if (host) actions.pickNode(host, ids);
         else if (ids.length > 0) actions.select(ids);
@@ -307,7 +307,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         setUi({ mode });
       },
       setLegacyTimeout(seconds) {
-        if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600) setUi({ legacyTimeoutSeconds: seconds });
+        if (isLegacyTimeout(seconds)) setUi({ legacyTimeoutSeconds: seconds });
       },
       select(ids) {
         if (!sameIds(ids, get().ui.selectedIds)) setUi({ selectedIds: ids });

@@ -3,7 +3,7 @@
  * number; older records are migrated, unreadable ones are never silently dropped: the caller
  * gets them back to offer for download.
  */
-import { parseTopology, type Mode, type TopologyDocument } from '../engine';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout, parseTopology, type Mode, type TopologyDocument } from '../engine';
 import { emptyTopology } from '../engine/edit';
 import { createAppStore, type AppStore, type Notice, type StoreOptions, type UiState } from './appStore';
 
@@ -84,7 +84,7 @@ export function restore(storage: KeyValueStorage): Restored {
   const ui: Partial<Record<keyof Saved['ui'], unknown>> = typeof saved.ui === 'object' && saved.ui !== null ? saved.ui : {};
   const mode: Mode = ui.mode === 'legacy' ? 'legacy' : 'ws2025';
   const t = ui.legacyTimeoutSeconds;
-  const timeout = typeof t === 'number' && Number.isFinite(t) && t >= 0 && t <= 3600 ? t : 20;
+  const timeout = isLegacyTimeout(t) ? t : DEFAULT_LEGACY_TIMEOUT_SECONDS;
   return {
     kind: 'ok',
     saved: {

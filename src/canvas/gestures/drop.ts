@@ -10,7 +10,7 @@ import type { Edit, ElementKind } from '../../engine/edit';
 import type { AppStore } from '../../store/appStore';
 import { boxOf, grow, overlaps, type Box } from '../geometry';
 import { freeSpot } from '../placement/freeSpot';
-import { contains, hostOf, innermost, modelPoint, nodeBox } from './hit';
+import { contains, innermost, modelPoint, nodeBox } from './hit';
 
 /** What the palette can drop: any element kind. */
 export type PaletteKind = ElementKind;
@@ -68,8 +68,8 @@ export function dropEdit(cy: Core, kind: PaletteKind, p: Position): Edit | { err
     case 'router':
       return { type: kind === 'node' ? 'add-node' : 'add-router', site: innermost(cy, p, 'site'), position };
     case 'nic': {
-      const under = innermost(cy, p, 'nic') ?? innermost(cy, p, 'host');
-      const node = under ? hostOf(cy, under) : null;
+      // A NIC's box lies inside its node's: the innermost node box under the pointer is the one.
+      const node = innermost(cy, p, 'host');
       if (!node) return { error: 'Drop a NIC onto a node: it belongs to the node it is dropped on.' };
       return { type: 'add-nic', node, position };
     }

@@ -36,12 +36,3 @@ export function innermost(cy: Core, p: Position, cls: string, boxes?: ReadonlyMa
   });
   return (best as { id: string } | null)?.id ?? null;
 }
-
-/** The host (cluster node) a drawn element is or belongs to. */
-export function hostOf(cy: Core, id: string): string | null {
-  const el = cy.getElementById(id);
-  if (el.empty() || !el.isNode()) return null;
-  if (el.hasClass('host')) return id;
-  const parent = (el as NodeSingular).parent();
-  return el.hasClass('nic') && parent.nonempty() ? parent.first().id() : null;
-}

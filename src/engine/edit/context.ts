@@ -22,6 +22,11 @@ export function kindOf(t: Topology, id: string): ElementKind | null {
   return null;
 }
 
+/** The cluster node an element is or belongs to: a node itself, a NIC's node; null for anything else. */
+export function hostOf(t: Topology, id: string): string | null {
+  return t.index.nodes.has(id) ? id : (t.index.nics.get(id)?.node ?? null);
+}
+
 /** Every id in use, including the networks the parser created from addresses. */
 export function usedIds(t: Topology): Set<string> {
   return new Set<string>([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers].map((e) => e.id));

@@ -6,7 +6,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useCanvasApi } from '../CanvasContext';
 import { useAppStore } from '../StoreContext';
 import { createAdapter, type ContextMenuRequest } from '../../canvas/adapter';
-import type { Box } from '../../canvas/geometry';
+import { union, type Box } from '../../canvas/geometry';
 import { createCanvasApi } from '../../canvas/canvasApi';
 import { ContextMenu } from './ContextMenu';
 import { Legend } from './Legend';
@@ -26,7 +26,7 @@ function floatingPanel(canvas: HTMLElement): Box | null {
     const r = child.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     const b = { x1: r.left - c.left, y1: r.top - c.top, x2: r.right - c.left, y2: r.bottom - c.top };
-    box = box ? { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1), x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) } : b;
+    box = union(box, b);
   }
   return box;
 }

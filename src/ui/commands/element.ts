@@ -1,12 +1,9 @@
 /** Commands about one diagram element, offered in its context menu (they need a target). */
+import { hostOf } from '../../engine/edit';
 import type { Command, CommandContext } from './types';
 
 /** The cluster node an element stands for in the pair: itself, or a NIC's node. */
-const nodeOf = ({ store }: CommandContext, target?: string): string | null => {
-  if (target === undefined) return null;
-  const i = store.getState().design.index;
-  return i.nodes.has(target) ? target : (i.nics.get(target)?.node ?? null);
-};
+const nodeOf = ({ store }: CommandContext, target?: string): string | null => (target === undefined ? null : hostOf(store.getState().design, target));
 
 export const elementCommands: Command[] = [
   {

@@ -4,7 +4,7 @@
  * selected NIC). Pure, so the palette, the commands and the tests share it.
  */
 import type { Position, Topology } from '../../engine';
-import type { Edit } from '../../engine/edit';
+import { hostOf, type Edit } from '../../engine/edit';
 import type { PaletteKind } from '../../canvas/gestures/drop';
 
 function siteOf(t: Topology, id: string): string | null {
@@ -14,10 +14,6 @@ function siteOf(t: Topology, id: string): string | null {
   return t.index.routers.get(id)?.site ?? null;
 }
 
-function nodeOf(t: Topology, id: string): string | null {
-  if (t.index.nodes.has(id)) return id;
-  return t.index.nics.get(id)?.node ?? null;
-}
 
 /** The edit inserting `kind` given the selection, or a message saying what to select first. */
 export function insertEdit(kind: PaletteKind, t: Topology, selected: readonly string[], position?: Position): Edit | { error: string } {
@@ -34,7 +30,7 @@ export function insertEdit(kind: PaletteKind, t: Topology, selected: readonly st
       return { type: kind === 'node' ? 'add-node' : 'add-router', site, ...at };
     }
     case 'nic': {
-      const node = first ? nodeOf(t, first) : null;
+      const node = first ? hostOf(t, first) : null;
       if (node === null) return { error: 'Select a node first: a NIC is added onto the selected node.' };
       return { type: 'add-nic', node, ...at };
     }

@@ -1,5 +1,6 @@
 /** The legacy connection timeout, editable; a half-typed value stays in the field until it is a number. */
 import { useState } from 'react';
+import { isLegacyTimeout, MAX_LEGACY_TIMEOUT_SECONDS } from '../../engine';
 import { useActions, useApp } from '../StoreContext';
 
 export function TimeoutInput() {
@@ -14,13 +15,13 @@ export function TimeoutInput() {
       <input
         type="number"
         min={0}
-        max={3600}
+        max={MAX_LEGACY_TIMEOUT_SECONDS}
         step={1}
         value={draft.text}
         onChange={(e) => {
           const text = e.target.value;
           const n = Number(text);
-          const valid = text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 3600;
+          const valid = text.trim() !== '' && isLegacyTimeout(n);
           setDraft({ text, forValue: valid ? n : timeout });
           if (valid) actions.setLegacyTimeout(n);
         }}
