@@ -13,16 +13,14 @@ import { generateTwoSiteCluster } from '../src/engine/generate';
 import { launch, openApp } from '../test/e2e/chromium';
 import { serveBuild } from '../test/e2e/server';
 import { median } from './util';
+import '../test/e2e/handle';
 
 const PAIRS: [string, string][] = [
   ['a01', 'b01'], ['a02', 'b17'], ['a05', 'a30'], ['b03', 'a12'], ['a16', 'b32'], ['b08', 'b24'], ['a09', 'b09'],
   ['a20', 'b05'], ['b11', 'a27'], ['a31', 'b14'], ['a07', 'a08'], ['b30', 'a03'], ['a11', 'b28'], ['b19', 'b02'], ['a25', 'b22'],
 ];
 
-type Hook = {
-  __lmpv: { cy: import('cytoscape').Core; store: import('../src/store/appStore').AppStore; settled(): boolean };
-  __benchDone?: Promise<[number, number]>;
-};
+type Hook = Window & { __benchDone?: Promise<[number, number]> };
 
 /** A person's press: the button is held this long before it is released. */
 const PRESS_MS = 90;
@@ -35,10 +33,10 @@ async function main(): Promise<void> {
     const page = await openApp(browser, url);
     const loadMs = await page.evaluate((d) => {
       const t = performance.now();
-      (window as unknown as Hook).__lmpv.store.getState().actions.load(d, null);
+      window.__lmpv.store.getState().actions.load(d, null);
       return performance.now() - t;
     }, doc);
-    const elements = await page.evaluate(() => (window as unknown as Hook).__lmpv.cy.elements().length);
+    const elements = await page.evaluate(() => window.__lmpv.cy.elements().length);
     await page.waitForTimeout(500);
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
     /**
@@ -51,7 +49,7 @@ async function main(): Promise<void> {
       for (const [src, dst] of PAIRS) {
         const target = end === 'source' ? src : dst;
         await page.evaluate(([s, ev, field]) => {
-          const w = window as unknown as Hook;
+          const w = window as Hook;
           const { actions } = w.__lmpv.store.getState();
           actions.setDestination(null);
           actions.setSource(field === 'source' ? null : s);
@@ -79,17 +77,17 @@ async function main(): Promise<void> {
         }, [src, event, end] as const);
         await page.waitForTimeout(300);
         await act(target);
-        const [first, done] = await page.evaluate(() => (window as unknown as Hook).__benchDone!);
+        const [first, done] = await page.evaluate(() => (window as Hook).__benchDone!);
         frame.push(first);
         settled.push(done);
-        const { ui } = await page.evaluate(() => (window as unknown as Hook).__lmpv.store.getState());
+        const { ui } = await page.evaluate(() => window.__lmpv.store.getState());
         const picked = end === 'source' ? ui.sourceNodeId : ui.destinationNodeId;
         if (picked !== target) throw new Error(`Picking ${target} picked ${picked}: the benchmark did not reach the node.`);
       }
       return { frame, settled };
     };
     const click = (pressMs: number) => async (dst: string) => {
-      const p = await page.evaluate((id) => (window as unknown as Hook).__lmpv.cy.getElementById(id).renderedPosition(), dst);
+      const p = await page.evaluate((id) => window.__lmpv.cy.getElementById(id).renderedPosition(), dst);
       await page.mouse.click(box.x + p.x, box.y + p.y, { delay: pressMs });
     };
     const destinationSelect = page.getByLabel('Destination node');
@@ -105,7 +103,7 @@ async function main(): Promise<void> {
         await page.evaluate(
           (dx) =>
             new Promise<number>((resolve) => {
-              const { cy } = (window as unknown as Hook).__lmpv;
+              const { cy } = window.__lmpv;
               const t = performance.now();
               cy.panBy({ x: dx, y: 0 });
               requestAnimationFrame(() => {

@@ -5,6 +5,7 @@ import { DEFAULT_EXAMPLE } from './examples';
 import { bootPersistence } from './store/persistence';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/StoreContext';
+import { installTestHandle } from './ui/testHandle';
 import './ui/app.css';
 
 // Restores the autosave (unreadable data is set aside and offered for download) and keeps saving.
@@ -16,8 +17,8 @@ const { store, flush } = bootPersistence({
 });
 window.addEventListener('pagehide', flush);
 
-// End-to-end tests reach the store through this hook (never used by the app itself).
-(window as unknown as { __lmpv?: unknown }).__lmpv = { store };
+// The documented handle for end-to-end tests and the benchmark (src/ui/testHandle.ts); the app never reads it.
+installTestHandle(store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Core } from 'cytoscape';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CanvasApi } from '../../src/canvas/api';
 import { GraphView } from '../../src/ui/canvas/GraphView';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
@@ -9,9 +8,11 @@ import { createAppStore } from '../../src/store/appStore';
 import { CanvasApiProvider } from '../../src/ui/CanvasContext';
 import { CommandButtons } from '../../src/ui/commands/CommandButtons';
 import { StoreProvider } from '../../src/ui/StoreContext';
+import '../e2e/handle';
 
-type Hook = { __lmpv?: { cy?: Core; canvas?: CanvasApi } };
-const hook = (): Hook => window as unknown as Hook;
+// The handle main.tsx installs in the app (typed once in test/e2e/handle.ts); the store goes in as main.tsx puts it.
+type Mounted = { __lmpv?: Partial<Window['__lmpv']> };
+const hook = (): Mounted => window as Mounted;
 
 function mount(exampleId: string, pair: [string, string] | null = null, document?: TopologyDocument) {
   const ex = EXAMPLES.find((e) => e.id === exampleId)!;

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { launch, openApp, pageErrors } from './chromium';
+import './handle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,13 +29,13 @@ function designer(page: Page) {
   /** Where an element is drawn, relative to the canvas. */
   const at = (id: string): Promise<Point> =>
     page.evaluate((id) => {
-      const cy = (window as unknown as { __lmpv: { cy: import('cytoscape').Core } }).__lmpv.cy;
+      const cy = window.__lmpv.cy;
       const el = cy.getElementById(id);
       if (el.empty()) throw new Error(`${id} is not drawn`);
       return el.renderedPosition();
     }, id);
-  const doc = (): Promise<TopologyDocument> => page.evaluate(() => (window as unknown as { __lmpv: { store: { getState(): { document: TopologyDocument } } } }).__lmpv.store.getState().document);
-  const past = (): Promise<number> => page.evaluate(() => (window as unknown as { __lmpv: { store: { getState(): { past: unknown[] } } } }).__lmpv.store.getState().past.length);
+  const doc = (): Promise<TopologyDocument> => page.evaluate(() => window.__lmpv.store.getState().document);
+  const past = (): Promise<number> => page.evaluate(() => window.__lmpv.store.getState().past.length);
   return {
     doc,
     past,
@@ -59,7 +60,7 @@ function designer(page: Page) {
       const palette = (await page.getByRole('toolbar', { name: 'Palette' }).boundingBox())!;
       const b = await box();
       await page.evaluate((right) => {
-        const cy = (window as unknown as { __lmpv: { cy: import('cytoscape').Core } }).__lmpv.cy;
+        const cy = window.__lmpv.cy;
         const left = cy.elements().renderedBoundingBox().x1;
         if (left < right) cy.panBy({ x: right - left + 10, y: 0 });
       }, palette.x + palette.width - b.x);
@@ -151,7 +152,7 @@ describe('designer', () => {
     await expect(region.textContent()).resolves.not.toContain(ROUTED);
     for (let i = 1; i < steps; i++) await page.keyboard.press('Control+z');
     await expect(d.doc()).resolves.toEqual({ format: 'lm-topology', version: 1, name: 'New topology' });
-    await expect(page.evaluate(() => (window as unknown as { __lmpv: { cy: import('cytoscape').Core } }).__lmpv.cy.nodes().length)).resolves.toBe(0);
+    await expect(page.evaluate(() => window.__lmpv.cy.nodes().length)).resolves.toBe(0);
     for (let i = 0; i < steps; i++) await page.keyboard.press('Control+Shift+z');
     await expect(d.doc()).resolves.toEqual(built);
     await page.getByLabel('Source node').selectOption({ label: 'HV01' });

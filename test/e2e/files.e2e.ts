@@ -11,6 +11,7 @@ import { encodeShareLink, serializeTopology } from '../../src/engine/io';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 import { launch, openApp, pageErrors } from './chromium';
+import './handle';
 
 let browser: Browser;
 let dir: string;
@@ -260,7 +261,7 @@ describe('exports', () => {
 
     // The whole diagram, not the viewport: zooming in does not change the 1× picture.
     await page.evaluate(() => {
-      const canvas = (window as unknown as { __lmpv: { canvas: { zoomIn(): void } } }).__lmpv.canvas;
+      const canvas = window.__lmpv.canvas;
       for (let i = 0; i < 3; i++) canvas.zoomIn();
     });
     await dialog.getByLabel('1×').check();

@@ -9,6 +9,7 @@ import { networkName, parseTopology, selectMigrationPath } from '../../src/engin
 import { pathElements } from '../../src/canvas/highlight';
 import { EXAMPLES } from '../../src/examples';
 import { launch, openApp, pageErrors } from './chromium';
+import './handle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,20 +19,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Win = {
-  __lmpv: {
-    cy: import('cytoscape').Core;
-    overlay: import('cytoscape').Core;
-    settled(): boolean;
-    store: import('../../src/store/appStore').AppStore;
-    canvas: import('../../src/canvas/api').CanvasApi;
-  };
-};
-
 async function openExample(page: Page, id: string): Promise<void> {
   await page.getByLabel('Example').selectOption(id);
   await page.waitForFunction((exampleId) => {
-    const w = window as unknown as Win;
+    const w = window;
     const name = w.__lmpv.store.getState().design.name;
     return w.__lmpv.cy && w.__lmpv.cy.nodes().length > 0 && name.length > 0 && exampleId.length > 0;
   }, id);
@@ -42,11 +33,11 @@ async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' = 'c
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
   const p = await page.evaluate(
     ([elementId, at]) => {
-      const el = (window as unknown as Win).__lmpv.cy.getElementById(elementId);
+      const el = window.__lmpv.cy.getElementById(elementId);
       if (at === 'top-edge') {
         // Inside the host's own padding, above its NICs: grabs the host, not a NIC.
         const bb = el.renderedBoundingBox({ includeLabels: false });
-        return { x: (bb.x1 + bb.x2) / 2, y: bb.y1 + 6 * (window as unknown as Win).__lmpv.cy.zoom() + 1 };
+        return { x: (bb.x1 + bb.x2) / 2, y: bb.y1 + 6 * window.__lmpv.cy.zoom() + 1 };
       }
       return el.renderedPosition();
     },
@@ -57,8 +48,8 @@ async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' = 'c
 
 /** Ids of the diagram's elements matching a selector, once the diagram itself shows the highlight. */
 async function classesIn(page: Page, selector: string): Promise<string[]> {
-  await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
-  return page.evaluate((sel) => (window as unknown as Win).__lmpv.cy.$(sel).map((e) => e.id()).sort(), selector);
+  await page.waitForFunction(() => window.__lmpv.settled());
+  return page.evaluate((sel) => window.__lmpv.cy.$(sel).map((e) => e.id()).sort(), selector);
 }
 
 const region = (page: Page) => page.getByRole('region', { name: 'Migration path' });
@@ -69,7 +60,7 @@ describe('the diagram', () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, exampleId);
     await page.evaluate(() => {
-      const { actions } = (window as unknown as Win).__lmpv.store.getState();
+      const { actions } = window.__lmpv.store.getState();
       actions.setSource(null);
       actions.setDestination(null);
     });
@@ -79,7 +70,7 @@ describe('the diagram', () => {
     await page.mouse.click(a.x, a.y);
     const b = await pointOf(page, dst);
     await page.mouse.click(b.x, b.y);
-    const ui = await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().ui);
+    const ui = await page.evaluate(() => window.__lmpv.store.getState().ui);
     expect([ui.sourceNodeId, ui.destinationNodeId]).toEqual([src, dst]);
 
     const parsed = parseTopology(ex.document);
@@ -107,30 +98,37 @@ describe('the diagram', () => {
     const [src, dst] = ex.pair;
     // The first click marks the source on the overlay; the diagram fades everything else after.
     await page.evaluate(() => {
-      const w = window as unknown as Win & { first?: { overlay: string[]; source: string; dimmed: number } };
+      const w = window as Window & { first?: { overlay: string[]; source: string; dimmed: number } };
       const { actions } = w.__lmpv.store.getState();
       actions.setDestination(null);
       actions.setSource(null);
       const un = w.__lmpv.store.subscribe((st) => {
         if (!st.ui.sourceNodeId) return;
         un();
-        w.first = { overlay: w.__lmpv.overlay.elements().map((e) => e.id()), source: w.__lmpv.overlay.elements().first().classes().join(' '), dimmed: w.__lmpv.cy.$('.dimmed').length };
+        // Once every subscriber has seen the change (whatever their order), before the next frame.
+        queueMicrotask(() => {
+          w.first = { overlay: w.__lmpv.overlay.elements().map((e) => e.id()), source: w.__lmpv.overlay.elements().first().classes().join(' '), dimmed: w.__lmpv.cy.$('.dimmed').length };
+        });
       });
     });
-    await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
+    await page.waitForFunction(() => window.__lmpv.settled());
     const a = await pointOf(page, src);
     await page.mouse.click(a.x, a.y, { delay: 60 });
-    await page.waitForFunction(() => !!(window as unknown as Win & { first?: unknown }).first);
-    const first = await page.evaluate(() => (window as unknown as Win & { first: { overlay: string[]; source: string; dimmed: number } }).first);
+    await page.waitForFunction(() => !!(window as Window & { first?: unknown }).first);
+    const first = await page.evaluate(() => (window as Window & { first?: { overlay: string[]; source: string; dimmed: number } }).first!);
     expect(first).toEqual({ overlay: [src], source: expect.stringContaining('source'), dimmed: 0 });
     expect((await classesIn(page, '.dimmed')).length).toBeGreaterThan(100);
 
     await page.evaluate(() => {
-      const w = window as unknown as Win & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } };
-      // Read synchronously when the store changes: the adapter has painted the overlay by then.
+      const w = window as Window & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } };
+      // Read once every subscriber has seen the change (whatever their order): the adapter has painted
+      // the overlay by then, and the diagram restyles only after the next frame.
       const un = w.__lmpv.store.subscribe((st) => {
         if (!st.ui.destinationNodeId) return;
         un();
+        queueMicrotask(() => read(st.ui.destinationNodeId!));
+      });
+      const read = (destination: string): void => {
         const frame = (n: import('cytoscape').NodeSingular) => {
           const border = Number(n.numericStyle('border-width'));
           return [n.position('x'), n.position('y'), n.outerWidth() - border, n.outerHeight() - border].map(Math.round);
@@ -138,15 +136,15 @@ describe('the diagram', () => {
         w.painted = {
           overlay: Object.fromEntries(w.__lmpv.overlay.elements().map((e) => [e.id(), e.classes().join(' ')])),
           diagram: w.__lmpv.cy.$('.chosen').map((e) => e.id()),
-          frames: [frame(w.__lmpv.overlay.getElementById(st.ui.destinationNodeId)), frame(w.__lmpv.cy.getElementById(st.ui.destinationNodeId))],
+          frames: [frame(w.__lmpv.overlay.getElementById(destination)), frame(w.__lmpv.cy.getElementById(destination))],
         };
-      });
+      };
     });
-    await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
+    await page.waitForFunction(() => window.__lmpv.settled());
     const b = await pointOf(page, dst);
     await page.mouse.click(b.x, b.y, { delay: 60 });
-    await page.waitForFunction(() => !!(window as unknown as Win & { painted?: unknown }).painted);
-    const painted = await page.evaluate(() => (window as unknown as Win & { painted: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } }).painted);
+    await page.waitForFunction(() => !!(window as Window & { painted?: unknown }).painted);
+    const painted = await page.evaluate(() => (window as Window & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } }).painted!);
     const parsed = parseTopology(ex.document);
     if (!parsed.ok) throw new Error('example does not parse');
     const path = [...new Set(pathElements(parsed.topology, selectMigrationPath(parsed.topology, src, dst).chosen!))];
@@ -155,7 +153,7 @@ describe('the diagram', () => {
     expect(painted.overlay[dst]).toContain('destination');
     // A moment later the diagram shows the same and the overlay is empty.
     expect(await classesIn(page, '.chosen')).toEqual([...path].sort());
-    expect(await page.evaluate(() => (window as unknown as Win).__lmpv.overlay.elements().length)).toBe(0);
+    expect(await page.evaluate(() => window.__lmpv.overlay.elements().length)).toBe(0);
     // The overlay draws the destination host (a compound in the diagram) at the same place and size.
     const [over, under] = painted.frames;
     over!.forEach((v, i) => expect(Math.abs(v - under![i]!), `frame ${i}`).toBeLessThanOrEqual(1));
@@ -166,10 +164,10 @@ describe('the diagram', () => {
   it("finds the same element under the pointer as cytoscape's own hit test, everywhere on the 16-node diagram", async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'two-site-16-node');
-    await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
+    await page.waitForFunction(() => window.__lmpv.settled());
     const result = await page.evaluate(() => {
       type R = { findNearestElements(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): { id(): string }[] };
-      const { cy } = (window as unknown as Win).__lmpv;
+      const { cy } = window.__lmpv;
       const r = (cy as unknown as { renderer(): R }).renderer();
       const own = Object.getPrototypeOf(r) as R; // cytoscape's, unpatched
       const bb = cy.elements().boundingBox();
@@ -214,7 +212,7 @@ describe('the diagram', () => {
     await expect(region(page).textContent()).resolves.toContain("Chosen 'Storage 2'");
     expect(await classesIn(page, '.failed')).toContain('storage-1');
     expect(await classesIn(page, '.chosen')).toEqual(['e:n1-s2:storage-2', 'e:n3-s2:storage-2', 'n1-s2', 'n3-s2', 'storage-2']);
-    const label = await page.evaluate(() => (window as unknown as Win).__lmpv.cy.getElementById('storage-1').data('label') as string);
+    const label = await page.evaluate(() => window.__lmpv.cy.getElementById('storage-1').data('label') as string);
     expect(label.startsWith('✕ FAILED')).toBe(true);
 
     const restoreAll = page.getByRole('group', { name: 'What-if', exact: true }).getByRole('button', { name: 'Restore all' });
@@ -231,7 +229,7 @@ describe('the diagram', () => {
     await openExample(page, 'switched-4-node');
     const read = () =>
       page.evaluate(() => {
-        const { cy, store } = (window as unknown as Win).__lmpv;
+        const { cy, store } = window.__lmpv;
         const s = store.getState();
         return { nic: { ...cy.getElementById('n2-s1').position() }, zoom: cy.zoom(), layout: s.document.layout, past: s.past.length };
       });
@@ -241,7 +239,7 @@ describe('the diagram', () => {
     await page.mouse.down();
     await page.mouse.move(start.x + 60, start.y - 50, { steps: 12 });
     await page.mouse.up();
-    await page.waitForFunction((past) => (window as unknown as Win).__lmpv.store.getState().past.length > past, before.past);
+    await page.waitForFunction((past) => window.__lmpv.store.getState().past.length > past, before.past);
     const after = await read();
     expect(after.past).toBe(before.past + 1);
     expect(after.layout!['n2-s1']!.x - before.nic.x).toBeCloseTo(60 / before.zoom, -0.5);
@@ -263,7 +261,7 @@ describe('the diagram', () => {
     await page.getByRole('radio', { name: 'Legacy (2022 and earlier)' }).click();
     expect(await classesIn(page, '.attempt')).toEqual(['link-12', 'link-13']);
     await expect(region(page).textContent()).resolves.toContain('starts after 40 s');
-    const tag = await page.evaluate(() => (window as unknown as Win).__lmpv.cy.getElementById('link-13').data('label') as string);
+    const tag = await page.evaluate(() => window.__lmpv.cy.getElementById('link-13').data('label') as string);
     expect(tag.startsWith('TRY 2 · 20 s TIMEOUT')).toBe(true);
     await page.getByRole('radio', { name: 'Windows Server 2025' }).click();
     expect(await classesIn(page, '.attempt')).toEqual([]);
@@ -275,7 +273,7 @@ describe('the diagram', () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'two-site-routed');
     const out = await page.evaluate(async () => {
-      const { canvas, cy } = (window as unknown as Win).__lmpv;
+      const { canvas, cy } = window.__lmpv;
       const blob = await canvas.exportPng({ scale: 2, background: 'white' });
       const bitmap = await createImageBitmap(blob);
       const bb = cy.elements().boundingBox({ includeLabels: true });

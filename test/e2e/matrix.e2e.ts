@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, pageErrors } from './chromium';
+import './handle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,7 +37,7 @@ describe('all-pairs matrix', () => {
 
     await grid.getByRole('gridcell', { name: /^HV01 → HV03:/ }).click();
     const ui = await page.evaluate(() => {
-      const s = (window as unknown as { __lmpv: { store: { getState(): { ui: { sourceNodeId: string; destinationNodeId: string } } } } }).__lmpv.store.getState().ui;
+      const s = window.__lmpv.store.getState().ui;
       return [s.sourceNodeId, s.destinationNodeId];
     });
     expect(ui).toEqual(['n1', 'n3']);
@@ -45,7 +46,7 @@ describe('all-pairs matrix', () => {
     // Keyboard: from HV01 → HV03, down to HV02 → HV03, Enter selects it.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => (window as unknown as { __lmpv: { store: { getState(): { ui: { sourceNodeId: string } } } } }).__lmpv.store.getState().ui.sourceNodeId)).resolves.toBe('n2');
+    await expect(page.evaluate(() => window.__lmpv.store.getState().ui.sourceNodeId)).resolves.toBe('n2');
 
     // The N-1 list comes from the worker.
     await page.getByText(/^9 single points of failure/).waitFor();

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, pageErrors } from './chromium';
+import './handle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('path panels', () => {
     await expect(path.textContent()).resolves.toContain('starts after 60 s (2 timeouts first)');
 
     // Fail the chosen network from its details panel.
-    await page.evaluate(() => (window as unknown as { __lmpv: { store: { getState(): { actions: { select(ids: string[]): void } } } } }).__lmpv.store.getState().actions.select(['link-23']));
+    await page.evaluate(() => window.__lmpv.store.getState().actions.select(['link-23']));
     await page.getByRole('tab', { name: 'Details' }).click();
     const details = page.getByRole('region', { name: 'Element details' });
     await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Direct 2-3');

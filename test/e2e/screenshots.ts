@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { EXAMPLES } from '../../src/examples';
 import { launch, openApp } from './chromium';
 import { serveBuild } from './server';
+import './handle';
 
 const outDir = process.env.SHOTS_DIR ?? 'artifacts/screenshots';
 const dist = process.env.E2E_DIST ?? 'dist';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
         const name = `${ex.id}-${mode}`;
         await page.screenshot({ path: `${outDir}/${name}.png` });
         const png = await page.evaluate(async () => {
-          const api = (window as unknown as { __lmpv: { canvas: { exportPng(o: { scale: 1 | 2 | 4; background: 'white' }): Promise<Blob> } } }).__lmpv.canvas;
+          const api = window.__lmpv.canvas;
           const blob = await api.exportPng({ scale: 2, background: 'white' });
           return Array.from(new Uint8Array(await blob.arrayBuffer()));
         });

@@ -8,11 +8,10 @@ import { useAppStore } from '../StoreContext';
 import { createAdapter, type ContextMenuRequest } from '../../canvas/adapter';
 import { union, type Box } from '../../canvas/geometry';
 import { createCanvasApi } from '../../canvas/canvasApi';
+import { testHandle } from '../testHandle';
 import { ContextMenu } from './ContextMenu';
 import { Legend } from './Legend';
 import './canvas.css';
-
-type TestHook = { __lmpv?: Record<string, unknown> };
 
 /** A panel another feature floats over the canvas area (the designer's palette), in canvas pixels. */
 function floatingPanel(canvas: HTMLElement): Box | null {
@@ -44,8 +43,8 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
     const adapter = createAdapter({ container: el, store, headless, onContextMenu: setMenu, overlay: () => floatingPanel(el) });
     const api = createCanvasApi(adapter, store);
     apiRef.current = api;
-    // End-to-end tests reach cy through the hook main.tsx installs (absent in unit tests).
-    const hook = (window as unknown as TestHook).__lmpv;
+    // The test handle main.tsx installs (src/ui/testHandle.ts; absent in unit tests) gets the diagram.
+    const hook = testHandle();
     if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api });
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => adapter.cy.resize()) : null;
     observer?.observe(container.current!);

@@ -1,0 +1,30 @@
+/**
+ * `window.__lmpv`: the handle end-to-end tests and the canvas benchmark use to reach the running
+ * app — the store, and once the diagram is mounted its cytoscape, the highlight overlay's
+ * cytoscape, whether the diagram has caught up with the overlay, and the CanvasApi. It is set in
+ * production builds too (the benchmark measures the production build); the app never reads it.
+ * Tests see it typed once, in test/e2e/handle.ts.
+ */
+import type { Core } from 'cytoscape';
+import type { CanvasApi } from '../canvas/api';
+import type { AppStore } from '../store/appStore';
+
+export interface LmpvHandle {
+  store: AppStore;
+  /** The diagram's cytoscape (while GraphView is mounted). */
+  cy?: Core;
+  /** The highlight overlay's cytoscape (null when headless). */
+  overlay?: Core | null;
+  /** True when the diagram itself shows the whole highlight (the overlay is empty). */
+  settled?(): boolean;
+  canvas?: CanvasApi;
+}
+
+/** The handle, when the page has one (main.tsx installs it; unit and component tests may not). */
+export function testHandle(): Partial<LmpvHandle> | undefined {
+  return (window as unknown as { __lmpv?: Partial<LmpvHandle> }).__lmpv;
+}
+
+export function installTestHandle(store: AppStore): void {
+  (window as unknown as { __lmpv?: LmpvHandle }).__lmpv = { store };
+}
