@@ -234,6 +234,18 @@ describe('GraphView', () => {
     expect(store.getState().past).toHaveLength(1);
   });
 
+  it('auto layout forgets saved positions of elements that are no longer drawn, in the same undo step', () => {
+    const ex = EXAMPLES.find((e) => e.id === 'two-site-routed')!;
+    const { api, store } = mount('two-site-routed', null, { ...ex.document, layout: { gone: { x: 1, y: 2 } } });
+    act(() => api.autoLayout());
+    const s = store.getState();
+    expect(s.past).toHaveLength(1);
+    expect(s.document.layout!.gone).toBeUndefined();
+    expect(s.document.layout!['n1-lm']).toBeDefined();
+    act(() => s.actions.undo());
+    expect(store.getState().document.layout).toEqual({ gone: { x: 1, y: 2 } });
+  });
+
   it('exports an SVG with the names, the highlight and the legend, every name escaped', async () => {
     const ex = EXAMPLES.find((e) => e.id === 'switched-4-node')!;
     const doc = { ...ex.document, name: 'Lab <A&B>', nodes: ex.document.nodes!.map((n) => (n.id === 'n2' ? { ...n, name: '<script>x</script>' } : n)) };
