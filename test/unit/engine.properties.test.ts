@@ -152,6 +152,29 @@ describe('parser robustness', () => {
     }
   };
 
+  it('the default order (no networkOrder) never puts the cluster’s own network before another eligible one', () => {
+    fc.assert(
+      fc.property(topologyArb(), (generated) => {
+        const doc = { ...generated, liveMigration: { ...generated.liveMigration, networkOrder: [] } };
+        const t = load(doc);
+        // Oracle: the lowest (metric, name, id) among networks whose role is not none, any state.
+        const own = [...t.networks].filter((n) => n.role !== 'none').sort((a, b) => a.metric - b.metric || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1))[0];
+        expect(t.clusterNetworkId).toBe(own?.id ?? null);
+        const pos = own ? t.preferenceOrder.indexOf(own.id) : -1;
+        if (pos >= 0) expect(pos).toBe(t.preferenceOrder.length - 1);
+        // The others stay by metric.
+        const others = t.preferenceOrder.filter((id) => id !== own?.id).map((id) => t.index.networks.get(id)!.metric);
+        expect(others).toEqual([...others].sort((a, b) => a - b));
+        // A pair uses the cluster's own network only when no other eligible network gives it a path.
+        for (const [s, d] of pairs(t)) {
+          const sel = selectMigrationPath(t, s, d);
+          if (sel.chosen && sel.chosen.sourceNetworkId === own?.id) expect(sel.fallbacks.every((f) => f.sourceNetworkId === own.id)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('never throws on arbitrary JSON', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => checkErrors(v)), { numRuns: 500 });
   });
