@@ -1,7 +1,7 @@
 /** Engine invariants on generated topologies, and parser robustness on arbitrary input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeAllPairs, parseTopology, selectMigrationPath, type PathCandidate, type Selection, type Topology } from '../../src/engine';
+import { analyzeAllPairs, parseTopology, selectMigrationPath, streamsOf, type PathCandidate, type Selection, type Topology } from '../../src/engine';
 import { topologyArb } from './arbitraries';
 import { load, readFixture } from './helpers';
 
@@ -172,6 +172,32 @@ describe('parser robustness', () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('streams: the chosen pair first, each NIC pair once, direct paths of the pair only, RDMA only with SMB', () => {
+    fc.assert(
+      fc.property(topologyArb(), fc.constantFrom('tcpip', 'compression', 'smb'), (generated, transport) => {
+        const t = load({ ...generated, liveMigration: { ...generated.liveMigration, transport } });
+        for (const [src, dst] of pairs(t)) {
+          const ws = selectMigrationPath(t, src, dst);
+          for (const sel of [ws, selectMigrationPath(t, src, dst, { mode: 'legacy' })]) {
+            const streams = streamsOf(t, sel);
+            if (!sel.chosen) {
+              expect(streams).toEqual([]);
+              continue;
+            }
+            expect(streams[0]).toMatchObject({ sourceNicId: sel.chosen.sourceNicId, destinationNicId: sel.chosen.destinationNicId });
+            const keys = streams.map((x) => `${x.sourceNicId}|${x.destinationNicId}`);
+            expect(new Set(keys).size).toBe(keys.length);
+            if (transport !== 'smb' || sel.chosen.kind === 'routed') expect(streams).toHaveLength(1);
+            const direct = new Set([ws.chosen!, ...ws.fallbacks].filter((c) => c.kind === 'direct').map((c) => `${c.sourceNicId}|${c.destinationNicId}`));
+            if (streams.length > 1) keys.forEach((k) => expect(direct.has(k)).toBe(true));
+            for (const x of streams) if (x.rdma) expect(transport).toBe('smb');
+          }
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 
