@@ -8,7 +8,7 @@
  * metric but puts its own network — the lowest metric among cluster-role networks, which carries
  * heartbeats and CSV redirection — at the bottom: live migration takes the second-lowest first.
  */
-import type { Network } from './types';
+import type { Network, Topology } from './types';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byMetric = (a: Network, b: Network): number => a.metric - b.metric || byString(a.name, b.name) || byString(a.id, b.id);
@@ -42,4 +42,19 @@ export function orderNetworks<N extends Network>(candidates: readonly N[], netwo
     if (own >= 0) rest.push(...rest.splice(own, 1));
   }
   return [...listed, ...rest];
+}
+
+/** How the order came about, in a sentence (the Why view, the report). */
+export function orderText(t: Topology): string {
+  const own = t.clusterNetworkId === null ? null : t.index.networks.get(t.clusterNetworkId)!;
+  if (t.liveMigration.networkOrder.length > 0)
+    return 'Explicit live migration order (MigrationNetworkOrder): the listed networks first, in that order; any others after them by metric.';
+  if (!own) return "The cluster's default order (no MigrationNetworkOrder): by metric, lowest first.";
+  return `The cluster's default order (no MigrationNetworkOrder): by metric, lowest first, except '${own.name}', which carries the cluster's own traffic (heartbeats, CSV) and is tried last.`;
+}
+
+/** Why a network has its place: '' when listed in the explicit order; otherwise a short note in brackets. */
+export function orderBasisText(t: Topology, networkId: string): string {
+  if (t.liveMigration.networkOrder.length > 0) return t.liveMigration.networkOrder.includes(networkId) ? '' : ' (not listed: by metric)';
+  return networkId === t.clusterNetworkId ? " (cluster default: the cluster's own network goes last)" : ' (cluster default: by metric)';
 }

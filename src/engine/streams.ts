@@ -67,3 +67,14 @@ export function rdmaText(t: Topology, c: Pick<PathCandidate, 'sourceNicId' | 'de
   if (transport !== 'smb') return `RDMA-capable, not used: the transport is ${TRANSPORT_LABEL[transport]}`;
   return 'RDMA (SMB Direct)';
 }
+
+/** The transport and the cluster-wide limits, in a sentence (the report, the Why view). */
+export function transportText(t: Topology): string {
+  const lm = t.liveMigration;
+  const how =
+    lm.transport === 'smb'
+      ? 'SMB (SMB Multichannel over every matching direct NIC pair; SMB Direct where both NICs are RDMA-capable)'
+      : `${TRANSPORT_LABEL[lm.transport]}${lm.transport === 'compression' ? " (Windows' default)" : ''}: one TCP connection per migration`;
+  const cap = lm.smbBandwidthLimitFactor === 0 ? 'no SMB bandwidth limit' : `SMB bandwidth limit ${lm.smbBandwidthLimitFactor / 100} % of a node's physical bandwidth`;
+  return `${how} · up to ${lm.maxParallelMigrations} parallel live migration${lm.maxParallelMigrations === 1 ? '' : 's'} per node · ${cap}`;
+}
