@@ -12,7 +12,7 @@ export { parseClusterInventory, INVENTORY_SCRIPT } from './inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './messages';
 export { analyzeResilience, rankImpacts } from './resilience';
 export type { ElementImpact, LegacyImpact, MovedPair, PairRef, ResilienceOptions, ResilienceReport } from './resilience';
-export { runChecks } from './checks';
+export { runChecks, multiNicNetworks } from './checks';
 export { compareModes, type ModeComparison } from './analysis/compareModes';
 export { describeImpact, describeLegacyImpact, elementLabel, movedGroups, networkPairLabel, pairList } from './analysis/impactText';
 export type * from './types';
