@@ -111,7 +111,7 @@ describe('DetailsPanel', () => {
       Addresses: ['10.1.10.11/24'],
       Networks: ['Live Migration A'],
       Speed: ['25 Gb/s'],
-      RDMA: ['no'],
+      'RDMA-capable': ['no'],
       'Static routes': ['10.2.10.0/24 via 10.1.10.1'],
     });
   });
@@ -145,7 +145,7 @@ describe('DetailsPanel', () => {
     renderDetails(implicit, ['net-10-23-0-0-24']);
     expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('Cluster Network 1');
     expect(facts().Origin).toEqual(['Created from NIC addresses: no declared network covers this subnet']);
-    expect(facts()['Live migration']).toEqual(['enabled · 3rd of 3 in the preference order (by metric)']);
+    expect(facts()['Live migration']).toEqual(['enabled · 3rd of 3 in the preference order (not listed: by metric)']);
     expect(within(details()).queryByRole('button', { name: 'Fail' })).toBeNull();
   });
 
@@ -155,5 +155,21 @@ describe('DetailsPanel', () => {
     act(() => store.getState().actions.select(['n1', 'n2', 'n3']));
     expect(screen.getByText(/2 more elements selected/)).toBeInTheDocument();
     expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('HV01');
+  });
+
+  it('two NICs of a node on one network are a fact (supported, SMB Multichannel uses both), on the node and on the network', () => {
+    const base = doc('switched-4-node');
+    const multi: TopologyDocument = { ...base, nics: [...base.nics!, { id: 'n1-s1b', node: 'n1', name: 'SLOT 4 Port 1', addresses: ['10.10.1.21/24'], speedGbps: 25, rdma: true }] };
+    const text = "HV01 has 2 NICs on 'Storage 1' (SLOT 3 Port 1, SLOT 4 Port 1): supported since Windows Server 2016; SMB Multichannel uses both";
+    renderDetails(multi, ['n1']);
+    expect(facts()['Multi-NIC cluster network: SMB Multichannel uses both']).toEqual([text]);
+  });
+
+  it('the network view says the same; a network without it has no such fact', () => {
+    const base = doc('switched-4-node');
+    const multi: TopologyDocument = { ...base, nics: [...base.nics!, { id: 'n1-s1b', node: 'n1', name: 'SLOT 4 Port 1', addresses: ['10.10.1.21/24'], speedGbps: 25, rdma: true }] };
+    renderDetails(multi, ['storage-1']);
+    expect(facts()['Multi-NIC cluster network: SMB Multichannel uses both']).toHaveLength(1);
+    expect(facts()['Live migration']).toEqual(['enabled · 1st of 2 in the preference order']);
   });
 });

@@ -140,8 +140,10 @@ describe('derived facts', () => {
       ['net-c', 'none', 100002, false, true],
       ['net-d', 'cluster', 5, true, false],
     ]);
-    // Preference: no order given → eligible networks by metric (D 5, B 40001, A 80000); C has role none.
-    expect(t.preferenceOrder).toEqual(['net-d', 'net-b', 'net-a']);
+    // Preference: no order given → eligible networks by metric (D 5, B 40001, A 80000); C has role
+    // none. The cluster's own network is the lowest metric among cluster-role ones, D (5): last.
+    expect(t.clusterNetworkId).toBe('net-d');
+    expect(t.preferenceOrder).toEqual(['net-b', 'net-a', 'net-d']);
     expect(t.eligibility['net-c']).toEqual({ eligible: false, reason: 'role-none' });
   });
 
@@ -191,10 +193,10 @@ describe('diagnostics', () => {
       expect(r.ok && r.diagnostics).toEqual([]);
     }
   });
-  it('two NICs of one node on one network', () => {
+  it('two NICs of one node on one network: supported (multi-NIC cluster networks), not a diagnostic', () => {
     const d = base();
     d.nics!.push({ id: 'n1-b', node: 'n1', name: 'B', addresses: ['10.0.1.21/24'] });
-    expect(codes(d)).toContainEqual(['nics-share-network', 'nics[2]']);
+    expect(codes(d)).toEqual([]);
   });
   it('a network with no NIC and a NIC with no address', () => {
     const d = base();

@@ -3,7 +3,7 @@
  * gives the configured values, the effective topology what a what-if failure changed. Items that
  * name another element carry its id so the panel can link to it.
  */
-import { networkName, nodeName, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
+import { multiNicNetworks, networkName, nodeName, orderBasisText, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
@@ -51,6 +51,17 @@ const ROLE_TEXT: Record<NetworkRole, string> = {
 };
 
 const text = (s: string): FactItem[] => [{ text: s }];
+
+/** Supported since Windows Server 2016 (Simplified SMB Multichannel and Multi-NIC Cluster Networks). */
+const MULTI_NIC = 'Multi-NIC cluster network: SMB Multichannel uses both';
+function multiNicItems(t: Topology, filter: (m: { nodeId: string; networkId: string }) => boolean): FactItem[] {
+  return multiNicNetworks(t)
+    .filter(filter)
+    .map((m) => ({
+      text: `${nodeName(t, m.nodeId)} has ${m.nicIds.length} NICs on '${networkName(t, m.networkId)}' (${m.nicIds.map((id) => t.index.nics.get(id)!.name).join(', ')}): supported since Windows Server 2016; ${m.nicIds.length === 2 ? 'SMB Multichannel uses both' : 'SMB Multichannel uses them all'}`,
+      ref: m.networkId,
+    }));
+}
 const fact = (label: string, items: FactItem[], empty = 'none'): Fact => ({ label, items: items.length ? items : text(empty) });
 
 /** State as configured, or "down (what-if)" when a simulated failure took it down. */
@@ -81,8 +92,12 @@ function nodeFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[
     fact('Site', n.site ? [{ text: d.index.sites.get(n.site)?.name ?? n.site, ref: n.site }] : []),
     fact('NICs', nicItems(d, nicIds)),
     fact('Networks', nets.map((net) => ({ text: networkName(d, net), ref: net }))),
+    ...withItems(MULTI_NIC, multiNicItems(d, (m) => m.nodeId === id)),
   ];
 }
+
+/** A fact only when it has something to say. */
+const withItems = (label: string, items: FactItem[]): Fact[] => (items.length ? [fact(label, items)] : []);
 
 function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
   const nic = d.index.nics.get(id)!;
@@ -93,7 +108,7 @@ function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[]
     fact('Addresses', addrs.map((a) => ({ text: a.cidr }))),
     fact('Networks', [...new Set(addrs.map((a) => a.networkId))].map((net) => ({ text: networkName(d, net), ref: net }))),
     fact('Speed', nic.speedGbps !== null ? text(`${nic.speedGbps} Gb/s`) : [], 'unknown'),
-    fact('RDMA', text(nic.rdma ? 'yes' : 'no')),
+    fact('RDMA-capable', text(nic.rdma ? 'yes (used only by SMB Direct: transport SMB, direct, both ends RDMA-capable)' : 'no')),
     fact('Static routes', nic.routes.map((r) => ({ text: `${r.prefix} via ${r.via}${r.prefix.endsWith('/0') ? ' (default gateway)' : ''}` }))),
   ];
 }
@@ -104,7 +119,7 @@ function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fa
   const pos = e.index.preferencePosition.get(id);
   const lm =
     pos !== undefined
-      ? `enabled · ${ordinal(pos + 1)} of ${e.preferenceOrder.length} in the preference order${d.liveMigration.networkOrder.includes(id) ? '' : ' (by metric)'}`
+      ? `enabled · ${ordinal(pos + 1)} of ${e.preferenceOrder.length} in the preference order${orderBasisText(e, id)}`
       : `not used: ${eligibility && !eligibility.eligible ? REASON_TEXT[eligibility.reason] : 'not eligible'}`;
   const onIt = (d.index.addressesByNetwork.get(id) ?? []).map((a) => d.addresses[a]!);
   const routers = [...new Set(n.prefixes.flatMap((p) => d.subnets[d.index.subnetByPrefix.get(p) ?? -1]?.routerIds ?? []))];
@@ -116,6 +131,7 @@ function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fa
     fact('Live migration', text(lm)),
     fact('NICs on it', onIt.map((a) => ({ text: `${nodeName(d, a.nodeId)} · ${d.index.nics.get(a.nicId)!.name} — ${a.address}`, ref: a.nicId }))),
     fact('Routers', routers.map((r) => ({ text: routerName(d, r), ref: r }))),
+    ...withItems(MULTI_NIC, multiNicItems(d, (m) => m.networkId === id)),
   ];
   if (n.implicit) facts.push(fact('Origin', text('Created from NIC addresses: no declared network covers this subnet')));
   return facts;

@@ -21,6 +21,8 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'pair-single-path': 'Single path',
   'pair-routed-only': 'Routed only',
   'routed-preferred-over-direct': 'Routed before direct',
+  'apipa-address': 'APIPA address',
+  'smb-rdma-across-sites': 'RDMA across sites',
 };
 
 /** Beyond this many, the list says how many more there are: a broken 64-node design can have thousands. */
