@@ -1,0 +1,38 @@
+/** A drain plan as CSV (RFC 4180: comma-separated, CRLF, quotes doubled), one row per VM. */
+import { nodeName } from '../messages';
+import { streamsLabel } from './describe';
+import type { Topology } from '../types';
+import type { DrainPlan } from './types';
+
+const cell = (v: string | number): string => {
+  const s = typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : v;
+  // A leading = + - @ would make a spreadsheet run it as a formula: quote it as text.
+  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export function drainCsv(topology: Topology, plan: DrainPlan): string {
+  const head = ['VM', 'Memory (GB)', 'State', 'Destination', 'Start (s)', 'Transfer start (s)', 'Transfer end (s)', 'End (s)', 'Waiting for timeouts (s)', 'Copying (s)', 'Switchover (s)', 'Average rate (Gbps)', 'Streams', 'Networks', 'Outcome'];
+  const rows = plan.migrations.map((m) => {
+    const vm = topology.index.vms.get(m.vmId);
+    const outcome = m.failure === 'no-path' ? 'no path' : m.failure === 'no-destination' ? 'no destination' : vm?.state === 'off' ? 'moved while off' : 'live migrated (estimate)';
+    return [
+      vm?.name ?? m.vmId,
+      vm?.memoryGB ?? '',
+      vm?.state ?? '',
+      m.destinationNodeId === null ? '' : nodeName(topology, m.destinationNodeId),
+      m.startSeconds,
+      m.transferStartSeconds,
+      m.transferEndSeconds,
+      m.endSeconds,
+      m.transferStartSeconds - m.startSeconds,
+      m.failure ? 0 : m.transferEndSeconds - m.transferStartSeconds,
+      m.failure ? 0 : m.endSeconds - m.transferEndSeconds,
+      m.averageGbps,
+      m.streams.length,
+      streamsLabel(topology, m.streams),
+      outcome,
+    ].map(cell);
+  });
+  return [head.map(cell), ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,8 @@
+/** The maintenance planner (migration-time.md): how long draining a node takes, in both modes. */
+export { planDrain, transferBits, rateSettings } from './drain';
+export { drainEveryNode, figuresOf, type DrainFigures, type EveryNodeResult, type NodeDrainRow } from './everyNode';
+export { drainCsv } from './csv';
+export { calibrateEfficiency, type Calibration, type CalibrationInput } from './calibrate';
+export { formatDuration, compareSentence } from './text';
+export { streamLabel, streamsLabel } from './describe';
+export type { DrainMigration, DrainOptions, DrainPlan, DrainStream } from './types';
