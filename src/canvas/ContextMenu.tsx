@@ -35,6 +35,7 @@ export function ContextMenu({ request, onClose }: { request: ContextMenuRequest;
     items.push({ label: 'Set as source', run: () => actions.setSource(node), disabled: source === node });
     items.push({ label: 'Set as destination', run: () => actions.setDestination(node), disabled: destination === node });
   }
+  if (node === id) items.push({ label: 'Drain…', run: () => actions.openDrain(id) });
   items.push({
     label: 'Show details',
     run: () => {

@@ -19,3 +19,13 @@ export function compareSentence(ws2025: DrainPlan, legacy: DrainPlan): string {
   const waiting = legacy.waitingSeconds > 0 ? `, of which ${formatDuration(legacy.waitingSeconds)} waiting for connection timeouts` : ', no time waiting for connection timeouts';
   return `Windows Server 2025: ${formatDuration(ws2025.totalSeconds)} · legacy: ${formatDuration(legacy.totalSeconds)}${waiting}`;
 }
+
+const gb = (x: number): string => `${Math.round(x * 10) / 10} GB`;
+
+/** "12 VMs · 192 GB" (the memory of all of them), "(2 off)" when some are off; "No VMs". */
+export function vmSummary(vms: readonly { memoryGB: number; state: 'running' | 'off' }[], withOff = true): string {
+  if (vms.length === 0) return 'No VMs';
+  const off = vms.filter((v) => v.state === 'off').length;
+  const memory = vms.reduce((s, v) => s + v.memoryGB, 0);
+  return `${vms.length} VM${vms.length === 1 ? '' : 's'} · ${gb(memory)}${withOff && off > 0 ? ` (${off} off)` : ''}`;
+}
