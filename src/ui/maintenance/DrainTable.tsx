@@ -10,13 +10,11 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
       <thead>
         <tr>
           <th>VM</th>
-          <th className="num">GB</th>
-          <th>To</th>
+          <th>To, rate, networks</th>
           <th className="num">Start</th>
           <th className="num">Waiting</th>
           <th className="num">Copying</th>
           <th className="num">End</th>
-          <th>Rate, networks</th>
         </tr>
       </thead>
       <tbody>
@@ -25,18 +23,30 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
           const off = vm?.state === 'off';
           return (
             <tr key={m.vmId} className={m.failure ? 'drain-row-failed' : undefined}>
-              <td>{vm?.name ?? m.vmId}</td>
-              <td className="num">{vm?.memoryGB}</td>
-              <td>{m.destinationNodeId ? nodeName(t, m.destinationNodeId) : '—'}</td>
+              <td>
+                {vm?.name ?? m.vmId}
+                <span className="drain-sub">{vm?.memoryGB} GB</span>
+              </td>
+              <td>
+                {m.destinationNodeId ? nodeName(t, m.destinationNodeId) : '—'}
+                <span className="drain-sub">
+                  {off
+                    ? 'off: moves without a live migration'
+                    : m.failure === 'no-destination'
+                      ? 'no destination: no other node is up and reachable'
+                      : m.failure === 'no-path'
+                        ? 'no path: gives up'
+                        : `${Math.round(m.averageGbps * 10) / 10} Gbps on ${streamsLabel(t, m.streams)}${m.streams.some((x) => x.rdma) ? ' (SMB Direct)' : ''}`}
+                </span>
+              </td>
               {off || m.failure === 'no-destination' ? (
-                <td colSpan={5}>{off ? 'Off: moves without a live migration' : 'No destination: no other node is up and reachable'}</td>
+                <td colSpan={4} />
               ) : (
                 <>
                   <td className="num">{s(m.startSeconds)}</td>
                   <td className="num">{s(m.transferStartSeconds - m.startSeconds)}</td>
                   <td className="num">{m.failure ? '—' : s(m.transferEndSeconds - m.transferStartSeconds)}</td>
                   <td className="num">{s(m.endSeconds)}</td>
-                  <td>{m.failure === 'no-path' ? 'No path: gives up' : `${Math.round(m.averageGbps * 10) / 10} Gbps on ${streamsLabel(t, m.streams)}${m.streams.some((x) => x.rdma) ? ' (SMB Direct)' : ''}`}</td>
                 </>
               )}
             </tr>

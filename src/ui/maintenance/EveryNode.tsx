@@ -20,10 +20,10 @@ export function EveryNode() {
           <tr>
             <th>Node</th>
             <th className="num">VMs</th>
-            <th className="num">GB running</th>
-            <th className="num">Windows Server 2025</th>
+            <th className="num">GB</th>
+            <th className="num">WS 2025</th>
             <th className="num">Legacy</th>
-            <th className="num">of which waiting</th>
+            <th className="num">legacy waiting</th>
           </tr>
         </thead>
         <tbody>
