@@ -9,7 +9,7 @@ import { DEFAULT_LEGACY_TIMEOUT_SECONDS, selectMigrationPath } from '../select';
 import type { Mode, Topology, Transport } from '../types';
 import { rateSettings, transferBits } from './drain';
 import { ratesAt } from './rates';
-import { selectionStreams } from './streams';
+import { streamsOf } from '../streams';
 
 export interface CalibrationInput {
   memoryGB: number;
@@ -32,8 +32,7 @@ export function calibrateEfficiency(t: Topology, input: CalibrationInput): Calib
   const mode = input.mode ?? 'ws2025';
   const selection = selectMigrationPath(t, s, d, { mode, legacyTimeoutSeconds: input.legacyTimeoutSeconds ?? DEFAULT_LEGACY_TIMEOUT_SECONDS });
   if (!selection.chosen) return { ok: false, message: 'The model has no path between these two nodes, so it cannot be calibrated on them: choose a pair with a path.' };
-  const ws2025 = mode === 'ws2025' ? selection : selectMigrationPath(t, s, d, { mode: 'ws2025' });
-  const streams = selectionStreams(t, selection, ws2025.chosen ? [ws2025.chosen, ...ws2025.fallbacks] : []);
+  const streams = streamsOf(t, selection);
   const settings = rateSettings(t, s);
   const wireGbps = ratesAt([streams], { ...settings, transport: 'tcpip', efficiency: 1, smbCapGbps: null })[0]!;
   const fixed = selection.initiationDelaySeconds + t.planning.switchoverSeconds;

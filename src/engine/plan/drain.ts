@@ -4,12 +4,12 @@
  * of `ratesAt`. Pure: a topology in, a plain plan out.
  */
 import { DEFAULT_LEGACY_TIMEOUT_SECONDS, selectMigrationPath } from '../select';
-import type { Mode, PathCandidate, Selection, Topology } from '../types';
+import { streamsOf } from '../streams';
+import type { Mode, Selection, Topology } from '../types';
 import { balancedCandidates, balancedPicker, fixedPicker } from './destinations';
 import { drainOrder } from './order';
 import { ratesAt, type RateSettings } from './rates';
 import { simulate, type Job } from './simulate';
-import { selectionStreams } from './streams';
 import type { DrainMigration, DrainOptions, DrainPlan, DrainStream } from './types';
 
 /** Bits to copy for a VM: memory (GiB) once, plus the pages dirtied meanwhile. */
@@ -45,12 +45,7 @@ export function planDrain(topology: Topology, sourceNodeId: string, options: Dra
     let r = routes.get(d);
     if (r) return r;
     const selection = selectMigrationPath(topology, sourceNodeId, d, { mode, legacyTimeoutSeconds: timeout });
-    let ws2025: PathCandidate[] = [];
-    if (selection.chosen && topology.liveMigration.transport === 'smb') {
-      const w = mode === 'ws2025' ? selection : selectMigrationPath(topology, sourceNodeId, d, { mode: 'ws2025' });
-      ws2025 = w.chosen ? [w.chosen, ...w.fallbacks] : [];
-    }
-    r = { selection, streams: selectionStreams(topology, selection, ws2025) };
+    r = { selection, streams: streamsOf(topology, selection) };
     routes.set(d, r);
     return r;
   };

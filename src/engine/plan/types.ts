@@ -1,11 +1,9 @@
 /** Result types of `planDrain` (migration-time.md, "Result"): plain JSON. */
+import type { Stream } from '../streams';
 import type { Mode } from '../types';
 
-export interface DrainStream {
-  sourceNicId: string;
-  destinationNicId: string;
-  rdma: boolean;
-}
+/** A stream of a migration: `streamsOf` (selection-algorithm.md, "Transport and streams"). */
+export type DrainStream = Stream;
 
 export interface DrainMigration {
   vmId: string;
