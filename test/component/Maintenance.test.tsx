@@ -88,8 +88,8 @@ describe('the maintenance planner', () => {
     expect(screen.getByTestId('drain-sentence')).toHaveTextContent('Estimate: Windows Server 2025: 1 min 7 s · legacy: 1 min 28 s, of which 1 min waiting for connection timeouts.');
     expect(screen.getByTestId('drain-total-ws2025')).toHaveTextContent('1 min 7 s');
     expect(screen.getByTestId('drain-total-legacy')).toHaveTextContent('1 min 28 s');
-    expect(screen.getByRole('list', { name: 'Assumptions of the estimate' })).toHaveTextContent('SMB at 0.9 × the wire rate');
-    expect(screen.getByRole('list', { name: 'Assumptions of the estimate' })).toHaveTextContent('SMB limited to 25 % of 60 Gbps');
+    expect(screen.getByRole('list', { name: 'Assumptions of the estimate' })).toHaveTextContent('Transport: SMB at 0.9 × the wire rate');
+    expect(screen.getByRole('list', { name: 'Assumptions of the estimate' })).toHaveTextContent('SMB bandwidth limit: 25 % of 60 Gbps');
 
     const ws = screen.getByRole('group', { name: /Windows Server 2025: one lane per parallel migration/ });
     // Two slots: SQL01 alone in slot 1; APP01, APP02, WEB01 after one another in slot 2.

@@ -6,4 +6,5 @@ export { calibrateEfficiency, type Calibration, type CalibrationInput } from './
 export { formatDuration, compareSentence, vmSummary } from './text';
 export { streamLabel, streamsLabel } from './describe';
 export { timelineLanes, heldSlot } from './lanes';
+export { assumptionRows, TRANSPORT_NAME } from './assumptions';
 export type { DrainMigration, DrainOptions, DrainPlan, DrainStream } from './types';

@@ -3,11 +3,11 @@
  * combine with), shown beside them. Editing changes all of `planning` as ONE undoable edit.
  */
 import { useState } from 'react';
-import { DEFAULT_PLANNING, type PlanningDoc, type Topology, type Transport } from '../../engine';
+import { assumptionRows, DEFAULT_PLANNING, TRANSPORT_NAME, type PlanningDoc, type Topology } from '../../engine';
 import { useCommit } from '../designer/props/fields';
 import { useActions } from '../StoreContext';
 
-export const TRANSPORT_LABEL: Record<Transport, string> = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' };
+export const TRANSPORT_LABEL = TRANSPORT_NAME;
 
 type Field = 'tcpip' | 'compression' | 'smb' | 'compressionMaxGbps' | 'unknownSpeedGbps' | 'precopyOverhead' | 'switchoverSeconds';
 const FIELDS: { key: Field; label: string; unit: string; min: 'positive' | 'zero' }[] = [
@@ -23,23 +23,12 @@ const FIELDS: { key: Field; label: string; unit: string; min: 'positive' | 'zero
 const valueOf = (t: Topology, k: Field): number => (k === 'tcpip' || k === 'compression' || k === 'smb' ? t.planning.efficiency[k] : t.planning[k]);
 
 export function AssumptionSummary({ t, timeout, sourceNodeId }: { t: Topology; timeout: number; sourceNodeId: string }) {
-  const lm = t.liveMigration;
-  const p = t.planning;
-  const node = t.index.nodes.get(sourceNodeId);
-  const cap = lm.transport === 'smb' ? (lm.smbBandwidthLimitFactor > 0 ? `SMB limited to ${lm.smbBandwidthLimitFactor / 100} % of ${node?.effectiveBandwidthGbps ?? '?'} Gbps` : 'SMB not limited') : null;
-  const items = [
-    `${TRANSPORT_LABEL[lm.transport]} at ${p.efficiency[lm.transport]} × the wire rate${lm.transport === 'compression' ? `, at most ${p.compressionMaxGbps} Gbps` : ''}`,
-    `${lm.maxParallelMigrations} migration${lm.maxParallelMigrations === 1 ? '' : 's'} at a time`,
-    cap,
-    `unknown NIC speed ${p.unknownSpeedGbps} Gbps`,
-    `pre-copy overhead ${Math.round(p.precopyOverhead * 100)} %`,
-    `switchover ${p.switchoverSeconds} s`,
-    `legacy timeout ${timeout} s per network`,
-  ].filter((x): x is string => x !== null);
   return (
     <ul className="assumption-list" aria-label="Assumptions of the estimate">
-      {items.map((x) => (
-        <li key={x}>{x}</li>
+      {assumptionRows(t, timeout, sourceNodeId).map(([what, value]) => (
+        <li key={what}>
+          {what}: {value}
+        </li>
       ))}
     </ul>
   );

@@ -3,7 +3,9 @@
  * and escape it, so both say the same thing and every user string passes one escaping point.
  */
 import { networkName, nodeName, REASON_TEXT, routerName } from '../../messages';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS } from '../../select';
 import { base64 } from '../bytes';
+import { maintenanceSection, type MaintenanceSection } from './maintenance';
 import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../types';
 
 export interface ReportOptions {
@@ -66,6 +68,8 @@ export interface ReportModel {
   networks: NetworkRow[];
   pairs: PairRow[];
   diagnostics: { path: string; message: string }[];
+  /** (1.1) Every node drained in turn, with the assumptions; null without VMs. */
+  maintenance: MaintenanceSection | null;
 }
 
 const ROLE_TEXT: Record<Network['role'], string> = { none: 'None', cluster: 'Cluster only', clusterAndClient: 'Cluster and client' };
@@ -171,5 +175,6 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
       legacyDelay: `${p.legacy.initiationDelaySeconds} s`,
     })),
     diagnostics: diagnostics.map((d) => ({ path: d.path, message: d.message })),
+    maintenance: maintenanceSection(t, o.legacyTimeoutSeconds ?? DEFAULT_LEGACY_TIMEOUT_SECONDS),
   };
 }
