@@ -3,11 +3,12 @@
  * a job (destination, selection, streams, bits), then runs the clock of `simulate` with the rates
  * of `ratesAt`. Pure: a topology in, a plain plan out.
  */
-import { DEFAULT_LEGACY_TIMEOUT_SECONDS, selectMigrationPath } from '../select';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS } from '../select';
 import { streamsOf } from '../streams';
 import type { Mode, Selection, Topology } from '../types';
 import { balancedCandidates, balancedPicker, fixedPicker } from './destinations';
 import { drainOrder } from './order';
+import { pairSelection } from './selection';
 import { ratesAt, type RateSettings } from './rates';
 import { simulate, type Job } from './simulate';
 import type { DrainMigration, DrainOptions, DrainPlan, DrainStream } from './types';
@@ -44,7 +45,7 @@ export function planDrain(topology: Topology, sourceNodeId: string, options: Dra
   const route = (d: string): PairRoute => {
     let r = routes.get(d);
     if (r) return r;
-    const selection = selectMigrationPath(topology, sourceNodeId, d, { mode, legacyTimeoutSeconds: timeout });
+    const selection = pairSelection(topology, sourceNodeId, d, mode, timeout);
     r = { selection, streams: streamsOf(topology, selection) };
     routes.set(d, r);
     return r;
