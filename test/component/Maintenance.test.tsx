@@ -7,6 +7,7 @@ import { DetailsPanel } from '../../src/ui/details/DetailsPanel';
 import { MaintenancePanel } from '../../src/ui/maintenance/MaintenancePanel';
 import { StoreProvider } from '../../src/ui/StoreContext';
 import { VmList } from '../../src/ui/vms/VmList';
+import { ContextMenu } from '../../src/canvas/ContextMenu';
 import example from '../fixtures/switchless-3-node-vms.json';
 
 const doc = () => structuredClone(example) as TopologyDocument;
@@ -154,5 +155,17 @@ describe('the maintenance planner', () => {
     // n3: 11.079 s and 51.079 s (40 s waiting); sums 139.065 s and 240.907 s, waiting 180 s.
     expect(rows[3]).toBe('HV0311611 s51 s40 s');
     expect(rows[4]).toBe('All nodes82162 min 19 s4 min 1 s3 min');
+  });
+});
+
+describe('Drain… on a node', () => {
+  it('opens the planner on that node from the right-click menu', () => {
+    const store = renderWith(<ContextMenu request={{ id: 'n2', x: 0, y: 0 }} onClose={() => {}} />, { document: doc() });
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Drain…' }));
+    expect(store.getState().ui).toMatchObject({ panel: 'maintenance', drainNodeId: 'n2' });
+  });
+  it('offers it only on nodes', () => {
+    renderWith(<ContextMenu request={{ id: 'link-12', x: 0, y: 0 }} onClose={() => {}} />, { document: doc() });
+    expect(screen.queryByRole('menuitem', { name: 'Drain…' })).toBeNull();
   });
 });
