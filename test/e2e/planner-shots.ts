@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       await page.mouse.move(5, 5);
       await page.getByRole('radio', { name: 'Table' }).check();
       await page.screenshot({ path: `${outDir}/planner-${id}-table.png`, fullPage: true });
-      await page.locator('.side-panel').evaluate((el) => el.scrollTo(0, 700));
+      await page.locator('.side-panel').evaluate((el) => el.scrollTo(0, el.scrollHeight));
       await page.screenshot({ path: `${outDir}/planner-${id}-scrolled.png` });
       await page.getByRole('radio', { name: 'Timeline' }).check();
     }
