@@ -6,6 +6,7 @@ import { nodeName } from '../../messages';
 import { assumptionRows } from '../../plan/assumptions';
 import { drainEveryNode } from '../../plan/everyNode';
 import { formatDuration } from '../../plan/text';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS } from '../../select';
 import type { Topology } from '../../types';
 
 export interface MaintenanceSection {
@@ -19,7 +20,7 @@ export interface MaintenanceSection {
 export const MAINTENANCE_INTRO =
   'Estimates, not measurements: each node drained alone from the placement of the design, one after the other (as Cluster-Aware Updating does), by the assumptions below. Legacy waits for a connection timeout on each network that does not connect, for every VM.';
 
-export function maintenanceSection(t: Topology, legacyTimeoutSeconds: number): MaintenanceSection | null {
+export function maintenanceSection(t: Topology, legacyTimeoutSeconds = DEFAULT_LEGACY_TIMEOUT_SECONDS): MaintenanceSection | null {
   if (t.vms.length === 0) return null;
   const r = drainEveryNode(t, { legacyTimeoutSeconds });
   const stuck = (n: number): string => (n > 0 ? ` (${n} cannot move)` : '');

@@ -3,7 +3,6 @@
  * and escape it, so both say the same thing and every user string passes one escaping point.
  */
 import { networkName, nodeName, REASON_TEXT, routerName } from '../../messages';
-import { DEFAULT_LEGACY_TIMEOUT_SECONDS } from '../../select';
 import { base64 } from '../bytes';
 import { maintenanceSection, type MaintenanceSection } from './maintenance';
 import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../types';
@@ -175,6 +174,6 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
       legacyDelay: `${p.legacy.initiationDelaySeconds} s`,
     })),
     diagnostics: diagnostics.map((d) => ({ path: d.path, message: d.message })),
-    maintenance: maintenanceSection(t, o.legacyTimeoutSeconds ?? DEFAULT_LEGACY_TIMEOUT_SECONDS),
+    maintenance: maintenanceSection(t, o.legacyTimeoutSeconds),
   };
 }
