@@ -1,7 +1,7 @@
 /** fast-check properties of the drain model (migration-time.md) on generated topologies with VMs. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTopology, planDrain, type DrainPlan, type Topology, type TopologyDocument, type Transport, type VmDoc } from '../../src/engine';
+import { parseTopology, planDrain, timelineLanes, type DrainPlan, type Topology, type TopologyDocument, type Transport, type VmDoc } from '../../src/engine';
 import { ratesAt, streamWire } from '../../src/engine/plan/rates';
 import { topologyArb } from './arbitraries';
 
@@ -126,6 +126,20 @@ describe('drain properties', () => {
           expect(planDrain(t, s, { mode: 'legacy' })).toEqual(p);
           expect(planDrain(reversed, s, { mode: 'legacy' })).toEqual(p);
           expect(JSON.parse(JSON.stringify(p))).toEqual(p);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the timeline needs no more lanes than slots, and the bars of a lane never overlap', () => {
+    fc.assert(
+      fc.property(planArb, fc.constantFrom<'ws2025' | 'legacy'>('ws2025', 'legacy'), (doc, mode) => {
+        const t = parsed(doc);
+        for (const s of sources(t)) {
+          const lanes = timelineLanes(planDrain(t, s, { mode }));
+          expect(lanes.length).toBeLessThanOrEqual(t.liveMigration.maxParallelMigrations);
+          for (const lane of lanes) lane.forEach((m, i) => i > 0 && expect(m.startSeconds).toBeGreaterThanOrEqual(lane[i - 1]!.endSeconds - 1e-9));
         }
       }),
       { numRuns: 40 },

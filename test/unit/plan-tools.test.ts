@@ -1,6 +1,6 @@
 /** Around planDrain: every node in turn, CSV, calibration, and the words for durations. */
 import { describe, expect, it } from 'vitest';
-import { calibrateEfficiency, compareSentence, drainCsv, drainEveryNode, formatDuration, planDrain, type DrainPlan, type TopologyDocument } from '../../src/engine';
+import { calibrateEfficiency, compareSentence, drainCsv, drainEveryNode, everyNodeCsv, formatDuration, planDrain, type DrainPlan, type TopologyDocument } from '../../src/engine';
 import { load, loadFixture, readFixture } from './helpers';
 
 const vmsExample = () => loadFixture('switchless-3-node-vms.json');
@@ -22,6 +22,10 @@ describe('drainEveryNode', () => {
     expect(r.sums.legacy.totalSeconds).toBeCloseTo(240.907, 2);
     expect(r.sums.legacy.waitingSeconds).toBe(180);
     expect(r.sums).toMatchObject({ vmCount: 8, memoryGB: 216 });
+    const csv = everyNodeCsv(vmsExample(), r).split('\r\n');
+    expect(csv[3]).toBe('HV03,1,1,16,11.079,51.079,40,0,0');
+    // 7 running VMs (DC01 is off); 139.065 and 240.907 s as above.
+    expect(csv[4]).toBe('All nodes,8,7,216,139.065,240.907,180,0,0');
   });
 });
 

@@ -2,6 +2,7 @@
 import { nodeName } from '../messages';
 import { streamsLabel } from './describe';
 import type { Topology } from '../types';
+import type { EveryNodeResult } from './everyNode';
 import type { DrainPlan } from './types';
 
 const cell = (v: string | number): string => {
@@ -35,4 +36,13 @@ export function drainCsv(topology: Topology, plan: DrainPlan): string {
     ].map(cell);
   });
   return [head.map(cell), ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+}
+
+/** Every node in turn as CSV: one row per node, then the sums. */
+export function everyNodeCsv(topology: Topology, r: EveryNodeResult): string {
+  const head = ['Node', 'VMs', 'Running VMs', 'Memory running (GB)', 'Windows Server 2025 (s)', 'Legacy (s)', 'Legacy waiting for timeouts (s)', 'VMs that cannot move (2025)', 'VMs that cannot move (legacy)'];
+  const rows = r.rows.map((x) => [nodeName(topology, x.nodeId), x.vmCount, x.runningCount, x.memoryGB, x.ws2025.totalSeconds, x.legacy.totalSeconds, x.legacy.waitingSeconds, x.ws2025.stuck, x.legacy.stuck]);
+  const s = r.sums;
+  rows.push(['All nodes', s.vmCount, r.rows.reduce((a, x) => a + x.runningCount, 0), s.memoryGB, s.ws2025.totalSeconds, s.legacy.totalSeconds, s.legacy.waitingSeconds, s.ws2025.stuck, s.legacy.stuck]);
+  return [head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

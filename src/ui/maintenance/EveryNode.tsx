@@ -2,7 +2,8 @@
  * Every node in turn (as Cluster-Aware Updating drains them): each node's drain from the design's
  * placement, in both modes, and the sums. Computed in a worker; a row opens that node's plan.
  */
-import { formatDuration, nodeName } from '../../engine';
+import { everyNodeCsv, formatDuration, nodeName } from '../../engine';
+import { downloadCsv } from './download';
 import { useActions } from '../StoreContext';
 import { useEveryNode } from './useEveryNode';
 
@@ -53,7 +54,12 @@ export function EveryNode() {
           </tr>
         </tfoot>
       </table>
-      <p className="props-note">Estimates: each node drained alone from the design’s placement, one after the other, not counting the updates themselves.</p>
+      <p className="props-note">
+        Estimates: each node drained alone from the design’s placement, one after the other, not counting the updates themselves.{' '}
+        <button type="button" className="small-button" onClick={() => downloadCsv(`${t.name || 'cluster'} every node drained`, everyNodeCsv(t, result))}>
+          CSV
+        </button>
+      </p>
     </div>
   );
 }
