@@ -12,7 +12,7 @@
  * NICs, labelled "switchless cable" (it stays one element with the network's id, so selecting,
  * failing and highlighting it work like any network).
  */
-import type { Network, Topology } from '../engine';
+import { vmSummary, type Network, type Topology } from '../engine';
 import { BUS, FONT, HOST, lineBox, NIC, ROUTER, TRANSIT } from './metrics';
 import { linesWidth, textWidth } from './text';
 
@@ -91,7 +91,10 @@ export function buildDiagram(t: Topology): DiagramModel {
   }
 
   for (const n of t.nodes) {
-    const line = n.name + stateSuffix(n.state);
+    const vms = (t.index.vmsByNode.get(n.id) ?? []).map((id) => t.index.vms.get(id)!);
+    // "HV01 (12 VMs · 192 GB)", "HV02 (paused · 3 VMs · 48 GB)": the VMs on the name's line (a host
+    // label is one line for the geometry), nothing when there are none.
+    const line = vms.length === 0 ? n.name + stateSuffix(n.state) : `${n.name} (${n.state === 'up' ? '' : `${n.state} · `}${vmSummary(vms, false)})`;
     const labelW = textWidth(RESERVED_TAG.nic + line + RESERVED_TAG.host, FONT.node, true);
     const classes = ['host', ...(n.state !== 'up' ? [n.state] : [])];
     nodes.push({ id: n.id, kind: 'host', parent: n.site, lines: [line], w: Math.max(HOST.minW, labelW + 20), h: 44, labelW, classes });

@@ -17,3 +17,5 @@ export { runChecks, multiNicNetworks } from './checks';
 export { compareModes, type ModeComparison } from './analysis/compareModes';
 export { describeImpact, describeLegacyImpact, elementLabel, movedGroups, networkPairLabel, pairList } from './analysis/impactText';
 export type * from './types';
+export { planDrain, drainEveryNode, drainCsv, everyNodeCsv, calibrateEfficiency, formatDuration, compareSentence, vmSummary, streamLabel, streamsLabel, transferBits, timelineLanes, heldSlot, assumptionRows, TRANSPORT_NAME } from './plan';
+export type { Calibration, CalibrationInput, DrainFigures, DrainMigration, DrainOptions, DrainPlan, DrainStream, EveryNodeResult, NodeDrainRow } from './plan';

@@ -13,7 +13,7 @@ import { applyFailures, failableKind } from '../engine/whatif';
 
 export const HISTORY_LIMIT = 200;
 
-export type Panel = 'path' | 'details' | 'validation' | 'matrix';
+export type Panel = 'path' | 'details' | 'validation' | 'matrix' | 'maintenance';
 
 /** The designer's interaction mode (what a canvas press does). */
 export type Tool = 'select' | 'connect';
@@ -36,6 +36,11 @@ export interface UiState {
   /** Nodes copied with their NICs (Ctrl+C), for paste. Not an undo step. */
   clipboard: Clip | null;
   dialog: Dialog | null;
+  /** The maintenance planner's node (Drain…), and its destination: null = balanced. */
+  drainNodeId: string | null;
+  drainDestination: string | null;
+  /** The pair a planner bar shows on the diagram while hovered, and what it replaced. */
+  preview: { sourceNodeId: string | null; destinationNodeId: string | null; mode: Mode } | null;
 }
 
 export interface Notice {
@@ -127,6 +132,14 @@ export interface AppActions {
   toggleFailed(id: string): void;
   restoreAll(): void;
   notify(notice: Notice | null): void;
+  /** Opens the maintenance planner on a node. */
+  openDrain(nodeId: string): void;
+  setDrainDestination(nodeId: string | null): void;
+  /**
+   * Shows a pair on the diagram while a planner bar is hovered or focused (the pair highlight);
+   * null puts back the pair and mode it replaced.
+   */
+  previewPair(pair: { sourceNodeId: string; destinationNodeId: string; mode: Mode } | null): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -194,6 +207,9 @@ export function createAppStore(options: StoreOptions): AppStore {
     tool: 'select',
     clipboard: null,
     dialog: null,
+    drainNodeId: null,
+    drainDestination: null,
+    preview: null,
     ...options.ui,
   };
   return createStore<AppState>()((set, get) => {
@@ -326,6 +342,22 @@ export function createAppStore(options: StoreOptions): AppStore {
       },
       notify(notice) {
         set({ notice });
+      },
+      openDrain(nodeId) {
+        const { drainNodeId, drainDestination } = get().ui;
+        setUi({ drainNodeId: nodeId, drainDestination: drainNodeId === nodeId ? drainDestination : null, panel: 'maintenance' });
+      },
+      setDrainDestination(nodeId) {
+        setUi({ drainDestination: nodeId });
+      },
+      previewPair(pair) {
+        const { ui } = get();
+        if (pair === null) {
+          if (ui.preview) setUi({ ...ui.preview, preview: null });
+          return;
+        }
+        const preview = ui.preview ?? { sourceNodeId: ui.sourceNodeId, destinationNodeId: ui.destinationNodeId, mode: ui.mode };
+        setUi({ sourceNodeId: pair.sourceNodeId, destinationNodeId: pair.destinationNodeId, mode: pair.mode, preview });
       },
     };
 

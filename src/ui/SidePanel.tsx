@@ -1,10 +1,11 @@
-/** The side panel's tabs: path, details of the selection, validation, all-pairs analysis. */
+/** The side panel's tabs: path, details of the selection, validation, all-pairs analysis, maintenance. */
 import { useActions, useApp } from './StoreContext';
 import type { Panel } from '../store/appStore';
 import { PathPanel } from './path/PathPanel';
 import { DetailsPanel } from './details/DetailsPanel';
 import { ValidationPanel } from './validation/ValidationPanel';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
+import { MaintenancePanel } from './maintenance/MaintenancePanel';
 import { useFindingCount } from './validation/useFindings';
 
 const TABS: { id: Panel; label: string }[] = [
@@ -12,6 +13,7 @@ const TABS: { id: Panel; label: string }[] = [
   { id: 'details', label: 'Details' },
   { id: 'validation', label: 'Validation' },
   { id: 'matrix', label: 'All pairs' },
+  { id: 'maintenance', label: 'Maintenance' },
 ];
 
 export function SidePanel() {
@@ -42,6 +44,7 @@ export function SidePanel() {
         {panel === 'details' && <DetailsPanel />}
         {panel === 'validation' && <ValidationPanel />}
         {panel === 'matrix' && <AnalysisPanel />}
+        {panel === 'maintenance' && <MaintenancePanel />}
       </div>
     </aside>
   );

@@ -74,7 +74,7 @@ describe('GraphView', () => {
     expect(cy.getElementById('e:n1-s2:storage-2').data('label')).toBe('1');
     expect(classes(cy, 'mgmt')).toContain('dimmed');
     expect(classes(cy, 'n3')).toContain('destination');
-    expect(cy.getElementById('n3').data('label')).toBe('HV03 · DESTINATION');
+    expect(cy.getElementById('n3').data('label')).toBe('HV03 (14 VMs · 360 GB) · DESTINATION');
     // Selection is a class too, outside the undo history.
     expect(classes(cy, 'n3-s2')).toContain('selected');
     expect(store.getState().past).toHaveLength(0);
@@ -255,7 +255,7 @@ describe('GraphView', () => {
     expect(svg).toContain('Lab &lt;A&amp;B&gt;');
     expect(svg).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(svg).not.toContain('<script>');
-    expect(svg).toContain('HV01 · SOURCE');
+    expect(svg).toContain('HV01 (11 VMs · 264 GB) · SOURCE');
     expect(svg).toContain('✔ CHOSEN · Storage 1 · 10.10.1.0/24');
     expect(svg).toContain('FALLBACK 1 · Storage 2');
     expect(svg).toContain('MIGRATION PATH');

@@ -59,6 +59,16 @@ describe('buildDiagram', () => {
     expect(m.byId.get('mgmt')!.classes).not.toContain('cable');
   });
 
+  it('shows each node’s VM count and memory on its label, with its state', () => {
+    const doc = EXAMPLES.find((e) => e.id === 'switchless-3-node')!.document;
+    const paused = { ...doc, nodes: doc.nodes!.map((n) => (n.id === 'n2' ? { ...n, state: 'paused' as const } : n)), vms: doc.vms!.filter((v) => v.node !== 'n3') };
+    const m = buildDiagram(topologyOf(paused));
+    // n1: 9 VMs, 208 GB in the example; n2 paused with 12 VMs (328 GB); n3 without VMs keeps its plain name.
+    expect(m.byId.get('n1')!.lines).toEqual(['HV01 (9 VMs · 208 GB)']);
+    expect(m.byId.get('n2')!.lines).toEqual(['HV02 (paused · 12 VMs · 328 GB)']);
+    expect(m.byId.get('n3')!.lines).toEqual(['HV03']);
+  });
+
   it('sizes leaves for their longest label, tags included', () => {
     const m = buildDiagram(example('two-site-routed'));
     const nic = m.byId.get('n1-mgmt')!;
@@ -119,8 +129,8 @@ describe('decorate', () => {
     expect(classesOf(d, 'n2')).toEqual(['dimmed']);
     expect(classesOf(d, 'e:n2-s1:storage-1')).toEqual(['dimmed']);
     expect(classesOf(d, 'n1')).toEqual(['source']);
-    expect(d.get('n1')!.label).toBe('HV01 · SOURCE');
-    expect(d.get('n3')!.label).toBe('HV03 · DESTINATION');
+    expect(d.get('n1')!.label).toBe('HV01 (11 VMs · 264 GB) · SOURCE');
+    expect(d.get('n3')!.label).toBe('HV03 (14 VMs · 360 GB) · DESTINATION');
   });
 
   it('with SMB lights every stream: the extra network is tagged SMB Multichannel, a network with two streams counts them', () => {
@@ -189,7 +199,7 @@ describe('decorate', () => {
     expect(d.get('storage-1')!.label.startsWith('✕ FAILED · Storage 1')).toBe(true);
     expect(classesOf(d, 'e:n4-s1:storage-1')).toEqual(['failed']);
     expect(classesOf(d, 'n2')).toEqual(['failed']);
-    expect(d.get('n2')!.label).toBe('✕ HV02');
+    expect(d.get('n2')!.label).toBe('✕ HV02 (8 VMs · 212 GB)');
   });
 
   it('marks the selection', () => {

@@ -14,6 +14,7 @@ import { applyMove } from './move';
 import { applyDelete } from './remove';
 import type { Edit, EditResult, Step } from './types';
 import { applyUpdate } from './update';
+import { applyAddVms, applyDeleteVms, applyMoveVms, applySetPlanning, applyUpdateVm } from './vms';
 
 export interface Parsed {
   topology: Topology;
@@ -64,6 +65,16 @@ function run(ctx: EditContext, edit: Edit): Step {
       return applyDuplicate(ctx, edit.ids);
     case 'batch':
       return runBatch(ctx, edit.edits);
+    case 'add-vms':
+      return applyAddVms(ctx, edit.node, edit.memoryGB, edit.count, edit.name, edit.state);
+    case 'update-vm':
+      return applyUpdateVm(ctx, edit.id, edit.patch);
+    case 'move-vms':
+      return applyMoveVms(ctx, edit.ids, edit.node);
+    case 'delete-vms':
+      return applyDeleteVms(ctx, edit.ids);
+    case 'set-planning':
+      return applySetPlanning(ctx, edit.planning);
     default:
       return applyUpdate(ctx, edit);
   }

@@ -6,3 +6,4 @@ export { emptyTopology } from './empty';
 export { fixFor, type Fix } from './fixes';
 export { gatewayAddress, nextNicAddress } from './alloc';
 export type * from './types';
+export { memoryProblem, type VmPatch } from './vms';

@@ -4,8 +4,10 @@
  * network"); the reducer works out the addresses, ids, names and positions.
  */
 import type {
-  Diagnostic, IpFamily, LinkState, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, Position, RouteDoc, Topology, TopologyDocument, Transport,
+  Diagnostic, IpFamily, LinkState, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, PlanningDoc, Position, RouteDoc, Topology, TopologyDocument,
+  Transport, VmState,
 } from '../types';
+import type { VmPatch } from './vms';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
 
@@ -77,6 +79,13 @@ export type Edit =
   /** Pastes copied nodes with their NICs; `site` (when given) receives them. */
   | { type: 'paste'; clip: Clip; site?: string | null }
   | { type: 'duplicate'; ids: readonly string[] }
+  /** (1.1) VMs: `count` of `memoryGB` on a node ("12 VMs of 16 GB"); a name for one, a stem for several. */
+  | { type: 'add-vms'; node: string; memoryGB: number; count?: number; name?: string; state?: VmState }
+  | { type: 'update-vm'; id: string; patch: VmPatch }
+  | { type: 'move-vms'; ids: readonly string[]; node: string }
+  | { type: 'delete-vms'; ids: readonly string[] }
+  /** (1.1) The planning assumptions as a whole (null: every default). */
+  | { type: 'set-planning'; planning: PlanningDoc | null }
   /** Several edits as one undo step (e.g. a drop that re-parents and places). */
   | { type: 'batch'; edits: readonly Edit[] };
 

@@ -23,6 +23,12 @@ export const elementCommands: Command[] = [
     },
   },
   {
+    id: 'drain', label: 'Drain…', group: 'view', menu: { shown: ({ store }, target) => target !== undefined && store.getState().design.index.nodes.has(target) },
+    run: ({ store }, target) => {
+      if (target !== undefined) store.getState().actions.openDrain(target);
+    },
+  },
+  {
     id: 'show-details', label: 'Show details', group: 'view', menu: {},
     enabled: (_ctx, target) => target !== undefined,
     run: ({ store }, target) => {

@@ -16,4 +16,4 @@ export function commandsById(ids: readonly CommandId[]): Command[] {
 }
 
 /** The element context menu, in this order (each entry a command that takes the element as target). */
-export const ELEMENT_MENU: readonly CommandId[] = ['toggle-failed', 'set-source', 'set-destination', 'show-details', 'delete'];
+export const ELEMENT_MENU: readonly CommandId[] = ['toggle-failed', 'set-source', 'set-destination', 'drain', 'show-details', 'delete'];

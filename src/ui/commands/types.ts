@@ -24,7 +24,7 @@ export type CommandId =
   // canvas.ts
   | 'fit' | 'zoom-in' | 'zoom-out' | 'auto-layout' | 'toggle-failed' | 'restore-all'
   // element.ts (the context menu of a diagram element)
-  | 'set-source' | 'set-destination' | 'show-details';
+  | 'set-source' | 'set-destination' | 'drain' | 'show-details';
 
 /** Where a command is listed in the toolbar and the shortcut overlay. */
 export type CommandGroup = 'file' | 'edit' | 'view' | 'insert' | 'canvas' | 'whatif';

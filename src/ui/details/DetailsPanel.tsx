@@ -5,6 +5,7 @@ import { ElementDetails } from './ElementDetails';
 import { PropertyEditor } from '../designer/PropertyEditor';
 import { TopologyProperties } from '../designer/props/TopologyProperties';
 import { elementKind, elementName, KIND_LABEL } from './facts';
+import { NodeVms } from '../vms/NodeVms';
 import './details.css';
 
 function Actions({ id }: { id: string }) {
@@ -53,6 +54,7 @@ export function DetailsPanel() {
       <Actions id={id} />
       <ElementDetails id={id} />
       <PropertyEditor />
+      {kind === 'node' && more === 0 && <NodeVms key={id} nodeId={id} />}
       {more > 0 && <p className="hint">{more} more element{more === 1 ? '' : 's'} selected: their details show when selected alone.</p>}
     </section>
   );

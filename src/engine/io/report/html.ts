@@ -3,6 +3,7 @@
  * image, and a Content-Security-Policy that forbids scripts and any network access, so even a
  * hostile name could do nothing. Every user string goes through escapeHtml.
  */
+import { MAINTENANCE_INTRO } from './maintenance';
 import type { PathCell, ReportModel } from './model';
 
 export function escapeHtml(text: string): string {
@@ -77,6 +78,16 @@ export function renderHtml(m: ReportModel): string {
       m.networks.map((n) => tr([td(n.order, 'num'), td(n.name), td(n.prefixes), td(n.role), td(n.metric, 'num'), td(n.liveMigration, n.liveMigration === 'enabled' ? '' : 'none')])),
     ),
   );
+  if (m.maintenance) {
+    const mt = m.maintenance;
+    parts.push(
+      '<h2>Maintenance: draining every node in turn (estimates)</h2>',
+      `<p>${e(MAINTENANCE_INTRO)}</p>`,
+      table(tr(mt.head.map((h) => th(h))), [...mt.rows.map((r) => tr(r.map((c, i) => td(c, i === 0 ? '' : 'num')))), tr([th(mt.total[0]!, ' scope="row"'), ...mt.total.slice(1).map((c) => td(c, 'num'))])]),
+      '<h3>Assumptions of the estimate</h3>',
+      `<table class="summary"><tbody>${mt.assumptions.map(([k, v]) => tr([th(k, ' scope="row"'), td(v)])).join('')}</tbody></table>`,
+    );
+  }
   parts.push(
     '<h2>Live migration paths between every pair of nodes</h2>',
     '<p>Windows Server 2025 uses the most preferred path that works, routed paths included, at once. Legacy (Windows Server 2022 and earlier) tries the networks in order and waits for a timeout on each one that does not connect the pair: that wait is the <em>legacy delay</em>.</p>',

@@ -3,6 +3,7 @@
  * Confluence's Markdown macro). User text is escaped so that it is shown, never interpreted: HTML
  * becomes entities (wikis render inline HTML), and Markdown punctuation is backslash-escaped.
  */
+import { MAINTENANCE_INTRO } from './maintenance';
 import type { PathCell, ReportModel } from './model';
 
 const MD_SPECIAL = /[\\`*_[\]|~]/g;
@@ -50,6 +51,11 @@ export function renderMarkdown(m: ReportModel): string {
     ...table(['Order', 'Network', 'Subnets', 'Role', 'Metric', 'Live migration'], m.networks.map((n) => [n.order, n.name, n.prefixes, n.role, n.metric, n.liveMigration])),
     '',
   );
+  if (m.maintenance) {
+    const mt = m.maintenance;
+    out.push('## Maintenance: draining every node in turn (estimates)', '', MAINTENANCE_INTRO, '', ...table(mt.head, [...mt.rows, mt.total]), '');
+    out.push('Assumptions of the estimate:', '', ...mt.assumptions.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`), '');
+  }
   out.push(
     '## Live migration paths between every pair of nodes',
     '',

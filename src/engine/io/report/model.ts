@@ -6,6 +6,7 @@ import { networkName, nodeName, REASON_TEXT, routerName } from '../../messages';
 import { orderBasisText, orderText } from '../../order';
 import { streamsOf, transportText } from '../../streams';
 import { base64 } from '../bytes';
+import { maintenanceSection, type MaintenanceSection } from './maintenance';
 import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../types';
 
 export interface ReportOptions {
@@ -68,6 +69,8 @@ export interface ReportModel {
   networks: NetworkRow[];
   pairs: PairRow[];
   diagnostics: { path: string; message: string }[];
+  /** (1.1) Every node drained in turn, with the assumptions; null without VMs. */
+  maintenance: MaintenanceSection | null;
 }
 
 const ROLE_TEXT: Record<Network['role'], string> = { none: 'None', cluster: 'Cluster only', clusterAndClient: 'Cluster and client' };
@@ -183,5 +186,6 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
       legacyDelay: `${p.legacy.initiationDelaySeconds} s`,
     })),
     diagnostics: diagnostics.map((d) => ({ path: d.path, message: d.message })),
+    maintenance: maintenanceSection(t, o.legacyTimeoutSeconds),
   };
 }

@@ -1,0 +1,31 @@
+/** Words for drain figures, shared by the planner, the report and the CSV. */
+import type { DrainPlan } from './types';
+
+/** `45 s`, `12 min 30 s`, `26 min`, `1 h 5 min`; rounded to the second (tenths under 10 s). */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return r > 0 ? `${m} min ${r} s` : `${m} min`;
+  return `${r} s`;
+}
+
+/** "Windows Server 2025: 12 min 30 s · legacy: 26 min, of which 13 min 20 s waiting for connection timeouts". */
+export function compareSentence(ws2025: DrainPlan, legacy: DrainPlan): string {
+  const waiting = legacy.waitingSeconds > 0 ? `, of which ${formatDuration(legacy.waitingSeconds)} waiting for connection timeouts` : ', no time waiting for connection timeouts';
+  return `Windows Server 2025: ${formatDuration(ws2025.totalSeconds)} · legacy: ${formatDuration(legacy.totalSeconds)}${waiting}`;
+}
+
+const gb = (x: number): string => `${Math.round(x * 10) / 10} GB`;
+
+/** "12 VMs · 192 GB" (the memory of all of them), "(2 off)" when some are off; "No VMs". */
+export function vmSummary(vms: readonly { memoryGB: number; state: 'running' | 'off' }[], withOff = true): string {
+  if (vms.length === 0) return 'No VMs';
+  const off = vms.filter((v) => v.state === 'off').length;
+  const memory = vms.reduce((s, v) => s + v.memoryGB, 0);
+  return `${vms.length} VM${vms.length === 1 ? '' : 's'} · ${gb(memory)}${withOff && off > 0 ? ` (${off} off)` : ''}`;
+}

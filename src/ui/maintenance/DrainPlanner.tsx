@@ -1,0 +1,92 @@
+/**
+ * The plan of one node's drain in both modes, side by side: the figures and the difference in
+ * one sentence, the assumptions beside them, the timelines on one time scale (or as tables), CSV.
+ */
+import { useState } from 'react';
+import { compareSentence, drainCsv, formatDuration, nodeName, type DrainPlan, type Topology } from '../../engine';
+import { useApp } from '../StoreContext';
+import { AssumptionEditor, AssumptionSummary } from './Assumptions';
+import { Calibrate } from './Calibrate';
+import { downloadCsv } from './download';
+import { DrainTable } from './DrainTable';
+import { DrainTimeline } from './DrainTimeline';
+import type { Plans } from './usePlans';
+
+const MODE_NAME = { ws2025: 'Windows Server 2025', legacy: 'Legacy (before 2025)' } as const;
+
+function Figures({ t, plan }: { t: Topology; plan: DrainPlan }) {
+  const moved = plan.migrations.filter((m) => !m.failure && t.index.vms.get(m.vmId)?.state === 'running').length;
+  const stuck = plan.migrations.filter((m) => m.failure).length;
+  return (
+    <div className={`drain-figures mode-card-${plan.mode}`} data-testid={`drain-total-${plan.mode}`}>
+      <h3>{MODE_NAME[plan.mode]}</h3>
+      <p className="drain-total">
+        <span className="visually-hidden">Estimated total: </span>
+        {formatDuration(plan.totalSeconds)}
+      </p>
+      <p className="drain-meta">
+        {plan.waitingSeconds > 0 ? `${formatDuration(plan.waitingSeconds)} waiting for connection timeouts` : 'no waiting for timeouts'}
+        <br />
+        {moved} live migration{moved === 1 ? '' : 's'}
+        {stuck > 0 && <strong className="drain-stuck"> · {stuck} VM{stuck === 1 ? '' : 's'} cannot move</strong>}
+      </p>
+    </div>
+  );
+}
+
+export function DrainPlanner({ plans }: { plans: Plans }) {
+  const { t, ws2025, legacy } = plans;
+  const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
+  const failures = useApp((s) => s.ui.failed.length);
+  const [view, setView] = useState<'timeline' | 'table'>('timeline');
+  const [editing, setEditing] = useState<'assumptions' | 'calibrate' | null>(null);
+  const name = nodeName(t, ws2025.sourceNodeId);
+  const scale = Math.max(ws2025.totalSeconds, legacy.totalSeconds);
+  if (ws2025.migrations.length === 0) return <p className="hint">{name} runs no VMs: add them in its Details (select the node) to plan its drain.</p>;
+  return (
+    <div className="drain-planner">
+      <p className="drain-sentence" data-testid="drain-sentence">
+        Estimate: {compareSentence(ws2025, legacy)}.
+      </p>
+      {failures > 0 && <p className="props-note">With the what-if failures applied.</p>}
+      <div className="drain-side-by-side">
+        <Figures t={t} plan={ws2025} />
+        <Figures t={t} plan={legacy} />
+      </div>
+      <div className="drain-assumptions">
+        <AssumptionSummary t={t} timeout={timeout} sourceNodeId={ws2025.sourceNodeId} />
+        <div className="props-row">
+          <button type="button" aria-expanded={editing === 'assumptions'} onClick={() => setEditing(editing === 'assumptions' ? null : 'assumptions')}>
+            Edit assumptions…
+          </button>
+          <button type="button" aria-expanded={editing === 'calibrate'} onClick={() => setEditing(editing === 'calibrate' ? null : 'calibrate')}>
+            Calibrate from a real migration…
+          </button>
+        </div>
+        {editing === 'assumptions' && <AssumptionEditor t={t} onDone={() => setEditing(null)} />}
+        {editing === 'calibrate' && <Calibrate sourceNodeId={ws2025.sourceNodeId} />}
+      </div>
+      <div className="props-row drain-view" role="radiogroup" aria-label="Show the plan as">
+        {(['timeline', 'table'] as const).map((v) => (
+          <label key={v}>
+            <input type="radio" name="drain-view" checked={view === v} onChange={() => setView(v)} /> {v === 'timeline' ? 'Timeline' : 'Table'}
+          </label>
+        ))}
+        <span className="drain-legend" aria-hidden={view === 'table'}>
+          <span className="seg seg-wait" /> waiting for timeouts <span className="seg seg-copy" /> copying memory <span className="seg seg-switch" /> switchover
+        </span>
+      </div>
+      {[ws2025, legacy].map((plan) => (
+        <section key={plan.mode} className="drain-mode" aria-label={`${MODE_NAME[plan.mode]} plan`}>
+          <div className="section-head">
+            <h3>{MODE_NAME[plan.mode]}</h3>
+            <button type="button" className="small-button" onClick={() => downloadCsv(`${name} drain ${plan.mode}`, drainCsv(t, plan))}>
+              CSV
+            </button>
+          </div>
+          {view === 'timeline' ? <DrainTimeline t={t} plan={plan} scaleSeconds={scale} /> : <DrainTable t={t} plan={plan} />}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** A drain plan as a table: the timeline's figures, one row per VM, readable by any screen reader. */
+import { formatDuration, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
+
+const s = (x: number): string => formatDuration(x);
+
+export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
+  return (
+    <table className="drain-table">
+      <caption className="visually-hidden">Drain of {nodeName(t, plan.sourceNodeId)}, {plan.mode === 'ws2025' ? 'Windows Server 2025' : 'legacy'} (estimate)</caption>
+      <thead>
+        <tr>
+          <th>VM</th>
+          <th>To, rate, networks</th>
+          <th className="num">Start</th>
+          <th className="num">Waiting</th>
+          <th className="num">Copying</th>
+          <th className="num">End</th>
+        </tr>
+      </thead>
+      <tbody>
+        {plan.migrations.map((m) => {
+          const vm = t.index.vms.get(m.vmId);
+          const off = vm?.state === 'off';
+          return (
+            <tr key={m.vmId} className={m.failure ? 'drain-row-failed' : undefined}>
+              <td>
+                {vm?.name ?? m.vmId}
+                <span className="drain-sub">{vm?.memoryGB} GB</span>
+              </td>
+              <td>
+                {m.destinationNodeId ? nodeName(t, m.destinationNodeId) : '—'}
+                <span className="drain-sub">
+                  {off
+                    ? 'off: moves without a live migration'
+                    : m.failure === 'no-destination'
+                      ? 'no destination: no other node is up and reachable'
+                      : m.failure === 'no-path'
+                        ? 'no path: gives up'
+                        : `${Math.round(m.averageGbps * 10) / 10} Gbps on ${streamsLabel(t, m.streams)}${m.streams.some((x) => x.rdma) ? ' (SMB Direct)' : ''}`}
+                </span>
+              </td>
+              {off || m.failure === 'no-destination' ? (
+                <td colSpan={4} />
+              ) : (
+                <>
+                  <td className="num">{s(m.startSeconds)}</td>
+                  <td className="num">{s(m.transferStartSeconds - m.startSeconds)}</td>
+                  <td className="num">{m.failure ? '—' : s(m.transferEndSeconds - m.transferStartSeconds)}</td>
+                  <td className="num">{s(m.endSeconds)}</td>
+                </>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

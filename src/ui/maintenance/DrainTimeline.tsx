@@ -1,0 +1,95 @@
+/**
+ * A drain as a timeline: one lane per parallel slot, each VM a bar split into waiting for
+ * connection timeouts (hatched), copying memory and switchover. Every bar is a button: hovering
+ * or focusing it shows that pair on the diagram (the store's pair highlight, put back after);
+ * arrow keys move between bars. The same plan reads as a table beside it (DrainTable).
+ */
+import { useRef, type KeyboardEvent } from 'react';
+import { formatDuration, nodeName, streamsLabel, timelineLanes, type DrainMigration, type DrainPlan, type Topology } from '../../engine';
+import { useActions } from '../StoreContext';
+
+const pct = (x: number, total: number): string => `${total > 0 ? (x / total) * 100 : 0}%`;
+const rate = (gbps: number): string => `${gbps >= 10 ? Math.round(gbps) : Math.round(gbps * 10) / 10} Gbps`;
+
+export function barLabel(t: Topology, m: DrainMigration): string {
+  const vm = t.index.vms.get(m.vmId);
+  const to = m.destinationNodeId ? nodeName(t, m.destinationNodeId) : 'nowhere';
+  const head = `${vm?.name ?? m.vmId} (${vm?.memoryGB ?? '?'} GB) → ${to}`;
+  const waiting = m.transferStartSeconds - m.startSeconds;
+  if (m.failure === 'no-path') return `${head}: no path, gives up after ${formatDuration(waiting)} of connection timeouts`;
+  const parts = [
+    waiting > 0 ? `waiting ${formatDuration(waiting)} for connection timeouts` : null,
+    `copying ${formatDuration(m.transferEndSeconds - m.transferStartSeconds)} at ${rate(m.averageGbps)} on ${streamsLabel(t, m.streams)}`,
+    `switchover ${formatDuration(m.endSeconds - m.transferEndSeconds)}`,
+  ].filter(Boolean);
+  return `${head}: ${parts.join(', ')}; ends at ${formatDuration(m.endSeconds)}`;
+}
+
+export function DrainTimeline({ t, plan, scaleSeconds }: { t: Topology; plan: DrainPlan; scaleSeconds: number }) {
+  const actions = useActions();
+  const box = useRef<HTMLDivElement>(null);
+  const lanes = timelineLanes(plan);
+  const show = (m: DrainMigration): void => {
+    if (m.destinationNodeId) actions.previewPair({ sourceNodeId: plan.sourceNodeId, destinationNodeId: m.destinationNodeId, mode: plan.mode });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const bars = [...(box.current?.querySelectorAll<HTMLButtonElement>('.drain-bar') ?? [])];
+    const at = bars.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    bars[(at + step + bars.length) % bars.length]?.focus();
+  };
+  if (lanes.length === 0) return <p className="hint">Nothing is live migrated in this mode.</p>;
+  return (
+    <div
+      className="drain-timeline"
+      ref={box}
+      role="group"
+      aria-label={`Timeline, ${plan.mode === 'ws2025' ? 'Windows Server 2025' : 'legacy'}: one lane per parallel migration`}
+      onKeyDown={onKeyDown}
+      onMouseLeave={() => actions.previewPair(null)}
+      onBlur={(e) => {
+        if (!box.current?.contains(e.relatedTarget as Node | null)) actions.previewPair(null);
+      }}
+    >
+      {lanes.map((lane, k) => (
+        <div key={k} className="drain-lane">
+          <span className="drain-lane-label">Slot {k + 1}</span>
+          <div className="drain-track">
+            {lane.map((m) => {
+              const waiting = m.transferStartSeconds - m.startSeconds;
+              const copying = m.transferEndSeconds - m.transferStartSeconds;
+              const switching = m.endSeconds - m.transferEndSeconds;
+              const span = m.endSeconds - m.startSeconds;
+              const label = barLabel(t, m);
+              return (
+                <button
+                  key={m.vmId}
+                  type="button"
+                  className={`drain-bar${m.failure ? ' drain-failed' : ''}`}
+                  style={{ left: pct(m.startSeconds, scaleSeconds), width: pct(span, scaleSeconds) }}
+                  aria-label={label}
+                  title={label}
+                  onMouseEnter={() => show(m)}
+                  onFocus={() => show(m)}
+                >
+                  {waiting > 0 && <span className="seg seg-wait" style={{ width: pct(waiting, span) }} />}
+                  {copying > 0 && <span className="seg seg-copy" style={{ width: pct(copying, span) }} />}
+                  {switching > 0 && <span className="seg seg-switch" style={{ width: pct(switching, span) }} />}
+                  <span className="drain-bar-name">{t.index.vms.get(m.vmId)?.name ?? m.vmId}</span>
+                </button>
+              );
+            })}
+          </div>
+        </div>
+      ))}
+      <div className="drain-axis" aria-hidden="true">
+        <span>0</span>
+        <span>{formatDuration(scaleSeconds / 2)}</span>
+        <span>{formatDuration(scaleSeconds)}</span>
+      </div>
+    </div>
+  );
+}

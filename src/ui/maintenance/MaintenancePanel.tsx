@@ -1,0 +1,78 @@
+/**
+ * The Maintenance tab: how long draining a node takes (both modes, estimates), every node in turn,
+ * and the cluster's VMs.
+ */
+import { useActions, useApp } from '../StoreContext';
+import { VmList } from '../vms/VmList';
+import { DrainPlanner } from './DrainPlanner';
+import { EveryNode } from './EveryNode';
+import { usePlans } from './usePlans';
+import './maintenance.css';
+
+export function MaintenancePanel() {
+  const t = useApp((s) => s.design);
+  const chosen = useApp((s) => s.ui.drainNodeId);
+  const destination = useApp((s) => s.ui.drainDestination);
+  const actions = useActions();
+  // Without a choice: the node with the most running memory (the longest drain, most likely).
+  const busiest = t.nodes.reduce<{ id: string | null; gb: number }>((best, n) => {
+    const gb = (t.index.vmsByNode.get(n.id) ?? []).reduce((s, id) => s + (t.index.vms.get(id)!.state === 'running' ? t.index.vms.get(id)!.memoryGB : 0), 0);
+    return gb > best.gb ? { id: n.id, gb } : best;
+  }, { id: null, gb: 0 }).id;
+  const nodeId = chosen !== null && t.index.nodes.has(chosen) ? chosen : (busiest ?? t.nodes[0]?.id ?? null);
+  const dest = destination !== null && t.index.nodes.has(destination) && destination !== nodeId ? destination : null;
+  const plans = usePlans(nodeId, dest);
+  return (
+    <section className="maintenance-panel" aria-label="Maintenance planner">
+      <details className="path-section" open>
+        <summary>
+          <h2>Drain a node</h2>
+        </summary>
+        {t.nodes.length === 0 ? (
+          <p className="hint">Add nodes and VMs to plan a drain.</p>
+        ) : (
+          <>
+            <div className="drain-pickers">
+              <label>
+                Node
+                <select value={nodeId ?? ''} onChange={(e) => actions.openDrain(e.target.value)} aria-label="Node to drain">
+                  {t.nodes.map((n) => (
+                    <option key={n.id} value={n.id}>
+                      {n.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Destination
+                <select value={dest ?? ''} onChange={(e) => actions.setDrainDestination(e.target.value || null)} aria-label="Destination of the VMs">
+                  <option value="">Balanced (least memory first)</option>
+                  {t.nodes
+                    .filter((n) => n.id !== nodeId)
+                    .map((n) => (
+                      <option key={n.id} value={n.id}>
+                        All to {n.name}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            </div>
+            {plans && <DrainPlanner key={nodeId} plans={plans} />}
+          </>
+        )}
+      </details>
+      <details className="path-section" open>
+        <summary>
+          <h2>Every node in turn</h2>
+        </summary>
+        <EveryNode />
+      </details>
+      <details className="path-section" open>
+        <summary>
+          <h2>VMs</h2>
+        </summary>
+        <VmList />
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/** A node's VMs in its Details: the list with inline edits, adding one or several, and Drain…. */
+import { useActions, useApp } from '../StoreContext';
+import { AddVms } from './AddVms';
+import { VmRow } from './VmRow';
+import { vmSummary } from '../../engine';
+import './vms.css';
+
+export function NodeVms({ nodeId }: { nodeId: string }) {
+  const t = useApp((s) => s.design);
+  const actions = useActions();
+  const node = t.index.nodes.get(nodeId);
+  if (!node) return null;
+  const vms = (t.index.vmsByNode.get(nodeId) ?? []).map((id) => t.index.vms.get(id)!);
+  return (
+    <section className="props node-vms" aria-label={`VMs of ${node.name}`}>
+      <h3>VMs</h3>
+      <p className="vm-summary">
+        {vmSummary(vms)}
+        <button type="button" onClick={() => actions.openDrain(nodeId)} disabled={vms.length === 0} title="How long emptying this node takes (estimate)">
+          Drain…
+        </button>
+      </p>
+      {vms.length > 0 && (
+        <table className="vm-table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th className="num">GB</th>
+              <th>State</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {vms.map((vm) => (
+              <VmRow key={vm.id} vm={vm} t={t} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddVms nodeId={nodeId} nodeName={node.name} />
+    </section>
+  );
+}
