@@ -30,7 +30,7 @@ describe('designer commands and shortcuts', () => {
     // Two tools and five elements on the palette; the element menu in its order; no insert-* tool left.
     expect(COMMANDS.filter((c) => c.palette).map((c) => c.id)).toEqual(['tool-select', 'tool-connect', 'insert-site', 'insert-node', 'insert-nic', 'insert-network', 'insert-router']);
     expect(commandsById(ELEMENT_MENU).map((c) => [c.id, !!c.menu])).toEqual([
-      ['toggle-failed', true], ['set-source', true], ['set-destination', true], ['show-details', true], ['delete', true],
+      ['toggle-failed', true], ['set-source', true], ['set-destination', true], ['drain', true], ['show-details', true], ['delete', true],
     ]);
     expect(commandsById(['undo', 'redo']).map((c) => c.shortcuts)).toEqual([['Mod+Z'], ['Mod+Shift+Z', 'Mod+Y']]);
   });

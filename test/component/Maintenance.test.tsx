@@ -6,6 +6,7 @@ import { createAppStore } from '../../src/store/appStore';
 import { DetailsPanel } from '../../src/ui/details/DetailsPanel';
 import { MaintenancePanel } from '../../src/ui/maintenance/MaintenancePanel';
 import { StoreProvider } from '../../src/ui/StoreContext';
+import { CanvasApiProvider } from '../../src/ui/CanvasContext';
 import { VmList } from '../../src/ui/vms/VmList';
 import { ContextMenu } from '../../src/ui/canvas/ContextMenu';
 import example from '../fixtures/switchless-3-node-vms.json';
@@ -14,7 +15,11 @@ const doc = () => structuredClone(example) as TopologyDocument;
 
 function renderWith(ui: React.ReactNode, options: Parameters<typeof createAppStore>[0]) {
   const store = createAppStore(options);
-  render(<StoreProvider store={store}>{ui}</StoreProvider>);
+  render(
+    <StoreProvider store={store}>
+      <CanvasApiProvider>{ui}</CanvasApiProvider>
+    </StoreProvider>,
+  );
   return store;
 }
 
