@@ -46,6 +46,17 @@ export interface Notice {
   download?: { filename: string; content: string };
 }
 
+/**
+ * Whether autosave keeps the work in this browser, shown until it does again (a notice would be
+ * replaced by the next one). `conflict`: another tab saved newer work; this tab writes nothing
+ * until the user chooses.
+ */
+export type AutosaveStatus =
+  | { kind: 'on' }
+  | { kind: 'off' }
+  | { kind: 'failed'; at: string }
+  | { kind: 'conflict'; at: string; choose(choice: 'theirs' | 'mine'): void };
+
 export type CommitResult = { ok: true } | { ok: false; errors: ParseError[] };
 /** What an edit did: the messages the UI shows (e.g. routes removed with a router) and the new elements. */
 export type EditOutcome = { ok: true; messages: string[]; created: string[] } | { ok: false; errors: ParseError[] };
@@ -63,6 +74,7 @@ export interface AppState {
   savedDocument: TopologyDocument;
   ui: UiState;
   notice: Notice | null;
+  autosave: AutosaveStatus;
   actions: AppActions;
 }
 
@@ -104,6 +116,7 @@ export interface AppActions {
   toggleFailed(id: string): void;
   restoreAll(): void;
   notify(notice: Notice | null): void;
+  setAutosave(status: AutosaveStatus): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -173,6 +186,13 @@ export function createAppStore(options: StoreOptions): AppStore {
     dialog: null,
     ...options.ui,
   };
+  // Steps dropped from the start of the history: Undo says so when it reaches the oldest one kept.
+  let dropped = false;
+  const trim = (past: TopologyDocument[]): TopologyDocument[] => {
+    if (past.length <= HISTORY_LIMIT) return past;
+    dropped = true;
+    return past.slice(-HISTORY_LIMIT);
+  };
   return createStore<AppState>()((set, get) => {
     /** Sets a new document (already known to parse) with its derived state. */
     const apply = (doc: TopologyDocument, parsed: { topology: Topology; diagnostics: Diagnostic[] }, history: Pick<AppState, 'past' | 'future'>, extra: Partial<AppState> = {}): void => {
@@ -193,7 +213,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         if (next === s.document) return { ok: true };
         const r = parse(next);
         if (!r.ok) return r;
-        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] });
+        apply(next, r.parsed, { past: trim([...s.past, s.document]), future: [] });
         return { ok: true };
       },
       load(next, pair) {
@@ -201,7 +221,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         const r = parse(next);
         if (!r.ok) return r;
         const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null };
-        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next });
+        apply(next, r.parsed, { past: trim([...s.past, s.document]), future: [] }, { ui, savedDocument: next });
         return { ok: true };
       },
       edit(edit, options) {
@@ -247,7 +267,10 @@ export function createAppStore(options: StoreOptions): AppStore {
       undo() {
         const s = get();
         const prev = s.past[s.past.length - 1];
-        if (!prev) return;
+        if (!prev) {
+          if (dropped && s.notice?.kind !== 'error') actions.notify({ kind: 'info', text: `Nothing more to undo: the app keeps the last ${HISTORY_LIMIT} steps, and older ones were let go.` });
+          return;
+        }
         apply(prev, parsedOrThrow(prev), { past: s.past.slice(0, -1), future: [s.document, ...s.future] });
       },
       redo() {
@@ -297,6 +320,9 @@ export function createAppStore(options: StoreOptions): AppStore {
       notify(notice) {
         set({ notice });
       },
+      setAutosave(status) {
+        set({ autosave: status });
+      },
     };
 
     return {
@@ -309,6 +335,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       savedDocument: options.savedDocument ?? options.document,
       ui: reconcileUi(ui, options.document),
       notice: null,
+      autosave: { kind: 'on' },
       actions,
     };
   });

@@ -5,6 +5,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useAppStore } from '../StoreContext';
 import { ExportDialog } from './ExportDialog';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { Modal } from '../common/Modal';
 import { openTopologyFile, type ImportOutcome } from './fileActions';
 import { ImportDialog } from './ImportDialog';
@@ -83,10 +84,24 @@ export function FilesHost() {
           <p>Drop a topology or cluster inventory file to open it</p>
         </div>
       )}
-      {dialog?.kind === 'export' && <ExportDialog onClose={close} />}
-      {dialog?.kind === 'powershell' && <PowerShellDialog onClose={close} />}
-      {dialog?.kind === 'import' && <ImportDialog key={dialog.id} onClose={close} initial={dialog.initial} />}
-      <ShareLinkLoader />
+      {dialog?.kind === 'export' && (
+        <ErrorBoundary what="The Export dialog" onClose={close}>
+          <ExportDialog onClose={close} />
+        </ErrorBoundary>
+      )}
+      {dialog?.kind === 'powershell' && (
+        <ErrorBoundary what="The PowerShell dialog" onClose={close}>
+          <PowerShellDialog onClose={close} />
+        </ErrorBoundary>
+      )}
+      {dialog?.kind === 'import' && (
+        <ErrorBoundary key={dialog.id} what="The import dialog" onClose={close}>
+          <ImportDialog onClose={close} initial={dialog.initial} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary what="Opening the shared link">
+        <ShareLinkLoader />
+      </ErrorBoundary>
       {replace && (
         <Modal title="Open the file?" onClose={() => replace.answer(false)}>
           <p>
