@@ -17,6 +17,8 @@ export const LIMITS = {
   /** Addresses of one NIC, interfaces of one router, prefixes of one network, routes of one NIC. */
   listEntries: 64,
   layoutEntries: 10_000,
+  /** Pixels from the origin of a saved position (a diagram of 128 nodes spans a few thousand). */
+  coordinate: 1_000_000,
   /** Characters of an id or a name. */
   nameChars: 200,
   descriptionChars: 10_000,
@@ -113,7 +115,13 @@ export function checkLimits(input: Record<string, unknown>, p: Problems): void {
   if (isRecord(input.layout)) {
     const keys = Object.keys(input.layout);
     if (keys.length > LIMITS.layoutEntries) p.add('layout', `The layout has ${keys.length} saved positions; at most ${LIMITS.layoutEntries} are accepted.`);
-    else for (const id of keys) text(id, 'layout', `A saved position's element id`, LIMITS.nameChars);
+    else
+      for (const [id, pos] of Object.entries(input.layout)) {
+        text(id, 'layout', `A saved position's element id`, LIMITS.nameChars);
+        // A position at 1e308 made every export fail (a picture wider than any canvas).
+        if (isRecord(pos) && [pos.x, pos.y].some((v) => typeof v === 'number' && Math.abs(v) > LIMITS.coordinate))
+          p.add(`layout.${id.slice(0, LIMITS.nameChars)}`, `The saved position of '${id.slice(0, 40)}' is too far out (${pos.x}, ${pos.y}); positions up to ${LIMITS.coordinate.toLocaleString('en-US')} pixels from the centre are accepted.`);
+      }
   }
   for (const key of Object.keys(input)) {
     if (KNOWN_TOP_LEVEL.has(key)) continue;

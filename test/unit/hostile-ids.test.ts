@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAdapter, type CanvasAdapter } from '../../src/canvas/adapter';
 import type { Position, TopologyDocument } from '../../src/engine';
 import { readTopologyFile, serializeTopology } from '../../src/engine/io';
+import { parseClusterInventory } from '../../src/engine';
+import { readFileSync } from 'node:fs';
 import { createAppStore } from '../../src/store/appStore';
 import { topologyArb } from './arbitraries';
 import { readFixture } from './helpers';
@@ -110,6 +112,21 @@ describe('reserved ids', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('reserved names from an inventory', () => {
+  it("imports nodes named 'Constructor', '__proto__' and 'toString' and a network named 'hasOwnProperty', and draws them", () => {
+    const text = readFileSync(new URL('../fixtures/inventory/switchless-3-node.json', import.meta.url), 'utf8')
+      .replaceAll('EDGE1', 'Constructor')
+      .replaceAll('EDGE2', '__proto__')
+      .replaceAll('EDGE3', 'toString')
+      .replaceAll('"Management"', '"hasOwnProperty"');
+    const r = parseClusterInventory(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.topology.nodes.map((n) => n.name)).toEqual(['Constructor', '__proto__', 'toString']);
+    const back = roundTrip(r.topology.document);
+    expect(back.nodes!.map((n) => n.name)).toContain('Constructor');
   });
 });
 

@@ -36,6 +36,7 @@ describe('size limits (refused before loading)', () => {
     ['5,000 nodes (the 890 KB file that froze the tab)', cluster(5000), 'nodes', 'has 5000 nodes'],
     ['33 NICs on one node (limit 32)', cluster(2, 33), 'nics', "Node 'n0' has 33 NICs"],
     ['65 addresses on one NIC (limit 64)', { ...cluster(2), nics: [{ id: 'x', node: 'n0', name: 'x', addresses: Array.from({ length: 65 }, (_, i) => `10.9.0.${i + 1}/24`) }] }, 'nics[0].addresses', 'at most 64'],
+    ['a saved position at 1e308 (every export failed)', { ...cluster(2), layout: { n0: { x: 1e308, y: 0 } } }, 'layout.n0', 'too far out (1e+308, 0); positions up to 1,000,000 pixels'],
     ['10,001 saved positions', { ...cluster(2), layout: Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`p${i}`, { x: 0, y: 0 }])) }, 'layout', 'at most 10000'],
   ] as [string, TopologyDocument, string, string][])('%s', (_, doc, path, words) => {
     const errors = refusal(doc);
