@@ -9,9 +9,9 @@ import { StoreProvider } from './ui/StoreContext';
 import './ui/app.css';
 
 /** The browser's storage, or null when it refuses it (reading `localStorage` throws under some policies). */
-function browserStorage(): KeyValueStorage | null {
+function browserStorage(which: 'localStorage' | 'sessionStorage'): KeyValueStorage | null {
   try {
-    const storage = window.localStorage;
+    const storage = window[which];
     storage.getItem(STORAGE_KEY);
     return storage;
   } catch {
@@ -28,10 +28,11 @@ window.addEventListener('error', onEarlyError);
 
 // Restores the autosave (unreadable data is set aside and offered for download) and keeps saving.
 // A pair or mode change is written a moment later (a click's frame comes first); edits at once.
-const storage = browserStorage();
+const storage = browserStorage('localStorage');
 const options: BootOptions = {
   storage: storage ?? memoryStorage(),
   blocked: storage === null,
+  session: browserStorage('sessionStorage') ?? undefined,
   fallback: () => ({ document: DEFAULT_EXAMPLE.document, pair: DEFAULT_EXAMPLE.pair }),
   uiDelayMs: 250,
   listen: (onChange) => {

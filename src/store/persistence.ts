@@ -20,6 +20,12 @@ export const SCHEMA = 2;
 export const STARTING_KEY = 'lm-path-visualizer:starting';
 /** When the last autosave failed (storage full): a later start says that the restored work is older. */
 export const FAILED_KEY = 'lm-path-visualizer:autosave-failed';
+/**
+ * Another tab's marker younger than this is a start under way there (a browser restoring several
+ * tabs at once), not a failure; this tab's own marker (session storage, kept across a reload of
+ * the tab) always is one.
+ */
+export const START_GRACE_MS = 30_000;
 
 export interface Saved {
   schema: typeof SCHEMA;
@@ -210,6 +216,8 @@ export interface BootOptions {
   uiDelayMs?: number;
   /** The browser refused its storage (`storage` is then a stand-in in memory): autosave is off, and says so. */
   blocked?: boolean;
+  /** This tab's own storage (sessionStorage): its start marker survives a reload of this tab only. */
+  session?: KeyValueStorage;
   /** Changes other tabs make to the storage (the `storage` event): calls back with the key and its new value. */
   listen?: (onChange: (key: string | null, value: string | null) => void) => () => void;
 }
@@ -249,8 +257,11 @@ function storedDocumentJson(raw: string): string | null {
  * start is set aside in the same way. Another tab's newer work is never overwritten without the
  * user choosing.
  */
-export function bootPersistence({ storage, fallback, now = () => new Date(), uiDelayMs = 0, blocked = false, listen }: BootOptions): Booted {
-  const crashed = !blocked && tryGet(storage, STARTING_KEY) !== null;
+export function bootPersistence({ storage, fallback, now = () => new Date(), uiDelayMs = 0, blocked = false, session, listen }: BootOptions): Booted {
+  const shared = tryGet(storage, STARTING_KEY);
+  const own = session ? tryGet(session, STARTING_KEY) : null;
+  const stale = shared !== null && (!session || !(now().getTime() - Date.parse(shared) < START_GRACE_MS));
+  const crashed = !blocked && (own !== null || stale);
   let restored = restore(storage);
   if (crashed && restored.kind === 'ok') restored = { kind: 'unreadable', raw: tryGet(storage, STORAGE_KEY) ?? JSON.stringify(restored.saved), reason: 'the app failed while showing it' };
   const store =
@@ -260,6 +271,7 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
   const { actions } = store.getState();
   if (blocked) actions.setAutosave({ kind: 'off' });
   trySet(storage, STARTING_KEY, now().toISOString());
+  if (session) trySet(session, STARTING_KEY, now().toISOString());
   const keptAside = restored.kind === 'unreadable' ? setAside(storage, restored.raw, now()) : true;
   let paused = !keptAside;
   const aside = listAside(storage);
@@ -350,7 +362,10 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
     store,
     restored: restored.kind,
     flush: () => saver.flush(),
-    started: () => trySet(storage, STARTING_KEY, null),
+    started: () => {
+      trySet(storage, STARTING_KEY, null);
+      if (session) trySet(session, STARTING_KEY, null);
+    },
     stop: () => {
       saver();
       unwatch();

@@ -81,6 +81,40 @@ describe('a start never trusts autosave blindly', () => {
   });
 });
 
+describe('start markers with several tabs', () => {
+  const at = (iso: string) => () => new Date(iso);
+  function afterStart(): SharedStorage {
+    const shared = new SharedStorage();
+    const first = bootPersistence({ storage: shared.tab().storage, fallback, session: memoryStorage() });
+    first.started();
+    first.store.getState().actions.edit({ type: 'update-topology', patch: { name: 'My work' } });
+    first.stop();
+    return shared;
+  }
+
+  it("another tab starting at the same moment (a browser restoring its tabs) is no failure", () => {
+    const shared = afterStart();
+    bootPersistence({ storage: shared.tab().storage, fallback, session: memoryStorage(), now: at('2026-12-01T04:00:00Z') }); // still starting
+    const second = bootPersistence({ storage: shared.tab().storage, fallback, session: memoryStorage(), now: at('2026-12-01T04:00:02Z') });
+    expect(second.restored).toBe('ok');
+    expect(second.store.getState().design.name).toBe('My work');
+  });
+
+  it("another tab's start that never finished (30 s ago) is one; so is this tab's own, however recent", () => {
+    const shared = afterStart();
+    bootPersistence({ storage: shared.tab().storage, fallback, session: memoryStorage(), now: at('2026-12-01T04:00:00Z') });
+    const later = bootPersistence({ storage: shared.tab().storage, fallback, session: memoryStorage(), now: at('2026-12-01T04:00:31Z') });
+    expect(later.restored).toBe('unreadable');
+
+    const again = afterStart();
+    const session = memoryStorage();
+    bootPersistence({ storage: again.tab().storage, fallback, session, now: at('2026-12-01T04:00:00Z') });
+    const reload = bootPersistence({ storage: again.tab().storage, fallback, session, now: at('2026-12-01T04:00:01Z') });
+    expect(reload.restored).toBe('unreadable');
+    expect(reload.store.getState().notice?.text).toMatch(/^The app failed while showing your autosaved work/);
+  });
+});
+
 describe('blocked storage', () => {
   it('starts on the example with autosave off, and writes nothing', () => {
     const storage = memoryStorage();
