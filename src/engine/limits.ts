@@ -45,6 +45,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /\p{Cs}/u;
+/** Not characters at all, and not allowed in XML: an SVG holding one is ill-formed. */
+const NOT_TEXT = /[\ufffe\uffff]/;
 
 /** Why a piece of text is refused (completing "…'s name "), or null. */
 export function textProblem(text: string, { max, multiline = false }: { max: number; multiline?: boolean }): string | null {
@@ -54,6 +56,8 @@ export function textProblem(text: string, { max, multiline = false }: { max: num
   const bidi = BIDI.exec(text);
   if (bidi)
     return `contains an invisible text-direction character (${hex(bidi[0].charCodeAt(0))}) at position ${bidi.index + 1}, which can make text read backwards (a file 'gnp.exe' shown as 'exe.png'); remove it.`;
+  const notText = NOT_TEXT.exec(text);
+  if (notText) return `contains ${hex(notText[0].charCodeAt(0))}, which is not a character, at position ${notText.index + 1}; remove it (it would break the exported SVG).`;
   const lone = LONE_SURROGATE.exec(text);
   if (lone) return `contains a broken character (an unpaired ${hex(lone[0].charCodeAt(0))}) at position ${lone.index + 1}; retype that part.`;
   return null;
