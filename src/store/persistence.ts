@@ -301,10 +301,20 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
     });
   }
 
+  // Another tab stored a different document (when): this tab may not write until the user chooses,
+  // which is asked the first time this tab has something to write (an idle tab is not interrupted).
+  let behind: string | null = null;
   let conflict = false;
+  const holdForChoice = (): boolean => {
+    if (behind !== null && !conflict) {
+      conflict = true;
+      actions.setAutosave({ kind: 'conflict', at: behind, choose });
+    }
+    return conflict;
+  };
   const saver = autosave(store, storage, {
     uiDelayMs,
-    paused: () => paused || conflict || blocked,
+    paused: () => paused || blocked || holdForChoice(),
     onError: () => {
       const at = now().toISOString();
       if (store.getState().autosave.kind !== 'failed') actions.setAutosave({ kind: 'failed', at });
@@ -316,25 +326,25 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
     },
   });
 
-  const choose = (choice: 'theirs' | 'mine'): void => {
+  function choose(choice: 'theirs' | 'mine'): void {
     if (!conflict) return;
+    conflict = false;
+    behind = null;
+    actions.setAutosave({ kind: 'on' });
     if (choice === 'theirs') {
       const theirs = restore(storage);
       if (theirs.kind === 'ok') {
-        store.getState().actions.load(theirs.saved.document, theirs.saved.ui.sourceNodeId && theirs.saved.ui.destinationNodeId ? [theirs.saved.ui.sourceNodeId, theirs.saved.ui.destinationNodeId] : null);
+        const { ui } = theirs.saved;
+        store.getState().actions.load(theirs.saved.document, ui.sourceNodeId && ui.destinationNodeId ? [ui.sourceNodeId, ui.destinationNodeId] : null);
         store.getState().actions.notify({ kind: 'info', text: "This tab now shows the other tab's work. Undo brings back what this tab had." });
       } else store.getState().actions.notify({ kind: 'error', text: "The other tab's work could not be read; this tab keeps its own." });
     }
-    conflict = false;
-    actions.setAutosave({ kind: 'on' });
     saver.flush(choice === 'mine');
-  };
+  }
   const unlisten = listen?.((key, value) => {
     if (key !== STORAGE_KEY || value === null || blocked) return;
     // The same document (this tab's own write echoed, or a pair change elsewhere): nothing to choose.
-    if (storedDocumentJson(value) === JSON.stringify(store.getState().document)) return;
-    conflict = true;
-    actions.setAutosave({ kind: 'conflict', at: now().toISOString(), choose });
+    behind = storedDocumentJson(value) === JSON.stringify(store.getState().document) ? null : now().toISOString();
   });
 
   const unwatch = store.subscribe((s, prev) => {

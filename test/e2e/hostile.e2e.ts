@@ -55,12 +55,15 @@ describe('hostile environments', () => {
     await b.getByTestId('topology-name').waitFor();
 
     await rename(a, 'Work of tab A');
-    await b.getByTestId('autosave-status').getByText('Another tab of this app saved different work').waitFor();
+    await expect.poll(() => storedName(b)).toBe('Work of tab A');
+    // Tab B's next edit is not written: it is asked.
     await rename(b, 'Work of tab B');
+    await b.getByTestId('autosave-status').getByText('Another tab of this app saved different work').waitFor();
     expect(await storedName(b)).toBe('Work of tab A');
     await b.getByRole('button', { name: "Keep this tab's work (replaces the other's autosave)" }).click();
     expect(await storedName(b)).toBe('Work of tab B');
-    // Tab A is told in turn, and takes tab B's work.
+    // Tab A is asked in turn at its next edit, and takes tab B's work.
+    await rename(a, 'Work of tab A, later');
     await a.getByRole('button', { name: "Show the other tab's work here" }).click();
     await expect(a.getByTestId('topology-name').textContent()).resolves.toBe('Work of tab B');
     expect(await a.getByTestId('autosave-status').count()).toBe(0);

@@ -180,30 +180,37 @@ describe('two tabs', () => {
     const { shared, a, b } = twoTabs();
     a.store.getState().actions.edit({ type: 'update-topology', patch: { name: 'Work of tab A' } });
     expect(storedName(shared)).toBe('Work of tab A');
-    const status = b.store.getState().autosave;
-    expect(status.kind).toBe('conflict');
-    // Tab B edits: its autosave is paused, tab A's work stays stored.
+    // Tab B, idle, is not interrupted; its first edit is not written, and it is asked.
+    expect(b.store.getState().autosave).toEqual({ kind: 'on' });
     b.store.getState().actions.edit({ type: 'update-topology', patch: { name: 'Work of tab B' } });
     b.flush();
     expect(storedName(shared)).toBe('Work of tab A');
+    const status = b.store.getState().autosave;
+    expect(status.kind).toBe('conflict');
     if (status.kind === 'conflict') status.choose('mine');
     expect(storedName(shared)).toBe('Work of tab B');
     expect(b.store.getState().autosave).toEqual({ kind: 'on' });
-    // Now tab A is told, and takes tab B's work.
+    // Now tab A is asked at its next edit, which is not written; it takes tab B's work.
+    a.store.getState().actions.edit({ type: 'update-topology', patch: { name: 'Work of tab A, later' } });
+    expect(storedName(shared)).toBe('Work of tab B');
     const inA = a.store.getState().autosave;
     expect(inA.kind).toBe('conflict');
     if (inA.kind === 'conflict') inA.choose('theirs');
     expect(a.store.getState().design.name).toBe('Work of tab B');
+    expect(a.store.getState().autosave).toEqual({ kind: 'on' });
     a.store.getState().actions.undo();
-    expect(a.store.getState().design.name).toBe('Work of tab A');
+    expect(a.store.getState().design.name).toBe('Work of tab A, later');
   });
 
   it('a pair change in the other tab (same document) is no conflict', () => {
-    const { a, b } = twoTabs();
+    const { shared, a, b } = twoTabs();
     const [n1, n2] = a.store.getState().design.nodes.map((n) => n.id);
     a.store.getState().actions.setSource(n2!);
     a.store.getState().actions.setDestination(n1!);
+    b.store.getState().actions.setSource(n1!);
+    b.flush();
     expect(b.store.getState().autosave).toEqual({ kind: 'on' });
+    expect((JSON.parse(shared.map.get(STORAGE_KEY)!) as { ui: { sourceNodeId: string } }).ui.sourceNodeId).toBe(n1);
   });
 });
 
