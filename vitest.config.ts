@@ -8,7 +8,7 @@ export default defineConfig({
       {
         extends: true,
         // Property tests run hundreds of cases: a generous timeout keeps a loaded 2-core CI machine from flaking.
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, setupFiles: ['test/fast-check-setup.ts'] },
       },
       {
         extends: true,
@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['test/component/setup.ts'],
+          setupFiles: ['test/component/setup.ts', 'test/fast-check-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -9,6 +9,7 @@ import { exportPng } from './exportPng';
 import { exportSvg } from './exportSvg';
 import type { Position } from '../engine';
 import type { Edit } from '../engine/edit';
+import { ownValue, setOwn } from '../engine/own';
 import type { DiagramModel } from './elements';
 
 const ZOOM_STEP = 1.25;
@@ -19,7 +20,7 @@ export function autoLayoutDocument(model: DiagramModel): Record<string, Position
   const geo = computeGeometry(model, auto);
   const out: Record<string, Position> = {};
   const put = (id: string, p: Pos): void => {
-    out[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+    setOwn(out, id, { x: Math.round(p.x), y: Math.round(p.y) });
   };
   for (const [id, p] of auto) {
     const kind = model.byId.get(id)?.kind;
@@ -32,7 +33,7 @@ export function autoLayoutDocument(model: DiagramModel): Record<string, Position
 }
 
 const sameLayout = (a: Record<string, Position> | undefined, b: Record<string, Position>): boolean =>
-  !!a && Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([id, p]) => a[id]?.x === p.x && a[id]?.y === p.y);
+  !!a && Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([id, p]) => ownValue(a, id)?.x === p.x && ownValue(a, id)?.y === p.y);
 
 export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): CanvasApi {
   const { cy } = adapter;

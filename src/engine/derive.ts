@@ -127,7 +127,8 @@ export function buildTopology(doc: TopologyDocument): Topology {
   }
 
   const excluded = new Set(doc.liveMigration?.excludedNetworks ?? []);
-  const eligibility: Record<string, Eligibility> = {};
+  // Keyed by network id: no prototype, so that an id like 'toString' or '__proto__' is just a key.
+  const eligibility = Object.create(null) as Record<string, Eligibility>;
   for (const n of networks) {
     eligibility[n.id] = excluded.has(n.id)
       ? { eligible: false, reason: 'excluded-by-setting' }

@@ -6,6 +6,7 @@
 import { isNetworkForm, parseAddress, parseCidr, prefixContains, prefixesOverlap, type ParsedCidr } from './address';
 import { buildTopology } from './derive';
 import { collectDiagnostics } from './diagnostics';
+import { checkLimits } from './limits';
 import { checkElement, describe, isRecord, Problems, SHAPES, type ElementShape } from './shape';
 import type { ParseResult, TopologyDocument } from './types';
 
@@ -51,6 +52,9 @@ function parseUnsafe(input: unknown): ParseResult {
       : `Unsupported format version ${describe(v)}: this app reads version ${VERSION}.`);
     return { ok: false, errors: p.errors };
   }
+  // Sizes, depths and text the app cannot show safely: refused before anything else is read.
+  checkLimits(input, p);
+  if (p.errors.length > 0) return { ok: false, errors: p.errors };
   for (const key of ['name', 'description'] as const) {
     if (input[key] !== undefined && typeof input[key] !== 'string') p.add(key, `'${key}' must be text, not ${describe(input[key])}.`);
   }

@@ -46,7 +46,7 @@ export function checkElement(value: unknown, shape: ElementShape, path: string, 
     return false;
   }
   for (const key of Object.keys(value)) {
-    if (!(key in shape)) {
+    if (!Object.hasOwn(shape, key)) {
       const known = Object.keys(shape).join(', ');
       p.add(`${path}.${key}`, `Unknown field '${key}' in ${what} (known fields: ${known}). Check the spelling: unknown fields are refused so that no data is silently dropped.`);
     }

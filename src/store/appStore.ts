@@ -52,6 +52,17 @@ export interface Notice {
   download?: { filename: string; content: string };
 }
 
+/**
+ * Whether autosave keeps the work in this browser, shown until it does again (a notice would be
+ * replaced by the next one). `conflict`: another tab saved newer work; this tab writes nothing
+ * until the user chooses.
+ */
+export type AutosaveStatus =
+  | { kind: 'on' }
+  | { kind: 'off' }
+  | { kind: 'failed'; at: string }
+  | { kind: 'conflict'; at: string; choose(choice: 'theirs' | 'mine'): void };
+
 export type CommitResult = { ok: true } | { ok: false; errors: ParseError[] };
 /** What an edit did: the messages the UI shows (e.g. routes removed with a router) and the new elements. */
 export type EditOutcome = { ok: true; messages: string[]; created: string[] } | { ok: false; errors: ParseError[] };
@@ -74,6 +85,7 @@ export interface AppState {
   loadSeq: number;
   ui: UiState;
   notice: Notice | null;
+  autosave: AutosaveStatus;
   actions: AppActions;
 }
 
@@ -96,10 +108,9 @@ export interface AppActions {
   /**
    * Applies a designer edit (engine/edit) as one undo step; selects what it created and shows
    * its messages. Refused with the engine's errors, nothing changed, when the result is invalid.
-   * `foldInto`: when the current document is that one (committed earlier in the same gesture,
-   * e.g. a drag's positions), the edit joins its undo step instead of making another.
+   * A gesture that needs several changes sends one `batch` edit: one undo step.
    */
-  edit(edit: Edit, options?: { foldInto?: TopologyDocument }): EditOutcome;
+  edit(edit: Edit): EditOutcome;
   /** Starts an empty topology (undoable, like load). */
   newTopology(): void;
   /** Copies the selected nodes with their NICs; false when no node is selected. */
@@ -140,6 +151,7 @@ export interface AppActions {
    * null puts back the pair and mode it replaced.
    */
   previewPair(pair: { sourceNodeId: string; destinationNodeId: string; mode: Mode } | null): void;
+  setAutosave(status: AutosaveStatus): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -212,6 +224,13 @@ export function createAppStore(options: StoreOptions): AppStore {
     preview: null,
     ...options.ui,
   };
+  // Steps dropped from the start of the history: Undo says so when it reaches the oldest one kept.
+  let dropped = false;
+  const trim = (past: TopologyDocument[]): TopologyDocument[] => {
+    if (past.length <= HISTORY_LIMIT) return past;
+    dropped = true;
+    return past.slice(-HISTORY_LIMIT);
+  };
   return createStore<AppState>()((set, get) => {
     /** Sets a new document (already known to parse) with its derived state. */
     const apply = (doc: TopologyDocument, parsed: { topology: Topology; diagnostics: Diagnostic[] }, history: Pick<AppState, 'past' | 'future'>, extra: Partial<AppState> = {}): void => {
@@ -229,7 +248,7 @@ export function createAppStore(options: StoreOptions): AppStore {
     /** One undo step to a document known to parse. */
     const step = (next: TopologyDocument, parsed: { topology: Topology; diagnostics: Diagnostic[] }): void => {
       const s = get();
-      apply(next, parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] });
+      apply(next, parsed, { past: trim([...s.past, s.document]), future: [] });
     };
 
     const actions: AppActions = {
@@ -238,7 +257,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         const r = parse(next);
         if (!r.ok) return r;
         const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null };
-        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next, loadSeq: s.loadSeq + 1 });
+        apply(next, r.parsed, { past: trim([...s.past, s.document]), future: [] }, { ui, savedDocument: next, loadSeq: s.loadSeq + 1 });
         return { ok: true };
       },
       edit(edit) {
@@ -283,7 +302,10 @@ export function createAppStore(options: StoreOptions): AppStore {
       undo() {
         const s = get();
         const prev = s.past[s.past.length - 1];
-        if (!prev) return;
+        if (!prev) {
+          if (dropped && s.notice?.kind !== 'error') actions.notify({ kind: 'info', text: `Nothing more to undo: the app keeps the last ${HISTORY_LIMIT} steps, and older ones were let go.` });
+          return;
+        }
         apply(prev, parsedOrThrow(prev), { past: s.past.slice(0, -1), future: [s.document, ...s.future] });
       },
       redo() {
@@ -359,6 +381,9 @@ export function createAppStore(options: StoreOptions): AppStore {
         const preview = ui.preview ?? { sourceNodeId: ui.sourceNodeId, destinationNodeId: ui.destinationNodeId, mode: ui.mode };
         setUi({ sourceNodeId: pair.sourceNodeId, destinationNodeId: pair.destinationNodeId, mode: pair.mode, preview });
       },
+      setAutosave(status) {
+        set({ autosave: status });
+      },
     };
 
     return {
@@ -372,6 +397,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       loadSeq: 0,
       ui: reconcileUi(ui, options.document),
       notice: null,
+      autosave: { kind: 'on' },
       actions,
     };
   });

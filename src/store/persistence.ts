@@ -11,6 +11,21 @@ export const STORAGE_KEY = 'lm-path-visualizer:autosave';
 /** Unreadable autosaves are set aside under this prefix + a timestamp until the user dismisses the notice. */
 export const UNREADABLE_PREFIX = 'lm-path-visualizer:unreadable:';
 export const SCHEMA = 2;
+/**
+ * Set while a start is under way, removed once the app has shown itself: still there at the next
+ * start means the app failed while showing what autosave restored — that start keeps the record
+ * aside and starts on an example instead of failing again (a crash loop a user could only end by
+ * clearing the site's data).
+ */
+export const STARTING_KEY = 'lm-path-visualizer:starting';
+/** When the last autosave failed (storage full): a later start says that the restored work is older. */
+export const FAILED_KEY = 'lm-path-visualizer:autosave-failed';
+/**
+ * Another tab's marker younger than this is a start under way there (a browser restoring several
+ * tabs at once), not a failure; this tab's own marker (session storage, kept across a reload of
+ * the tab) always is one.
+ */
+export const START_GRACE_MS = 30_000;
 
 export interface Saved {
   schema: typeof SCHEMA;
@@ -97,6 +112,8 @@ export function restore(storage: KeyValueStorage): Restored {
 
 export interface AutosaveOptions {
   onError?: (e: unknown) => void;
+  /** After each successful write. */
+  onWritten?: () => void;
   /** Writes nothing until this returns false (the unreadable data it would overwrite is not yet safe). */
   paused?: () => boolean;
   /**
@@ -107,8 +124,8 @@ export interface AutosaveOptions {
 }
 
 /** Writes the store to storage on every change of the document or the saved UI fields. */
-export function autosave(store: AppStore, storage: KeyValueStorage, options: AutosaveOptions | ((e: unknown) => void) = {}): (() => void) & { flush(): void } {
-  const { onError, paused, uiDelayMs = 0 } = typeof options === 'function' ? { onError: options, paused: undefined } : options;
+export function autosave(store: AppStore, storage: KeyValueStorage, options: AutosaveOptions | ((e: unknown) => void) = {}): (() => void) & { flush(force?: boolean): void } {
+  const { onError, onWritten, paused, uiDelayMs = 0 } = typeof options === 'function' ? { onError: options, onWritten: undefined, paused: undefined } : options;
   let last = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = (): void => {
@@ -128,6 +145,7 @@ export function autosave(store: AppStore, storage: KeyValueStorage, options: Aut
     try {
       storage.setItem(STORAGE_KEY, JSON.stringify(record));
       last = key;
+      onWritten?.();
     } catch (e) {
       onError?.(e);
     }
@@ -144,7 +162,12 @@ export function autosave(store: AppStore, storage: KeyValueStorage, options: Aut
     unsubscribe();
     if (timer !== null) write();
   };
-  return Object.assign(stop, { flush: write });
+  return Object.assign(stop, {
+    flush: (force = false) => {
+      if (force) last = '';
+      write();
+    },
+  });
 }
 
 /** Keeps unreadable data aside under its own key; false when the storage refuses (e.g. it is full). */
@@ -180,6 +203,8 @@ export interface Booted {
   stop(): void;
   /** Writes what is pending now (the page is going away). */
   flush(): void;
+  /** The app has shown what it started with: the next start may trust the autosave again. */
+  started(): void;
 }
 
 export interface BootOptions {
@@ -189,27 +214,77 @@ export interface BootOptions {
   now?: () => Date;
   /** See `AutosaveOptions.uiDelayMs`. */
   uiDelayMs?: number;
+  /** The browser refused its storage (`storage` is then a stand-in in memory): autosave is off, and says so. */
+  blocked?: boolean;
+  /** This tab's own storage (sessionStorage): its start marker survives a reload of this tab only. */
+  session?: KeyValueStorage;
+  /** Changes other tabs make to the storage (the `storage` event): calls back with the key and its new value. */
+  listen?: (onChange: (key: string | null, value: string | null) => void) => () => void;
+}
+
+const tryGet = (storage: KeyValueStorage, key: string): string | null => {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+const trySet = (storage: KeyValueStorage, key: string, value: string | null): void => {
+  try {
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, value);
+  } catch {
+    /* storage full or disabled: the status says so already */
+  }
+};
+const clock = (iso: string): string => iso.slice(11, 16);
+
+/** The document a stored autosave record holds, as JSON (for comparing with this tab's). */
+function storedDocumentJson(raw: string): string | null {
+  try {
+    const r = JSON.parse(raw) as { document?: unknown };
+    return JSON.stringify(r.document ?? null);
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Starts the app's store from the autosave and keeps saving it. Unreadable data is never silently
  * discarded: it is set aside and offered for download, at every start, until the user dismisses
  * the notice (which says that dismissing discards it). When it cannot even be set aside, autosave
- * waits for that dismissal rather than overwrite it.
+ * waits for that dismissal rather than overwrite it. A record the app failed to show at the last
+ * start is set aside in the same way. Another tab's newer work is never overwritten without the
+ * user choosing.
  */
-export function bootPersistence({ storage, fallback, now = () => new Date(), uiDelayMs = 0 }: BootOptions): Booted {
-  const restored = restore(storage);
+export function bootPersistence({ storage, fallback, now = () => new Date(), uiDelayMs = 0, blocked = false, session, listen }: BootOptions): Booted {
+  const shared = tryGet(storage, STARTING_KEY);
+  const own = session ? tryGet(session, STARTING_KEY) : null;
+  const stale = shared !== null && (!session || !(now().getTime() - Date.parse(shared) < START_GRACE_MS));
+  const crashed = !blocked && (own !== null || stale);
+  let restored = restore(storage);
+  if (crashed && restored.kind === 'ok') restored = { kind: 'unreadable', raw: tryGet(storage, STORAGE_KEY) ?? JSON.stringify(restored.saved), reason: 'the app failed while showing it' };
   const store =
     restored.kind === 'ok'
       ? createAppStore({ document: restored.saved.document, ui: restored.saved.ui, savedDocument: restored.saved.unsaved ? emptyTopology() : undefined })
       : createAppStore(fallback());
+  const { actions } = store.getState();
+  if (blocked) actions.setAutosave({ kind: 'off' });
+  trySet(storage, STARTING_KEY, now().toISOString());
+  if (session) trySet(session, STARTING_KEY, now().toISOString());
   const keptAside = restored.kind === 'unreadable' ? setAside(storage, restored.raw, now()) : true;
   let paused = !keptAside;
   const aside = listAside(storage);
   const pieces = [...aside.map((a) => a.raw), ...(keptAside || restored.kind !== 'unreadable' ? [] : [restored.raw])];
   let notice: Notice | null = null;
+  const failedAt = tryGet(storage, FAILED_KEY);
   if (pieces.length > 0) {
-    const why = restored.kind === 'unreadable' ? `Your autosaved work could not be read (${restored.reason}); the app started with an example instead.` : 'Autosaved work that could not be read earlier is still kept in this browser.';
+    const why =
+      restored.kind !== 'unreadable'
+        ? 'Autosaved work that could not be read earlier is still kept in this browser.'
+        : crashed
+          ? 'The app failed while showing your autosaved work when it last started, so it started with an example this time.'
+          : `Your autosaved work could not be read (${restored.reason}); the app started with an example instead.`;
     const where = paused
       ? ' The browser storage is full, so autosave is paused until you dismiss this message: download the data first.'
       : ' It is kept in this browser: download it below to keep it.';
@@ -218,13 +293,60 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
       text: `${why}${where} Dismissing this message discards it.`,
       download: { filename: 'lm-autosave-unreadable.json', content: pieces.length === 1 ? pieces[0]! : JSON.stringify(pieces) },
     };
-    store.getState().actions.notify(notice);
+    actions.notify(notice);
+  } else if (restored.kind === 'ok' && failedAt !== null) {
+    actions.notify({
+      kind: 'error',
+      text: `Autosave failed at ${clock(failedAt)} UTC on ${failedAt.slice(0, 10)} (the browser storage was full): this is the last work it could keep, and changes made after that were not saved in this browser.`,
+    });
   }
+
+  // Another tab stored a different document (when): this tab may not write until the user chooses,
+  // which is asked the first time this tab has something to write (an idle tab is not interrupted).
+  let behind: string | null = null;
+  let conflict = false;
+  const holdForChoice = (): boolean => {
+    if (behind !== null && !conflict) {
+      conflict = true;
+      actions.setAutosave({ kind: 'conflict', at: behind, choose });
+    }
+    return conflict;
+  };
   const saver = autosave(store, storage, {
     uiDelayMs,
-    paused: () => paused,
-    onError: () => store.getState().actions.notify({ kind: 'error', text: 'Autosave failed: the browser storage is full or disabled. Save your topology to a file.' }),
+    paused: () => paused || blocked || holdForChoice(),
+    onError: () => {
+      const at = now().toISOString();
+      if (store.getState().autosave.kind !== 'failed') actions.setAutosave({ kind: 'failed', at });
+      trySet(storage, FAILED_KEY, at);
+    },
+    onWritten: () => {
+      if (store.getState().autosave.kind === 'failed') actions.setAutosave({ kind: 'on' });
+      if (tryGet(storage, FAILED_KEY) !== null) trySet(storage, FAILED_KEY, null);
+    },
   });
+
+  function choose(choice: 'theirs' | 'mine'): void {
+    if (!conflict) return;
+    conflict = false;
+    behind = null;
+    actions.setAutosave({ kind: 'on' });
+    if (choice === 'theirs') {
+      const theirs = restore(storage);
+      if (theirs.kind === 'ok') {
+        const { ui } = theirs.saved;
+        store.getState().actions.load(theirs.saved.document, ui.sourceNodeId && ui.destinationNodeId ? [ui.sourceNodeId, ui.destinationNodeId] : null);
+        store.getState().actions.notify({ kind: 'info', text: "This tab now shows the other tab's work. Undo brings back what this tab had." });
+      } else store.getState().actions.notify({ kind: 'error', text: "The other tab's work could not be read; this tab keeps its own." });
+    }
+    saver.flush(choice === 'mine');
+  }
+  const unlisten = listen?.((key, value) => {
+    if (key !== STORAGE_KEY || value === null || blocked) return;
+    // The same document (this tab's own write echoed, or a pair change elsewhere): nothing to choose.
+    behind = storedDocumentJson(value) === JSON.stringify(store.getState().document) ? null : now().toISOString();
+  });
+
   const unwatch = store.subscribe((s, prev) => {
     if (notice === null || s.notice !== null || prev.notice === null) return;
     if (prev.notice === notice) {
@@ -250,9 +372,28 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
     store,
     restored: restored.kind,
     flush: () => saver.flush(),
+    started: () => {
+      trySet(storage, STARTING_KEY, null);
+      if (session) trySet(session, STARTING_KEY, null);
+    },
     stop: () => {
       saver();
       unwatch();
+      unlisten?.();
     },
+  };
+}
+
+/** A stand-in for a storage the browser refuses: the app runs, nothing survives a reload. */
+export function memoryStorage(): KeyValueStorage {
+  const m = new Map<string, string>();
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k),
+    get length() {
+      return m.size;
+    },
+    key: (i) => [...m.keys()][i] ?? null,
   };
 }

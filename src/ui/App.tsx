@@ -6,6 +6,7 @@ import { DesignerDialogs } from './designer/DesignerDialogs';
 import { Palette } from './designer/Palette';
 import { useShortcuts } from './commands/useShortcuts';
 import { NoticeBar } from './NoticeBar';
+import { AutosaveStatus } from './AutosaveStatus';
 import { SidePanel } from './SidePanel';
 import { useApp } from './StoreContext';
 import { Toolbar } from './Toolbar';
@@ -21,6 +22,7 @@ function Frame() {
         </h1>
         <Toolbar />
       </header>
+      <AutosaveStatus />
       <NoticeBar />
       <main className="app-main">
         <div className="canvas-area" data-testid="canvas-area">

@@ -7,6 +7,7 @@ import { ValidationPanel } from './validation/ValidationPanel';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { MaintenancePanel } from './maintenance/MaintenancePanel';
 import { useFindingCount } from './validation/useFindings';
+import { ErrorBoundary } from './common/ErrorBoundary';
 
 const TABS: { id: Panel; label: string }[] = [
   { id: 'path', label: 'Path' },
@@ -20,6 +21,8 @@ export function SidePanel() {
   const panel = useApp((s) => s.ui.panel);
   const diagnostics = useFindingCount();
   const actions = useActions();
+  const design = useApp((s) => s.design);
+  const label = TABS.find((t) => t.id === panel)?.label ?? panel;
   return (
     <aside className="side-panel">
       <div role="tablist" aria-label="Side panel" className="tabs">
@@ -40,11 +43,14 @@ export function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-body">
-        {panel === 'path' && <PathPanel />}
-        {panel === 'details' && <DetailsPanel />}
-        {panel === 'validation' && <ValidationPanel />}
-        {panel === 'matrix' && <AnalysisPanel />}
-        {panel === 'maintenance' && <MaintenancePanel />}
+        {/* A failing tab shows a message, not a white page; another tab or another design tries again. */}
+        <ErrorBoundary key={panel} what={`The ${label} tab`} resetKey={design}>
+          {panel === 'path' && <PathPanel />}
+          {panel === 'details' && <DetailsPanel />}
+          {panel === 'validation' && <ValidationPanel />}
+          {panel === 'matrix' && <AnalysisPanel />}
+          {panel === 'maintenance' && <MaintenancePanel />}
+        </ErrorBoundary>
       </div>
     </aside>
   );

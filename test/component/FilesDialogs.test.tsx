@@ -30,11 +30,11 @@ describe('Export dialog', () => {
     fireEvent.click(within(dialog).getByLabelText('4×'));
     fireEvent.click(within(dialog).getByLabelText('Transparent'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download PNG' }));
-    await within(dialog).findByText('Downloaded Two-site stretched cluster.diagram.png.');
+    await within(dialog).findByText('Downloaded Two-site-stretched-cluster.diagram.png.');
     expect(canvas.exportPng).toHaveBeenCalledWith({ scale: 4, background: 'transparent' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download SVG' }));
-    await within(dialog).findByText('Downloaded Two-site stretched cluster.diagram.svg.');
-    expect(browser.downloads.map((d) => d.filename)).toEqual(['Two-site stretched cluster.diagram.png', 'Two-site stretched cluster.diagram.svg']);
+    await within(dialog).findByText('Downloaded Two-site-stretched-cluster.diagram.svg.');
+    expect(browser.downloads.map((d) => d.filename)).toEqual(['Two-site-stretched-cluster.diagram.png', 'Two-site-stretched-cluster.diagram.svg']);
     expect(browser.downloads[1]!.blob.type).toBe('image/svg+xml;charset=utf-8');
     expect(await browser.downloads[1]!.blob.text()).toContain('<text>HV01</text>');
   });
@@ -49,7 +49,7 @@ describe('Export dialog', () => {
   it('downloads the HTML report with the diagram embedded and the path table', async () => {
     renderFiles(routed, { canvas: fakeCanvas() });
     fireEvent.click(within(openDialog('Export…', 'Export')).getByRole('button', { name: 'Download HTML (printable)' }));
-    await screen.findByText(/Downloaded Two-site stretched cluster\.report\.html\. Open it/);
+    await screen.findByText(/Downloaded Two-site-stretched-cluster\.report\.html\. Open it/);
     const html = await browser.downloads[0]!.blob.text();
     expect(html).toContain('<img src="data:image/png;base64,iVBORwkJ"');
     expect(html).toContain('<td>HV01</td><td>HV03</td><td>Live Migration A → Live Migration B</td>');
@@ -59,9 +59,9 @@ describe('Export dialog', () => {
     renderFiles(routed, { canvas: fakeCanvas() });
     const dialog = openDialog('Export…', 'Export');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download Markdown' }));
-    await within(dialog).findByText(/Downloaded Two-site stretched cluster\.report\.md/);
+    await within(dialog).findByText(/Downloaded Two-site-stretched-cluster\.report\.md/);
     const md = await browser.downloads[0]!.blob.text();
-    expect(md).toContain('![Diagram of Two-site stretched cluster](Two-site%20stretched%20cluster.diagram.png)');
+    expect(md).toContain('![Diagram of Two-site stretched cluster](Two-site-stretched-cluster.diagram.png)');
     expect(md).toContain('| HV01 | HV03 | Live Migration A → Live Migration B | routed via Router A → Router B |');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Copy Markdown' }));
     await within(dialog).findByText(/Markdown copied/);

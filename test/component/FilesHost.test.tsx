@@ -28,7 +28,7 @@ describe('Save', () => {
     store.getState().actions.edit({ type: 'update-topology', patch: { name: 'Edited design' } });
     expect(store.getState().savedDocument).not.toBe(store.getState().document);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(browser.downloads.map((d) => d.filename)).toEqual(['Edited design.lm-topology.json']);
+    expect(browser.downloads.map((d) => d.filename)).toEqual(['Edited-design.lm-topology.json']);
     expect(await browser.downloads[0]!.blob.text()).toBe(serializeTopology(store.getState().document));
     expect(store.getState().savedDocument).toBe(store.getState().document);
   });
@@ -42,7 +42,7 @@ describe('Save', () => {
   it('answers Ctrl+S', () => {
     renderFiles(first);
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
-    expect(browser.downloads.map((d) => d.filename)).toEqual(['Switchless 3-node cluster.lm-topology.json']);
+    expect(browser.downloads.map((d) => d.filename)).toEqual(['Switchless-3-node-cluster.lm-topology.json']);
   });
 });
 

@@ -76,7 +76,7 @@ describe('open and save', () => {
     await expect.poll(() => topologyName(page)).toBe('Two-site stretched cluster');
 
     const saved = await download(page, () => page.keyboard.press('Control+s'));
-    expect(saved.name).toBe('Two-site stretched cluster.lm-topology.json');
+    expect(saved.name).toBe('Two-site-stretched-cluster.lm-topology.json');
     expect(saved.bytes.toString('utf8')).toBe(original);
 
     // Something else on screen, then the saved file back.
@@ -160,7 +160,7 @@ describe('exports', () => {
     const dialog = page.getByRole('dialog', { name: 'Export' });
 
     const html = await download(page, () => dialog.getByRole('button', { name: 'Download HTML (printable)' }).click());
-    expect(html.name).toBe('Two-site stretched cluster.report.html');
+    expect(html.name).toBe('Two-site-stretched-cluster.report.html');
     const report = await browser.newPage();
     await report.setContent(html.bytes.toString('utf8'));
     const rows = await report.$$eval('table:last-of-type tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
@@ -170,7 +170,7 @@ describe('exports', () => {
     await page.bringToFront(); // a background page gets no animation frames, which clicks wait for
 
     const md = await download(page, () => dialog.getByRole('button', { name: 'Download Markdown' }).click());
-    expect(md.name).toBe('Two-site stretched cluster.report.md');
+    expect(md.name).toBe('Two-site-stretched-cluster.report.md');
     const text = md.bytes.toString('utf8');
     expect(text).toContain('| Source | Destination | 2025 network | 2025 kind | 2025 fallbacks | Legacy network | Legacy kind | Legacy fallbacks | Legacy delay |');
     expect(text).toContain('| HV03 | HV04 | Live Migration B | direct | none | Live Migration B | direct | none | 20 s |');
@@ -197,7 +197,7 @@ describe('exports', () => {
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     const html = await download(page, () => dialog.getByRole('button', { name: 'Download HTML (printable)' }).click());
-    expect(html.name).toBe('img src=x onerror=alert(1)- design.report.html');
+    expect(html.name).toBe('img-src-x-onerror-alert-1-design.report.html');
     const report = await browser.newPage();
     const reportAlerts = collectDialogs(report);
     await report.setContent(html.bytes.toString('utf8'));
@@ -242,7 +242,7 @@ describe('exports', () => {
     for (const scale of [1, 2, 4]) {
       await dialog.getByLabel(`${scale}×`).check();
       const png = await download(page, () => dialog.getByRole('button', { name: 'Download PNG' }).click());
-      expect(png.name).toBe('Switchless 3-node cluster.diagram.png');
+      expect(png.name).toBe('Switchless-3-node-cluster.diagram.png');
       expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       expect(png.bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
       sizes.push({ w: png.bytes.readUInt32BE(16), h: png.bytes.readUInt32BE(20) });
@@ -283,7 +283,7 @@ describe('exports', () => {
     await expect(corner('White')).resolves.toEqual([255, 255, 255, 255]);
 
     const svg = await download(page, () => dialog.getByRole('button', { name: 'Download SVG' }).click());
-    expect(svg.name).toBe('Switchless 3-node cluster.diagram.svg');
+    expect(svg.name).toBe('Switchless-3-node-cluster.diagram.svg');
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       return { root: doc.documentElement.nodeName, error: doc.querySelector('parsererror') !== null, text: doc.documentElement.textContent };

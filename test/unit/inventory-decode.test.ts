@@ -76,10 +76,13 @@ describe('parseClusterInventory on unusual input', () => {
     const text = JSON.stringify(inv)
       .replace('"LinkSpeedBps":25000000000', '"LinkSpeedBps":1e400')
       .replace('"Metric":70000', '"Metric":123456789012345678901234567890')
-      .replace('"CLU-MIN"', JSON.stringify('x'.repeat(1_000_000)));
     const r = parseClusterInventory(text);
     expect(r.ok && r.topology.networks[0]?.metric).toBe(1.2345678901234568e29);
     expect(r.ok && r.topology.nics.find((n) => n.id === 'n1-lm')?.speedGbps).toBeNull();
+    // A name longer than any the app shows is refused with a message, not taken in.
+    const long = parseClusterInventory(text.replace('"CLU-MIN"', JSON.stringify('x'.repeat(1_000_000))));
+    expect(long.ok).toBe(false);
+    expect(!long.ok && long.errors.map((e) => e.message).join(' ')).toContain('at most 200 are accepted');
   });
 
   it('takes nothing from the inventory as code: __proto__ and constructor are just unknown fields', () => {

@@ -122,8 +122,11 @@ describe('serializeTopology / readTopologyFile round trip', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('names the file after the topology, without characters file systems refuse', () => {
-    expect(topologyFileName({ format: 'lm-topology', version: 1, name: 'Two-site: A/B <test>' })).toBe('Two-site- A-B -test.lm-topology.json');
+  it('names the file after the topology, with only [A-Za-z0-9._-] (accents dropped, Windows device names avoided)', () => {
+    expect(topologyFileName({ format: 'lm-topology', version: 1, name: 'Two-site: A/B <test>' })).toBe('Two-site-A-B-test.lm-topology.json');
+    expect(topologyFileName({ format: 'lm-topology', version: 1, name: 'Clúster Zürich Ærø' })).toBe('Cluster-Zurich-r.lm-topology.json');
+    expect(topologyFileName({ format: 'lm-topology', version: 1, name: 'LM;Restart-Computer;x' })).toBe('LM-Restart-Computer-x.lm-topology.json');
+    expect(topologyFileName({ format: 'lm-topology', version: 1, name: 'con' })).toBe('_con.lm-topology.json');
     expect(topologyFileName({ format: 'lm-topology', version: 1 })).toBe('topology.lm-topology.json');
     expect(topologyFileName({ format: 'lm-topology', version: 1, name: '  ..  ' })).toBe('topology.lm-topology.json');
   });

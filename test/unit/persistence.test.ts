@@ -156,6 +156,7 @@ describe('boot: restore after reload, unreadable data never silently discarded',
   it('restores the work, the pair and the mode after a reload; unsaved work stays unsaved', () => {
     const s = new MemoryStorage();
     const first = bootPersistence({ storage: s, fallback });
+    first.started();
     expect(first.restored).toBe('empty');
     const { actions } = first.store.getState();
     actions.load(twoSite(), ['n1', 'n3']);
@@ -164,6 +165,7 @@ describe('boot: restore after reload, unreadable data never silently discarded',
     first.stop();
 
     const second = bootPersistence({ storage: s, fallback });
+    second.started();
     expect(second.restored).toBe('ok');
     const st = second.store.getState();
     expect(st.document).toEqual(first.store.getState().document);
@@ -202,6 +204,7 @@ describe('boot: restore after reload, unreadable data never silently discarded',
     s.setItem(STORAGE_KEY, '{"schema": 2, "document": trunc');
     const at = new Date('2024-05-01T10:00:00Z');
     const boot = bootPersistence({ storage: s, fallback, now: () => at });
+    boot.started();
     expect(boot.restored).toBe('unreadable');
     const notice = boot.store.getState().notice!;
     expect(notice.kind).toBe('error');
@@ -216,6 +219,7 @@ describe('boot: restore after reload, unreadable data never silently discarded',
 
     // Not dismissed: offered again at the next start.
     const again = bootPersistence({ storage: s, fallback });
+    again.started();
     expect(again.restored).toBe('ok');
     expect(again.store.getState().notice).toMatchObject({ text: expect.stringContaining('still kept in this browser'), download: { content: '{"schema": 2, "document": trunc' } });
     // Another message replaces it; when that one is dismissed, the unreadable-data notice comes back.

@@ -6,6 +6,7 @@
  */
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Position, Topology } from '../../engine';
+import { setOwn } from '../../engine/own';
 import type { Edit } from '../../engine/edit';
 import type { Box } from '../geometry';
 import { freeDropSpot } from './drop';
@@ -36,7 +37,7 @@ export function reparentEdits(cy: Core, t: Topology, dragged: ReadonlySet<string
   // The parent left behind stays where it was before the drag (its box had followed the child).
   const stay = (parent: string | null): void => {
     const b = parent === null ? undefined : boxes.get(parent);
-    if (b && parent !== null) positions[parent] = { x: Math.round((b.x1 + b.x2) / 2), y: Math.round((b.y1 + b.y2) / 2) };
+    if (b && parent !== null) setOwn(positions, parent, { x: Math.round((b.x1 + b.x2) / 2), y: Math.round((b.y1 + b.y2) / 2) });
   };
   /** Keeps what moved where it was dropped, nudged off any sibling it landed on. */
   const keep = (n: NodeSingular, kind: 'node' | 'router' | 'nic'): void => {
@@ -48,7 +49,7 @@ export function reparentEdits(cy: Core, t: Topology, dragged: ReadonlySet<string
     const dx = spot.x - at.x;
     const dy = spot.y - at.y;
     leaves.forEach((l) => {
-      positions[l.id()] = { x: Math.round(l.position().x + dx), y: Math.round(l.position().y + dy) };
+      setOwn(positions, l.id(), { x: Math.round(l.position().x + dx), y: Math.round(l.position().y + dy) });
     });
   };
   for (const id of dragged) {

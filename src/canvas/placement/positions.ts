@@ -9,6 +9,7 @@
  * Transit subnets are not saved: they follow their routers.
  */
 import type { Position } from '../../engine';
+import { ownValue, setOwn } from '../../engine/own';
 import type { DiagramModel } from '../elements';
 import type { Pos } from '../geometry';
 
@@ -24,7 +25,7 @@ function boxCentre(points: Pos[]): Pos | null {
 export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos>, saved: Readonly<Record<string, Position>>): Map<string, Pos> {
   const out = new Map<string, Pos>();
   const shift = (id: string): Pos | null => {
-    const s = saved[id];
+    const s = ownValue(saved, id);
     const a = auto.get(id);
     return s && a ? { x: s.x - a.x, y: s.y - a.y } : null;
   };
@@ -49,7 +50,7 @@ export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos
     if (n.kind === 'nic') {
       const siblings = mean(shifts(model.children.get(n.parent!) ?? []));
       if (siblings) return siblings;
-      const host = saved[n.parent!];
+      const host = ownValue(saved, n.parent!);
       const autoCentre = boxCentre((model.children.get(n.parent!) ?? []).map((c) => auto.get(c)).filter((p): p is Pos => p !== undefined));
       if (host && autoCentre) return { x: host.x - autoCentre.x, y: host.y - autoCentre.y };
     }
@@ -61,7 +62,7 @@ export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos
   };
 
   for (const id of leaves) {
-    const s = saved[id];
+    const s = ownValue(saved, id);
     const a = auto.get(id)!;
     if (s) out.set(id, { x: s.x, y: s.y });
     else {
@@ -104,8 +105,8 @@ const round = (p: Pos): Position => ({ x: Math.round(p.x), y: Math.round(p.y) })
  */
 export function positionsAfterMove(model: DiagramModel, current: ReadonlyMap<string, Pos>, compoundCentres: ReadonlyMap<string, Pos>): Record<string, Position> {
   const next: Record<string, Position> = {};
-  for (const [id, p] of current) if (model.byId.get(id)?.kind !== 'transit') next[id] = round(p);
-  for (const [id, p] of compoundCentres) next[id] = round(p);
+  for (const [id, p] of current) if (model.byId.get(id)?.kind !== 'transit') setOwn(next, id, round(p));
+  for (const [id, p] of compoundCentres) setOwn(next, id, round(p));
   return next;
 }
 

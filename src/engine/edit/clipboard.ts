@@ -6,6 +6,7 @@
  * site, it gets no saved position and the diagram places it there.
  */
 import { parseAddress, parseCidr, prefixContains } from '../address';
+import { ownValue, setOwn } from '../own';
 import type { NicDoc, NodeDoc, Position, TopologyDocument } from '../types';
 import { key, nextNicAddress, usedAddresses } from './alloc';
 import { kindOf, quote, usedIds, withPositions, type EditContext } from './context';
@@ -24,8 +25,8 @@ export function copyNodes(doc: TopologyDocument, ids: readonly string[]): Clip |
   const nics = (doc.nics ?? []).filter((n) => nodeIds.has(n.node));
   const layout: Record<string, Position> = {};
   for (const id of [...nodeIds, ...nics.map((n) => n.id)]) {
-    const p = doc.layout?.[id];
-    if (p) layout[id] = p;
+    const p = ownValue(doc.layout, id);
+    if (p) setOwn(layout, id, p);
   }
   return { nodes, nics, layout };
 }
@@ -61,8 +62,8 @@ export function applyPaste(ctx: EditContext, clip: Clip, site: string | null | u
     const nics = clip.nics.filter((n) => n.node === node.id);
     // Into another site, the originals' positions mean nothing: the diagram places the copy.
     const placedHere = target === (node.site ?? null);
-    const from = clip.layout[node.id];
-    if (from && placedHere) positions[id] = { x: from.x + offset.x, y: from.y + offset.y };
+    const from = ownValue(clip.layout, node.id);
+    if (from && placedHere) setOwn(positions, id, { x: from.x + offset.x, y: from.y + offset.y });
     for (const nic of nics) {
       // `n1-mgmt` becomes `n5-mgmt`; ids that do not start with their node's id become `n5-nicK`.
       const suffix = nic.id.startsWith(`${node.id}-`) ? nic.id.slice(node.id.length + 1) : null;
@@ -85,8 +86,8 @@ export function applyPaste(ctx: EditContext, clip: Clip, site: string | null | u
       const out: NicDoc = { ...nic, id: nicId, node: id, addresses };
       if (nic.routes) out.routes = nic.routes.filter((r) => { const v = parseAddress(r.via); return v !== null && mine.some((m) => prefixContains(m, v)); });
       newNics.push(out);
-      const p = clip.layout[nic.id];
-      if (p && placedHere) positions[nicId] = { x: p.x + offset.x, y: p.y + offset.y };
+      const p = ownValue(clip.layout, nic.id);
+      if (p && placedHere) setOwn(positions, nicId, { x: p.x + offset.x, y: p.y + offset.y });
     }
   }
   let doc: TopologyDocument = { ...ctx.doc, nodes: [...(ctx.doc.nodes ?? []), ...newNodes], nics: [...(ctx.doc.nics ?? []), ...newNics] };

@@ -4,6 +4,7 @@
  * while keeping every untouched element (and untouched section) the same object.
  */
 import type { Position, Topology, TopologyDocument } from '../types';
+import { ownValue } from '../own';
 import type { ElementKind } from './types';
 
 export interface EditContext {
@@ -69,7 +70,7 @@ export function appendElement<S extends Section>(doc: TopologyDocument, section:
 /** Sets (or, with `undefined`, removes) an optional field, returning the same object when nothing changes. */
 export function withField<T extends object, K extends keyof T>(el: T, key: K, value: T[K] | undefined): T {
   if (value === undefined) {
-    if (!(key in el)) return el;
+    if (!Object.hasOwn(el, key)) return el;
     const copy = { ...el };
     delete copy[key];
     return copy;
@@ -81,7 +82,7 @@ export function withPositions(doc: TopologyDocument, positions: Record<string, P
   const entries = Object.entries(positions);
   if (entries.length === 0) return doc;
   const layout = doc.layout ?? {};
-  if (entries.every(([id, p]) => layout[id]?.x === p.x && layout[id]?.y === p.y)) return doc;
+  if (entries.every(([id, p]) => ownValue(layout, id)?.x === p.x && ownValue(layout, id)?.y === p.y)) return doc;
   return { ...doc, layout: { ...layout, ...positions } };
 }
 

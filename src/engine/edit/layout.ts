@@ -2,6 +2,7 @@
  * Saved positions. Moving a node moves its NICs, moving a site moves everything in it, unless
  * the edit gives their positions too (a canvas drag reports every element it moved).
  */
+import { ownValue, setOwn } from '../own';
 import type { Position } from '../types';
 import { kindOf, quote, withPositions, type EditContext } from './context';
 import { fail, type Step } from './types';
@@ -13,15 +14,15 @@ export function applyPositions(ctx: EditContext, positions: Record<string, Posit
   for (const [id, p] of Object.entries(positions)) {
     if (kindOf(t, id) === null) return fail(`Cannot place ${quote(id)}: there is no such element.`, `layout.${id}`);
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return fail(`The position of ${quote(id)} must be two finite numbers.`, `layout.${id}`);
-    out[id] = { x: p.x, y: p.y };
+    setOwn(out, id, { x: p.x, y: p.y });
   }
   const follow = (parent: string, children: string[]): void => {
-    const from = layout[parent];
-    const to = out[parent];
+    const from = ownValue(layout, parent);
+    const to = ownValue(out, parent);
     if (!from || !to || (from.x === to.x && from.y === to.y)) return;
     for (const c of children) {
-      const cp = layout[c];
-      if (cp && !(c in positions)) out[c] = { x: cp.x + to.x - from.x, y: cp.y + to.y - from.y };
+      const cp = ownValue(layout, c);
+      if (cp && !Object.hasOwn(positions, c)) setOwn(out, c, { x: cp.x + to.x - from.x, y: cp.y + to.y - from.y });
     }
   };
   // Sites first, so that a node given with its site moves its NICs by its own offset.

@@ -43,6 +43,6 @@ function nicsOf(doc: TopologyDocument, nodeId: string): string[] {
 
 function forget(doc: TopologyDocument, ids: string[]): TopologyDocument {
   const layout = doc.layout;
-  if (!layout || !ids.some((id) => id in layout)) return doc;
+  if (!layout || !ids.some((id) => Object.hasOwn(layout, id))) return doc;
   return { ...doc, layout: Object.fromEntries(Object.entries(layout).filter(([id]) => !ids.includes(id))) };
 }

@@ -12,19 +12,21 @@ export function serializeTopology(doc: TopologyDocument): string {
 }
 
 /**
- * A file name from a user-provided topology name: characters that Windows, macOS or Linux refuse
- * in file names (and control characters) become '-', so that the download is never renamed by
- * the browser into something unrecognisable.
+ * A file name from a user-provided topology name, made only of `[A-Za-z0-9._-]`: accents are
+ * dropped (`Zürich` → `Zurich`), anything else becomes '-'. A name is a command to a shell that
+ * runs the file by name (Explorer's "Run with PowerShell" is `& '%1'`), so no quote, `;`, `$`,
+ * `(` or space may reach it; names Windows reserves (`CON`, `NUL`, …) get a leading '_'.
  */
 export function baseFileName(name: string | undefined, fallback = 'topology'): string {
   const cleaned = (name ?? '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.-]+|[\s.-]+$/g, '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
     .slice(0, 80)
-    .trim();
-  return cleaned === '' ? fallback : cleaned;
+    .replace(/^[.-]+|[.-]+$/g, '');
+  if (cleaned === '') return fallback;
+  return /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
 export const topologyFileName = (doc: TopologyDocument): string => `${baseFileName(doc.name)}${TOPOLOGY_EXTENSION}`;
@@ -38,7 +40,6 @@ export function exportFileNames(doc: TopologyDocument) {
     svg: `${base}.diagram.svg`,
     markdown: `${base}.report.md`,
     html: `${base}.report.html`,
-    // Spaceless, so that it runs as .\name.ps1 without quoting.
-    powershell: `apply-${base.replace(/\s+/g, '-')}.ps1`,
+    powershell: `apply-${base}.ps1`,
   };
 }

@@ -28,14 +28,20 @@ export function encodeShareLink(doc: TopologyDocument): string {
 }
 
 /** True when a location hash carries a shared topology (whatever its state). */
-export const isShareFragment = (hash: string): boolean => hash.replace(/^#/, '').startsWith(SHARE_PREFIX);
+export const isShareFragment = (hash: string): boolean => /^#?share(=|%3[dD])/.test(hash);
 
 const refuse = (message: string): ReadResult => ({ ok: false, errors: [{ path: '', message }] });
 const TRUNCATED = 'This share link is incomplete: it was cut off before its data. Copy the whole link again — some mail and chat tools cut long links.';
 const damaged = (why: string): ReadResult => refuse(`This share link is damaged: ${why} Ask for the link again, or for the topology file.`);
 
-/** Inflates, refusing output above the file size limit (a small link must not expand into gigabytes). */
-function inflateBounded(data: Uint8Array, limit: number): Uint8Array | 'too-large' | 'corrupt' {
+/**
+ * Deflate expands at most ~1,032 times: pushing the data a kilobyte at a time keeps each step's
+ * output near a megabyte, so that a link stops as soon as it passes the limit.
+ */
+const INFLATE_CHUNK = 1024;
+
+/** Inflates in chunks, stopping at the limit (a 129 K-character link once expanded to 100 MB, 2 M characters to 1.5 GB). */
+export function inflateBounded(data: Uint8Array, limit: number, read: { bytes: number } = { bytes: 0 }): Uint8Array | 'too-large' | 'corrupt' {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let over = false;
@@ -47,7 +53,11 @@ function inflateBounded(data: Uint8Array, limit: number): Uint8Array | 'too-larg
     if (final) done = true;
   });
   try {
-    inflater.push(data, true);
+    for (let at = 0; at < data.length && !over && !done; at += INFLATE_CHUNK) {
+      const end = Math.min(data.length, at + INFLATE_CHUNK);
+      read.bytes = end;
+      inflater.push(data.subarray(at, end), end === data.length);
+    }
   } catch {
     return over ? 'too-large' : 'corrupt';
   }

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { analyzeResilience, type ResilienceReport, type Topology } from '../../engine';
 import { useApp } from '../StoreContext';
-import type { ResilienceRequest, ResilienceResponse } from './resilienceProtocol';
+import { analysisDocument, type ResilienceRequest, type ResilienceResponse } from './resilienceProtocol';
 
 export interface ResilienceState {
   /** The report for `topology`, or the previous one while a new one is computed. */
@@ -68,8 +68,13 @@ export function useResilience(): ResilienceState {
       current.busy = false;
       finish(null, e.message || 'The analysis failed.');
     };
-    const request: ResilienceRequest = { id, document: design.document, legacyTimeoutSeconds: timeout };
-    current.w.postMessage(request);
+    const request: ResilienceRequest = { id, document: analysisDocument(design.document), legacyTimeoutSeconds: timeout };
+    try {
+      current.w.postMessage(request);
+    } catch (e) {
+      current.busy = false;
+      finish(null, `The analysis could not be started (${e instanceof Error ? e.message : String(e)}).`);
+    }
     return undefined;
   }, [design, timeout]);
 

@@ -5,6 +5,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { useAppStore } from '../StoreContext';
 import { ExportDialog } from './ExportDialog';
+import { ErrorBoundary } from '../common/ErrorBoundary';
+import { Modal } from '../common/Modal';
 import { openTopologyFile, type ImportOutcome } from './fileActions';
 import { ImportDialog } from './ImportDialog';
 import { PowerShellDialog } from './PowerShellDialog';
@@ -14,6 +16,8 @@ import { useFileDrop } from './useFileDrop';
 import './files.css';
 
 type Dialog = { kind: 'export' } | { kind: 'powershell' } | { kind: 'import'; initial: ImportOutcome | null; id: number };
+/** An opened file waiting for the user's word before it replaces unsaved work. */
+type Replace = { fileName: string; topologyName: string; answer: (open: boolean) => void };
 
 export function FilesHost() {
   const store = useAppStore();
@@ -22,14 +26,33 @@ export function FilesHost() {
   // A new import result remounts the import dialog, even when it is already open.
   const importId = useRef(0);
   const close = useCallback(() => setDialog(null), []);
+  const [replace, setReplace] = useState<Replace | null>(null);
+  const confirm = useCallback(
+    (fileName: string, topologyName: string) =>
+      new Promise<boolean>((resolve) =>
+        setReplace({
+          fileName,
+          topologyName,
+          answer: (yes) => {
+            setReplace(null);
+            resolve(yes);
+          },
+        }),
+      ),
+    [],
+  );
 
   const open = useCallback(
     (file: File) => {
-      void openTopologyFile(file, store).then((outcome) => {
+      void openTopologyFile(file, store, confirm).then((outcome) => {
         // An inventory opened by mistake is imported: show what the import assumed.
         setDialog(outcome.kind === 'inventory' ? { kind: 'import', initial: outcome.result, id: ++importId.current } : null);
       });
     },
+    [store, confirm],
+  );
+  const nothingDropped = useCallback(
+    () => store.getState().actions.notify({ kind: 'error', text: 'Nothing was opened: the browser gave no readable file for what was dropped (a folder, or a file from an archive?). Drop the topology file itself.' }),
     [store],
   );
 
@@ -39,7 +62,7 @@ export function FilesHost() {
     else setDialog({ kind: request });
   }, []);
   useFilesRequests(onRequest);
-  const dragging = useFileDrop(open);
+  const dragging = useFileDrop(open, nothingDropped);
 
   return (
     <>
@@ -61,10 +84,41 @@ export function FilesHost() {
           <p>Drop a topology or cluster inventory file to open it</p>
         </div>
       )}
-      {dialog?.kind === 'export' && <ExportDialog onClose={close} />}
-      {dialog?.kind === 'powershell' && <PowerShellDialog onClose={close} />}
-      {dialog?.kind === 'import' && <ImportDialog key={dialog.id} onClose={close} initial={dialog.initial} />}
-      <ShareLinkLoader />
+      {dialog?.kind === 'export' && (
+        <ErrorBoundary what="The Export dialog" onClose={close}>
+          <ExportDialog onClose={close} />
+        </ErrorBoundary>
+      )}
+      {dialog?.kind === 'powershell' && (
+        <ErrorBoundary what="The PowerShell dialog" onClose={close}>
+          <PowerShellDialog onClose={close} />
+        </ErrorBoundary>
+      )}
+      {dialog?.kind === 'import' && (
+        <ErrorBoundary key={dialog.id} what="The import dialog" onClose={close}>
+          <ImportDialog onClose={close} initial={dialog.initial} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary what="Opening the shared link">
+        <ShareLinkLoader />
+      </ErrorBoundary>
+      {replace && (
+        <Modal title="Open the file?" onClose={() => replace.answer(false)}>
+          <p>
+            '{replace.fileName}' holds the topology '<strong>{replace.topologyName}</strong>'. Opening it replaces your current topology, which has changes that
+            are not saved to a file.
+          </p>
+          <div className="files-row">
+            <button type="button" className="files-primary" onClick={() => replace.answer(true)}>
+              Open the file
+            </button>
+            <button type="button" onClick={() => replace.answer(false)}>
+              Keep my work
+            </button>
+          </div>
+          <p className="files-hint">Opening is undoable (Ctrl+Z); saving your work first keeps it safe beyond this session.</p>
+        </Modal>
+      )}
     </>
   );
 }

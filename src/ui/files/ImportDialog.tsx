@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
-import { importInventory, type ImportOutcome } from './fileActions';
+import { importInventory, readBytes, unreadableMessage, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
 import { ScriptBox } from './ScriptBox';
 
@@ -67,7 +67,12 @@ export function ImportDialog({ onClose, initial = null }: { onClose: () => void;
     if (!file) return;
     setBusy(true);
     try {
-      setResult(importInventory(new Uint8Array(await file.arrayBuffer()), file.name, store));
+      const bytes = await readBytes(file);
+      if (bytes === null) {
+        const errors = [{ path: '', message: unreadableMessage(file.name) }];
+        store.getState().actions.notify({ kind: 'error', text: `'${file.name}' was not imported: the topology on screen is unchanged.`, errors });
+        setResult({ ok: false, fileName: file.name, errors });
+      } else setResult(importInventory(bytes, file.name, store));
     } finally {
       setBusy(false);
     }

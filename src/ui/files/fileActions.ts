@@ -22,7 +22,28 @@ export type ImportOutcome =
   | { ok: true; fileName: string; name: string; nodeCount: number; networkCount: number; diagnostics: Diagnostic[] }
   | { ok: false; fileName: string; errors: ParseError[] };
 
-export type OpenOutcome = { kind: 'opened' } | { kind: 'refused'; errors: ParseError[] } | { kind: 'inventory'; result: ImportOutcome };
+export type OpenOutcome = { kind: 'opened' } | { kind: 'kept' } | { kind: 'refused'; errors: ParseError[] } | { kind: 'inventory'; result: ImportOutcome };
+
+/** Asked before an opened file replaces work that is not saved to a file: true opens it. */
+export type ConfirmReplace = (fileName: string, topologyName: string) => Promise<boolean>;
+
+/** The store's document has changes not saved to a file (an autosave restored with unsaved changes included). */
+export function hasUnsavedWork(store: AppStore): boolean {
+  const s = store.getState();
+  return s.document !== s.savedDocument;
+}
+
+/** A file's bytes, or null when the browser cannot read it (a folder, a file moved or deleted after it was picked). */
+export async function readBytes(file: File): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+export const unreadableMessage = (name: string): string =>
+  `'${name}' could not be read: the browser could not open it. Is it a folder, or was the file moved, renamed or deleted after it was picked? Pick the file itself again.`;
 
 function refuse(store: AppStore, text: string, errors: ParseError[]): void {
   store.getState().actions.notify({ kind: 'error', text, errors });
@@ -30,20 +51,32 @@ function refuse(store: AppStore, text: string, errors: ParseError[]): void {
 
 const unchanged = 'the topology on screen is unchanged.';
 
-/** Reads a file the user picked or dropped. The size is checked before a byte is read. */
-export async function openTopologyFile(file: File, store: AppStore): Promise<OpenOutcome> {
+/**
+ * Reads a file the user picked or dropped. The size is checked before a byte is read. With
+ * `confirm`, a valid file that would replace unsaved work is opened only when the user agrees.
+ */
+export async function openTopologyFile(file: File, store: AppStore, confirm?: ConfirmReplace): Promise<OpenOutcome> {
   if (file.size > MAX_FILE_BYTES) {
     const errors = [{ path: '', message: tooLargeMessage(file.size) }];
     refuse(store, `'${file.name}' was not opened: ${unchanged}`, errors);
     return { kind: 'refused', errors };
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = await readBytes(file);
+  if (bytes === null) {
+    const errors = [{ path: '', message: unreadableMessage(file.name) }];
+    refuse(store, `'${file.name}' was not opened: ${unchanged}`, errors);
+    return { kind: 'refused', errors };
+  }
   const read = readTopologyFile(bytes);
   if (!read.ok) {
     // An inventory opened or dropped by mistake is what the user meant to import.
     if (read.detected === 'inventory') return { kind: 'inventory', result: importInventory(bytes, file.name, store) };
     refuse(store, `'${file.name}' was not opened: ${unchanged}`, read.errors);
     return { kind: 'refused', errors: read.errors };
+  }
+  if (confirm && hasUnsavedWork(store) && !(await confirm(file.name, read.topology.name))) {
+    store.getState().actions.notify({ kind: 'info', text: `'${file.name}' was not opened; your work is as it was.` });
+    return { kind: 'kept' };
   }
   const loaded = store.getState().actions.load(read.document);
   if (!loaded.ok) {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 
 const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
-export function useFileDrop(onFile: (file: File) => void): boolean {
+export function useFileDrop(onFile: (file: File) => void, onNothing?: () => void): boolean {
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child element crossed: count them.
   const depth = useRef(0);
@@ -30,6 +30,7 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       setDragging(false);
       const file = e.dataTransfer?.files[0];
       if (file) onFile(file);
+      else onNothing?.();
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -41,6 +42,6 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [onFile]);
+  }, [onFile, onNothing]);
   return dragging;
 }

@@ -47,11 +47,11 @@ Applies a live migration network design made in LM Path Visualizer to this failo
 Run it elevated on a node of the cluster, first with -WhatIf to see what it would change.
 
 .EXAMPLE
-.\\${fileName} -WhatIf
+& '.\\${fileName}' -WhatIf
 Checks the cluster and shows every change it would make, without making any.
 
 .EXAMPLE
-.\\${fileName} -Confirm
+& '.\\${fileName}' -Confirm
 Asks before each change.
 #>`;
 
@@ -245,8 +245,9 @@ export interface ScriptOptions {
 }
 
 export function renderScript(plan: ApplyPlan, { generatedAt, fileName = 'apply-live-migration-design.ps1' }: ScriptOptions = {}): string {
-  // The help is a block comment: keep anything that could close it out of the file name.
-  const safeName = psComment(fileName).replace(/[#<>\s]/g, '-');
+  // The examples of the help run the file by name: only file-name characters that mean nothing
+  // to PowerShell (the name is also quoted there), and nothing that could close the comment.
+  const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, '-');
   const defaults = plan.defaultRoutes.map((r) => psComment(`#   ${r.node} '${r.interfaceAlias}': ${r.destinationPrefix} via ${r.nextHop}`));
   const lines = [
     '#Requires -Version 5.1',

@@ -17,6 +17,15 @@ export function escapeMarkdown(text: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(MD_SPECIAL, (c) => `\\${c}`)
+      // Bare addresses would become links (GitHub, GitLab and markdown-it link www., scheme:// and e-mail
+      // addresses): an escaped character in them keeps them text.
+      .replace(/:\/\//g, '\\://')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+      .replace(/@/g, '\\@')
+      // At the start of a line: no code block (4 spaces), heading (#), list (1. 1) - +) or rule (---, ===).
+      .replace(/^\s+/, '')
+      .replace(/^(#|[-+=])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
   );
 }
 

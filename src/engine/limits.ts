@@ -1,0 +1,136 @@
+/**
+ * What the app is for, checked before anything else is read: a file beyond these limits is
+ * refused with a message, never loaded (a 5,000-node file froze the tab, and autosave then froze
+ * every later start). Windows Server clusters have at most 64 nodes; the limits leave room for
+ * design exploration. Text that would break a diagram, an export or how a name reads (control
+ * characters, lone surrogates, text-direction overrides, very long names) is refused too, so that
+ * every export succeeds for every document the parser accepts.
+ */
+import { isRecord, type Problems } from './shape';
+
+export const LIMITS = {
+  nodes: 128,
+  nicsPerNode: 32,
+  sites: 64,
+  networks: 256,
+  routers: 128,
+  /** Addresses of one NIC, interfaces of one router, prefixes of one network, routes of one NIC. */
+  listEntries: 64,
+  layoutEntries: 10_000,
+  /** Pixels from the origin of a saved position (a diagram of 128 nodes spans a few thousand). */
+  coordinate: 1_000_000,
+  /** Characters of an id or a name. */
+  nameChars: 200,
+  descriptionChars: 10_000,
+  /** Nesting of a top-level field this app does not know (kept on save). */
+  unknownFieldDepth: 32,
+} as const;
+
+const SECTIONS = [
+  ['sites', 'Site', LIMITS.sites],
+  ['nodes', 'Node', LIMITS.nodes],
+  ['nics', 'NIC', LIMITS.nodes * LIMITS.nicsPerNode],
+  ['networks', 'Network', LIMITS.networks],
+  ['routers', 'Router', LIMITS.routers],
+] as const;
+
+/** Fields of the format (1.0 and 1.1): everything else at the top level is kept as is, within a depth. */
+const KNOWN_TOP_LEVEL = new Set(['format', 'version', 'name', 'description', 'sites', 'nodes', 'nics', 'networks', 'routers', 'liveMigration', 'layout', 'vms', 'planning']);
+
+const hex = (c: number): string => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Not characters at all, and not allowed in XML: an SVG holding one is ill-formed. */
+const NOT_TEXT = /[\ufffe\uffff]/;
+
+/** Why a piece of text is refused (completing "…'s name "), or null. */
+export function textProblem(text: string, { max, multiline = false }: { max: number; multiline?: boolean }): string | null {
+  if (text.length > max) return `is ${text.length.toLocaleString('en-US')} characters long; at most ${max.toLocaleString('en-US')} are accepted.`;
+  const control = (multiline ? CONTROL_EXCEPT_LINES : CONTROL).exec(text);
+  if (control) return `contains an invisible control character (${hex(control[0].charCodeAt(0))}) at position ${control.index + 1}; remove it (it would break the exported SVG and reports).`;
+  const bidi = BIDI.exec(text);
+  if (bidi)
+    return `contains an invisible text-direction character (${hex(bidi[0].charCodeAt(0))}) at position ${bidi.index + 1}, which can make text read backwards (a file 'gnp.exe' shown as 'exe.png'); remove it.`;
+  const notText = NOT_TEXT.exec(text);
+  if (notText) return `contains ${hex(notText[0].charCodeAt(0))}, which is not a character, at position ${notText.index + 1}; remove it (it would break the exported SVG).`;
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone) return `contains a broken character (an unpaired ${hex(lone[0].charCodeAt(0))}) at position ${lone.index + 1}; retype that part.`;
+  return null;
+}
+
+/** The nesting depth of a JSON value, counted without recursion, stopping above `stopAbove`. */
+export function jsonDepth(value: unknown, stopAbove: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    const depth = d + 1;
+    if (depth > max) max = depth;
+    if (max > stopAbove) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth]);
+  }
+  return max;
+}
+
+/**
+ * Adds a problem for everything beyond the limits. Run before the structure checks: counts are
+ * read from the raw lists, so that a huge file costs a few lookups, not a parse.
+ */
+export function checkLimits(input: Record<string, unknown>, p: Problems): void {
+  for (const [section, kind, max] of SECTIONS) {
+    const list = input[section];
+    if (Array.isArray(list) && list.length > max)
+      p.add(section, `The topology has ${list.length} ${kind === 'NIC' ? 'NICs' : `${kind.toLowerCase()}s`}; this app opens at most ${max}${section === 'nodes' ? ' (a Windows Server cluster has at most 64 nodes)' : ''}. Is it the right file?`);
+  }
+  if (p.errors.length > 0) return;
+  const nicsPerNode = new Map<string, number>();
+  if (Array.isArray(input.nics))
+    for (const nic of input.nics) if (isRecord(nic) && typeof nic.node === 'string') nicsPerNode.set(nic.node, (nicsPerNode.get(nic.node) ?? 0) + 1);
+  for (const [node, count] of nicsPerNode)
+    if (count > LIMITS.nicsPerNode) p.add('nics', `Node '${node.slice(0, LIMITS.nameChars)}' has ${count} NICs; this app opens at most ${LIMITS.nicsPerNode} per node.`);
+
+  const text = (value: unknown, path: string, what: string, max: number, multiline = false): void => {
+    if (typeof value !== 'string') return;
+    const problem = textProblem(value, { max, multiline });
+    if (problem) p.add(path, `${what} ${problem}`);
+  };
+  text(input.name, 'name', "The topology's name", LIMITS.nameChars);
+  text(input.description, 'description', "The topology's description", LIMITS.descriptionChars, true);
+  for (const [section, kind] of SECTIONS) {
+    const list = input[section];
+    if (!Array.isArray(list)) continue;
+    list.forEach((el, i) => {
+      if (!isRecord(el)) return;
+      const idOk = typeof el.id !== 'string' || textProblem(el.id, { max: LIMITS.nameChars }) === null;
+      const who = idOk && typeof el.id === 'string' ? `${kind} '${el.id}'` : `${kind} #${i + 1}`;
+      text(el.id, `${section}[${i}].id`, `The id of ${kind} #${i + 1}`, LIMITS.nameChars);
+      text(el.name, `${section}[${i}].name`, `The name of ${who}`, LIMITS.nameChars);
+      for (const key of ['addresses', 'interfaces', 'prefixes', 'routes'])
+        if (Array.isArray(el[key]) && (el[key] as unknown[]).length > LIMITS.listEntries)
+          p.add(`${section}[${i}].${key}`, `${who} has ${(el[key] as unknown[]).length} ${key}; at most ${LIMITS.listEntries} are accepted.`);
+    });
+  }
+  if (isRecord(input.layout)) {
+    const keys = Object.keys(input.layout);
+    if (keys.length > LIMITS.layoutEntries) p.add('layout', `The layout has ${keys.length} saved positions; at most ${LIMITS.layoutEntries} are accepted.`);
+    else
+      for (const [id, pos] of Object.entries(input.layout)) {
+        text(id, 'layout', `A saved position's element id`, LIMITS.nameChars);
+        // A position at 1e308 made every export fail (a picture wider than any canvas).
+        if (isRecord(pos) && [pos.x, pos.y].some((v) => typeof v === 'number' && Math.abs(v) > LIMITS.coordinate))
+          p.add(`layout.${id.slice(0, LIMITS.nameChars)}`, `The saved position of '${id.slice(0, 40)}' is too far out (${pos.x}, ${pos.y}); positions up to ${LIMITS.coordinate.toLocaleString('en-US')} pixels from the centre are accepted.`);
+      }
+  }
+  for (const key of Object.keys(input)) {
+    if (KNOWN_TOP_LEVEL.has(key)) continue;
+    const depth = jsonDepth(input[key], LIMITS.unknownFieldDepth);
+    if (depth > LIMITS.unknownFieldDepth)
+      p.add(key.slice(0, LIMITS.nameChars), `The field '${key.slice(0, 40)}' is not one this app knows, and it is nested more than ${LIMITS.unknownFieldDepth} levels deep: such fields are kept on save only up to ${LIMITS.unknownFieldDepth} levels. Remove it or flatten it.`);
+  }
+}
