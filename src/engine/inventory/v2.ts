@@ -36,9 +36,10 @@ function agree<T>(facts: HostFacts[], pick: (h: HostFacts) => T | undefined, wha
   if (!common) return undefined;
   if (common.differing.length > 0) {
     const others = common.differing.map((d) => `${d.name} (${word(d.value)})`);
+    const rest = entries.length - common.differing.length;
     b.ctx.assumed(
       'hosts',
-      `The hosts disagree on ${what}: ${listSome(others)} differ from the other ${entries.length - common.differing.length} host${entries.length - common.differing.length === 1 ? '' : 's'}, which use ${word(common.value)}. The design uses ${word(common.value)}; set the same value on every host.`,
+      `The hosts disagree on ${what}: ${listSome(others)} ${others.length === 1 ? 'differs' : 'differ'} from the other ${rest === 1 ? 'host' : `${rest} hosts`} (${word(common.value)}). The design uses ${word(common.value)}, the most common value; set the same value on every host.`,
       entries.filter((e) => common.differing.some((d) => d.name === e.name)).map((e) => e.id),
     );
   }
@@ -89,7 +90,6 @@ export function readV2(inventory: Obj, version: number, sections: { hosts: Field
   const hostMax = agree(facts, (h) => h.maxMigrations, 'the number of simultaneous live migrations (MaximumVirtualMachineMigrations)', String, b);
   if (clusterMax !== undefined) lm.maxParallelMigrations = clusterMax;
   else if (hostMax !== undefined) lm.maxParallelMigrations = hostMax;
-  agree(facts, (h) => h.migrationEnabled, 'whether live migration is enabled', (v) => (v ? 'enabled' : 'disabled'), b);
 
   const setLimit = wholeIn(field(inventory, 'setSmbBandwidthLimit', ''), 0, 1, "The cluster's SetSMBBandwidthLimit", b);
   const factor = wholeIn(field(inventory, 'smbBandwidthLimitFactor', ''), 0, 10000, "The cluster's SMBBandwidthLimitFactor", b);
