@@ -8,9 +8,9 @@
  * The object is plain JSON that anyone may edit, so `readOrigin` reads it defensively: anything
  * it does not understand is ignored, never an error (the design itself is what the parser checks).
  */
-import type { Mode, TopologyDocument } from './types';
+import type { Mode, TopologyDocument, Transport } from './types';
 
-export type Transport = 'tcpip' | 'compression' | 'smb';
+export type { Transport };
 export type IntentType = 'management' | 'compute' | 'storage';
 
 /** One host's facts, keyed by node id in `origin.hosts`. */

@@ -15,7 +15,8 @@ import { readAtc } from './atc';
 import { field, items, listSome, text, type Field, type Obj } from './json';
 import type { Build } from './model';
 import { mostCommon, readHostSettings, wholeIn, type HostFacts } from './hostSettings';
-import { readVms, type VmDoc } from './vms';
+import type { VmDoc } from '../types';
+import { readVms } from './vms';
 
 export interface V2Result {
   liveMigration: { transport?: Transport; maxParallelMigrations?: number; smbBandwidthLimitFactor?: number };
