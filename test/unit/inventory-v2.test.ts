@@ -285,7 +285,7 @@ describe('properties of the v2 mapping', () => {
         for (const h of hosts) counts[h.pick]!++;
         let best = hosts[0]!.pick;
         for (const h of hosts) if (counts[h.pick]! > counts[best]!) best = h.pick;
-        expect(t.liveMigration.transport).toBe(mapped[names[best]]);
+        expect(t.liveMigration.transport).toBe(mapped[names[best]!]);
         const note = notes.find((n) => n.message.startsWith('The hosts disagree on the live migration performance option'));
         const differing = hosts.flatMap((h, i) => (h.pick === best ? [] : [`azl0${i + 1}`]));
         expect(note?.elementIds ?? []).toEqual(differing);
