@@ -247,7 +247,11 @@ export type DiagnosticCode =
   | 'asymmetric-route'
   | 'pair-single-path'
   | 'pair-routed-only'
-  | 'routed-preferred-over-direct';
+  | 'routed-preferred-over-direct'
+  // Added by originChecks (originChecks.ts), from an imported cluster's origin:
+  | 'host-migration-disabled'
+  | 'host-settings-differ'
+  | 'mtu-mismatch';
 
 export interface ParseError {
   path: string;

@@ -8,6 +8,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
 import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../engine/edit';
+import { readOrigin } from '../engine/origin';
 import { applyFailures, failableKind } from '../engine/whatif';
 
 export const HISTORY_LIMIT = 200;
@@ -163,7 +164,7 @@ export function createAppStore(options: StoreOptions): AppStore {
   const ui: UiState = {
     sourceNodeId: options.pair?.[0] ?? null,
     destinationNodeId: options.pair?.[1] ?? null,
-    mode: 'ws2025',
+    mode: readOrigin(options.document)?.mode ?? 'ws2025',
     legacyTimeoutSeconds: 20,
     selectedIds: [],
     failed: [],
@@ -200,7 +201,9 @@ export function createAppStore(options: StoreOptions): AppStore {
         const s = get();
         const r = parse(next);
         if (!r.ok) return r;
-        const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null };
+        // A design imported from a cluster opens in the behaviour its OS builds imply (origin.mode).
+        const mode = readOrigin(next)?.mode ?? s.ui.mode;
+        const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null, mode };
         apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next });
         return { ok: true };
       },

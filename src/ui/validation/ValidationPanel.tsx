@@ -21,6 +21,9 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'pair-single-path': 'Single path',
   'pair-routed-only': 'Routed only',
   'routed-preferred-over-direct': 'Routed before direct',
+  'host-migration-disabled': 'Live migration disabled',
+  'host-settings-differ': 'Host settings differ',
+  'mtu-mismatch': 'MTU mismatch',
 };
 
 /** Beyond this many, the list says how many more there are: a broken 64-node design can have thousands. */
