@@ -3,7 +3,7 @@
  * gives the configured values, the effective topology what a what-if failure changed. Items that
  * name another element carry its id so the panel can link to it.
  */
-import { networkName, nodeName, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
+import { networkIntent, networkName, nodeName, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
@@ -81,7 +81,23 @@ function nodeFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[
     fact('Site', n.site ? [{ text: d.index.sites.get(n.site)?.name ?? n.site, ref: n.site }] : []),
     fact('NICs', nicItems(d, nicIds)),
     fact('Networks', nets.map((net) => ({ text: networkName(d, net), ref: net }))),
+    ...hostFacts(d, id),
   ];
+}
+
+const TRANSPORT_TEXT = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' } as const;
+
+/** What an imported cluster said about this host (origin.hosts): OS build, Hyper-V migration settings. */
+function hostFacts(d: Topology, id: string): Fact[] {
+  const h = readOrigin(d.document)?.hosts?.[id];
+  if (!h) return [];
+  const os = [h.osCaption, h.osBuild !== undefined ? `build ${h.osBuild}` : h.osVersion].filter(Boolean).join(', ');
+  const lm = [
+    h.migrationEnabled === undefined ? null : h.migrationEnabled ? 'enabled' : 'disabled',
+    h.transport ? TRANSPORT_TEXT[h.transport] : null,
+    h.maxMigrations !== undefined ? `${h.maxMigrations} at a time` : null,
+  ].filter(Boolean);
+  return [fact('Operating system', os ? text(`${os} (as imported)`) : [], 'unknown'), fact('Hyper-V live migration', lm.length ? text(`${lm.join(' · ')} (as imported)`) : [], 'unknown')];
 }
 
 function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
@@ -94,8 +110,14 @@ function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[]
     fact('Networks', [...new Set(addrs.map((a) => a.networkId))].map((net) => ({ text: networkName(d, net), ref: net }))),
     fact('Speed', nic.speedGbps !== null ? text(`${nic.speedGbps} Gb/s`) : [], 'unknown'),
     fact('RDMA', text(nic.rdma ? 'yes' : 'no')),
+    ...mtuFact(d, id),
     fact('Static routes', nic.routes.map((r) => ({ text: `${r.prefix} via ${r.via}${r.prefix.endsWith('/0') ? ' (default gateway)' : ''}` }))),
   ];
+}
+
+function mtuFact(d: Topology, id: string): Fact[] {
+  const mtu = readOrigin(d.document)?.nicMtu?.[id];
+  return mtu === undefined ? [] : [fact('MTU', text(`${mtu} bytes (as imported)`))];
 }
 
 function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
@@ -114,11 +136,18 @@ function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fa
     fact('Metric', text(`${n.metric}${n.metricDerived ? ' — derived (AutoMetric)' : ''}`)),
     fact('State', text(stateText(n.state, e.index.networks.get(id)?.state ?? n.state, failed))),
     fact('Live migration', text(lm)),
+    ...intentFact(d, id),
     fact('NICs on it', onIt.map((a) => ({ text: `${nodeName(d, a.nodeId)} · ${d.index.nics.get(a.nicId)!.name} — ${a.address}`, ref: a.nicId }))),
     fact('Routers', routers.map((r) => ({ text: routerName(d, r), ref: r }))),
   ];
   if (n.implicit) facts.push(fact('Origin', text('Created from NIC addresses: no declared network covers this subnet')));
   return facts;
+}
+
+/** Network ATC's intent for this network, on an imported cluster that has ATC. */
+function intentFact(d: Topology, id: string): Fact[] {
+  const intent = networkIntent(readOrigin(d.document), id);
+  return intent ? [fact('Network ATC intent', text(`${intent.intent}${intent.text ? ` (${intent.text})` : ''}`))] : [];
 }
 
 function routerFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
