@@ -4,6 +4,7 @@
  * and the live migration preference order. Input is a document already validated by parse.ts.
  */
 import { implicitNetworkId, isDefaultRoute, parseCidr, prefixContains } from './address';
+import { clusterOwnNetwork, orderNetworks } from './order';
 import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_PLANNING, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR, DEFAULT_TRANSPORT } from './defaults';
 import type {
   Eligibility, Network, NetworkMedium, NetworkRole, Nic, NicAddress, Node, Planning, Router, Subnet, Topology, TopologyDocument, TopologyIndex, Vm,
@@ -137,14 +138,8 @@ export function buildTopology(doc: TopologyDocument): Topology {
           : { eligible: true };
   }
   const order = doc.liveMigration?.networkOrder ?? [];
-  const isEligible = (id: string): boolean => eligibility[id]?.eligible === true;
-  const listed = order.filter(isEligible);
-  const listedSet = new Set(listed);
-  const rest = networks
-    .filter((n) => isEligible(n.id) && !listedSet.has(n.id))
-    .sort((a, b) => a.metric - b.metric || byString(a.name, b.name) || byString(a.id, b.id))
-    .map((n) => n.id);
-  const preferenceOrder = [...listed, ...rest];
+  const clusterNetworkId = clusterOwnNetwork(networks)?.id ?? null;
+  const preferenceOrder = orderNetworks(networks.filter((n) => eligibility[n.id]?.eligible === true), order, clusterNetworkId).map((n) => n.id);
 
   const index: TopologyIndex = {
     sites: new Map((doc.sites ?? []).map((s) => [s.id, { id: s.id, name: s.name }])),
@@ -176,7 +171,7 @@ export function buildTopology(doc: TopologyDocument): Topology {
     },
     planning,
     layout: { ...(doc.layout ?? {}) },
-    addresses, subnets, eligibility, preferenceOrder, index,
+    addresses, subnets, eligibility, preferenceOrder, clusterNetworkId, index,
   };
 }
 

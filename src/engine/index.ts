@@ -6,6 +6,8 @@ export {
 } from './defaults';
 export { selectMigrationPath, DEFAULT_LEGACY_TIMEOUT_SECONDS } from './select';
 export { analyzeAllPairs } from './allPairs';
+export { clusterOwnNetwork, orderNetworks, orderText, orderBasisText } from './order';
+export { streamsOf, rdmaText, transportText, TRANSPORT_LABEL, type Stream } from './streams';
 export { parseClusterInventory, INVENTORY_SCRIPT } from './inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './messages';
 export { analyzeResilience, rankImpacts } from './resilience';

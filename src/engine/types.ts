@@ -280,8 +280,13 @@ export interface Topology {
   subnets: Subnet[];
   /** Eligibility of each network for live migration (format §6). */
   eligibility: Record<string, Eligibility>;
-  /** Eligible network ids, most preferred first (format §7). */
+  /** Eligible network ids, most preferred first (format §7; src/engine/order.ts). */
   preferenceOrder: string[];
+  /**
+   * The cluster's own network (lowest metric among cluster-role networks, any state), or null.
+   * With no `networkOrder` it is tried last (format §7, 1.1).
+   */
+  clusterNetworkId: string | null;
   /** Lookups. */
   index: TopologyIndex;
 }

@@ -111,7 +111,7 @@ describe('DetailsPanel', () => {
       Addresses: ['10.1.10.11/24'],
       Networks: ['Live Migration A'],
       Speed: ['25 Gb/s'],
-      RDMA: ['no'],
+      'RDMA-capable': ['no'],
       'Static routes': ['10.2.10.0/24 via 10.1.10.1'],
     });
   });
@@ -145,7 +145,7 @@ describe('DetailsPanel', () => {
     renderDetails(implicit, ['net-10-23-0-0-24']);
     expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('Cluster Network 1');
     expect(facts().Origin).toEqual(['Created from NIC addresses: no declared network covers this subnet']);
-    expect(facts()['Live migration']).toEqual(['enabled · 3rd of 3 in the preference order (by metric)']);
+    expect(facts()['Live migration']).toEqual(['enabled · 3rd of 3 in the preference order (not listed: by metric)']);
     expect(within(details()).queryByRole('button', { name: 'Fail' })).toBeNull();
   });
 

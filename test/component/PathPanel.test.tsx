@@ -59,15 +59,33 @@ describe('PathPanel', () => {
     expect(region()).toHaveTextContent('No fallback: if this path fails');
   });
 
-  it('follows the mode: switchless HV02→HV03 in legacy starts after two timeouts, over RDMA', () => {
+  it('follows the mode: switchless HV02→HV03 in legacy starts after two timeouts; RDMA-capable but not used with Compression', () => {
     const store = renderPanel('switchless-3-node', ['n2', 'n3'], 'legacy');
     expect(region()).toHaveTextContent('Legacy (2022 and earlier)');
     expect(region()).toHaveTextContent("Chosen 'Direct 2-3'");
-    expect(region()).toHaveTextContent('direct · 25 Gb/s · RDMA · starts after 40 s (2 timeouts first)');
+    expect(region()).toHaveTextContent('direct · 25 Gb/s · RDMA-capable, not used: the transport is Compression · starts after 40 s (2 timeouts first)');
+    expect(region()).toHaveTextContent('Transport: Compression — one TCP connection on this path.');
     expect(hops()).toEqual(['NIC: HV02 · Port to HV03 10.23.0.2', 'Network: Direct 2-3 10.23.0.0/24', 'NIC: HV03 · Port to HV02 10.23.0.3']);
     act(() => store.getState().actions.setMode('ws2025'));
     expect(region()).toHaveTextContent('Windows Server 2025');
-    expect(region()).toHaveTextContent('direct · 25 Gb/s · RDMA · starts at once');
+    expect(region()).toHaveTextContent('direct · 25 Gb/s · RDMA-capable, not used: the transport is Compression · starts at once');
+  });
+
+  it('with SMB lists every stream with its NICs and speed; RDMA only for SMB Direct', () => {
+    const ex = EXAMPLES.find((e) => e.id === 'switched-4-node')!;
+    const document = { ...ex.document, liveMigration: { ...ex.document.liveMigration, transport: 'smb' as const } };
+    render(
+      <StoreProvider store={createAppStore({ document, pair: ['n1', 'n2'] })}>
+        <PathPanel />
+      </StoreProvider>,
+    );
+    expect(region()).toHaveTextContent('direct · 25 Gb/s · RDMA (SMB Direct) · starts at once');
+    expect(region()).toHaveTextContent('Transport: SMB — 2 streams: SMB Multichannel uses every NIC pair of the same speed and RDMA');
+    const streams = within(region()).getByRole('list', { name: 'SMB streams' });
+    expect(within(streams).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      "Chosen HV01 'SLOT 3 Port 1' 10.10.1.11 → HV02 'SLOT 3 Port 1' 10.10.1.12 on 'Storage 1' · 25 Gb/s · RDMA (SMB Direct)",
+      "SMB Multichannel HV01 'SLOT 3 Port 2' 10.10.2.11 → HV02 'SLOT 3 Port 2' 10.10.2.12 on 'Storage 2' · 25 Gb/s · RDMA (SMB Direct)",
+    ]);
   });
 
   it('says in plain words why there is no legacy path, and what 2025 does instead', () => {

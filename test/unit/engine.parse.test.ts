@@ -140,8 +140,10 @@ describe('derived facts', () => {
       ['net-c', 'none', 100002, false, true],
       ['net-d', 'cluster', 5, true, false],
     ]);
-    // Preference: no order given → eligible networks by metric (D 5, B 40001, A 80000); C has role none.
-    expect(t.preferenceOrder).toEqual(['net-d', 'net-b', 'net-a']);
+    // Preference: no order given → eligible networks by metric (D 5, B 40001, A 80000); C has role
+    // none. The cluster's own network is the lowest metric among cluster-role ones, D (5): last.
+    expect(t.clusterNetworkId).toBe('net-d');
+    expect(t.preferenceOrder).toEqual(['net-b', 'net-a', 'net-d']);
     expect(t.eligibility['net-c']).toEqual({ eligible: false, reason: 'role-none' });
   });
 

@@ -1,7 +1,7 @@
 /** Engine invariants on generated topologies, and parser robustness on arbitrary input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeAllPairs, parseTopology, selectMigrationPath, type PathCandidate, type Selection, type Topology } from '../../src/engine';
+import { analyzeAllPairs, parseTopology, selectMigrationPath, streamsOf, type PathCandidate, type Selection, type Topology } from '../../src/engine';
 import { topologyArb } from './arbitraries';
 import { load, readFixture } from './helpers';
 
@@ -151,6 +151,55 @@ describe('parser robustness', () => {
       }
     }
   };
+
+  it('the default order (no networkOrder) never puts the cluster’s own network before another eligible one', () => {
+    fc.assert(
+      fc.property(topologyArb(), (generated) => {
+        const doc = { ...generated, liveMigration: { ...generated.liveMigration, networkOrder: [] } };
+        const t = load(doc);
+        // Oracle: the lowest (metric, name, id) among networks whose role is not none, any state.
+        const own = [...t.networks].filter((n) => n.role !== 'none').sort((a, b) => a.metric - b.metric || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1))[0];
+        expect(t.clusterNetworkId).toBe(own?.id ?? null);
+        const pos = own ? t.preferenceOrder.indexOf(own.id) : -1;
+        if (pos >= 0) expect(pos).toBe(t.preferenceOrder.length - 1);
+        // The others stay by metric.
+        const others = t.preferenceOrder.filter((id) => id !== own?.id).map((id) => t.index.networks.get(id)!.metric);
+        expect(others).toEqual([...others].sort((a, b) => a - b));
+        // A pair uses the cluster's own network only when no other eligible network gives it a path.
+        for (const [s, d] of pairs(t)) {
+          const sel = selectMigrationPath(t, s, d);
+          if (sel.chosen && sel.chosen.sourceNetworkId === own?.id) expect(sel.fallbacks.every((f) => f.sourceNetworkId === own.id)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('streams: the chosen pair first, each NIC pair once, direct paths of the pair only, RDMA only with SMB', () => {
+    fc.assert(
+      fc.property(topologyArb(), fc.constantFrom('tcpip', 'compression', 'smb'), (generated, transport) => {
+        const t = load({ ...generated, liveMigration: { ...generated.liveMigration, transport } });
+        for (const [src, dst] of pairs(t)) {
+          const ws = selectMigrationPath(t, src, dst);
+          for (const sel of [ws, selectMigrationPath(t, src, dst, { mode: 'legacy' })]) {
+            const streams = streamsOf(t, sel);
+            if (!sel.chosen) {
+              expect(streams).toEqual([]);
+              continue;
+            }
+            expect(streams[0]).toMatchObject({ sourceNicId: sel.chosen.sourceNicId, destinationNicId: sel.chosen.destinationNicId });
+            const keys = streams.map((x) => `${x.sourceNicId}|${x.destinationNicId}`);
+            expect(new Set(keys).size).toBe(keys.length);
+            if (transport !== 'smb' || sel.chosen.kind === 'routed') expect(streams).toHaveLength(1);
+            const direct = new Set([ws.chosen!, ...ws.fallbacks].filter((c) => c.kind === 'direct').map((c) => `${c.sourceNicId}|${c.destinationNicId}`));
+            if (streams.length > 1) keys.forEach((k) => expect(direct.has(k)).toBe(true));
+            for (const x of streams) if (x.rdma) expect(transport).toBe('smb');
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 
   it('never throws on arbitrary JSON', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => checkErrors(v)), { numRuns: 500 });

@@ -140,10 +140,29 @@ describe('ranking and fallbacks', () => {
     ]);
   });
 
-  it('uses the metric order when there is no explicit order', () => {
+  it('uses the cluster default when there is no explicit order: by metric, the cluster’s own network last', () => {
     const doc = switched();
     doc.liveMigration = { excludedNetworks: ['mgmt'] };
-    doc.networks![2]!.metric = 10; // storage-2 now preferred
+    doc.networks![2]!.metric = 10;
+    // Metrics: mgmt 80000 (clusterAndClient, position 0), storage-1 40001 (cluster, position 1),
+    // storage-2 10 (set). The cluster's own network is the lowest metric among all cluster-role
+    // networks: storage-2 (10). By metric the eligible order would be storage-2, storage-1; the
+    // default puts storage-2 last → storage-1, storage-2.
+    const t = load(doc);
+    expect(t.clusterNetworkId).toBe('storage-2');
+    expect(t.preferenceOrder).toEqual(['storage-1', 'storage-2']);
+    expect(selectMigrationPath(t, 'n1', 'n2').chosen!.sourceNetworkId).toBe('storage-1');
+    // Storage 1 failing leaves storage-2 (the order of the rest never changes).
+    doc.networks![1]!.state = 'down';
+    expect(selectMigrationPath(load(doc), 'n1', 'n2').chosen!.sourceNetworkId).toBe('storage-2');
+  });
+
+  it('an explicit order keeps the cluster network where it is listed, and unlisted networks by metric', () => {
+    const doc = switched();
+    doc.liveMigration = { networkOrder: ['storage-2'], excludedNetworks: ['mgmt'] };
+    doc.networks![2]!.metric = 10;
+    // Listed first: storage-2 (the cluster's own network, but listed), then storage-1 by metric.
+    expect(load(doc).preferenceOrder).toEqual(['storage-2', 'storage-1']);
     expect(selectMigrationPath(load(doc), 'n1', 'n2').chosen!.sourceNetworkId).toBe('storage-2');
   });
 });

@@ -4,7 +4,7 @@
  * network"); the reducer works out the addresses, ids, names and positions.
  */
 import type {
-  Diagnostic, IpFamily, LinkState, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, Position, RouteDoc, Topology, TopologyDocument,
+  Diagnostic, IpFamily, LinkState, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, Position, RouteDoc, Topology, TopologyDocument, Transport,
 } from '../types';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
@@ -60,7 +60,16 @@ export type Edit =
   | { type: 'update-router'; id: string; patch: RouterPatch }
   | { type: 'add-route'; nic: string; route: RouteDoc }
   | { type: 'remove-route'; nic: string; index: number }
-  | { type: 'set-live-migration'; networkOrder?: readonly string[]; excludedNetworks?: readonly string[] }
+  | {
+      type: 'set-live-migration';
+      /** [] is the cluster's default order (no MigrationNetworkOrder). */
+      networkOrder?: readonly string[];
+      excludedNetworks?: readonly string[];
+      /** (1.1) The default value is not written where the field was absent. */
+      transport?: Transport;
+      maxParallelMigrations?: number;
+      smbBandwidthLimitFactor?: number;
+    }
   /** Positions of elements; a node's NICs (a site's nodes and routers) follow it unless given too. */
   | { type: 'set-positions'; positions: Record<string, Position> }
   /** Forgets saved positions (e.g. of ids that are no longer in the topology). */

@@ -5,6 +5,7 @@
  * engine's message.
  */
 import { parseCidr } from '../address';
+import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR, DEFAULT_TRANSPORT } from '../defaults';
 import type { NetworkDoc, RouteDoc, TopologyDocument } from '../types';
 import { appendElement, kindOf, quote, updateElement, withField, type EditContext } from './context';
 import { renumber, renumberings } from './renumber';
@@ -143,6 +144,9 @@ export function applyUpdate(ctx: EditContext, edit: UpdateEdit): Step {
       const same = (a: readonly string[] | undefined, b: readonly string[]): boolean => (a ?? []).length === b.length && b.every((x, i) => a![i] === x);
       if (edit.networkOrder && !same(lm.networkOrder, edit.networkOrder)) out = { ...out, networkOrder: [...edit.networkOrder] };
       if (edit.excludedNetworks && !same(lm.excludedNetworks, edit.excludedNetworks)) out = { ...out, excludedNetworks: [...edit.excludedNetworks] };
+      out = optional(out, 'transport', edit.transport, DEFAULT_TRANSPORT);
+      out = optional(out, 'maxParallelMigrations', edit.maxParallelMigrations, DEFAULT_MAX_PARALLEL_MIGRATIONS);
+      out = optional(out, 'smbBandwidthLimitFactor', edit.smbBandwidthLimitFactor, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR);
       next = out === lm ? doc : { ...doc, liveMigration: out };
       break;
     }

@@ -1,14 +1,16 @@
 /**
  * "Live migration settings", like Failover Cluster Manager's: check the networks enabled for
- * live migration and put them in order (drag, or Up/Down for the keyboard). OK writes
- * networkOrder and excludedNetworks as one undo step; Cancel changes nothing.
+ * live migration and put them in order (drag, or Up/Down for the keyboard); it says whether the
+ * order is the cluster's default or explicit, and *Reset to the cluster's default* empties it.
+ * Below, the hosts' performance option (as in Hyper-V Settings) and the cluster-wide limits.
+ * OK writes everything as one undo step; Cancel changes nothing.
  */
 import { useState } from 'react';
-import type { ParseError } from '../../engine';
+import type { ParseError, Transport } from '../../engine';
 import { Modal } from '../common/Modal';
 import { useActions, useApp } from '../StoreContext';
 import { ErrorList } from './props/fields';
-import { draftEdit, initialDraft, moveRow, setEnabled, type LmDraft } from './lmSettings';
+import { checkLimits, draftEdit, initialDraft, isEdit, moveRow, orderStatus, resetOrder, setEnabled, TRANSPORTS, type FieldErrors, type LmDraft } from './lmSettings';
 import './designer.css';
 
 export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
@@ -18,15 +20,31 @@ export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
   const [errors, setErrors] = useState<ParseError[] | null>(null);
+  const [shown, setShown] = useState<FieldErrors>({});
   const rows = draft.rows;
+  const status = orderStatus(t, draft);
   const apply = (): void => {
-    const r = actions.edit(draftEdit(t, draft));
+    const edit = draftEdit(t, draft);
+    if (!isEdit(edit)) return setShown(edit);
+    const r = actions.edit(edit);
     if (r.ok) onClose();
     else setErrors(r.errors);
   };
+  // Inline: a field's message shows once it has been left or OK was pressed, and goes when it is right.
+  const limitErrors = checkLimits(draft).errors;
+  const fieldError = (k: keyof FieldErrors): string | undefined => (shown[k] !== undefined ? limitErrors[k] : undefined);
   return (
     <Modal title="Live migration settings" onClose={onClose}>
       <p>Select the networks for virtual machine live migration, and put them in order: the most preferred at the top.</p>
+      <div className="lm-order-status" role="status">
+        <strong>{status.title}</strong>
+        {status.detail && <span> {status.detail}</span>}
+        {draft.orderKind === 'explicit' && (
+          <button type="button" className="small-button" onClick={() => setDraft((d) => resetOrder(t, d))}>
+            Reset to the cluster&apos;s default
+          </button>
+        )}
+      </div>
       {rows.length === 0 ? (
         <p className="hint">This topology has no cluster network yet.</p>
       ) : (
@@ -75,7 +93,41 @@ export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
           ))}
         </ol>
       )}
-      <p className="files-hint">Unchecked networks are excluded from live migration (MigrationExcludeNetworks); the order is MigrationNetworkOrder.</p>
+      <p className="files-hint">Unchecked networks are excluded from live migration (MigrationExcludeNetworks); the order is MigrationNetworkOrder. Moving a network makes the order explicit, as in Failover Cluster Manager.</p>
+      <fieldset className="lm-options">
+        <legend>Performance options (every node, as in Hyper-V Settings)</legend>
+        {TRANSPORTS.map((o) => (
+          <label key={o.value} className="lm-transport">
+            <input type="radio" name="lm-transport" value={o.value} checked={draft.transport === o.value} onChange={() => setDraft((d) => ({ ...d, transport: o.value as Transport }))} />
+            {o.label}
+            <span className="lm-meta">— {o.help}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="lm-options">
+        <legend>Cluster-wide limits</legend>
+        <label className="lm-number">
+          Parallel live migrations per node (MaximumParallelMigrations)
+          <input
+            type="text" inputMode="numeric" value={draft.maxParallel} aria-invalid={fieldError('maxParallel') ? true : undefined}
+            aria-describedby={fieldError('maxParallel') ? 'lm-parallel-error' : undefined}
+            onChange={(e) => setDraft((d) => ({ ...d, maxParallel: e.target.value }))}
+            onBlur={() => setShown((s) => ({ ...s, maxParallel: '' }))}
+          />
+        </label>
+        {fieldError('maxParallel') && <div id="lm-parallel-error" className="props-error" role="alert">{fieldError('maxParallel')}</div>}
+        <label className="lm-number">
+          SMB bandwidth limit, % of the node&apos;s physical bandwidth (0 = no limit)
+          <input
+            type="text" inputMode="decimal" value={draft.smbLimitPercent} aria-invalid={fieldError('smbLimitPercent') ? true : undefined}
+            aria-describedby={fieldError('smbLimitPercent') ? 'lm-smb-error' : undefined}
+            onChange={(e) => setDraft((d) => ({ ...d, smbLimitPercent: e.target.value }))}
+            onBlur={() => setShown((s) => ({ ...s, smbLimitPercent: '' }))}
+          />
+        </label>
+        {fieldError('smbLimitPercent') && <div id="lm-smb-error" className="props-error" role="alert">{fieldError('smbLimitPercent')}</div>}
+        <p className="files-hint">The SMB limit caps live migrations that use SMB (SetSMBBandwidthLimit, SMBBandwidthLimitFactor; Windows&apos; default 25 %).</p>
+      </fieldset>
       <ErrorList id="lm-settings-error" errors={errors} />
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>

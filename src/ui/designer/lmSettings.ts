@@ -2,10 +2,14 @@
  * The live migration settings dialog's model, as in Failover Cluster Manager: every cluster
  * network, in preference order, with "enabled for live migration". Writing it back changes only
  * what the user changed: the order is written when they reordered (enabled networks, in list
- * order); exclusions are the unchecked networks; an excluded network never stays in the order
- * (that would only produce a warning, the exclusion wins).
+ * order) — as Failover Cluster Manager does, reordering makes the order explicit; *Reset to the
+ * cluster's default* empties it; exclusions are the unchecked networks; an excluded network never
+ * stays in the order (that would only produce a warning, the exclusion wins).
+ * The same dialog holds the hosts' performance option (transport) and the cluster-wide limits.
  */
-import type { Topology } from '../../engine';
+import {
+  MAX_PARALLEL_MIGRATIONS_RANGE, orderNetworks, type Topology, type Transport,
+} from '../../engine';
 import type { Edit } from '../../engine/edit';
 
 export interface LmRow {
@@ -17,47 +21,131 @@ export interface LmRow {
   note: string | null;
 }
 
+/** What the order will be: the cluster's default (no MigrationNetworkOrder) or an explicit one. */
+export type OrderKind = 'default' | 'explicit';
+
 export interface LmDraft {
   rows: LmRow[];
+  /** The user moved a row: OK writes the list as an explicit order. */
   reordered: boolean;
+  /** The order OK will write (or keep). */
+  orderKind: OrderKind;
+  transport: Transport;
+  /** As typed, validated on OK and shown inline. */
+  maxParallel: string;
+  /** The SMB bandwidth limit in percent of the node's physical bandwidth, as typed; 0 = no cap. */
+  smbLimitPercent: string;
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const TRANSPORTS: { value: Transport; label: string; help: string }[] = [
+  { value: 'tcpip', label: 'TCP/IP', help: 'One TCP connection: memory is copied as it is.' },
+  { value: 'compression', label: 'Compression', help: "Windows' default: one TCP connection, memory compressed first (CPU for bandwidth)." },
+  { value: 'smb', label: 'SMB', help: 'SMB: SMB Multichannel spreads the copy over every matching NIC pair; SMB Direct uses RDMA where both NICs have it.' },
+];
 
-export function initialDraft(t: Topology): LmDraft {
-  const ordered = t.liveMigration.networkOrder.filter((id) => t.index.networks.has(id));
-  const listed = new Set(ordered);
-  const rest = t.networks.filter((n) => !listed.has(n.id)).sort((a, b) => a.metric - b.metric || byText(a.name, b.name) || byText(a.id, b.id));
-  const excluded = new Set(t.liveMigration.excludedNetworks);
-  const rows = [...ordered.map((id) => t.index.networks.get(id)!), ...rest].map((n) => ({
+const percentText = (factor: number): string => String(factor / 100);
+
+function rowsOf(t: Topology, networkOrder: readonly string[], enabled: (id: string) => boolean): LmRow[] {
+  return orderNetworks(t.networks, networkOrder, t.clusterNetworkId).map((n) => ({
     id: n.id,
     name: n.name,
     prefixes: n.prefixes,
-    enabled: !excluded.has(n.id),
+    enabled: enabled(n.id),
     note: n.role === 'none' ? 'Role None: the cluster does not use it.' : n.state === 'down' ? 'Down: it carries nothing.' : null,
   }));
-  return { rows, reordered: false };
 }
 
-/** Moves the row at `from` to index `to` (as in a drag: it ends up at `to`). */
+export function initialDraft(t: Topology): LmDraft {
+  const excluded = new Set(t.liveMigration.excludedNetworks);
+  const lm = t.liveMigration;
+  return {
+    rows: rowsOf(t, lm.networkOrder, (id) => !excluded.has(id)),
+    reordered: false,
+    orderKind: lm.networkOrder.length === 0 ? 'default' : 'explicit',
+    transport: lm.transport,
+    maxParallel: String(lm.maxParallelMigrations),
+    smbLimitPercent: percentText(lm.smbBandwidthLimitFactor),
+  };
+}
+
+/** Moves the row at `from` to index `to` (as in a drag: it ends up at `to`). The order becomes explicit. */
 export function moveRow(draft: LmDraft, from: number, to: number): LmDraft {
   if (from === to || from < 0 || to < 0 || from >= draft.rows.length || to >= draft.rows.length) return draft;
   const rows = [...draft.rows];
   const [row] = rows.splice(from, 1);
   rows.splice(to, 0, row!);
-  return { rows, reordered: true };
+  return { ...draft, rows, reordered: true, orderKind: 'explicit' };
+}
+
+/** Back to the cluster's default order: the rows in that order, and OK empties MigrationNetworkOrder. */
+export function resetOrder(t: Topology, draft: LmDraft): LmDraft {
+  const enabled = new Map(draft.rows.map((r) => [r.id, r.enabled]));
+  return { ...draft, rows: rowsOf(t, [], (id) => enabled.get(id) ?? true), reordered: false, orderKind: 'default' };
 }
 
 export function setEnabled(draft: LmDraft, id: string, enabled: boolean): LmDraft {
   return { ...draft, rows: draft.rows.map((r) => (r.id === id ? { ...r, enabled } : r)) };
 }
 
-export function draftEdit(t: Topology, draft: LmDraft): Edit {
+/** What the dialog says about the order, naming the cluster's own network. */
+export function orderStatus(t: Topology, draft: LmDraft): { title: string; detail: string | null } {
+  const own = t.clusterNetworkId === null ? null : t.index.networks.get(t.clusterNetworkId)!;
+  if (draft.orderKind === 'default')
+    return {
+      title: "Order: the cluster's default (no MigrationNetworkOrder) — by metric, lowest first.",
+      detail: own ? `'${own.name}' carries the cluster's own traffic, so the default order tries it last.` : null,
+    };
+  return {
+    title: draft.reordered ? 'Order: explicit — OK writes this order (MigrationNetworkOrder).' : 'Order: explicit (MigrationNetworkOrder), as set on the cluster.',
+    detail: own ? `'${own.name}' carries the cluster's own traffic; the default order would try it last.` : null,
+  };
+}
+
+export interface FieldErrors {
+  maxParallel?: string;
+  smbLimitPercent?: string;
+}
+
+/** Inline validation of the two numbers; the values to write when they are right. */
+export function checkLimits(draft: LmDraft): { errors: FieldErrors; maxParallelMigrations?: number; smbBandwidthLimitFactor?: number } {
+  const errors: FieldErrors = {};
+  const { min, max } = MAX_PARALLEL_MIGRATIONS_RANGE;
+  const parallel = Number(draft.maxParallel.trim());
+  if (draft.maxParallel.trim() === '' || !Number.isInteger(parallel) || parallel < min || parallel > max)
+    errors.maxParallel = `Parallel live migrations must be a whole number from ${min} to ${max}.`;
+  const percent = Number(draft.smbLimitPercent.trim());
+  const factor = Math.round(percent * 100);
+  if (draft.smbLimitPercent.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100)
+    errors.smbLimitPercent = 'The SMB bandwidth limit is a percentage from 0 (no limit) to 100.';
+  else if (Math.abs(percent * 100 - factor) > 1e-6) errors.smbLimitPercent = 'The SMB bandwidth limit takes at most two decimals (the cluster stores hundredths of a percent).';
+  return {
+    errors,
+    ...(errors.maxParallel ? {} : { maxParallelMigrations: parallel }),
+    ...(errors.smbLimitPercent ? {} : { smbBandwidthLimitFactor: factor }),
+  };
+}
+
+/** The edit OK applies (one undo step), or the inline errors. */
+export function draftEdit(t: Topology, draft: LmDraft): Edit | FieldErrors {
+  const limits = checkLimits(draft);
+  if (limits.maxParallelMigrations === undefined || limits.smbBandwidthLimitFactor === undefined) return limits.errors;
   const excludedSet = new Set(draft.rows.filter((r) => !r.enabled).map((r) => r.id));
   // Exclusions in network order, so that the file does not depend on how the list was sorted.
   const excludedNetworks = t.networks.filter((n) => excludedSet.has(n.id)).map((n) => n.id);
-  const networkOrder = draft.reordered
-    ? draft.rows.filter((r) => r.enabled).map((r) => r.id)
-    : t.liveMigration.networkOrder.filter((id) => !excludedSet.has(id));
-  return { type: 'set-live-migration', networkOrder, excludedNetworks };
+  const networkOrder =
+    draft.orderKind === 'default'
+      ? []
+      : draft.reordered
+        ? draft.rows.filter((r) => r.enabled).map((r) => r.id)
+        : t.liveMigration.networkOrder.filter((id) => !excludedSet.has(id));
+  return {
+    type: 'set-live-migration',
+    networkOrder,
+    excludedNetworks,
+    transport: draft.transport,
+    maxParallelMigrations: limits.maxParallelMigrations,
+    smbBandwidthLimitFactor: limits.smbBandwidthLimitFactor,
+  };
 }
+
+export const isEdit = (r: Edit | FieldErrors): r is Edit => 'type' in r;

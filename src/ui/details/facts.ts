@@ -3,7 +3,7 @@
  * gives the configured values, the effective topology what a what-if failure changed. Items that
  * name another element carry its id so the panel can link to it.
  */
-import { networkIntent, networkName, nodeName, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
+import { networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
@@ -109,7 +109,7 @@ function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[]
     fact('Addresses', addrs.map((a) => ({ text: a.cidr }))),
     fact('Networks', [...new Set(addrs.map((a) => a.networkId))].map((net) => ({ text: networkName(d, net), ref: net }))),
     fact('Speed', nic.speedGbps !== null ? text(`${nic.speedGbps} Gb/s`) : [], 'unknown'),
-    fact('RDMA', text(nic.rdma ? 'yes' : 'no')),
+    fact('RDMA-capable', text(nic.rdma ? 'yes (used only by SMB Direct: transport SMB, direct, both ends RDMA-capable)' : 'no')),
     ...mtuFact(d, id),
     fact('Static routes', nic.routes.map((r) => ({ text: `${r.prefix} via ${r.via}${r.prefix.endsWith('/0') ? ' (default gateway)' : ''}` }))),
   ];
@@ -126,7 +126,7 @@ function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fa
   const pos = e.index.preferencePosition.get(id);
   const lm =
     pos !== undefined
-      ? `enabled · ${ordinal(pos + 1)} of ${e.preferenceOrder.length} in the preference order${d.liveMigration.networkOrder.includes(id) ? '' : ' (by metric)'}`
+      ? `enabled · ${ordinal(pos + 1)} of ${e.preferenceOrder.length} in the preference order${orderBasisText(e, id)}`
       : `not used: ${eligibility && !eligibility.eligible ? REASON_TEXT[eligibility.reason] : 'not eligible'}`;
   const onIt = (d.index.addressesByNetwork.get(id) ?? []).map((a) => d.addresses[a]!);
   const routers = [...new Set(n.prefixes.flatMap((p) => d.subnets[d.index.subnetByPrefix.get(p) ?? -1]?.routerIds ?? []))];

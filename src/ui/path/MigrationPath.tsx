@@ -1,13 +1,38 @@
 /** The "Migration path" region: the chosen path hop by hop, the numbered fallbacks, or why there is none. */
-import { nodeFailureMessage, type PathCandidate, type Selection, type Topology } from '../../engine';
+import { nodeFailureMessage, TRANSPORT_LABEL, type PathCandidate, type Selection, type Topology } from '../../engine';
 import { usePairSelections } from '../hooks';
 import { useApp } from '../StoreContext';
-import { formatSeconds, kindText, linkText, MODE_LABEL, pathEnds, pathHops, pathSummary } from './explain';
+import { formatSeconds, kindText, linkText, MODE_LABEL, pathEnds, pathHops, pathSummary, streamLines } from './explain';
 import { HopChain } from './HopChain';
 
 function Meta({ topology, path, extra }: { topology: Topology; path: PathCandidate; extra?: string }) {
   const parts = [kindText(path), linkText(topology, path), extra ?? ''].filter(Boolean);
   return <p className="path-meta">{parts.join(' · ')}</p>;
+}
+
+/** How the memory moves: one TCP connection, or the SMB streams with their NICs and speeds. */
+function Streams({ topology, selection }: { topology: Topology; selection: Selection }) {
+  const transport = topology.liveMigration.transport;
+  if (transport !== 'smb') return <p className="path-transport">Transport: {TRANSPORT_LABEL[transport]} — one TCP connection on this path.</p>;
+  if (selection.chosen!.kind === 'routed')
+    return <p className="path-transport">Transport: SMB — routed, so a single stream: SMB Multichannel adds none, and RDMA is not used between subnets.</p>;
+  const lines = streamLines(topology, selection);
+  return (
+    <div className="path-streams">
+      <p className="path-transport">
+        Transport: SMB — {lines.length === 1 ? 'one stream (no other NIC pair of the same speed and RDMA)' : `${lines.length} streams: SMB Multichannel uses every NIC pair of the same speed and RDMA`}
+      </p>
+      <ol aria-label="SMB streams">
+        {lines.map((l) => (
+          <li key={`${l.sourceNicId}|${l.destinationNicId}`}>
+            {l.extra ? <span className="badge smb-badge">SMB Multichannel</span> : <span className="badge chosen-badge">Chosen</span>} {l.ends}
+            {l.network && <> on &apos;{l.network}&apos;</>}
+            {l.link && <span className="path-meta-inline"> · {l.link}</span>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
 }
 
 function Chosen({ topology, selection }: { topology: Topology; selection: Selection }) {
@@ -22,6 +47,7 @@ function Chosen({ topology, selection }: { topology: Topology; selection: Select
         </p>
         <Meta topology={topology} path={chosen} extra={delay} />
         <HopChain hops={pathHops(topology, chosen)} />
+        <Streams topology={topology} selection={selection} />
       </div>
       {selection.fallbacks.length > 0 ? (
         <ol className="fallback-list" aria-label="Fallbacks">

@@ -4,10 +4,10 @@
  * live migration may not use).
  */
 import { useMemo } from 'react';
-import { nodeFailureMessage, REASON_TEXT, type Exclusion } from '../../engine';
+import { nodeFailureMessage, orderText, REASON_TEXT, type Exclusion } from '../../engine';
 import { useActiveSelection } from '../hooks';
 import { useApp } from '../StoreContext';
-import { formatSeconds, groupWhy, MODE_LABEL, ordinal, shortReason, usageText, type NetworkWhy } from './explain';
+import { formatSeconds, groupWhy, MODE_LABEL, ordinal, shortReason, smbNote, usageText, type NetworkWhy } from './explain';
 
 function Messages({ list }: { list: Exclusion[] }) {
   return (
@@ -67,6 +67,8 @@ export function WhyView() {
   return (
     <div className="why">
       <p className="hint">Each cluster network in live migration preference order ({MODE_LABEL[selection.mode]}).</p>
+      <p className="why-order-basis">{orderText(topology)}</p>
+      {smbNote(topology) && <p className="why-smb">{smbNote(topology)}</p>}
       <ul className="why-list">
         {groups.networks.map((w) => (
           <NetworkEntry key={w.networkId} w={w} total={topology.preferenceOrder.length} />

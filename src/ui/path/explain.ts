@@ -3,7 +3,7 @@
  * the per-network "why" and the comparison headline. Pure functions of engine results, so the
  * panels stay thin and the wording is unit-tested in one place.
  */
-import { networkName, nodeName, REASON_TEXT, routerName, type Exclusion, type LegacyAttempt, type Mode, type PathCandidate, type Selection, type Topology } from '../../engine';
+import { networkName, nodeName, rdmaText, REASON_TEXT, routerName, streamsOf, type Exclusion, type LegacyAttempt, type Mode, type PathCandidate, type Selection, type Topology } from '../../engine';
 
 export const MODE_LABEL: Record<Mode, string> = { ws2025: 'Windows Server 2025', legacy: 'Legacy (2022 and earlier)' };
 
@@ -72,8 +72,9 @@ export function kindText(c: PathCandidate): string {
 }
 
 /**
- * Link speed and RDMA of a path, from its two NICs: the slower end bounds the transfer, and RDMA
- * (SMB Direct) needs both ends. '' when nothing is known.
+ * Link speed and RDMA of a path, from its two NICs: the slower end bounds the transfer. "RDMA"
+ * only where SMB Direct is used (transport SMB, direct, both ends); otherwise why not. '' when
+ * nothing is known.
  */
 export function linkText(t: Topology, c: PathCandidate): string {
   const a = t.index.nics.get(c.sourceNicId);
@@ -83,9 +84,59 @@ export function linkText(t: Topology, c: PathCandidate): string {
   const sb = b?.speedGbps ?? null;
   if (sa !== null && sb !== null) parts.push(sa === sb ? `${sa} Gb/s` : `${Math.min(sa, sb)} Gb/s (ends ${sa} / ${sb})`);
   else if (sa !== null || sb !== null) parts.push(`${sa ?? sb} Gb/s at one end, unknown at the other`);
-  if (a?.rdma && b?.rdma) parts.push('RDMA');
-  else if (a?.rdma || b?.rdma) parts.push(`RDMA only on ${nodeName(t, (a?.rdma ? a : b)!.node)}`);
+  const rdma = rdmaText(t, c);
+  if (rdma) parts.push(rdma);
   return parts.join(' · ');
+}
+
+export interface StreamLine {
+  sourceNicId: string;
+  destinationNicId: string;
+  /** `HV01 'SLOT 3 Port 1' 10.10.1.11 → HV02 'SLOT 3 Port 1' 10.10.1.12`. */
+  ends: string;
+  network: string;
+  /** Speed and RDMA, as `linkText` says them. */
+  link: string;
+  /** The chosen path's own stream, or one that SMB Multichannel adds. */
+  extra: boolean;
+}
+
+/**
+ * The streams of a selection (streamsOf) as lines: ends with addresses, the network, speed and
+ * RDMA. An extra stream's addresses are those of its first path in the ws2025 order.
+ */
+export function streamLines(t: Topology, s: Selection): StreamLine[] {
+  const known = s.chosen ? [s.chosen, ...s.fallbacks] : [];
+  return streamsOf(t, s).map((x, i) => {
+    const path =
+      known.find((c) => c.kind === 'direct' && c.sourceNicId === x.sourceNicId && c.destinationNicId === x.destinationNicId) ?? directPath(t, x.sourceNicId, x.destinationNicId);
+    return {
+      sourceNicId: x.sourceNicId,
+      destinationNicId: x.destinationNicId,
+      ends: path ? pathEnds(t, path) : `${x.sourceNicId} → ${x.destinationNicId}`,
+      network: path ? networkName(t, path.sourceNetworkId) : '',
+      link: path ? linkText(t, path) : '',
+      extra: i > 0,
+    };
+  });
+}
+
+/** A direct path between two NICs on a network both are on (for a legacy stream that is not a fallback). */
+function directPath(t: Topology, sourceNicId: string, destinationNicId: string): PathCandidate | null {
+  const dst = (t.index.addressesByNic.get(destinationNicId) ?? []).map((i) => t.addresses[i]!);
+  for (const i of t.index.addressesByNic.get(sourceNicId) ?? []) {
+    const a = t.addresses[i]!;
+    const b = dst.find((d) => d.networkId === a.networkId && d.family === a.family);
+    if (b)
+      return { kind: 'direct', sourceNicId, destinationNicId, sourceAddress: a.address, destinationAddress: b.address, sourceNetworkId: a.networkId, destinationNetworkId: a.networkId, routerIds: [] };
+  }
+  return null;
+}
+
+/** The SMB Multichannel note of the Why view (null unless the transport is SMB). */
+export function smbNote(t: Topology): string | null {
+  if (t.liveMigration.transport !== 'smb') return null;
+  return 'With SMB, SMB Multichannel picks interfaces by their capability, not by the live migration settings: on a real host it can also use NICs on networks excluded here. Set-SmbMultichannelConstraint restricts it. The model counts only direct NIC pairs on networks enabled for live migration, of the same speed and RDMA as the chosen pair.';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ export function renderHtml(m: ReportModel): string {
   parts.push('<h2>Nodes</h2>', table(tr(['Node', 'Site', 'State', 'NICs'].map((h) => th(h))), m.nodes.map((n) => tr([td(n.name), td(n.site), td(n.state), td(n.nics)]))));
   parts.push(
     '<h2>Cluster networks</h2>',
-    '<p>In the order live migration prefers them. <em>Order</em> is the position in the live migration order; networks not listed in the cluster setting follow by metric.</p>',
+    '<p>In the order live migration prefers them. <em>Order</em> is the position in the live migration order; with an explicit order (MigrationNetworkOrder), networks not listed follow by metric; with the cluster’s default order, networks go by metric except the cluster’s own network (lowest metric), which goes last.</p>',
     table(
       tr(['Order', 'Network', 'Subnets', 'Role', 'Metric', 'Live migration'].map((h) => th(h))),
       m.networks.map((n) => tr([td(n.order, 'num'), td(n.name), td(n.prefixes), td(n.role), td(n.metric, 'num'), td(n.liveMigration, n.liveMigration === 'enabled' ? '' : 'none')])),

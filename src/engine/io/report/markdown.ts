@@ -45,7 +45,7 @@ export function renderMarkdown(m: ReportModel): string {
   out.push(
     '## Cluster networks',
     '',
-    'In the order live migration prefers them. _Order_ is the position in the live migration order; networks not listed in the cluster setting follow by metric.',
+    'In the order live migration prefers them. _Order_ is the position in the live migration order; with an explicit order (MigrationNetworkOrder), networks not listed follow by metric; with the cluster’s default order, networks go by metric except the cluster’s own network (lowest metric), which goes last.',
     '',
     ...table(['Order', 'Network', 'Subnets', 'Role', 'Metric', 'Live migration'], m.networks.map((n) => [n.order, n.name, n.prefixes, n.role, n.metric, n.liveMigration])),
     '',

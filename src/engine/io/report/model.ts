@@ -3,6 +3,8 @@
  * and escape it, so both say the same thing and every user string passes one escaping point.
  */
 import { networkName, nodeName, REASON_TEXT, routerName } from '../../messages';
+import { orderBasisText, orderText } from '../../order';
+import { streamsOf, transportText } from '../../streams';
 import { base64 } from '../bytes';
 import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../types';
 
@@ -80,6 +82,16 @@ function pathKind(t: Topology, p: PathCandidate): string {
   return p.kind === 'direct' ? 'direct' : `routed via ${p.routerIds.map((id) => routerName(t, id)).join(' → ')}`;
 }
 
+/** SMB Multichannel streams and SMB Direct, when the transport uses them ('' otherwise). */
+function streamsNote(t: Topology, s: Selection): string {
+  const streams = streamsOf(t, s);
+  const parts: string[] = [];
+  if (streams.length > 1) parts.push(`SMB Multichannel, ${streams.length} streams`);
+  const rdma = streams.filter((x) => x.rdma).length;
+  if (rdma > 0) parts.push(rdma === streams.length ? 'RDMA (SMB Direct)' : `RDMA (SMB Direct) on ${rdma} of ${streams.length}`);
+  return parts.map((x) => ` · ${x}`).join('');
+}
+
 function cell(t: Topology, s: Selection): PathCell {
   if (!s.chosen) {
     const why = s.failure && s.failure !== 'no-path' ? REASON_TEXT[s.failure] : 'no enabled network connects the pair';
@@ -89,7 +101,7 @@ function cell(t: Topology, s: Selection): PathCell {
   const names = [...new Set(s.fallbacks.map((f) => pathNetworks(t, f)))];
   const shown = names.slice(0, MAX_FALLBACKS_SHOWN).join(', ');
   const more = names.length > MAX_FALLBACKS_SHOWN ? ` (+${names.length - MAX_FALLBACKS_SHOWN} more)` : '';
-  return { status: s.chosen.kind, network: pathNetworks(t, s.chosen), kind: pathKind(t, s.chosen), fallbacks: names.length ? shown + more : 'none' };
+  return { status: s.chosen.kind, network: pathNetworks(t, s.chosen), kind: pathKind(t, s.chosen) + streamsNote(t, s), fallbacks: names.length ? shown + more : 'none' };
 }
 
 function liveMigrationText(t: Topology, id: string): string {
@@ -99,14 +111,13 @@ function liveMigrationText(t: Topology, id: string): string {
 }
 
 function networkRows(t: Topology): NetworkRow[] {
-  const listed = new Set(t.liveMigration.networkOrder);
   const rank = (n: Network): number => t.index.preferencePosition.get(n.id) ?? Number.MAX_SAFE_INTEGER;
   return [...t.networks]
     .sort((a, b) => rank(a) - rank(b))
     .map((n) => {
       const pos = t.index.preferencePosition.get(n.id);
       return {
-        order: pos === undefined ? '—' : `${pos + 1}${listed.has(n.id) ? '' : ' (by metric)'}`,
+        order: pos === undefined ? '—' : `${pos + 1}${orderBasisText(t, n.id)}`,
         name: n.implicit ? `${n.name} (found from addresses)` : n.name,
         prefixes: n.prefixes.join(', ') || '—',
         role: `${ROLE_TEXT[n.role]}${n.roleDerived ? ' (derived)' : ''}`,
@@ -123,7 +134,7 @@ function nodeRows(t: Topology): NodeRow[] {
     state: n.state,
     nics: (t.index.nicsByNode.get(n.id) ?? [])
       .map((id) => t.index.nics.get(id)!)
-      .map((nic) => `${nic.name} (${nic.addresses.join(', ') || 'no address'}${nic.speedGbps ? `, ${nic.speedGbps} Gb/s` : ''}${nic.rdma ? ', RDMA' : ''}${nic.state === 'down' ? ', down' : ''})`)
+      .map((nic) => `${nic.name} (${nic.addresses.join(', ') || 'no address'}${nic.speedGbps ? `, ${nic.speedGbps} Gb/s` : ''}${nic.rdma ? ', RDMA-capable' : ''}${nic.state === 'down' ? ', down' : ''})`)
       .join('; '),
   }));
 }
@@ -145,7 +156,8 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
     ['Cluster networks', `${t.networks.length} (${eligible} enabled for live migration)`],
     ['NICs', String(t.nics.length)],
     ['Routers', String(t.routers.length)],
-    ['Live migration order', t.preferenceOrder.map((id) => networkName(t, id)).join(' → ') || 'no network enabled'],
+    ['Live migration order', `${t.preferenceOrder.map((id) => networkName(t, id)).join(' → ') || 'no network enabled'} — ${orderText(t)}`],
+    ['Transport', transportText(t)],
     ['Node pairs', String(s.pairCount)],
     ['Pairs without a path', `${s.noPath.ws2025} (Windows Server 2025), ${s.noPath.legacy} (legacy)`],
     ['Pairs on a routed path (2025)', String(s.routedChosen)],
