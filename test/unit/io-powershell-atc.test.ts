@@ -191,3 +191,25 @@ describe('the plain script', () => {
     expect(stripped).toBe(plain);
   });
 });
+
+describe('the report of an ATC-managed design', () => {
+  it('names each network’s intent and says where the design came from', async () => {
+    const { buildReportModel } = await import('../../src/engine/io/report/model');
+    const { analyzeAllPairs } = await import('../../src/engine');
+    const t = withLm({});
+    const m = buildReportModel(t, analyzeAllPairs(t), []);
+    expect(m.networks.map((n) => [n.name, n.role])).toEqual([
+      ['Storage1', 'Cluster only · ATC intent storage (Storage)'],
+      ['Storage2', 'Cluster only · ATC intent storage (Storage)'],
+      ['Management', 'Cluster and client · ATC intent mgmt_compute (Management, Compute)'],
+    ]);
+    expect(m.summary.slice(0, 6)).toEqual([
+      ['Source', 'Imported from cluster CLU-AZL, collected 2026-11-21T14:02:07.5550001Z (inventory version 2).'],
+      ['', 'Operating system: build 26100 on all 3 nodes → Windows Server 2025 behaviour.'],
+      ['', 'Cluster functional level 12.'],
+      ['', 'Network ATC intents: mgmt_compute (Management, Compute; pNIC1 and pNIC2), storage (Storage; SMB1 and SMB2).'],
+      ['', 'Network ATC manages live migration on this cluster; changes made with Set-ClusterParameter are reverted as drift.'],
+      ['', 'Network ATC cluster overrides: performance option SMB, 2 migrations at a time, SMB migration bandwidth 12 Gb/s.'],
+    ]);
+  });
+});
