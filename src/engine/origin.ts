@@ -61,6 +61,8 @@ export interface TopologyOrigin {
   /** NIC id → IP MTU in bytes (Get-NetIPInterface NlMtu). The format's nics[] have no such field. */
   nicMtu?: Record<string, number>;
   networkAtc?: NetworkAtc;
+  /** The live migration order and exclusions as the cluster had them (network ids), to tell what the design changed. */
+  liveMigrationAsImported?: { networkOrder: string[]; excludedNetworks: string[] };
 }
 
 /** Windows Server 2025 and Azure Local 24H2 are build 26100. */
@@ -138,6 +140,8 @@ export function readOrigin(doc: TopologyDocument): TopologyOrigin | null {
     o.nicMtu = mtu;
   }
   put(o, 'networkAtc', readAtc(v.networkAtc));
+  if (isObj(v.liveMigrationAsImported))
+    o.liveMigrationAsImported = { networkOrder: strings(v.liveMigrationAsImported.networkOrder), excludedNetworks: strings(v.liveMigrationAsImported.excludedNetworks) };
   return o;
 }
 

@@ -14,6 +14,9 @@ import { ATC_MARKERS, planAtc, renderAtcSection } from '../../src/engine/io/powe
 import { EXAMPLES } from '../../src/examples';
 
 const S1 = 'c2e1d3f4-1b2c-4d3e-9f4a-5b6c7d8e9f11';
+const S2 = 'c2e1d3f4-1b2c-4d3e-9f4a-5b6c7d8e9f12';
+/** The imported order was Storage1, Storage2: swapping them is a change the design makes. */
+const CHANGED = { networkOrder: [S2, S1] };
 
 function atcDesign(): TopologyDocument {
   const r = parseClusterInventory(new Uint8Array(readFileSync(new URL('../fixtures/inventory/ps7-v2-atc.json', import.meta.url))));
@@ -34,13 +37,17 @@ const withLm = (patch: Record<string, unknown>): Topology => {
 describe('planAtc', () => {
   it.each([
     // 2500 = 25 % of 100 Gb/s (4 × 25 Gb/s physical adapters on every node) = 25 Gb/s.
-    [{}, { performanceOption: 'SMB', maxMigrations: 2, smbBandwidthGbps: 25, explicitOrder: true }],
+    [CHANGED, { performanceOption: 'SMB', maxMigrations: 2, smbBandwidthGbps: 25, explicitOrder: true }],
+    // The order ATC set, unchanged: ATC keeps choosing.
+    [{}, { performanceOption: 'SMB', maxMigrations: 2, smbBandwidthGbps: 25, explicitOrder: false }],
+    // The same order with another exclusion is a change too.
+    [{ excludedNetworks: [] }, { explicitOrder: true }],
     // 1234 → 12.34 % of 100 = 12.34 → 12 (rounded down: a cap must not be exceeded).
-    [{ smbBandwidthLimitFactor: 1234, transport: 'compression', maxParallelMigrations: 4 }, { performanceOption: 'Compression', maxMigrations: 4, smbBandwidthGbps: 12, explicitOrder: true }],
+    [{ smbBandwidthLimitFactor: 1234, transport: 'compression', maxParallelMigrations: 4 }, { performanceOption: 'Compression', maxMigrations: 4, smbBandwidthGbps: 12 }],
     // 0 = no cap: ATC has no such value, so the figure is left out.
     [{ smbBandwidthLimitFactor: 0, transport: 'tcpip', networkOrder: [] }, { performanceOption: 'TCPIP', maxMigrations: 2, smbBandwidthGbps: null, explicitOrder: false }],
     // 1 (0.01 %) of 100 Gb/s = 0.01 → at least 1 Gb/s.
-    [{ smbBandwidthLimitFactor: 1 }, { performanceOption: 'SMB', maxMigrations: 2, smbBandwidthGbps: 1, explicitOrder: true }],
+    [{ smbBandwidthLimitFactor: 1 }, { performanceOption: 'SMB', maxMigrations: 2, smbBandwidthGbps: 1 }],
   ])('liveMigration %j → %j', (patch, expected) => {
     expect(planAtc(withLm(patch))).toMatchObject(expected);
   });
@@ -53,8 +60,8 @@ describe('planAtc', () => {
 });
 
 describe('the ATC section', () => {
-  it('is exactly this for an explicit order', () => {
-    expect(renderAtcSection(planAtc(withLm({}))).split('\n')).toEqual([
+  it('is exactly this for a changed order', () => {
+    expect(renderAtcSection(planAtc(withLm(CHANGED))).split('\n')).toEqual([
       '# ---------------------------------------------------------------------------------------------',
       '# 2a. Network ATC manages live migration on this cluster; changes made with Set-ClusterParameter',
       '#     or Set-VMHost are reverted as drift. The performance option, the simultaneous migrations',
@@ -67,12 +74,13 @@ describe('the ATC section', () => {
       '$atcOverride.MaximumVirtualMachineMigrations = 2',
       "# 25 % (SMBBandwidthLimitFactor 2500) of 100 Gb/s, the smallest node's physical bandwidth, rounded down to whole Gb/s.",
       '$atcOverride.MaximumSMBMigrationBandwidthInGbps = 25',
-      "# The design has an explicit live migration order, so ATC's live migration network selection is",
-      '# turned off first. What that means: ATC stops choosing the live migration networks and no longer',
-      '# reverts MigrationNetworkOrder and MigrationExcludeNetworks as drift; step 2 sets them, and they',
-      '# stay as set. ATC keeps managing its intents (adapters, virtual switch, QoS) and the overrides',
-      '# above. To give the choice back to ATC later, set EnableLiveMigrationNetworkSelection to $true',
-      '# in an override and apply it with Set-NetIntent -GlobalClusterOverrides.',
+      "# The design changes the live migration order that ATC set, so ATC's live migration network",
+      '# selection is turned off first. What that means: ATC stops choosing the live migration',
+      '# networks and no longer reverts MigrationNetworkOrder and MigrationExcludeNetworks as drift;',
+      '# step 2 sets them, and they stay as set. ATC keeps managing its intents (adapters, virtual',
+      '# switch, QoS) and the overrides above. To give the choice back to ATC later, set',
+      '# EnableLiveMigrationNetworkSelection to $true in an override and apply it with',
+      '# Set-NetIntent -GlobalClusterOverrides.',
       '$atcOverride.EnableLiveMigrationNetworkSelection = $false',
       '$AtcKeepsNetworkSelection = $true',
       "if ($PSCmdlet.ShouldProcess('Network ATC cluster overrides', 'Set-NetIntent -GlobalClusterOverrides: performance option SMB, 2 simultaneous migrations, SMB bandwidth 25 Gb/s, live migration network selection off')) {",
@@ -87,8 +95,11 @@ describe('the ATC section', () => {
     ]);
   });
 
-  it("keeps ATC's network selection with the cluster's default order, and sets no SMB figure without a cap", () => {
-    const lines = renderAtcSection(planAtc(withLm({ networkOrder: [], smbBandwidthLimitFactor: 0 }))).split('\n');
+  it.each([
+    ['the order ATC set', {}],
+    ["the cluster's default order", { networkOrder: [] }],
+  ])("keeps ATC's network selection with %s, and sets no SMB figure without a cap", (_name, lm) => {
+    const lines = renderAtcSection(planAtc(withLm({ ...lm, smbBandwidthLimitFactor: 0 }))).split('\n');
     expect(lines).toContain('$atcOverride.EnableLiveMigrationNetworkSelection = $true');
     expect(lines).not.toContain('$atcOverride.EnableLiveMigrationNetworkSelection = $false');
     expect(lines.some((l) => l.startsWith('$atcOverride.MaximumSMBMigrationBandwidthInGbps'))).toBe(false);
@@ -102,7 +113,7 @@ describe('the ATC section', () => {
 });
 
 describe('buildPowerShell on an ATC-managed design', () => {
-  const explicit = buildPowerShell(withLm({}));
+  const explicit = buildPowerShell(withLm(CHANGED));
   const s = explicit.script;
   const at = (text: string): number => {
     const i = s.indexOf(text);
@@ -113,6 +124,7 @@ describe('buildPowerShell on an ATC-managed design', () => {
   it('is the ATC variant, and says so', () => {
     expect(explicit.networkAtc).toBe(true);
     expect(explicit.warnings.at(-1)).toContain("turns off ATC's live migration network selection first");
+    expect(buildPowerShell(withLm({})).warnings.at(-1)).toContain('leaves the choice of live migration networks to ATC');
   });
 
   it('checks for ATC with the other checks, before anything changes', () => {
@@ -173,7 +185,7 @@ describe('the plain script', () => {
   });
 
   it('and the ATC variant differ only by the spliced parts', () => {
-    const atc = withLm({ networkOrder: [S1] });
+    const atc = withLm(CHANGED);
     const doc = structuredClone(atc.document) as TopologyDocument;
     delete (doc.origin as Record<string, unknown>).networkAtc;
     const plain = buildPowerShell(topology(doc)).script;

@@ -143,7 +143,7 @@ function mapInventory(inventory: unknown): InventoryResult {
   const liveMigration = readLiveMigration(field(inventory, 'migrationNetworkOrder', ''), field(inventory, 'migrationExcludeNetworks', ''), b);
   noteLinkLocal(b);
   const version = num(field(inventory, 'version', '').value) ?? 1;
-  const v2 = readV2(inventory, version, { hosts: sections.hosts, vms: sections.vms }, b);
+  const v2 = readV2(inventory, version, { hosts: sections.hosts, vms: sections.vms }, liveMigration, b);
 
   const cluster = text(field(inventory, 'cluster', '').value);
   const collectedAt = text(field(inventory, 'collectedAt', '').value);

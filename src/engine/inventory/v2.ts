@@ -80,7 +80,7 @@ function originHost(h: HostFacts): OriginHost {
   return o;
 }
 
-export function readV2(inventory: Obj, version: number, sections: { hosts: Field; vms: Field }, b: Build): V2Result {
+export function readV2(inventory: Obj, version: number, sections: { hosts: Field; vms: Field }, imported: { networkOrder?: string[]; excludedNetworks?: string[] } | undefined, b: Build): V2Result {
   const hostFacts = readHostSettings(sections.hosts, b);
   const facts = [...hostFacts.values()];
   const lm: V2Result['liveMigration'] = {};
@@ -116,6 +116,7 @@ export function readV2(inventory: Obj, version: number, sections: { hosts: Field
   if (mtu.length > 0) origin.nicMtu = Object.fromEntries(mtu);
   const atc = readAtc(field(inventory, 'atc', ''), b);
   if (atc !== undefined) origin.networkAtc = atc;
+  origin.liveMigrationAsImported = { networkOrder: imported?.networkOrder ?? [], excludedNetworks: imported?.excludedNetworks ?? [] };
 
   // What the script itself could not read, in its words.
   for (const note of items(field(inventory, 'notes', ''))) {

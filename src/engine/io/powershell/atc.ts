@@ -13,6 +13,7 @@
  * It is spliced into the plain script at fixed places (`withAtc`), so -WhatIf, -Confirm and the
  * checks-before-changes rule hold as they do there.
  */
+import { readOrigin } from '../../origin';
 import type { Topology, Transport } from '../../types';
 import { psComment, psString } from './script';
 
@@ -24,7 +25,10 @@ export interface AtcPlan {
   smbBandwidthGbps: number | null;
   /** How the SMB figure was worked out, for the comment. */
   smbBasis: string;
-  /** The design has an explicit live migration order: turn off ATC's network selection first. */
+  /**
+   * The design sets a live migration order or exclusions other than those the cluster had when
+   * it was imported (which ATC chose): turn off ATC's network selection first, then apply them.
+   */
   explicitOrder: boolean;
 }
 
@@ -45,7 +49,18 @@ export function planAtc(t: Topology): AtcPlan {
     smbBandwidthGbps = Math.max(1, Math.floor((smallest * factor) / 10000));
     smbBasis = `${factor / 100} % (SMBBandwidthLimitFactor ${factor}) of ${smallest} Gb/s, the smallest node's physical bandwidth, rounded down to whole Gb/s.`;
   }
-  return { performanceOption: OPTION[lm.transport], maxMigrations: lm.maxParallelMigrations, smbBandwidthGbps, smbBasis, explicitOrder: lm.networkOrder.length > 0 };
+  return { performanceOption: OPTION[lm.transport], maxMigrations: lm.maxParallelMigrations, smbBandwidthGbps, smbBasis, explicitOrder: changesOrder(t) };
+}
+
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether the design changes what ATC set: an explicit order or exclusions other than the imported ones. */
+function changesOrder(t: Topology): boolean {
+  const lm = t.liveMigration;
+  const imported = readOrigin(t.document)?.liveMigrationAsImported;
+  if (!imported) return lm.networkOrder.length > 0;
+  const excluded = [...lm.excludedNetworks].sort();
+  return lm.networkOrder.length > 0 && (!same(imported.networkOrder, lm.networkOrder) || !same([...imported.excludedNetworks].sort(), excluded));
 }
 
 /** What the override sets, in words (ShouldProcess and Write-Host). */
@@ -87,17 +102,18 @@ export function renderAtcSection(p: AtcPlan): string {
     ...(p.smbBandwidthGbps === null ? [] : [`$atcOverride.MaximumSMBMigrationBandwidthInGbps = ${p.smbBandwidthGbps}`]),
     ...(p.explicitOrder
       ? [
-          '# The design has an explicit live migration order, so ATC\'s live migration network selection is',
-          '# turned off first. What that means: ATC stops choosing the live migration networks and no longer',
-          '# reverts MigrationNetworkOrder and MigrationExcludeNetworks as drift; step 2 sets them, and they',
-          '# stay as set. ATC keeps managing its intents (adapters, virtual switch, QoS) and the overrides',
-          '# above. To give the choice back to ATC later, set EnableLiveMigrationNetworkSelection to $true',
-          '# in an override and apply it with Set-NetIntent -GlobalClusterOverrides.',
+          "# The design changes the live migration order that ATC set, so ATC's live migration network",
+          '# selection is turned off first. What that means: ATC stops choosing the live migration',
+          '# networks and no longer reverts MigrationNetworkOrder and MigrationExcludeNetworks as drift;',
+          '# step 2 sets them, and they stay as set. ATC keeps managing its intents (adapters, virtual',
+          '# switch, QoS) and the overrides above. To give the choice back to ATC later, set',
+          '# EnableLiveMigrationNetworkSelection to $true in an override and apply it with',
+          '# Set-NetIntent -GlobalClusterOverrides.',
           '$atcOverride.EnableLiveMigrationNetworkSelection = $false',
         ]
       : [
-          "# The design uses the cluster's default order: ATC keeps choosing the live migration networks,",
-          '# and step 2 leaves MigrationNetworkOrder and MigrationExcludeNetworks to it.',
+          "# The design keeps the live migration networks ATC chose (or the cluster's default order): ATC",
+          '# keeps choosing them, and step 2 leaves MigrationNetworkOrder and MigrationExcludeNetworks to it.',
           '$atcOverride.EnableLiveMigrationNetworkSelection = $true',
         ]),
     '$AtcKeepsNetworkSelection = $true',

@@ -23,7 +23,7 @@ export function buildPowerShell(topology: Topology, options: ScriptOptions = {})
   if (!atcManagesLiveMigration(readOrigin(topology.document))) return { script, warnings: plan.warnings, networkAtc: false };
   const atc = planAtc(topology);
   const note = atc.explicitOrder
-    ? "Network ATC manages live migration on this cluster: the script sets its cluster overrides, and turns off ATC's live migration network selection first so that the design's explicit order is kept."
-    : "Network ATC manages live migration on this cluster: the script sets its cluster overrides and leaves the choice of live migration networks to ATC (the design uses the cluster's default order).";
+    ? "Network ATC manages live migration on this cluster: the script sets its cluster overrides, and turns off ATC's live migration network selection first so that the design's changed order is kept."
+    : 'Network ATC manages live migration on this cluster: the script sets its cluster overrides and leaves the choice of live migration networks to ATC (the design keeps the order ATC set).';
   return { script: withAtc(script, atc), warnings: [...plan.warnings, note], networkAtc: true };
 }
