@@ -2,9 +2,10 @@
  * The highlight: which elements a migration path crosses, and the classes and labels that show
  * it. Pure; the adapter applies only what changed. Colour is never the only carrier: the chosen
  * path is thick and solid with a "✔ CHOSEN" tag, fallbacks dotted and numbered, legacy attempts
- * that time out tagged with their try number, failures dashed with "✕".
+ * that time out tagged with their try number, failures dashed with "✕". With SMB, every stream of
+ * the pair is lit as chosen; a network that only SMB Multichannel adds is tagged "SMB MULTICHANNEL".
  */
-import type { PathCandidate, Selection, Topology } from '../engine';
+import { streamsOf, type PathCandidate, type Selection, type Topology } from '../engine';
 import { edgeId, transitId, type DiagramModel } from './elements';
 
 export interface Decoration {
@@ -60,13 +61,40 @@ const TAG = {
   shortChosen: '✔ ',
   shortFailed: '✕ ',
   shortFallback: (ranks: number[]) => `FB ${ranks.join(',')} · `,
+  smb: '✔ SMB MULTICHANNEL · ',
+  streams: (n: number) => `✔ CHOSEN · SMB ×${n} · `,
 };
+
+/**
+ * The elements of the extra SMB streams (beyond the chosen path), and how many streams cross
+ * each network. An extra stream is direct: NIC, edge, network, edge, NIC.
+ */
+function smbStreams(t: Topology, selection: Selection | null): { extra: Set<string>; perNetwork: Map<string, number> } {
+  const extra = new Set<string>();
+  const perNetwork = new Map<string, number>();
+  if (!selection?.chosen || t.liveMigration.transport !== 'smb') return { extra, perNetwork };
+  const streams = streamsOf(t, selection);
+  if (streams.length < 2) return { extra, perNetwork };
+  const netOf = (s: string, d: string): string | undefined => {
+    const dst = new Set((t.index.addressesByNic.get(d) ?? []).map((i) => t.addresses[i]!.networkId));
+    return (t.index.addressesByNic.get(s) ?? []).map((i) => t.addresses[i]!.networkId).find((n) => dst.has(n));
+  };
+  streams.forEach((x, i) => {
+    const net = i === 0 ? selection.chosen!.sourceNetworkId : netOf(x.sourceNicId, x.destinationNicId);
+    if (net === undefined) return;
+    perNetwork.set(net, (perNetwork.get(net) ?? 0) + 1);
+    if (i > 0) extra.add(x.sourceNicId).add(edgeId(x.sourceNicId, net)).add(net).add(edgeId(x.destinationNicId, net)).add(x.destinationNicId);
+  });
+  return { extra, perNetwork };
+}
 
 export function decorate(input: HighlightInput): Map<string, Decoration> {
   const { model, topology, selection, sourceNodeId: src, destinationNodeId: dst } = input;
   const failed = new Set(input.failed);
   const selected = new Set(input.selectedIds);
-  const chosen = new Set<string>(selection?.chosen ? pathElements(topology, selection.chosen) : []);
+  const chosenPath = new Set<string>(selection?.chosen ? pathElements(topology, selection.chosen) : []);
+  const smb = smbStreams(topology, selection);
+  const chosen = smb.extra.size > 0 ? new Set([...chosenPath, ...smb.extra]) : chosenPath;
   const ranks = new Map<string, number[]>();
   selection?.fallbacks.forEach((c, i) => {
     for (const id of new Set(pathElements(topology, c))) ranks.set(id, [...(ranks.get(id) ?? []), i + 1]);
@@ -105,7 +133,9 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
     const [first = '', ...rest] = n.lines;
     let head = first;
     if (n.kind === 'network') {
-      const tag = isFailed ? TAG.failed : isChosen ? TAG.chosen : fb ? TAG.fallback(fb) : attempt ? TAG.attempt(attempt.n, attempt.seconds) : '';
+      const streams = smb.perNetwork.get(n.id) ?? 0;
+      const chosenTag = !chosenPath.has(n.id) ? TAG.smb : streams > 1 ? TAG.streams(streams) : TAG.chosen;
+      const tag = isFailed ? TAG.failed : isChosen ? chosenTag : fb ? TAG.fallback(fb) : attempt ? TAG.attempt(attempt.n, attempt.seconds) : '';
       head = tag + first;
     } else if (n.kind === 'router' || n.kind === 'transit') {
       head = (isFailed ? TAG.shortFailed : isChosen ? TAG.shortChosen : fb ? TAG.shortFallback(fb) : '') + first;

@@ -168,7 +168,7 @@ describe('PowerShell dialog', () => {
   });
 
   it('lists warnings, and shows hostile names as text', () => {
-    const doc: TopologyDocument = { format: 'lm-topology', version: 1, name: XSS, nodes: [{ id: 'a', name: XSS }], nics: [{ id: 'a1', node: 'a', name: 'E1', addresses: ['10.7.0.5/24'] }] };
+    const doc: TopologyDocument = { format: 'lm-topology', version: 1, name: XSS, nodes: [{ id: 'a', name: XSS }], nics: [{ id: 'a1', node: 'a', name: 'E1', addresses: ['10.7.0.5/24'] }], liveMigration: { networkOrder: ['net-10-7-0-0-24'] } };
     renderFiles(doc);
     const dialog = openDialog('PowerShell…', 'Apply to a cluster with PowerShell');
     expect(within(dialog).getByRole('list', { name: 'Before you run it' })).toHaveTextContent(/Network 'Cluster Network 1' \(10\.7\.0\.0\/24\) was found from NIC addresses/);

@@ -123,6 +123,27 @@ describe('decorate', () => {
     expect(d.get('n3')!.label).toBe('HV03 · DESTINATION');
   });
 
+  it('with SMB lights every stream: the extra network is tagged SMB Multichannel, a network with two streams counts them', () => {
+    const doc = EXAMPLES.find((e) => e.id === 'switched-4-node')!.document;
+    const t = topologyOf({ ...doc, liveMigration: { ...doc.liveMigration, transport: 'smb' } });
+    const d = decorate(input(t, 'n1', 'n3'));
+    // Storage 2's NIC pair matches the chosen pair (25 Gb/s, RDMA at both ends): a second stream.
+    for (const id of ['n1-s2', 'e:n1-s2:storage-2', 'storage-2', 'e:n3-s2:storage-2', 'n3-s2']) expect(classesOf(d, id)).toContain('chosen');
+    expect(d.get('storage-2')!.label.startsWith('✔ SMB MULTICHANNEL · Storage 2')).toBe(true);
+    expect(d.get('storage-1')!.label.startsWith('✔ CHOSEN · Storage 1')).toBe(true);
+    // A second NIC of HV01 on Storage 1: two streams on the chosen network.
+    const multi = topologyOf({
+      ...doc,
+      nics: [...doc.nics!, { id: 'n1-s1b', node: 'n1', name: 'SLOT 4 Port 1', addresses: ['10.10.1.21/24'], speedGbps: 25, rdma: true }],
+      liveMigration: { ...doc.liveMigration, transport: 'smb' },
+    });
+    const m = decorate(input(multi, 'n1', 'n3'));
+    expect(m.get('storage-1')!.label.startsWith('✔ CHOSEN · SMB ×2 · Storage 1')).toBe(true);
+    expect(classesOf(m, 'n1-s1b')).toContain('chosen');
+    // Compression (the default): only the chosen path.
+    expect(classesOf(decorate(input(example('switched-4-node'), 'n1', 'n3')), 'storage-2')).toEqual(['fallback']);
+  });
+
   it('numbers every fallback an element belongs to', () => {
     const t = topologyOf(generateTwoSiteCluster({ nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 0, routersPerSite: 2 }));
     const d = decorate(input(t, 'a01', 'b01'));

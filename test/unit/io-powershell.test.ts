@@ -65,13 +65,19 @@ const routed = buildPowerShell(topology(example('two-site-routed')));
 describe('buildPowerShell', () => {
   it('supports -WhatIf and -Confirm and asks ShouldProcess before every change', () => {
     expect(routed.script).toContain('[CmdletBinding(SupportsShouldProcess = $true)]\nparam()');
-    expect(routed.script.match(/\$PSCmdlet\.ShouldProcess\(/g)).toHaveLength(2);
-    // The only changing commands are each inside a ShouldProcess branch.
+    // Order and exclusions, clearing the order, the performance option, the cluster properties, the routes.
+    expect(routed.script.match(/\$PSCmdlet\.ShouldProcess\(/g)).toHaveLength(5);
+    // The only changing commands are each inside a ShouldProcess branch (the nearest `if`/`elseif` before them asks).
     const body = routed.script.slice(routed.script.indexOf('# 2. Live migration settings'));
-    for (const cmd of ['Set-ClusterParameter', 'New-NetRoute -DestinationPrefix']) {
+    const changing = ['Set-ClusterParameter -Name $setting.Name', "Set-ClusterParameter -Name 'MigrationNetworkOrder' -Delete", 'Set-VMHost -VirtualMachineMigrationPerformanceOption $option', '$cluster.($property.Name) = $property.Value', 'New-NetRoute -DestinationPrefix'];
+    for (const cmd of changing) {
       const at = body.indexOf(cmd);
-      expect(body.lastIndexOf('ShouldProcess(', at), cmd).toBeGreaterThan(-1);
+      expect(at, cmd).toBeGreaterThan(-1);
+      const branch = body.lastIndexOf('if (', at);
+      expect(body.slice(branch, at), cmd).toContain('$PSCmdlet.ShouldProcess(');
     }
+    // Nothing else in the script changes the cluster.
+    expect(routed.script.match(/^\s*(\$vmType \| Set-ClusterParameter|Set-VMHost|New-NetRoute|\$cluster\.\(\$property\.Name\) =)/gm)).toHaveLength(5);
     expect(routed.script).toMatch(/\.EXAMPLE\n\.\\apply-live-migration-design\.ps1 -WhatIf/);
   });
 
@@ -163,12 +169,59 @@ describe('buildPowerShell', () => {
   });
 
   it('warns about what will make it stop: names found from addresses, duplicate names, nothing to order', () => {
-    const implicit = buildPowerShell(topology({ format: 'lm-topology', version: 1, nodes: [{ id: 'a', name: 'A' }], nics: [{ id: 'a1', node: 'a', name: 'E1', addresses: ['10.7.0.5/24'] }] }));
+    const implicit = buildPowerShell(topology({ format: 'lm-topology', version: 1, nodes: [{ id: 'a', name: 'A' }], nics: [{ id: 'a1', node: 'a', name: 'E1', addresses: ['10.7.0.5/24'] }], liveMigration: { networkOrder: ['net-10-7-0-0-24'] } }));
     expect(implicit.warnings).toEqual([expect.stringMatching(/^Network 'Cluster Network 1' \(10\.7\.0\.0\/24\) was found from NIC addresses/)]);
     const dup = example('switched-4-node');
     dup.networks![1]!.name = dup.networks![0]!.name.toUpperCase();
     expect(buildPowerShell(topology(dup)).warnings.join('\n')).toMatch(/2 networks of the design are named/);
-    expect(buildPowerShell(topology({ format: 'lm-topology', version: 1 })).warnings).toEqual([expect.stringMatching(/No network is enabled for live migration/)]);
+    const allExcluded = topology({ format: 'lm-topology', version: 1, networks: [{ id: 'a', name: 'A', prefixes: ['10.0.0.0/24'] }], liveMigration: { networkOrder: ['a'], excludedNetworks: ['a'] } });
+    expect(buildPowerShell(allExcluded).warnings).toEqual([expect.stringMatching(/No network is enabled for live migration/)]);
+    // On the cluster's default order there is nothing to write: no warning.
+    expect(buildPowerShell(topology({ format: 'lm-topology', version: 1 })).warnings).toEqual([]);
     expect(routed.warnings).toEqual([]);
+  });
+
+  it('writes MigrationNetworkOrder only for an explicit order; on the default order clears it, says so, and never writes the derived order', () => {
+    expect(lex(routed.script).skeleton).toContain('$UseClusterDefaultOrder = $false');
+    const doc = example('two-site-routed');
+    doc.liveMigration = { excludedNetworks: ['mgmt-a', 'mgmt-b'] };
+    const { script } = buildPowerShell(topology(doc));
+    const { skeleton, strings } = lex(script);
+    expect(skeleton).toContain('$UseClusterDefaultOrder = $true\n$MigrationNetworkOrder = @()\n');
+    // The derived order (Live Migration B, then A) is nowhere among the literals.
+    expect(strings).not.toContain('Live Migration A');
+    expect(strings).not.toContain('Live Migration B');
+    expect(script).toContain("# Live migration order: the design uses the cluster's default order (no MigrationNetworkOrder):\n# networks by metric, except the cluster's own network ('Live Migration A'), which it tries last.\n");
+    // -WhatIf prints the ShouldProcess text: what would be cleared and why.
+    expect(script).toContain(`$PSCmdlet.ShouldProcess("cluster resource type 'Virtual Machine'", "Clear MigrationNetworkOrder (was '$current') so that the cluster uses its default order, as designed")`);
+    expect(script).toContain('MigrationNetworkOrder is not set: the cluster uses its default order, as designed.');
+    // The settings loop writes the order only when the list has networks.
+    expect(script).toContain("Name = 'MigrationNetworkOrder'; Value = ($orderIds -join ';'); Text = (($MigrationNetworkOrder | ForEach-Object { $_.Name }) -join ' > '); Apply = ($MigrationNetworkOrder.Count -gt 0) }");
+  });
+
+  it('sets the performance option on every node and the cluster-wide limits, checked first', () => {
+    const doc = example('switched-4-node');
+    doc.liveMigration = { ...doc.liveMigration, transport: 'smb', maxParallelMigrations: 4, smbBandwidthLimitFactor: 5000 };
+    const { script } = buildPowerShell(topology(doc));
+    const { skeleton, strings } = lex(script);
+    expect(skeleton).toContain('$PerformanceOption = S\n');
+    expect(strings).toContain('SMB');
+    expect(skeleton).toContain('$MaximumParallelMigrations = 4\n$SetSMBBandwidthLimit = 1\n$SMBBandwidthLimitFactor = 5000\n');
+    // Defaults: Compression, 1, 25 %.
+    const plain = lex(buildPowerShell(topology(example('switched-4-node'))).script);
+    expect(plain.strings).toContain('Compression');
+    expect(plain.skeleton).toContain('$MaximumParallelMigrations = 1\n$SetSMBBandwidthLimit = 1\n$SMBBandwidthLimitFactor = 2500\n');
+    // No limit: SetSMBBandwidthLimit 0, the factor left alone.
+    doc.liveMigration.smbBandwidthLimitFactor = 0;
+    expect(lex(buildPowerShell(topology(doc)).script).skeleton).toContain('$SetSMBBandwidthLimit = 0\n$SMBBandwidthLimitFactor = $null\n');
+    // Read before the check that stops the script; changed only after it.
+    const check = script.indexOf('if ($problems.Count -gt 0)');
+    expect(script.indexOf('(Get-VMHost).VirtualMachineMigrationPerformanceOption')).toBeLessThan(check);
+    expect(script.indexOf('$cluster = Get-Cluster')).toBeLessThan(check);
+    expect(script.indexOf("Get-VMHost failed, so its live migration performance option cannot be set")).toBeLessThan(check);
+    expect(script.indexOf('This cluster has no property $($property.Name)')).toBeLessThan(check);
+    expect(script.indexOf('Set-VMHost -VirtualMachineMigrationPerformanceOption')).toBeGreaterThan(check);
+    expect(script).toContain(`$PSCmdlet.ShouldProcess("node '$node'", "Set-VMHost -VirtualMachineMigrationPerformanceOption $PerformanceOption (was $current)")`);
+    expect(script).toContain(`$PSCmdlet.ShouldProcess("cluster '$($cluster.Name)'", "Set $($property.Name) to $($property.Value) (was $current)")`);
   });
 });

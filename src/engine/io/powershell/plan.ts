@@ -3,7 +3,8 @@
  * name (names are what a cluster and a design share; IDs are resolved on the cluster at run time),
  * the subnets that prove a name points at the right network, and the static routes per node.
  */
-import type { Network, Topology } from '../../types';
+import { orderNetworks } from '../../order';
+import type { Network, Topology, Transport } from '../../types';
 
 export interface PlannedNetwork {
   name: string;
@@ -20,16 +21,28 @@ export interface PlannedRoute {
 
 export interface ApplyPlan {
   topologyName: string;
+  /**
+   * 'explicit': the design has a MigrationNetworkOrder, written as `order`. 'default': the design
+   * uses the cluster's default order: `order` is empty and the script clears the parameter.
+   */
+  orderKind: 'explicit' | 'default';
+  /** The network the cluster's default order tries last (its own network), for the script's comment. */
+  clusterNetworkName: string | null;
   order: PlannedNetwork[];
   excluded: PlannedNetwork[];
   nodes: string[];
   routes: PlannedRoute[];
+  /** `Set-VMHost -VirtualMachineMigrationPerformanceOption` value on every node. */
+  performanceOption: 'TCPIP' | 'Compression' | 'SMB';
+  /** Cluster properties; `smbBandwidthLimitFactor` null when the limit is off (SetSMBBandwidthLimit 0). */
+  maximumParallelMigrations: number;
+  setSmbBandwidthLimit: 0 | 1;
+  smbBandwidthLimitFactor: number | null;
   /** Default gateways of the design, which the script leaves alone (shown in its comments). */
   defaultRoutes: PlannedRoute[];
   warnings: string[];
 }
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const isDefault = (prefix: string): boolean => prefix === '0.0.0.0/0' || prefix === '::/0';
 
 function planned(n: Network): PlannedNetwork {
@@ -37,22 +50,23 @@ function planned(n: Network): PlannedNetwork {
 }
 
 /**
- * The complete order the design implies (format §7 with the simulated network states left out:
- * a network's state is a what-if, not a setting). Writing every enabled network, not only the
- * listed ones, leaves the cluster no room to rank the rest by metrics that may differ from the design's.
+ * The complete explicit order of the design (format §7 with the simulated network states left
+ * out: a network's state is a what-if, not a setting). Writing every enabled network, not only the
+ * listed ones, leaves the cluster no room to rank the rest by metrics that may differ from the
+ * design's. Only for an explicit order: a design on the cluster's default never has the derived
+ * order written as if the user had chosen it.
  */
 function designOrder(t: Topology): Network[] {
   const excluded = new Set(t.liveMigration.excludedNetworks);
-  const enabled = (n: Network | undefined): n is Network => n !== undefined && !excluded.has(n.id) && n.role !== 'none';
-  const listed = [...new Set(t.liveMigration.networkOrder)].map((id) => t.index.networks.get(id)).filter(enabled);
-  const listedIds = new Set(listed.map((n) => n.id));
-  const rest = t.networks.filter((n) => enabled(n) && !listedIds.has(n.id)).sort((a, b) => a.metric - b.metric || byString(a.name, b.name) || byString(a.id, b.id));
-  return [...listed, ...rest];
+  return orderNetworks(t.networks.filter((n) => !excluded.has(n.id) && n.role !== 'none'), t.liveMigration.networkOrder, t.clusterNetworkId);
 }
+
+const PERFORMANCE_OPTION: Record<Transport, ApplyPlan['performanceOption']> = { tcpip: 'TCPIP', compression: 'Compression', smb: 'SMB' };
 
 export function planApply(t: Topology): ApplyPlan {
   const warnings: string[] = [];
-  const order = designOrder(t);
+  const orderKind = t.liveMigration.networkOrder.length > 0 ? 'explicit' : 'default';
+  const order = orderKind === 'explicit' ? designOrder(t) : [];
   const excluded = [...new Set(t.liveMigration.excludedNetworks)].map((id) => t.index.networks.get(id)).filter((n): n is Network => n !== undefined);
 
   const named = [...order, ...excluded];
@@ -62,7 +76,7 @@ export function planApply(t: Topology): ApplyPlan {
     if (count > 1) warnings.push(`${count} networks of the design are named '${named.find((n) => n.name.toLowerCase() === name)!.name}': the script finds cluster networks by name, so it will stop. Give each network the name it has on the cluster.`);
   for (const n of named.filter((x) => x.implicit))
     warnings.push(`Network '${n.name}' (${n.prefixes.join(', ')}) was found from NIC addresses and named by the app: the script will stop unless the cluster has a network of that name and subnet. Declare it with its cluster name.`);
-  if (order.length === 0) warnings.push('No network is enabled for live migration in the design: the script leaves MigrationNetworkOrder unchanged.');
+  if (orderKind === 'explicit' && order.length === 0) warnings.push('No network is enabled for live migration in the design: the script leaves MigrationNetworkOrder unchanged.');
 
   const routes: PlannedRoute[] = [];
   const defaultRoutes: PlannedRoute[] = [];
@@ -74,5 +88,20 @@ export function planApply(t: Topology): ApplyPlan {
         (isDefault(r.prefix) ? defaultRoutes : routes).push(route);
       }
     }
-  return { topologyName: t.name, order: order.map(planned), excluded: excluded.map(planned), nodes: t.nodes.map((n) => n.name), routes, defaultRoutes, warnings };
+  const lm = t.liveMigration;
+  return {
+    topologyName: t.name,
+    orderKind,
+    clusterNetworkName: t.clusterNetworkId === null ? null : t.index.networks.get(t.clusterNetworkId)!.name,
+    order: order.map(planned),
+    excluded: excluded.map(planned),
+    nodes: t.nodes.map((n) => n.name),
+    routes,
+    performanceOption: PERFORMANCE_OPTION[lm.transport],
+    maximumParallelMigrations: lm.maxParallelMigrations,
+    setSmbBandwidthLimit: lm.smbBandwidthLimitFactor === 0 ? 0 : 1,
+    smbBandwidthLimitFactor: lm.smbBandwidthLimitFactor === 0 ? null : lm.smbBandwidthLimitFactor,
+    defaultRoutes,
+    warnings,
+  };
 }

@@ -4,6 +4,7 @@
  * (psComment). The script's own text is ASCII so that Windows PowerShell 5.1 reads it whatever
  * the file's encoding.
  */
+import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR } from '../../defaults';
 import type { ApplyPlan, PlannedNetwork, PlannedRoute } from './plan';
 
 /** A PowerShell single-quoted string. PowerShell also takes the typographic quotes ‘ ’ ‚ ‛ as quote marks. */
@@ -31,10 +32,16 @@ Applies a live migration network design made in LM Path Visualizer to this failo
 1. Checks that the cluster matches the design: every network named below exists (with the
    designed IPv4 subnet), every node exists, and every interface that gets a route exists.
    If anything is missing it stops and lists it: nothing is changed.
+   It also reads each node's live migration performance option (Get-VMHost) and the
+   cluster-wide live migration properties.
 2. Sets MigrationNetworkOrder and MigrationExcludeNetworks on the 'Virtual Machine' cluster
    resource type. Networks are named here and resolved to their IDs at run time with
    Get-ClusterNetwork, so the script applies to any cluster whose network names match.
-3. Adds the designed static routes on each node with New-NetRoute (through Invoke-Command).
+   A design on the cluster's default order clears MigrationNetworkOrder instead (if set).
+3. Sets the live migration performance option on every node (Set-VMHost
+   -VirtualMachineMigrationPerformanceOption), and MaximumParallelMigrations,
+   SetSMBBandwidthLimit and SMBBandwidthLimitFactor on the cluster.
+4. Adds the designed static routes on each node with New-NetRoute (through Invoke-Command).
    Routes that already exist are left as they are; default gateways are not changed.
 
 Run it elevated on a node of the cluster, first with -WhatIf to see what it would change.
@@ -98,6 +105,35 @@ foreach ($node in $DesignNodes) {
     }
 }
 
+# Each node's live migration performance option (read-only).
+$hostOptions = @{}
+foreach ($node in $DesignNodes) {
+    if ($clusterNodes -notcontains $node) { continue }
+    try {
+        $hostOptions[$node] = [string](Invoke-Command -ComputerName $node -ScriptBlock { (Get-VMHost).VirtualMachineMigrationPerformanceOption })
+    } catch {
+        $problems.Add("Node '$node': Get-VMHost failed, so its live migration performance option cannot be set ($($_.Exception.Message)).")
+    }
+}
+
+# Cluster-wide live migration properties (read-only). A cluster without one of them (before
+# Windows Server 2025 / Azure Stack HCI 23H2) is a problem only when the design wants another value
+# than Windows' default.
+$cluster = Get-Cluster
+$clusterProperties = @(
+    [pscustomobject]@{ Name = 'MaximumParallelMigrations'; Value = $MaximumParallelMigrations; Default = ${DEFAULT_MAX_PARALLEL_MIGRATIONS}; Present = $true }
+    [pscustomobject]@{ Name = 'SetSMBBandwidthLimit'; Value = $SetSMBBandwidthLimit; Default = 1; Present = $true }
+    [pscustomobject]@{ Name = 'SMBBandwidthLimitFactor'; Value = $SMBBandwidthLimitFactor; Default = ${DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR}; Present = $true }
+)
+foreach ($property in $clusterProperties) {
+    if ($cluster.PSObject.Properties.Name -notcontains $property.Name) {
+        $property.Present = $false
+        if ($null -ne $property.Value -and $property.Value -ne $property.Default) {
+            $problems.Add("This cluster has no property $($property.Name), so the designed value $($property.Value) cannot be set.")
+        }
+    }
+}
+
 # Per node: which route interfaces are missing, and which routes are already there (read-only).
 $existingRoutes = @{}
 foreach ($group in @($Routes | Group-Object -Property Node)) {
@@ -146,9 +182,45 @@ foreach ($setting in $settings) {
         Write-Host "$($setting.Name) set: $($setting.Text)."
     }
 }
+# The cluster's default order: no MigrationNetworkOrder. It is cleared, never written out.
+if ($UseClusterDefaultOrder) {
+    $current = [string]($vmType | Get-ClusterParameter -Name 'MigrationNetworkOrder').Value
+    if ($current -eq '') {
+        Write-Host "MigrationNetworkOrder is not set: the cluster uses its default order, as designed."
+    } elseif ($PSCmdlet.ShouldProcess("cluster resource type 'Virtual Machine'", "Clear MigrationNetworkOrder (was '$current') so that the cluster uses its default order, as designed")) {
+        $vmType | Set-ClusterParameter -Name 'MigrationNetworkOrder' -Delete
+        Write-Host "MigrationNetworkOrder cleared: the cluster uses its default order."
+    }
+}
 
 # ---------------------------------------------------------------------------------------------
-# 3. Static routes, added on each node. -WhatIf and -Confirm are honoured here, on this computer.
+# 3. Live migration performance option of every node, and the cluster-wide properties.
+# ---------------------------------------------------------------------------------------------
+foreach ($node in $DesignNodes) {
+    $current = $hostOptions[$node]
+    if ($current -eq $PerformanceOption) {
+        Write-Host "$($node): the live migration performance option is already $PerformanceOption."
+    } elseif ($PSCmdlet.ShouldProcess("node '$node'", "Set-VMHost -VirtualMachineMigrationPerformanceOption $PerformanceOption (was $current)")) {
+        Invoke-Command -ComputerName $node -ArgumentList $PerformanceOption -ScriptBlock {
+            param($option)
+            Set-VMHost -VirtualMachineMigrationPerformanceOption $option -ErrorAction Stop
+        }
+        Write-Host "$($node): live migration performance option set to $PerformanceOption."
+    }
+}
+foreach ($property in $clusterProperties) {
+    if (-not $property.Present -or $null -eq $property.Value) { continue }
+    $current = $cluster.($property.Name)
+    if ($current -eq $property.Value) {
+        Write-Host "$($property.Name) is already $($property.Value)."
+    } elseif ($PSCmdlet.ShouldProcess("cluster '$($cluster.Name)'", "Set $($property.Name) to $($property.Value) (was $current)")) {
+        $cluster.($property.Name) = $property.Value
+        Write-Host "$($property.Name) set to $($property.Value)."
+    }
+}
+
+# ---------------------------------------------------------------------------------------------
+# 4. Static routes, added on each node. -WhatIf and -Confirm are honoured here, on this computer.
 # ---------------------------------------------------------------------------------------------
 foreach ($route in $Routes) {
     $key = '{0}|{1}|{2}|{3}' -f $route.Node, $route.InterfaceAlias, $route.DestinationPrefix, $route.NextHop
@@ -190,12 +262,31 @@ export function renderScript(plan: ApplyPlan, { generatedAt, fileName = 'apply-l
     `# Generated by LM Path Visualizer${generatedAt ? ` on ${psComment(generatedAt)}` : ''}. Edit the lists below to adjust it.`,
     '# ---------------------------------------------------------------------------------------------',
     '',
-    '# Live migration order: cluster networks by name, most preferred first, with the IPv4 subnet',
-    '# each must have (a check that the name points at the network the design means).',
+    ...(plan.orderKind === 'explicit'
+      ? [
+          '# Live migration order: cluster networks by name, most preferred first, with the IPv4 subnet',
+          '# each must have (a check that the name points at the network the design means).',
+          '$UseClusterDefaultOrder = $false',
+        ]
+      : [
+          "# Live migration order: the design uses the cluster's default order (no MigrationNetworkOrder):",
+          psComment(`# networks by metric, except the cluster's own network${plan.clusterNetworkName !== null ? ` ('${plan.clusterNetworkName}')` : ''}, which it tries last.`),
+          '# The script clears MigrationNetworkOrder when the cluster has one; it never writes the derived order.',
+          '$UseClusterDefaultOrder = $true',
+        ]),
     `$MigrationNetworkOrder = ${list(plan.order.map(networkLiteral))}`,
     '',
     '# Networks excluded from live migration.',
     `$MigrationExcludeNetworks = ${list(plan.excluded.map(networkLiteral))}`,
+    '',
+    '# Live migration performance option of every node (Set-VMHost): TCPIP, Compression or SMB.',
+    `$PerformanceOption = ${psString(plan.performanceOption)}`,
+    '',
+    '# Cluster-wide: live migrations a node runs at once; the SMB bandwidth limit (1 = on) and its',
+    "# share of a node's physical bandwidth in hundredths of a percent ($null: left as it is).",
+    `$MaximumParallelMigrations = ${plan.maximumParallelMigrations}`,
+    `$SetSMBBandwidthLimit = ${plan.setSmbBandwidthLimit}`,
+    `$SMBBandwidthLimitFactor = ${plan.smbBandwidthLimitFactor === null ? '$null' : plan.smbBandwidthLimitFactor}`,
     '',
     '# Nodes of the design: each must be a node of this cluster.',
     `$DesignNodes = ${list(plan.nodes.map(psString))}`,
