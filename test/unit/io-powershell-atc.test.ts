@@ -146,17 +146,20 @@ describe('buildPowerShell on an ATC-managed design', () => {
     expect(gate).toBeLessThan(at('foreach ($setting in $settings) {'));
   });
 
-  it('runs every change through ShouldProcess (-WhatIf, -Confirm): three in all', () => {
-    expect(s.match(/\$PSCmdlet\.ShouldProcess\(/g)).toHaveLength(3);
+  it('runs every change through ShouldProcess (-WhatIf, -Confirm): the plain script’s, plus the overrides', () => {
+    const plainCount = buildPowerShell(topology(EXAMPLES[0]!.document)).script.match(/\$PSCmdlet\.ShouldProcess\(/g)!.length;
+    expect(s.match(/\$PSCmdlet\.ShouldProcess\(/g)).toHaveLength(plainCount + 1);
     const setAt = at('    Set-NetIntent -GlobalClusterOverrides $atcOverride');
     expect(s.lastIndexOf("if ($PSCmdlet.ShouldProcess('Network ATC cluster overrides'", setAt)).toBeGreaterThan(-1);
-    // No cmdlet ATC reverts (Set-VMHost) is used on an ATC cluster.
-    const code = s.split('\n').filter((l) => !l.trimStart().startsWith('#'));
-    expect(code.filter((l) => l.includes('Set-VMHost'))).toEqual([]);
+    // What ATC would revert (Set-VMHost, the cluster properties) is skipped: step 3 gets no nodes and no properties.
+    const gate = at('$DesignNodes = @()');
+    expect(at('$clusterProperties = @()')).toBeGreaterThan(gate);
+    expect(gate).toBeLessThan(at('foreach ($node in $DesignNodes) {\n    $current = $hostOptions[$node]'));
+    expect(gate).toBeGreaterThan(at('# 3. Live migration performance option of every node'));
   });
 
   it('puts each ATC part in exactly once', () => {
-    for (const part of ['New-NetIntentGlobalClusterOverrides', 'if ($AtcKeepsNetworkSelection) {', 'Get-Command -Name Set-NetIntent']) expect(s.split(part)).toHaveLength(2);
+    for (const part of ['New-NetIntentGlobalClusterOverrides', 'if ($AtcKeepsNetworkSelection) {', 'Get-Command -Name Set-NetIntent', '$clusterProperties = @()']) expect(s.split(part)).toHaveLength(2);
   });
 });
 
@@ -181,7 +184,7 @@ describe('the plain script', () => {
   ])('is what %s gets: no ATC cmdlet', (_name, make) => {
     const r = buildPowerShell(make());
     expect(r.networkAtc).toBe(false);
-    expect(r.script).not.toMatch(/NetIntent|AtcKeepsNetworkSelection/);
+    expect(r.script).not.toMatch(/NetIntent|AtcKeepsNetworkSelection|Network ATC/);
   });
 
   it('and the ATC variant differ only by the spliced parts', () => {
@@ -200,6 +203,7 @@ describe('the plain script', () => {
     cut('# Network ATC manages live migration on this cluster: its cmdlets', 'if ($problems.Count -gt 0) {');
     cut('# ---------------------------------------------------------------------------------------------\n# 2a.', '# ---------------------------------------------------------------------------------------------\n# 2. Live');
     cut('if ($AtcKeepsNetworkSelection) {', 'foreach ($setting in $settings) {');
+    cut('# Network ATC set the performance option and the limits through its overrides', 'foreach ($node in $DesignNodes) {\n    $current');
     expect(stripped).toBe(plain);
   });
 });

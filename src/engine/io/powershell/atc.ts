@@ -11,7 +11,8 @@
  *   cluster's default order, leaves the choice of networks to ATC and does not set
  *   MigrationNetworkOrder / MigrationExcludeNetworks at all.
  * It is spliced into the plain script at fixed places (`withAtc`), so -WhatIf, -Confirm and the
- * checks-before-changes rule hold as they do there.
+ * checks-before-changes rule hold as they do there; the plain script's step 3 (Set-VMHost and the
+ * cluster properties, which ATC would revert) is skipped.
  */
 import { readOrigin } from '../../origin';
 import type { Topology, Transport } from '../../types';
@@ -131,7 +132,16 @@ export function renderAtcSection(p: AtcPlan): string {
 export const ATC_STEP2_GATE = `if ($AtcKeepsNetworkSelection) {
     Write-Host 'Network ATC chooses the live migration networks: MigrationNetworkOrder and MigrationExcludeNetworks are left to it.'
     $settings = @()
+    $UseClusterDefaultOrder = $false
 }
+`;
+
+/** Step 3 is ATC's (section 2a set it through the overrides): Set-VMHost and the cluster properties would be reverted as drift. */
+export const ATC_STEP3_GATE = `# Network ATC set the performance option and the limits through its overrides (section 2a);
+# Set-VMHost and the cluster properties would be reverted as drift, so step 3 leaves them alone.
+Write-Host 'Network ATC manages the performance option and the limits: the hosts and the cluster properties are left to it.'
+$DesignNodes = @()
+$clusterProperties = @()
 `;
 
 /** Where the ATC parts go in the plain script; each must be there exactly once. */
@@ -139,6 +149,7 @@ export const ATC_MARKERS = {
   checks: 'if ($problems.Count -gt 0) {',
   step2: '# 2. Live migration settings',
   loop: 'foreach ($setting in $settings) {',
+  step3: 'foreach ($node in $DesignNodes) {\n    $current = $hostOptions[$node]',
 } as const;
 
 function insertBefore(script: string, marker: string, text: string, lineStart = false): string {
@@ -149,9 +160,10 @@ function insertBefore(script: string, marker: string, text: string, lineStart = 
   return script.slice(0, where) + text + script.slice(where);
 }
 
-/** The plain script with the ATC checks, the ATC section and the step 2 gate spliced in. */
+/** The plain script with the ATC checks, the ATC section and the gates of steps 2 and 3 spliced in. */
 export function withAtc(script: string, plan: AtcPlan): string {
   let s = insertBefore(script, ATC_MARKERS.checks, `${ATC_CHECKS}\n`);
   s = insertBefore(s, ATC_MARKERS.step2, `${renderAtcSection(plan)}`, true);
-  return insertBefore(s, ATC_MARKERS.loop, ATC_STEP2_GATE);
+  s = insertBefore(s, ATC_MARKERS.loop, ATC_STEP2_GATE);
+  return insertBefore(s, ATC_MARKERS.step3, ATC_STEP3_GATE);
 }
