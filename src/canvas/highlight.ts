@@ -157,7 +157,8 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
     if (focus && !isChosen && !fb && !isFailed) cls.push('dimmed');
     if (isFailed) cls.push('failed');
     if (selected.has(e.id)) cls.push('selected');
-    out.set(e.id, { classes: cls.join(' '), label: fb ? fb.join(',') : '' });
+    // An SMB stream's drop is lit as a stream; its fallback number would read as a second role.
+    out.set(e.id, { classes: cls.join(' '), label: fb && !smb.extra.has(e.id) ? fb.join(',') : '' });
   }
   return out;
 }

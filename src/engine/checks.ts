@@ -2,14 +2,15 @@
  * Cluster-validation style checks, in the spirit of Test-Cluster's network tests, that the
  * parser's diagnostics (diagnostics.ts) do not already make. `runChecks` returns only these
  * additions, so the validation panel shows `[...diagnostics, ...runChecks(design)]` and nothing
- * twice: duplicate addresses are parse errors; two NICs of one node on one network, networks
- * without NICs, pairs with no path and ineligible networks in the order are parser diagnostics.
+ * twice: duplicate addresses are parse errors; networks without NICs, pairs with no path and
+ * ineligible networks in the order are parser diagnostics. (Two NICs of one node on one network
+ * are supported — a fact in Details, `multiNicNetworks` — not a finding.)
  *
  * Pair checks are grouped (by the networks concerned) so that a 64-node cluster gets a handful
  * of findings, not thousands; every finding names its elements in `elementIds`.
  */
 import { analyzeAllPairs } from './allPairs';
-import { parseAddress, parseCidr } from './address';
+import { parseAddress, parseCidr, prefixContains } from './address';
 import { networkPairLabel, pairList } from './analysis/impactText';
 import { networkName, nicLabel, nodeName } from './messages';
 import { originChecks } from './originChecks';
@@ -18,7 +19,71 @@ import type { AllPairsResult, Diagnostic, PathCandidate, Topology } from './type
 
 export function runChecks(topology: Topology, allPairs?: AllPairsResult): Diagnostic[] {
   const pairs = allPairs ?? analyzeAllPairs(topology);
-  return [...nextHopChecks(topology), ...asymmetricRoutes(topology), ...pairChecks(topology, pairs), ...originChecks(topology)];
+  return [...nextHopChecks(topology), ...asymmetricRoutes(topology), ...pairChecks(topology, pairs), ...apipaAddresses(topology), ...smbRdmaAcrossSites(topology), ...originChecks(topology)];
+}
+
+/**
+ * An APIPA address (169.254.0.0/16) on a network enabled for live migration: Windows gives an
+ * interface such an address when it got none, so the "network" is an unconfigured link — on a
+ * switchless cable, every cable would share one subnet. Switchless links need a static subnet per
+ * cable (Network ATC assigns them). One finding per network. (docs/DECISIONS.md, issue 11.)
+ */
+function apipaAddresses(t: Topology): Diagnostic[] {
+  const apipa = parseCidr('169.254.0.0/16')!;
+  const byNetwork = new Map<string, { nicIds: string[]; path: string }>();
+  const nicIndex = new Map(t.nics.map((n, i) => [n.id, i]));
+  for (const a of t.addresses) {
+    if (a.family !== 4 || !t.eligibility[a.networkId]?.eligible) continue;
+    const c = parseCidr(a.cidr);
+    if (!c || !prefixContains(apipa, c)) continue;
+    let g = byNetwork.get(a.networkId);
+    if (!g) byNetwork.set(a.networkId, (g = { nicIds: [], path: `nics[${nicIndex.get(a.nicId)}].addresses[${a.position}]` }));
+    if (!g.nicIds.includes(a.nicId)) g.nicIds.push(a.nicId);
+  }
+  return [...byNetwork].map(([networkId, g]) => ({
+    code: 'apipa-address' as const,
+    path: g.path,
+    elementIds: [networkId, ...g.nicIds],
+    message: `Network '${networkName(t, networkId)}' is enabled for live migration but has APIPA (169.254.x.x) addresses (${g.nicIds.slice(0, 3).map((id) => nicLabel(t, id)).join(', ')}${g.nicIds.length > 3 ? ', …' : ''}): the interfaces got no configured address. Give each link a static subnet (switchless cables need one per cable; Network ATC assigns them), or exclude the network.`,
+  }));
+}
+
+/**
+ * Transport SMB with RDMA NICs on a network enabled for live migration whose NICs are in more
+ * than one site: RDMA is not used between sites (storage/RDMA traffic is not routed or stretched),
+ * so SMB Direct cannot carry the migrations that cross it. (docs/DECISIONS.md, issue 11.)
+ */
+function smbRdmaAcrossSites(t: Topology): Diagnostic[] {
+  if (t.liveMigration.transport !== 'smb') return [];
+  const out: Diagnostic[] = [];
+  t.networks.forEach((n) => {
+    if (!t.eligibility[n.id]?.eligible) return;
+    const nicIds = [...new Set((t.index.addressesByNetwork.get(n.id) ?? []).map((i) => t.addresses[i]!.nicId))];
+    const rdma = nicIds.filter((id) => t.index.nics.get(id)!.rdma);
+    if (rdma.length === 0) return;
+    const sites = [...new Set(nicIds.map((id) => t.index.nodes.get(t.index.nics.get(id)!.node)?.site).filter((s): s is string => typeof s === 'string'))];
+    if (sites.length < 2) return;
+    const declared = (t.document.networks ?? []).findIndex((d) => d.id === n.id);
+    out.push({
+      code: 'smb-rdma-across-sites',
+      path: declared >= 0 ? `networks[${declared}]` : 'liveMigration.transport',
+      elementIds: [n.id, ...sites, ...rdma],
+      message: `The transport is SMB and network '${n.name}' spans sites ${sites.map((s) => `'${t.index.sites.get(s)?.name ?? s}'`).join(' and ')} with RDMA NICs: RDMA is not used between sites, so live migrations across them on this network get no SMB Direct. Keep RDMA networks within a site and migrate between sites over a network without RDMA, or use Compression.`,
+    });
+  });
+  return out;
+}
+
+/** (Details) Nodes with more than one NIC on a cluster network: supported, SMB Multichannel uses them all. */
+export function multiNicNetworks(t: Topology): { nodeId: string; networkId: string; nicIds: string[] }[] {
+  const out: { nodeId: string; networkId: string; nicIds: string[] }[] = [];
+  for (const node of t.nodes) {
+    const byNet = new Map<string, string[]>();
+    for (const nicId of t.index.nicsByNode.get(node.id) ?? [])
+      for (const net of new Set((t.index.addressesByNic.get(nicId) ?? []).map((i) => t.addresses[i]!.networkId))) byNet.set(net, [...(byNet.get(net) ?? []), nicId]);
+    for (const [networkId, nicIds] of byNet) if (nicIds.length > 1) out.push({ nodeId: node.id, networkId, nicIds });
+  }
+  return out;
 }
 
 /** Static routes whose next hop is no router's interface: nothing forwards that traffic. */

@@ -13,22 +13,9 @@ export function collectDiagnostics(t: Topology): Diagnostic[] {
   const { networks: declared = [] } = t.document;
   const networkPath = new Map(declared.map((n, i) => [n.id, `networks[${i}]`]));
 
-  // Two NICs of one node on the same cluster network.
-  for (const node of t.nodes) {
-    const firstNicOn = new Map<string, string>();
-    for (const nicId of t.index.nicsByNode.get(node.id) ?? []) {
-      const nets = new Set((t.index.addressesByNic.get(nicId) ?? []).map((i) => t.addresses[i]!.networkId));
-      for (const net of nets) {
-        const first = firstNicOn.get(net);
-        if (first === undefined) firstNicOn.set(net, nicId);
-        else
-          out.push({
-            code: 'nics-share-network', path: nicPath.get(nicId)!, elementIds: [first, nicId, net],
-            message: `${node.name} has two NICs ('${t.index.nics.get(first)!.name}' and '${t.index.nics.get(nicId)!.name}') on network '${networkName(t, net)}'. The cluster uses one interface per node per network; team them or put them on separate subnets.`,
-          });
-      }
-    }
-  }
+  // Two NICs of one node on one cluster network are supported (multi-NIC cluster networks,
+  // Windows Server 2016 and later; SMB Multichannel uses both): a fact in Details, not a
+  // diagnostic (docs/DECISIONS.md, issue 11). See multiNicNetworks().
   for (const n of t.networks) {
     if ((t.index.addressesByNetwork.get(n.id) ?? []).length === 0)
       out.push({ code: 'network-without-nic', path: networkPath.get(n.id) ?? '', elementIds: [n.id], message: `Network '${n.name}' has no NIC on it.` });

@@ -12,7 +12,7 @@ export { parseClusterInventory, INVENTORY_SCRIPT } from './inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './messages';
 export { analyzeResilience, rankImpacts } from './resilience';
 export type { ElementImpact, LegacyImpact, MovedPair, PairRef, ResilienceOptions, ResilienceReport } from './resilience';
-export { runChecks } from './checks';
+export { runChecks, multiNicNetworks } from './checks';
 export { describeOrigin, ATC_DRIFT_NOTICE } from './originText';
 export { readOrigin, atcManagesLiveMigration, networkIntent, intentTypesText, WS2025_BUILD } from './origin';
 export type { TopologyOrigin, OriginHost, OriginIntent, NetworkAtc, AtcOverrides, IntentType } from './origin';

@@ -234,6 +234,7 @@ export interface Diagnostic {
   elementIds: string[];
 }
 export type DiagnosticCode =
+  /** No longer produced (multi-NIC cluster networks are supported; see `multiNicNetworks`); kept for old references. */
   | 'nics-share-network'
   | 'network-without-nic'
   | 'nic-without-address'
@@ -248,6 +249,9 @@ export type DiagnosticCode =
   | 'pair-single-path'
   | 'pair-routed-only'
   | 'routed-preferred-over-direct'
+  // Issue 11 (format 1.1), each with its source in docs/DECISIONS.md:
+  | 'apipa-address'
+  | 'smb-rdma-across-sites'
   // Added by originChecks (originChecks.ts), from an imported cluster's origin:
   | 'host-migration-disabled'
   | 'host-settings-differ'

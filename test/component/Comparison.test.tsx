@@ -38,11 +38,13 @@ describe('Comparison', () => {
     expect(screen.getByText(/^Legacy: 40 s/).parentElement).toHaveTextContent('Legacy: 40 s before the migration starts · 2025: immediately');
     expect(cells('Network')).toEqual(["'Direct 2-3'", "'Direct 2-3'"]);
     expect(cells('Starts')).toEqual(['immediately', 'after 40 s']);
+    // The timeout is the connection timeout: an upper bound of each wait, not a measured time.
+    expect(screen.getByText(/^Each timeout is the connection timeout \(about 20 s by default, adjustable below\): an upper bound of each wait\./)).toBeInTheDocument();
   });
 
   it('the legacy timeout input changes the delay', () => {
     const { store } = renderComparison('switchless-3-node', ['n2', 'n3']);
-    const input = screen.getByLabelText('Legacy timeout (seconds)');
+    const input = screen.getByLabelText(/^Legacy timeout \(seconds\) — the connection timeout, an upper bound of each wait/);
     expect(input).toHaveValue(20);
     fireEvent.change(input, { target: { value: '30' } });
     expect(store.getState().ui.legacyTimeoutSeconds).toBe(30);

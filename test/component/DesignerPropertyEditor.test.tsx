@@ -39,7 +39,7 @@ describe('PropertyEditor', () => {
     const store = renderWith(<PropertyEditor />, undefined, { selectedIds: ['n1-lm'] });
     type('Name', 'LM fast');
     type('Speed (Gbps)', '100');
-    fireEvent.click(within(editor()).getByLabelText('RDMA'));
+    fireEvent.click(within(editor()).getByLabelText('RDMA-capable'));
     expect(store.getState().design.index.nics.get('n1-lm')).toMatchObject({ name: 'LM fast', speedGbps: 100, rdma: true });
     expect(store.getState().past).toHaveLength(3);
     type('Speed (Gbps)', 'fast');

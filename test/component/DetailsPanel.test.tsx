@@ -156,4 +156,20 @@ describe('DetailsPanel', () => {
     expect(screen.getByText(/2 more elements selected/)).toBeInTheDocument();
     expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('HV01');
   });
+
+  it('two NICs of a node on one network are a fact (supported, SMB Multichannel uses both), on the node and on the network', () => {
+    const base = doc('switched-4-node');
+    const multi: TopologyDocument = { ...base, nics: [...base.nics!, { id: 'n1-s1b', node: 'n1', name: 'SLOT 4 Port 1', addresses: ['10.10.1.21/24'], speedGbps: 25, rdma: true }] };
+    const text = "HV01 has 2 NICs on 'Storage 1' (SLOT 3 Port 1, SLOT 4 Port 1): supported since Windows Server 2016; SMB Multichannel uses both";
+    renderDetails(multi, ['n1']);
+    expect(facts()['Multi-NIC cluster network: SMB Multichannel uses both']).toEqual([text]);
+  });
+
+  it('the network view says the same; a network without it has no such fact', () => {
+    const base = doc('switched-4-node');
+    const multi: TopologyDocument = { ...base, nics: [...base.nics!, { id: 'n1-s1b', node: 'n1', name: 'SLOT 4 Port 1', addresses: ['10.10.1.21/24'], speedGbps: 25, rdma: true }] };
+    renderDetails(multi, ['storage-1']);
+    expect(facts()['Multi-NIC cluster network: SMB Multichannel uses both']).toHaveLength(1);
+    expect(facts()['Live migration']).toEqual(['enabled · 1st of 2 in the preference order']);
+  });
 });

@@ -80,4 +80,24 @@ describe('WhyView', () => {
     expect(screen.getByText("Source node 'HV01' is down.")).toBeInTheDocument();
     expect(screen.queryAllByRole('listitem')).toEqual([]);
   });
+
+  it('says how the order came about, and with SMB that SMB Multichannel picks interfaces by capability', () => {
+    const ex = EXAMPLES.find((e) => e.id === 'two-site-routed')!;
+    const document = { ...ex.document, liveMigration: { excludedNetworks: ['mgmt-a', 'mgmt-b'], transport: 'smb' as const } };
+    render(
+      <StoreProvider store={createAppStore({ document, pair: ['n1', 'n2'] })}>
+        <WhyView />
+      </StoreProvider>,
+    );
+    // Default order: Live Migration A (metric 40002) is the lowest cluster-role metric → tried last.
+    expect(screen.getByText(/^The cluster's default order \(no MigrationNetworkOrder\): by metric, lowest first, except 'Live Migration A', which carries the cluster's own traffic \(heartbeats, CSV\) and is tried last\.$/)).toBeInTheDocument();
+    expect(entryNames().slice(0, 2)).toEqual(['Network Live Migration B', 'Network Live Migration A']);
+    expect(screen.getByText(/SMB Multichannel picks interfaces by their capability, not by the live migration settings.*Set-SmbMultichannelConstraint restricts it/)).toBeInTheDocument();
+  });
+
+  it('says an explicit order is explicit, and has no SMB note with Compression', () => {
+    renderWhy('two-site-routed', ['n1', 'n2']);
+    expect(screen.getByText(/^Explicit live migration order \(MigrationNetworkOrder\)/)).toBeInTheDocument();
+    expect(screen.queryByText(/SMB Multichannel/)).toBeNull();
+  });
 });

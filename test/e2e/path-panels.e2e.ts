@@ -59,4 +59,33 @@ describe('path panels', () => {
     await expect(text(page, 'group', 'What-if failures')).resolves.toContain('Nothing is failed');
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('SMB set in the live migration settings lights every stream on the diagram and lists them; Reset to the default order', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await page.getByLabel('Example').selectOption({ label: 'Switched 4-node' });
+    await page.getByLabel('Source node').selectOption({ label: 'HV01' });
+    await page.getByLabel('Destination node').selectOption({ label: 'HV03' });
+    await page.getByRole('button', { name: 'Live migration settings…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Live migration settings' });
+    await expect(dialog.getByRole('status').textContent()).resolves.toContain('Order: explicit (MigrationNetworkOrder)');
+    await dialog.getByRole('radio', { name: /^SMB/ }).check();
+    await dialog.getByRole('button', { name: "Reset to the cluster's default" }).click();
+    await expect(dialog.getByRole('status').textContent()).resolves.toContain("'Storage 1' carries the cluster's own traffic, so the default order tries it last.");
+    await dialog.getByRole('button', { name: 'OK' }).click();
+
+    // Default order: Storage 1 (40001) is the cluster's own network → Storage 2 (40002) first; SMB adds Storage 1.
+    const path = page.getByRole('region', { name: 'Migration path' });
+    await expect(path.textContent()).resolves.toContain("Chosen 'Storage 2'");
+    await expect(path.getByRole('list', { name: 'SMB streams' }).getByRole('listitem').count()).resolves.toBe(2);
+    const looks = await page.evaluate(() => {
+      const cy = (window as unknown as { __lmpv: { cy: { getElementById(id: string): { classes(): string[]; data(k: string): string } } } }).__lmpv.cy;
+      return ['storage-1', 'storage-2', 'n1-s1', 'n3-s1'].map((id) => [id, cy.getElementById(id).classes().includes('chosen')]);
+    });
+    expect(looks).toEqual([['storage-1', true], ['storage-2', true], ['n1-s1', true], ['n3-s1', true]]);
+    // One undo step brings the explicit order and Compression back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(path.textContent()).resolves.toContain("Chosen 'Storage 1'");
+    await expect(path.textContent()).resolves.toContain('Transport: Compression — one TCP connection on this path.');
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

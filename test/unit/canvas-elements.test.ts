@@ -130,6 +130,8 @@ describe('decorate', () => {
     // Storage 2's NIC pair matches the chosen pair (25 Gb/s, RDMA at both ends): a second stream.
     for (const id of ['n1-s2', 'e:n1-s2:storage-2', 'storage-2', 'e:n3-s2:storage-2', 'n3-s2']) expect(classesOf(d, id)).toContain('chosen');
     expect(d.get('storage-2')!.label.startsWith('✔ SMB MULTICHANNEL · Storage 2')).toBe(true);
+    // Storage 2's drops are also fallback 1's, but lit as a stream they carry no number.
+    expect(d.get('e:n1-s2:storage-2')).toEqual({ classes: 'chosen', label: '' });
     expect(d.get('storage-1')!.label.startsWith('✔ CHOSEN · Storage 1')).toBe(true);
     // A second NIC of HV01 on Storage 1: two streams on the chosen network.
     const multi = topologyOf({

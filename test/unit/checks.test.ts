@@ -6,7 +6,7 @@ import { load, loadFixture, readFixture } from './helpers';
 
 const fixture = (name: string): TopologyDocument => structuredClone(readFixture(name)) as TopologyDocument;
 const summary = (ds: Diagnostic[]): [string, string[]][] => ds.map((d) => [d.code, [...d.elementIds].sort()]);
-const CHECK_CODES = new Set(['route-via-not-router', 'asymmetric-route', 'pair-single-path', 'pair-routed-only', 'routed-preferred-over-direct']);
+const CHECK_CODES = new Set(['route-via-not-router', 'asymmetric-route', 'pair-single-path', 'pair-routed-only', 'routed-preferred-over-direct', 'apipa-address', 'smb-rdma-across-sites']);
 
 describe('runChecks on the examples', () => {
   it('switchless 3-node: each link is the only path of its two pairs', () => {
@@ -95,7 +95,8 @@ describe('runChecks on broken designs', () => {
   });
 
   it('never repeats what the parser already reports', () => {
-    // Excluded network in the order, a network without NIC, two NICs on one network, a pair without path.
+    // Excluded network in the order, a network without NIC, two NICs on one network (supported: no
+    // finding at all, issue 11), a pair without path.
     const doc = fixture('switchless-3-node.json');
     doc.liveMigration!.networkOrder = ['mgmt', 'link-12', 'link-13', 'link-23'];
     doc.networks!.push({ id: 'spare', name: 'Spare', prefixes: ['10.99.0.0/24'] });
@@ -104,10 +105,61 @@ describe('runChecks on broken designs', () => {
     const parsed = parseTopology(doc);
     if (!parsed.ok) throw new Error('invalid');
     const parserCodes = new Set(parsed.diagnostics.map((d) => d.code));
-    expect(parserCodes).toEqual(new Set(['ineligible-network-in-order', 'network-without-nic', 'nics-share-network', 'pair-without-path']));
+    expect(parserCodes).toEqual(new Set(['ineligible-network-in-order', 'network-without-nic', 'pair-without-path']));
     const checks = runChecks(parsed.topology);
     expect(checks.every((d) => CHECK_CODES.has(d.code))).toBe(true);
     // n1→n2 now has two paths (two NICs on link-12); n2⇄n3 have none (the parser says so).
     expect(summary(checks)).toEqual([['pair-single-path', ['link-13', 'n1', 'n3']]]);
+  });
+});
+
+describe('checks grounded in documentation (issue 11)', () => {
+  /** switchless-3-node with the HV01–HV02 cable unconfigured: both ends took an APIPA address. */
+  function apipaCable(): TopologyDocument {
+    const d = fixture('switchless-3-node.json');
+    d.networks = d.networks!.filter((n) => n.id !== 'link-12');
+    d.liveMigration = { networkOrder: ['link-13', 'link-23'], excludedNetworks: ['mgmt'] };
+    d.nics!.find((n) => n.id === 'n1-to2')!.addresses = ['169.254.10.1/16'];
+    d.nics!.find((n) => n.id === 'n2-to1')!.addresses = ['169.254.20.2/16'];
+    return d;
+  }
+  /** two-site-routed with a stretched RDMA network 10.9.0.0/24 on HV01 (site A) and HV03 (site B). */
+  function stretched(transport: 'smb' | 'compression', rdma = true): TopologyDocument {
+    const d = fixture('two-site-routed.json');
+    d.networks!.push({ id: 'stretch', name: 'Stretched', prefixes: ['10.9.0.0/24'] });
+    d.nics!.push({ id: 'n1-st', node: 'n1', name: 'Stretch', addresses: ['10.9.0.11/24'], rdma }, { id: 'n3-st', node: 'n3', name: 'Stretch', addresses: ['10.9.0.13/24'], rdma });
+    d.liveMigration = { ...d.liveMigration, transport };
+    return d;
+  }
+  const only = (code: string, doc: TopologyDocument) => runChecks(load(doc)).filter((x) => x.code === code);
+
+  it('an APIPA address on a network enabled for live migration: one finding per network, naming the NICs', () => {
+    const found = only('apipa-address', apipaCable());
+    // 169.254.10.1/16 and 169.254.20.2/16 share the subnet 169.254.0.0/16: one implicit network.
+    expect(summary(found)).toEqual([['apipa-address', ['n1-to2', 'n2-to1', 'net-169-254-0-0-16'].sort()]]);
+    expect(found[0]!.path).toBe('nics[3].addresses[0]');
+    expect(found[0]!.message).toMatch(/^Network 'Cluster Network 1' is enabled for live migration but has APIPA \(169\.254\.x\.x\) addresses \(HV01 'Port to HV02', HV02 'Port to HV01'\).*static subnet.*Network ATC/);
+  });
+
+  it('no APIPA finding when that network is excluded from live migration', () => {
+    const d = apipaCable();
+    d.liveMigration!.excludedNetworks = ['mgmt', 'net-169-254-0-0-16'];
+    expect(only('apipa-address', d)).toEqual([]);
+  });
+
+  it('transport SMB with RDMA NICs on a network spanning sites', () => {
+    const found = only('smb-rdma-across-sites', stretched('smb'));
+    expect(summary(found)).toEqual([['smb-rdma-across-sites', ['n1-st', 'n3-st', 'site-a', 'site-b', 'stretch']]]);
+    expect(found[0]!.path).toBe('networks[4]');
+    expect(found[0]!.message).toMatch(/^The transport is SMB and network 'Stretched' spans sites 'Site A' and 'Site B' with RDMA NICs: RDMA is not used between sites/);
+  });
+
+  it.each([
+    ['Compression', stretched('compression')],
+    ['no RDMA NIC', stretched('smb', false)],
+    ['the network excluded', { ...stretched('smb'), liveMigration: { networkOrder: ['lm-a', 'lm-b'], excludedNetworks: ['mgmt-a', 'mgmt-b', 'stretch'], transport: 'smb' as const } }],
+    ['a network within one site', { ...fixture('switched-4-node.json'), liveMigration: { networkOrder: ['storage-1', 'storage-2'], excludedNetworks: ['mgmt'], transport: 'smb' as const } }],
+  ])('no RDMA-across-sites finding with %s', (_name, doc) => {
+    expect(only('smb-rdma-across-sites', doc)).toEqual([]);
   });
 });

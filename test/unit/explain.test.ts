@@ -57,12 +57,14 @@ describe('paths as text', () => {
     expect(linkText(t, c)).toBe('25 Gb/s');
   });
 
-  it('names one network for a direct path and reports RDMA on both ends', () => {
+  it('names one network for a direct path; RDMA-capable ends are not "RDMA" unless the transport is SMB', () => {
     const t = example('switchless-3-node');
     const c = select(t, 'n2', 'n3', 'ws2025').chosen!;
     expect(pathHops(t, c).map((h) => h.kind)).toEqual(['nic', 'network', 'nic']);
     expect(pathSummary(t, c)).toBe("'Direct 2-3'");
-    expect(linkText(t, c)).toBe('25 Gb/s · RDMA');
+    expect(linkText(t, c)).toBe('25 Gb/s · RDMA-capable, not used: the transport is Compression');
+    const smb = load({ ...findExample('switchless-3-node')!.document, liveMigration: { networkOrder: ['link-12', 'link-13', 'link-23'], excludedNetworks: ['mgmt'], transport: 'smb' } });
+    expect(linkText(smb, select(smb, 'n2', 'n3', 'ws2025').chosen!)).toBe('25 Gb/s · RDMA (SMB Direct)');
   });
 });
 

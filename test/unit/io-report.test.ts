@@ -74,6 +74,32 @@ describe('buildReport', () => {
     expect(rows[2]!.slice(3, 5)).toEqual(['Cluster only (derived)', '40002 (automatic)']);
   });
 
+  it('on the cluster’s default order says so, and puts the cluster’s own network last', () => {
+    const doc = structuredClone(EXAMPLES.find((e) => e.id === 'two-site-routed')!.document);
+    doc.liveMigration = { excludedNetworks: ['mgmt-a', 'mgmt-b'] };
+    const { markdown } = report(doc);
+    // Live Migration A 40002 and B 40003 (cluster only): A is the cluster's own network → last.
+    expect(tableAfter(markdown, '## Cluster networks').slice(2, 4).map((r) => [r[0], r[1]])).toEqual([
+      ['1 (cluster default: by metric)', 'Live Migration B'],
+      ["2 (cluster default: the cluster's own network goes last)", 'Live Migration A'],
+    ]);
+    expect(tableAfter(markdown, '## Summary').find((r) => r[0] === 'Live migration order')![1]).toBe(
+      "Live Migration B → Live Migration A — The cluster's default order (no MigrationNetworkOrder): by metric, lowest first, except 'Live Migration A', which carries the cluster's own traffic (heartbeats, CSV) and is tried last.",
+    );
+  });
+
+  it('says the transport, and RDMA only for SMB Direct streams', () => {
+    const doc = structuredClone(EXAMPLES.find((e) => e.id === 'switched-4-node')!.document);
+    const plain = report(doc).markdown;
+    expect(tableAfter(plain, '## Summary').find((r) => r[0] === 'Transport')![1]).toBe("Compression (Windows' default): one TCP connection per migration · up to 1 parallel live migration per node · SMB bandwidth limit 25 % of a node's physical bandwidth");
+    expect(tableAfter(plain, '## Live migration paths between every pair of nodes').find((r) => r[0] === 'HV01' && r[1] === 'HV03')![3]).toBe('direct');
+    doc.liveMigration = { ...doc.liveMigration, transport: 'smb' };
+    const smb = report(doc).markdown;
+    // Storage 1 chosen, Storage 2's NICs match (25 Gb/s, RDMA): two streams, both SMB Direct.
+    expect(tableAfter(smb, '## Live migration paths between every pair of nodes').find((r) => r[0] === 'HV01' && r[1] === 'HV03')![3]).toBe('direct · SMB Multichannel, 2 streams · RDMA (SMB Direct)');
+    expect(tableAfter(smb, '## Nodes').find((r) => r[0] === 'HV01')![3]).toContain('SLOT 3 Port 1 (10.10.1.11/24, 25 Gb/s, RDMA-capable)');
+  });
+
   it('shows fallbacks, diagnostics, the summary and the simulated failures', () => {
     const { markdown, html } = report(EXAMPLES.find((e) => e.id === 'switched-4-node')!.document, { simulatedFailures: ["network 'Storage 2'"], generatedAt: '2025-06-01 10:00 UTC' });
     const rows = tableAfter(markdown, '## Live migration paths between every pair of nodes');

@@ -40,7 +40,7 @@ export interface LmDraft {
 export const TRANSPORTS: { value: Transport; label: string; help: string }[] = [
   { value: 'tcpip', label: 'TCP/IP', help: 'One TCP connection: memory is copied as it is.' },
   { value: 'compression', label: 'Compression', help: "Windows' default: one TCP connection, memory compressed first (CPU for bandwidth)." },
-  { value: 'smb', label: 'SMB', help: 'SMB: SMB Multichannel spreads the copy over every matching NIC pair; SMB Direct uses RDMA where both NICs have it.' },
+  { value: 'smb', label: 'SMB', help: 'SMB Multichannel spreads the copy over every matching NIC pair; SMB Direct uses RDMA where both NICs are RDMA-capable.' },
 ];
 
 const percentText = (factor: number): string => String(factor / 100);
@@ -51,7 +51,14 @@ function rowsOf(t: Topology, networkOrder: readonly string[], enabled: (id: stri
     name: n.name,
     prefixes: n.prefixes,
     enabled: enabled(n.id),
-    note: n.role === 'none' ? 'Role None: the cluster does not use it.' : n.state === 'down' ? 'Down: it carries nothing.' : null,
+    note:
+      n.role === 'none'
+        ? 'Role None: the cluster does not use it.'
+        : n.state === 'down'
+          ? 'Down: it carries nothing.'
+          : n.id === t.clusterNetworkId
+            ? "The cluster's own network (lowest metric): heartbeats and CSV."
+            : null,
   }));
 }
 

@@ -3,7 +3,7 @@
  * gives the configured values, the effective topology what a what-if failure changed. Items that
  * name another element carry its id so the panel can link to it.
  */
-import { networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
+import { multiNicNetworks, networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
@@ -51,6 +51,17 @@ const ROLE_TEXT: Record<NetworkRole, string> = {
 };
 
 const text = (s: string): FactItem[] => [{ text: s }];
+
+/** Supported since Windows Server 2016 (Simplified SMB Multichannel and Multi-NIC Cluster Networks). */
+const MULTI_NIC = 'Multi-NIC cluster network: SMB Multichannel uses both';
+function multiNicItems(t: Topology, filter: (m: { nodeId: string; networkId: string }) => boolean): FactItem[] {
+  return multiNicNetworks(t)
+    .filter(filter)
+    .map((m) => ({
+      text: `${nodeName(t, m.nodeId)} has ${m.nicIds.length} NICs on '${networkName(t, m.networkId)}' (${m.nicIds.map((id) => t.index.nics.get(id)!.name).join(', ')}): supported since Windows Server 2016; ${m.nicIds.length === 2 ? 'SMB Multichannel uses both' : 'SMB Multichannel uses them all'}`,
+      ref: m.networkId,
+    }));
+}
 const fact = (label: string, items: FactItem[], empty = 'none'): Fact => ({ label, items: items.length ? items : text(empty) });
 
 /** State as configured, or "down (what-if)" when a simulated failure took it down. */
@@ -81,9 +92,13 @@ function nodeFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[
     fact('Site', n.site ? [{ text: d.index.sites.get(n.site)?.name ?? n.site, ref: n.site }] : []),
     fact('NICs', nicItems(d, nicIds)),
     fact('Networks', nets.map((net) => ({ text: networkName(d, net), ref: net }))),
+    ...withItems(MULTI_NIC, multiNicItems(d, (m) => m.nodeId === id)),
     ...hostFacts(d, id),
   ];
 }
+
+/** A fact only when it has something to say. */
+const withItems = (label: string, items: FactItem[]): Fact[] => (items.length ? [fact(label, items)] : []);
 
 const TRANSPORT_TEXT = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' } as const;
 
@@ -139,6 +154,7 @@ function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fa
     ...intentFact(d, id),
     fact('NICs on it', onIt.map((a) => ({ text: `${nodeName(d, a.nodeId)} · ${d.index.nics.get(a.nicId)!.name} — ${a.address}`, ref: a.nicId }))),
     fact('Routers', routers.map((r) => ({ text: routerName(d, r), ref: r }))),
+    ...withItems(MULTI_NIC, multiNicItems(d, (m) => m.networkId === id)),
   ];
   if (n.implicit) facts.push(fact('Origin', text('Created from NIC addresses: no declared network covers this subnet')));
   return facts;

@@ -1,6 +1,6 @@
 /** The legacy search on a time axis: one bar per attempt, as long as its timeout; the outcome at the end. */
 import type { Selection, Topology } from '../../engine';
-import { formatSeconds, legacyTimeline } from './explain';
+import { formatSeconds, legacyTimeline, TIMEOUT_NOTE } from './explain';
 
 export function LegacyTimeline({ topology, selection }: { topology: Topology; selection: Selection }) {
   const tl = legacyTimeline(topology, selection);
@@ -32,6 +32,7 @@ export function LegacyTimeline({ topology, selection }: { topology: Topology; se
         </div>
       )}
       <p className={`tl-end tl-end-${tl.end.kind}`}>{tl.end.text}</p>
+      {tl.bars.some((b) => b.outcome === 'timeout') && <p className="tl-note">{TIMEOUT_NOTE}</p>}
     </figure>
   );
 }

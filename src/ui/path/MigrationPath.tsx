@@ -17,10 +17,12 @@ function Streams({ topology, selection }: { topology: Topology; selection: Selec
   if (selection.chosen!.kind === 'routed')
     return <p className="path-transport">Transport: SMB — routed, so a single stream: SMB Multichannel adds none, and RDMA is not used between subnets.</p>;
   const lines = streamLines(topology, selection);
+  if (lines.length === 1)
+    return <p className="path-transport">Transport: SMB — one stream, the chosen path: no other NIC pair of the two nodes has the same speed and RDMA.</p>;
   return (
     <div className="path-streams">
       <p className="path-transport">
-        Transport: SMB — {lines.length === 1 ? 'one stream (no other NIC pair of the same speed and RDMA)' : `${lines.length} streams: SMB Multichannel uses every NIC pair of the same speed and RDMA`}
+        Transport: SMB — {lines.length} streams: SMB Multichannel uses every NIC pair of the same speed and RDMA
       </p>
       <ol aria-label="SMB streams">
         {lines.map((l) => (

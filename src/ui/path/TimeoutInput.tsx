@@ -9,8 +9,8 @@ export function TimeoutInput() {
   // The store may change the timeout elsewhere (restore, another control): show its value then.
   if (draft.forValue !== timeout && Number(draft.text) !== timeout) setDraft({ text: String(timeout), forValue: timeout });
   return (
-    <label className="timeout-input">
-      Legacy timeout (seconds)
+    <label className="timeout-input" title="The connection timeout: the longest a network that does not connect makes the migration wait (about 20 s by default).">
+      Legacy timeout (seconds) <span className="timeout-hint">— the connection timeout, an upper bound of each wait</span>
       <input
         type="number"
         min={0}

@@ -142,6 +142,14 @@ export function smbNote(t: Topology): string | null {
 // ---------------------------------------------------------------------------------------------
 // Delay and legacy timeline.
 
+/**
+ * What the legacy timeout is (Microsoft Tech Community, June 2024): the connection timeout, about
+ * 20 s by default — the longest each failed network can make a migration wait. A network that
+ * refuses at once costs less; the app counts the whole timeout, the worst case.
+ */
+export const TIMEOUT_NOTE =
+  'Each timeout is the connection timeout (about 20 s by default, adjustable below): an upper bound of each wait. A network that refuses the connection at once costs less; the figures here are the worst case.';
+
 /** How long before the migration starts, or why it never does. */
 export function delayText(s: Selection): string {
   if (!s.chosen) return s.initiationDelaySeconds > 0 ? `no path (fails after ${formatSeconds(s.initiationDelaySeconds)})` : 'no path';

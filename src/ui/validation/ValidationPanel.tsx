@@ -21,6 +21,8 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'pair-single-path': 'Single path',
   'pair-routed-only': 'Routed only',
   'routed-preferred-over-direct': 'Routed before direct',
+  'apipa-address': 'APIPA address',
+  'smb-rdma-across-sites': 'RDMA across sites',
   'host-migration-disabled': 'Live migration disabled',
   'host-settings-differ': 'Host settings differ',
   'mtu-mismatch': 'MTU mismatch',

@@ -18,7 +18,7 @@ export function NicProperties({ id, t }: { id: string; t: Topology }) {
         toEdit={(text) => ({ type: 'update-nic', id, patch: { addresses: splitList(text) } })}
       />
       <TextField label="Speed (Gbps)" value={nic.speedGbps === null ? '' : String(nic.speedGbps)} placeholder="unknown" toEdit={(text) => ({ type: 'update-nic', id, patch: { speedGbps: numberOrNull(text) } })} />
-      <CheckField label="RDMA" checked={nic.rdma} toEdit={(rdma) => ({ type: 'update-nic', id, patch: { rdma } })} />
+      <CheckField label="RDMA-capable" checked={nic.rdma} toEdit={(rdma) => ({ type: 'update-nic', id, patch: { rdma } })} />
       <SelectField label="State" value={nic.state} options={[...STATES]} toEdit={(state) => ({ type: 'update-nic', id, patch: { state } })} />
       <SelectField label="Node" value={nic.node} options={t.nodes.map((n) => ({ value: n.id, label: n.name }))} toEdit={(node) => ({ type: 'move', ids: [id], to: node })} />
       <ConnectPicker
