@@ -25,7 +25,7 @@ function differing<K extends 'transport' | 'maxMigrations'>(t: Topology, hosts: 
     code: 'host-settings-differ',
     path: 'origin.hosts',
     elementIds: groups.flatMap(([, ids]) => ids),
-    message: `The hosts' ${what} differ: ${groups.map(([w, ids]) => `${w} on ${ids.map((id) => nodeName(t, id)).join(', ')}`).join('; ')}. A migration between two of them uses what both support; set the same value on every host.`,
+    message: `The hosts' ${what} differ: ${groups.map(([w, ids]) => `${w} on ${ids.map((id) => nodeName(t, id)).join(', ')}`).join('; ')}. Which one a migration uses depends on the hosts it runs between; set the same value on every host so that every pair migrates alike.`,
   };
 }
 

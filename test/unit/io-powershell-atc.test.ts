@@ -195,11 +195,13 @@ describe('the plain script', () => {
     const variant = buildPowerShell(atc).script;
     // Removing the three parts gives the plain script back, character for character.
     let stripped = variant;
+    expect(stripped.indexOf('Network ATC manages live migration on this cluster, and reverts')).toBeLessThan(stripped.indexOf('#>'));
     const cut = (from: string, to: string): void => {
       const a = stripped.indexOf(from);
       const b = stripped.indexOf(to, a);
       stripped = stripped.slice(0, a) + stripped.slice(b);
     };
+    cut('Network ATC manages live migration on this cluster, and reverts', 'Run it elevated on a node of the cluster');
     cut('# Network ATC manages live migration on this cluster: its cmdlets', 'if ($problems.Count -gt 0) {');
     cut('# ---------------------------------------------------------------------------------------------\n# 2a.', '# ---------------------------------------------------------------------------------------------\n# 2. Live');
     cut('if ($AtcKeepsNetworkSelection) {', 'foreach ($setting in $settings) {');

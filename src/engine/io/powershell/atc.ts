@@ -144,8 +144,19 @@ $DesignNodes = @()
 $clusterProperties = @()
 `;
 
+/** The help's word on the ATC variant (its steps 2 and 3 describe the plain script). */
+export const ATC_HELP = `Network ATC manages live migration on this cluster, and reverts changes made with
+Set-ClusterParameter or Set-VMHost as drift. So this script sets the performance option, the
+simultaneous migrations and the SMB bandwidth through ATC's cluster overrides (2a) instead of
+step 3, and leaves MigrationNetworkOrder and MigrationExcludeNetworks (step 2) to ATC unless
+the design changes the order ATC set: then it turns off ATC's live migration network selection
+first.
+
+`;
+
 /** Where the ATC parts go in the plain script; each must be there exactly once. */
 export const ATC_MARKERS = {
+  help: 'Run it elevated on a node of the cluster, first with -WhatIf',
   checks: 'if ($problems.Count -gt 0) {',
   step2: '# 2. Live migration settings',
   loop: 'foreach ($setting in $settings) {',
@@ -162,7 +173,8 @@ function insertBefore(script: string, marker: string, text: string, lineStart = 
 
 /** The plain script with the ATC checks, the ATC section and the gates of steps 2 and 3 spliced in. */
 export function withAtc(script: string, plan: AtcPlan): string {
-  let s = insertBefore(script, ATC_MARKERS.checks, `${ATC_CHECKS}\n`);
+  let s = insertBefore(script, ATC_MARKERS.help, ATC_HELP);
+  s = insertBefore(s, ATC_MARKERS.checks, `${ATC_CHECKS}\n`);
   s = insertBefore(s, ATC_MARKERS.step2, `${renderAtcSection(plan)}`, true);
   s = insertBefore(s, ATC_MARKERS.loop, ATC_STEP2_GATE);
   return insertBefore(s, ATC_MARKERS.step3, ATC_STEP3_GATE);
