@@ -103,7 +103,9 @@ export interface StreamLine {
 
 /**
  * The streams of a selection (streamsOf) as lines: ends with addresses, the network, speed and
- * RDMA. An extra stream's addresses are those of its first path in the ws2025 order.
+ * RDMA. A stream's addresses are those of its path among the chosen path and fallbacks; a legacy
+ * stream that is not a fallback (another NIC pair on the chosen network) shows the first
+ * same-family addresses the two NICs have on a common network.
  */
 export function streamLines(t: Topology, s: Selection): StreamLine[] {
   const known = s.chosen ? [s.chosen, ...s.fallbacks] : [];
