@@ -12,7 +12,7 @@
  * NICs, labelled "switchless cable" (it stays one element with the network's id, so selecting,
  * failing and highlighting it work like any network).
  */
-import { vmSummary, type Network, type Topology } from '../engine';
+import { networkIntent, readOrigin, vmSummary, type Network, type Topology, type TopologyOrigin } from '../engine';
 import { BUS, FONT, HOST, lineBox, NIC, ROUTER, TRANSIT } from './metrics';
 import { linesWidth, textWidth } from './text';
 
@@ -63,7 +63,7 @@ export const edgeId = (from: string, to: string): string => `e:${from}:${to}`;
 /** Longest tag the highlight may put in front of a label, reserved in the sizes so boxes never grow. */
 export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION' } as const;
 
-function networkLines(t: Topology, net: Network, cable: boolean): string[] {
+function networkLines(t: Topology, net: Network, cable: boolean, origin: TopologyOrigin | null): string[] {
   const eligibility = t.eligibility[net.id];
   const role = net.role === 'cluster' ? 'cluster only' : net.role === 'clusterAndClient' ? 'cluster and client' : 'role None';
   let lm: string;
@@ -72,7 +72,9 @@ function networkLines(t: Topology, net: Network, cable: boolean): string[] {
   else if (eligibility?.reason === 'role-none') lm = 'not used by the cluster';
   else lm = 'down';
   const kind = cable ? 'switchless cable' : net.implicit ? 'implicit network' : null;
-  const second = [kind, net.role === 'none' ? null : role, lm].filter(Boolean).join(' · ');
+  // Network ATC's intent, on an imported cluster that has it ("Storage intent").
+  const intent = networkIntent(origin, net.id);
+  const second = [intent && intent.text ? `${intent.text} intent` : null, kind, net.role === 'none' ? null : role, lm].filter(Boolean).join(' · ');
   return [[net.name, ...net.prefixes].join(' · '), second];
 }
 
@@ -145,11 +147,12 @@ export function buildDiagram(t: Topology): DiagramModel {
   };
   const sourcesOf = (target: string): string[] => (edgesTo.get(target) ?? []).map((id) => edgeById.get(id)!.source);
 
+  const origin = readOrigin(t.document);
   for (const net of t.networks) {
     const sources = sourcesOf(net.id);
     const nicSources = sources.filter((s) => t.index.nics.has(s));
     const cable = sources.length === 2 && nicSources.length === 2 && t.index.nics.get(nicSources[0]!)!.node !== t.index.nics.get(nicSources[1]!)!.node;
-    const lines = networkLines(t, net, cable);
+    const lines = networkLines(t, net, cable, origin);
     const w = Math.max(textWidth(RESERVED_TAG.network + lines[0]!, FONT.network, true), textWidth(lines[1]!, FONT.network, true)) + 2 * BUS.labelPadX;
     const eligible = t.eligibility[net.id]?.eligible === true;
     const classes = ['network', cable ? 'cable' : 'bus', eligible ? 'lm-eligible' : 'lm-ineligible', ...(net.state === 'down' ? ['down'] : [])];

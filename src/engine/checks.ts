@@ -13,12 +13,13 @@ import { analyzeAllPairs } from './allPairs';
 import { parseAddress, parseCidr, prefixContains } from './address';
 import { networkPairLabel, pairList } from './analysis/impactText';
 import { networkName, nicLabel, nodeName } from './messages';
+import { originChecks } from './originChecks';
 import { prepare } from './select';
 import type { AllPairsResult, Diagnostic, PathCandidate, Topology } from './types';
 
 export function runChecks(topology: Topology, allPairs?: AllPairsResult): Diagnostic[] {
   const pairs = allPairs ?? analyzeAllPairs(topology);
-  return [...nextHopChecks(topology), ...asymmetricRoutes(topology), ...pairChecks(topology, pairs), ...apipaAddresses(topology), ...smbRdmaAcrossSites(topology)];
+  return [...nextHopChecks(topology), ...asymmetricRoutes(topology), ...pairChecks(topology, pairs), ...apipaAddresses(topology), ...smbRdmaAcrossSites(topology), ...originChecks(topology)];
 }
 
 /**

@@ -14,6 +14,9 @@ export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMe
 export { analyzeResilience, rankImpacts } from './resilience';
 export type { ElementImpact, LegacyImpact, MovedPair, PairRef, ResilienceOptions, ResilienceReport } from './resilience';
 export { runChecks, multiNicNetworks } from './checks';
+export { describeOrigin, ATC_DRIFT_NOTICE } from './originText';
+export { readOrigin, atcManagesLiveMigration, networkIntent, intentTypesText, WS2025_BUILD } from './origin';
+export type { TopologyOrigin, OriginHost, OriginIntent, NetworkAtc, AtcOverrides, IntentType } from './origin';
 export { compareModes, type ModeComparison } from './analysis/compareModes';
 export { describeImpact, describeLegacyImpact, elementLabel, movedGroups, networkPairLabel, pairList } from './analysis/impactText';
 export type * from './types';

@@ -251,7 +251,11 @@ export type DiagnosticCode =
   | 'routed-preferred-over-direct'
   // Issue 11 (format 1.1), each with its source in docs/DECISIONS.md:
   | 'apipa-address'
-  | 'smb-rdma-across-sites';
+  | 'smb-rdma-across-sites'
+  // Added by originChecks (originChecks.ts), from an imported cluster's origin:
+  | 'host-migration-disabled'
+  | 'host-settings-differ'
+  | 'mtu-mismatch';
 
 export interface ParseError {
   path: string;

@@ -9,6 +9,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout, parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
 import { applyEdit, copyNodes, emptyTopology, hostOf, type Clip, type Edit } from '../engine/edit';
+import { readOrigin } from '../engine/origin';
 import { applyFailures, failableKind } from '../engine/whatif';
 
 export const HISTORY_LIMIT = 200;
@@ -211,7 +212,7 @@ export function createAppStore(options: StoreOptions): AppStore {
   const ui: UiState = {
     sourceNodeId: options.pair?.[0] ?? null,
     destinationNodeId: options.pair?.[1] ?? null,
-    mode: 'ws2025',
+    mode: readOrigin(options.document)?.mode ?? 'ws2025',
     legacyTimeoutSeconds: DEFAULT_LEGACY_TIMEOUT_SECONDS,
     selectedIds: [],
     failed: [],
@@ -256,7 +257,9 @@ export function createAppStore(options: StoreOptions): AppStore {
         const s = get();
         const r = parse(next);
         if (!r.ok) return r;
-        const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null };
+        // A design imported from a cluster opens in the behaviour its OS builds imply (origin.mode).
+        const mode = readOrigin(next)?.mode ?? s.ui.mode;
+        const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null, mode };
         apply(next, r.parsed, { past: trim([...s.past, s.document]), future: [] }, { ui, savedDocument: next, loadSeq: s.loadSeq + 1 });
         return { ok: true };
       },

@@ -51,7 +51,7 @@ describe('files that are not an inventory', () => {
     ['no format', '{"version": 1, "nodes": []}', `This is not a cluster inventory: it has no 'format' field`],
     ['a topology file', '{"format": "lm-topology", "version": 1}', 'This is a topology file, not a cluster inventory'],
     ['another format', '{"format": "lm-cluster-inventry", "version": 1}', `'format' is "lm-cluster-inventry", expected "lm-cluster-inventory"`],
-    ['a newer version', '{"format": "lm-cluster-inventory", "version": 2}', 'This inventory is version 2, written by a newer inventory script'],
+    ['a newer version', '{"format": "lm-cluster-inventory", "version": 3}', 'This inventory is version 3, written by a newer inventory script'],
     ['a nonsense version', '{"format": "lm-cluster-inventory", "version": "one"}', 'Unsupported inventory version "one"'],
     ['no nodes at all', '{"format": "lm-cluster-inventory", "version": 1, "nodes": null}', 'The inventory lists no cluster nodes'],
   ])('%s', (_, input, message) => {

@@ -11,7 +11,7 @@ import type { ParseResult, TopologyDocument } from '../../src/engine/types';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Key = string | number;
 
-const FIXTURES = ['minimal.json', 'ps51-two-site.json', 'ps7-numeric.json', 'switchless-3-node.json'].map((name) => ({
+const FIXTURES = ['minimal.json', 'ps51-two-site.json', 'ps7-numeric.json', 'switchless-3-node.json', 'ps51-v2-rolling.json', 'ps7-v2-atc.json'].map((name) => ({
   name,
   value: JSON.parse(readFileSync(new URL(`../fixtures/inventory/${name}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '')) as Json,
 }));
@@ -35,7 +35,7 @@ function checkShape(r: ParseResult): void {
 }
 
 const elementIds = (doc: TopologyDocument): string[] =>
-  [doc.sites, doc.nodes, doc.nics, doc.networks, doc.routers].flatMap((list) => (list ?? []).map((el) => el.id));
+  [doc.sites, doc.nodes, doc.nics, doc.networks, doc.routers, doc.vms].flatMap((list) => (list ?? []).map((el) => el.id));
 
 // ------------------------------------------------------------------------------ random damage
 
@@ -131,11 +131,12 @@ function rewrite(v: Json, rnd: () => number): Json {
     if (x !== null && typeof x === 'object') {
       const out: Record<string, Json> = {};
       for (const [k, el] of Object.entries(x)) out[rnd() < 0.2 ? flip(k) : k] = visit(el, k, section === '' ? k : section);
-      if (section === 'adapters' || section === 'routes') out.RunspaceId = 'f00d';
+      // Remoting fields on what Invoke-Command returned: the entries (each names its Node), not objects inside them.
+      if (['adapters', 'routes', 'hosts', 'vms'].includes(section) && 'Node' in x) out.RunspaceId = 'f00d';
       return out;
     }
     if (typeof x === 'string' && key === 'State' && rnd() < 0.5) return flip(x);
-    if (typeof x === 'string' && key === 'Node' && (section === 'adapters' || section === 'routes' || section === 'interfaces')) {
+    if (typeof x === 'string' && key === 'Node' && ['adapters', 'routes', 'interfaces', 'hosts', 'vms'].includes(section)) {
       const r = rnd();
       return r < 0.3 ? x.toLowerCase() : r < 0.6 && !x.includes('.') ? `${x}.corp.example` : x;
     }
@@ -175,6 +176,19 @@ describe('parseClusterInventory never throws', () => {
     fc.assert(
       fc.property(fc.record({ nodes: section, networks: section, interfaces: section, adapters: section, routes: section, faultDomains: section, migrationNetworkOrder: section }), (sections) => {
         const r = inventoryToDocument({ format: 'lm-cluster-inventory', version: 1, ...sections });
+        if (!r.ok) for (const e of r.errors) expect(e.message).not.toBe('');
+      }),
+    );
+  });
+
+  it('on version 2 inventories whose v2 sections hold anything', () => {
+    const section = fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withBoxedValues: true });
+    const base = FIXTURES.find((f) => f.name === 'ps7-v2-atc.json')!.value as Record<string, Json>;
+    fc.assert(
+      fc.property(fc.record({ hosts: section, vms: section, atc: section, notes: section, maximumParallelMigrations: section, smbBandwidthLimitFactor: section }), (sections) => {
+        // The v1 part is valid: whatever the v2 sections hold, the file imports (they are optional).
+        const r = inventoryToDocument({ ...base, ...sections });
+        expect(r.ok).toBe(true);
         if (!r.ok) for (const e of r.errors) expect(e.message).not.toBe('');
       }),
     );

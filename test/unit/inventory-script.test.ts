@@ -15,6 +15,7 @@ describe('INVENTORY_SCRIPT', () => {
     expect([...cmdlets].sort()).toEqual([
       'ConvertTo-Json',
       'ForEach-Object',
+      'Get-CimInstance',
       'Get-Cluster',
       'Get-ClusterFaultDomain',
       'Get-ClusterNetwork',
@@ -23,32 +24,67 @@ describe('INVENTORY_SCRIPT', () => {
       'Get-ClusterParameter',
       'Get-ClusterResourceType',
       'Get-Date',
+      'Get-Module',
       'Get-NetAdapter',
       'Get-NetAdapterRdma',
+      'Get-NetIPInterface',
+      'Get-NetIntent',
       'Get-NetRoute',
+      'Get-VM',
+      'Get-VMHost',
       'Invoke-Command',
+      'New-Object',
+      'Read-Nodes',
+      'Read-Part',
       'Set-Content',
+      'Sort-Object',
       'Where-Object',
     ]);
+    // New-Object makes the in-memory list of notes, nothing else; Read-Part and Read-Nodes are the script's own wrappers.
+    expect(code.match(/New-Object [^\n]*/g)).toEqual(['New-Object System.Collections.Generic.List[string]']);
+    expect(code.match(/^function [\w-]+/gm)).toEqual(['function Read-Part', 'function Read-Nodes']);
     expect(code.match(/Set-Content[^\n]*/g)).toEqual(['Set-Content -Encoding UTF8 -Path .\\lm-inventory.json']);
-    // What runs on the nodes is only Get-NetAdapter, Get-NetAdapterRdma and Get-NetRoute.
-    expect(code).not.toMatch(/\b(Set|New|Remove|Add|Start|Stop|Suspend|Resume|Move|Enable|Disable|Update)-Cluster/);
+    // What runs on the nodes is only Get-* cmdlets; nothing sets anything, on the cluster, the hosts or ATC.
+    expect(code).not.toMatch(/\b(Set|New|Remove|Add|Start|Stop|Suspend|Resume|Move|Enable|Disable|Update)-(Cluster|VM|Net)/);
     expect(code).not.toMatch(/Invoke-Expression|iex\b|DownloadString|Invoke-WebRequest|Start-Process/i);
   });
 
   it('writes the format header and every section and field the import reads', () => {
-    for (const key of ['format', 'version', 'cluster', 'collectedAt', 'faultDomains', 'nodes', 'networks', 'interfaces', 'adapters', 'routes', 'migrationNetworkOrder', 'migrationExcludeNetworks']) {
+    for (const key of [
+      'format', 'version', 'cluster', 'collectedAt', 'faultDomains', 'nodes', 'networks', 'interfaces', 'adapters', 'routes', 'migrationNetworkOrder', 'migrationExcludeNetworks',
+      // version 2
+      'clusterFunctionalLevel', 'maximumParallelMigrations', 'setSmbBandwidthLimit', 'smbBandwidthLimitFactor', 'hosts', 'vms', 'atc',
+    ]) {
       expect(code).toMatch(new RegExp(`\\b${key}\\s+=`));
     }
     for (const field of [
       'Name', 'Type', 'ParentName', 'State', 'Id', 'Role', 'Metric', 'AutoMetric', 'Address', 'AddressMask',
       'Ipv4Addresses', 'Ipv4PrefixLengths', 'Ipv6Addresses', 'Ipv6PrefixLengths', 'Node', 'Network', 'Adapter',
       'LinkSpeedBps', 'Rdma', 'InterfaceAlias', 'DestinationPrefix', 'NextHop',
+      // version 2
+      'Mtu', 'MemoryAssigned', 'MemoryStartup', 'Intents', 'Management', 'Compute', 'Storage', 'Adapters', 'ClusterOverride',
+      'EnableLiveMigrationNetworkSelection', 'VirtualMachineMigrationPerformanceOption', 'MaximumVirtualMachineMigrations', 'MaximumSMBMigrationBandwidthInGbps',
     ]) {
       expect(code).toMatch(new RegExp(`\\b${field} = `));
     }
     expect(code).toContain("format      = 'lm-cluster-inventory'");
-    expect(code).toContain('version     = 1');
+    expect(code).toContain('version     = 2');
+    // Fields the hosts' objects get one by one ($h.Field = ...).
+    for (const field of ['OsCaption', 'OsVersion', 'OsBuild', 'VirtualMachineMigrationEnabled', 'VirtualMachineMigrationPerformanceOption', 'MaximumVirtualMachineMigrations', 'PhysicalAdapters']) {
+      expect(code).toMatch(new RegExp(`\\$h\\.${field} = `));
+    }
+    expect(code).toContain('$inventory.notes = @($notes)');
+  });
+
+  it('wraps every v2 read so that a failure leaves a note instead of stopping the script', () => {
+    // Each per-node read goes through Read-Nodes (Invoke-Command with -ErrorVariable), each local one through Read-Part.
+    expect(code.match(/Invoke-Command/g)).toHaveLength(1);
+    for (const part of ['Network adapters', 'Routes', 'Host settings', 'Virtual machines']) expect(code).toContain(`Read-Nodes '${part}'`);
+    for (const part of ['ClusterFunctionalLevel', 'MaximumParallelMigrations', 'SetSMBBandwidthLimit', 'SMBBandwidthLimitFactor', 'Network ATC']) expect(code).toContain(`Read-Part '${part}'`);
+    // On a node, each of the three host reads has its own try/catch that adds to that host's Notes.
+    expect(code.match(/catch \{ \$h\.Notes \+= /g)).toHaveLength(3);
+    // Network ATC only when its module is installed.
+    expect(code).toContain('Get-Module -ListAvailable -Name NetworkATC');
   });
 
   it('writes UTF-8 and deep enough JSON for the address lists', () => {

@@ -123,6 +123,26 @@ describe('document actions and their undo', () => {
     expect(store.getState().document).toBe(start);
   });
 
+  it.each([
+    ['ws2025', 'legacy', 'legacy'],
+    ['legacy', 'ws2025', 'ws2025'],
+    ['legacy', undefined, 'legacy'],
+    ['ws2025', 'nonsense', 'ws2025'],
+  ] as const)('load in %s mode of a design whose origin says %s opens it in %s mode', (before, originMode, after) => {
+    const store = make();
+    store.getState().actions.setMode(before);
+    const doc = { ...twoSite(), origin: { source: 'lm-cluster-inventory', cluster: 'CLU', mode: originMode } } as TopologyDocument;
+    store.getState().actions.load(doc);
+    expect(store.getState().ui.mode).toBe(after);
+  });
+
+  it('a store created on a design with an origin opens in its mode, unless told otherwise', () => {
+    const doc = { ...twoSite(), origin: { source: 'lm-cluster-inventory', mode: 'legacy' } } as TopologyDocument;
+    expect(createAppStore({ document: doc }).getState().ui.mode).toBe('legacy');
+    expect(createAppStore({ document: doc, ui: { mode: 'ws2025' } }).getState().ui.mode).toBe('ws2025');
+    expect(createAppStore({ document: twoSite() }).getState().ui.mode).toBe('ws2025');
+  });
+
   it('newTopology starts an empty topology and can be undone', () => {
     const store = make();
     const start = store.getState().document;

@@ -4,7 +4,7 @@
  * objects come back from Invoke-Command, so the node may only be in PSComputerName.
  */
 import { aliasKey } from './hosts';
-import { bool, field, firstField, isObj, items, listSome, nameOf, num, text, type Field } from './json';
+import { bool, field, firstField, isAbsent, isObj, items, listSome, nameOf, num, show, text, type Field } from './json';
 import type { Build, NicInfo } from './model';
 
 export const NODE_FIELDS = ['Node', 'PSComputerName'] as const;
@@ -38,6 +38,11 @@ export function readAdapters(list: Field, b: Build): void {
       // A speed so small that it rounds to 0 Gb/s (a garbled counter) is as good as none.
       if (bps !== undefined && bps / 1e9 > 0) nic.doc.speedGbps = bps / 1e9;
       if (bool(field(f.value, 'Rdma', f.path).value) === true) nic.doc.rdma = true;
+      // Inventory v2: the IP MTU (NlMtu). Anything that is not a plausible MTU is left out.
+      const mtuField = field(f.value, 'Mtu', f.path);
+      const mtu = num(mtuField.value);
+      if (mtu !== undefined && Number.isInteger(mtu) && mtu >= 576 && mtu <= 65535) nic.mtu = mtu;
+      else if (!isAbsent(mtuField.value)) b.ctx.dropped(mtuField.path, `The MTU of ${nic.doc.id}, ${show(mtuField.value)}, is not an MTU (576 to 65535 bytes); it was left out.`, [nic.doc.id]);
     }
   }
   const withoutSpeed = b.nics.filter((n) => n.doc.speedGbps === undefined);

@@ -27,6 +27,8 @@ export interface NicInfo {
   adapter: string;
   /** Its addresses with their prefix lengths (host bits kept). */
   addresses: ParsedCidr[];
+  /** IP MTU of its adapter (inventory v2 `adapters[].Mtu`), when known. */
+  mtu?: number;
 }
 
 /** Shared state of one import. */

@@ -2,22 +2,56 @@
  * The collection script the app shows (with a copy button). It only reads — Get-* cmdlets,
  * Invoke-Command running Get-* cmdlets on the nodes — and writes one file, lm-inventory.json.
  *
- * Changes from the script in cluster-inventory.md, none of which changes the file's shape:
- * - `Get-NetAdapter` without `-Physical`, so that host virtual NICs (vEthernet adapters on a
- *   Switch Embedded Teaming switch, the usual converged design) get their speed and RDMA state.
+ * Version 2 adds, each optional in the file (a version 1 file imports as before):
+ * - per node (`hosts`): the OS caption, version and build (Win32_OperatingSystem), the Hyper-V
+ *   host's migration settings (Get-VMHost), the physical adapters' link speeds (Get-NetAdapter
+ *   -Physical); `clusterFunctionalLevel` and the cluster's live migration limits
+ *   (`MaximumParallelMigrations`, `SetSMBBandwidthLimit`, `SMBBandwidthLimitFactor`);
+ * - `Mtu` (Get-NetIPInterface NlMtu, IPv4 else IPv6) on each entry of `adapters`;
+ * - `vms`: the clustered VMs each node runs (Get-VM, IsClustered);
+ * - `atc`: Network ATC's intents and global cluster overrides, when its module is there;
+ * - `notes`: what could not be read, and where (a node that refused, a module that is missing).
+ * Every read is wrapped: a failure leaves its part out with a note, never the whole file.
+ *
+ * Changes from the script in cluster-inventory.md, none of which changes the v1 fields' shape:
+ * - `Get-NetAdapter` without `-Physical` for `adapters`, so that host virtual NICs (vEthernet
+ *   adapters on a Switch Embedded Teaming switch, the usual converged design) get their speed and
+ *   RDMA state.
  * - Comments that say what to do with the file.
  */
-export const INVENTORY_SCRIPT = String.raw`# LM Path Visualizer — cluster inventory (lm-cluster-inventory version 1).
-# Collects what live migration network selection depends on. Read-only: it changes nothing on the
-# cluster. Run it elevated on one node of the cluster, then import .\lm-inventory.json in the app.
+export const INVENTORY_SCRIPT = String.raw`# LM Path Visualizer - cluster inventory (lm-cluster-inventory version 2).
+# Collects what live migration network selection and duration depend on. Read-only: it changes
+# nothing on the cluster. Run it elevated on one node of the cluster, then import
+# .\lm-inventory.json in the app. What cannot be read (a node that refuses remote access, a
+# module that is not installed) is left out and listed under 'notes' in the file.
+$notes = New-Object System.Collections.Generic.List[string]
+# Runs a read on this computer; a failure becomes a note.
+function Read-Part([string]$What, [scriptblock]$Read) {
+  try { & $Read } catch { $notes.Add("$($What): $($_.Exception.Message)"); $null }
+}
+# Runs a read on every node; a node that fails is left out with a note.
+function Read-Nodes([string]$What, [scriptblock]$Read) {
+  $failed = $null
+  $out = @(Invoke-Command -ComputerName $nodes.Name -ScriptBlock $Read -ErrorAction SilentlyContinue -ErrorVariable failed)
+  foreach ($e in @($failed)) {
+    $where = if ($e.OriginInfo) { $e.OriginInfo.PSComputerName } else { [string]$e.TargetObject }
+    $notes.Add("$What on $($where): $($e.Exception.Message)")
+  }
+  $out
+}
 $vm = Get-ClusterResourceType -Name 'Virtual Machine'
 $param = { param($name) ($vm | Get-ClusterParameter -Name $name).Value }
+$cluster = Get-Cluster
 $nodes = Get-ClusterNode
 $inventory = [ordered]@{
   format      = 'lm-cluster-inventory'
-  version     = 1
-  cluster     = (Get-Cluster).Name
+  version     = 2
+  cluster     = $cluster.Name
   collectedAt = (Get-Date).ToString('o')
+  clusterFunctionalLevel    = Read-Part 'ClusterFunctionalLevel' { $cluster.ClusterFunctionalLevel }
+  maximumParallelMigrations = Read-Part 'MaximumParallelMigrations' { $cluster.MaximumParallelMigrations }
+  setSmbBandwidthLimit      = Read-Part 'SetSMBBandwidthLimit' { $cluster.SetSMBBandwidthLimit }
+  smbBandwidthLimitFactor   = Read-Part 'SMBBandwidthLimitFactor' { $cluster.SMBBandwidthLimitFactor }
   faultDomains = @(Get-ClusterFaultDomain | ForEach-Object {
       [ordered]@{ Name = $_.Name; Type = [string]$_.Type; ParentName = $_.ParentName } })
   nodes = @($nodes | ForEach-Object { [ordered]@{ Name = $_.Name; State = [string]$_.State } })
@@ -32,17 +66,56 @@ $inventory = [ordered]@{
       Adapter = $_.Adapter; State = [string]$_.State; Address = $_.Address
       Ipv4Addresses = @($_.Ipv4Addresses); Ipv6Addresses = @($_.Ipv6Addresses) } })
   # All visible adapters, host vNICs (vEthernet) included: cluster networks often run on them.
-  adapters = @(Invoke-Command -ComputerName $nodes.Name -ScriptBlock {
-      Get-NetAdapter -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{
-        Node = $env:COMPUTERNAME; Name = $_.Name; LinkSpeedBps = [int64]$_.Speed
-        Rdma = [bool](Get-NetAdapterRdma -Name $_.Name -ErrorAction SilentlyContinue).Enabled } } })
-  routes = @(Invoke-Command -ComputerName $nodes.Name -ScriptBlock {
+  adapters = @(Read-Nodes 'Network adapters' {
+      Get-NetAdapter -ErrorAction SilentlyContinue | ForEach-Object {
+        $ip = @(Get-NetIPInterface -InterfaceAlias $_.Name -ErrorAction SilentlyContinue | Sort-Object -Property AddressFamily)
+        [pscustomobject]@{
+          Node = $env:COMPUTERNAME; Name = $_.Name; LinkSpeedBps = [int64]$_.Speed
+          Rdma = [bool](Get-NetAdapterRdma -Name $_.Name -ErrorAction SilentlyContinue).Enabled
+          Mtu = if ($ip.Count -gt 0) { [int]$ip[0].NlMtu } else { $null } } } })
+  routes = @(Read-Nodes 'Routes' {
       Get-NetRoute -ErrorAction SilentlyContinue |
         Where-Object { $_.NextHop -notin '0.0.0.0', '::' } | ForEach-Object { [pscustomobject]@{
           Node = $env:COMPUTERNAME; InterfaceAlias = $_.InterfaceAlias
           DestinationPrefix = $_.DestinationPrefix; NextHop = $_.NextHop } } })
+  # Per node: OS build, Hyper-V migration settings, physical adapters. Each read on its own.
+  hosts = @(Read-Nodes 'Host settings' {
+      $h = [ordered]@{ Node = $env:COMPUTERNAME; Notes = @() }
+      try { $os = Get-CimInstance -ClassName Win32_OperatingSystem -ErrorAction Stop
+        $h.OsCaption = $os.Caption; $h.OsVersion = $os.Version; $h.OsBuild = [int]$os.BuildNumber
+      } catch { $h.Notes += "Win32_OperatingSystem: $($_.Exception.Message)" }
+      try { $v = Get-VMHost -ErrorAction Stop
+        $h.VirtualMachineMigrationEnabled = [bool]$v.VirtualMachineMigrationEnabled
+        $h.VirtualMachineMigrationPerformanceOption = [string]$v.VirtualMachineMigrationPerformanceOption
+        $h.MaximumVirtualMachineMigrations = [int]$v.MaximumVirtualMachineMigrations
+      } catch { $h.Notes += "Get-VMHost: $($_.Exception.Message)" }
+      try { $h.PhysicalAdapters = @(Get-NetAdapter -Physical -ErrorAction Stop | ForEach-Object {
+          [pscustomobject]@{ Name = $_.Name; LinkSpeedBps = [int64]$_.Speed; Status = [string]$_.Status } })
+      } catch { $h.Notes += "Get-NetAdapter -Physical: $($_.Exception.Message)" }
+      [pscustomobject]$h })
+  # Clustered VMs where they run now. Memory in bytes: MemoryAssigned (running), MemoryStartup.
+  vms = @(Read-Nodes 'Virtual machines' {
+      Get-VM -ErrorAction Stop | Where-Object { $_.IsClustered } | ForEach-Object { [pscustomobject]@{
+          Name = $_.Name; Node = $env:COMPUTERNAME; State = [string]$_.State
+          MemoryAssigned = [int64]$_.MemoryAssigned; MemoryStartup = [int64]$_.MemoryStartup } } })
+  # Network ATC (Windows Server 2025, Azure Local), when its module is installed.
+  atc = Read-Part 'Network ATC' {
+      if (-not (Get-Module -ListAvailable -Name NetworkATC)) { $null; return }
+      $o = (Get-NetIntent -GlobalOverrides -ErrorAction SilentlyContinue).ClusterOverride
+      [ordered]@{
+        Intents = @(Get-NetIntent -ErrorAction Stop | ForEach-Object { [ordered]@{
+            Name = $_.IntentName; Management = [bool]$_.IsManagementIntentSet
+            Compute = [bool]$_.IsComputeIntentSet; Storage = [bool]$_.IsStorageIntentSet
+            Adapters = @($_.NetAdapterNamesAsList) } })
+        ClusterOverride = if ($o) { [ordered]@{
+            EnableLiveMigrationNetworkSelection = $o.EnableLiveMigrationNetworkSelection
+            EnableVirtualMachineMigrationPerformanceSelection = $o.EnableVirtualMachineMigrationPerformanceSelection
+            VirtualMachineMigrationPerformanceOption = [string]$o.VirtualMachineMigrationPerformanceOption
+            MaximumVirtualMachineMigrations = $o.MaximumVirtualMachineMigrations
+            MaximumSMBMigrationBandwidthInGbps = $o.MaximumSMBMigrationBandwidthInGbps } } else { $null } } }
   migrationNetworkOrder    = & $param 'MigrationNetworkOrder'
   migrationExcludeNetworks = & $param 'MigrationExcludeNetworks'
 }
+$inventory.notes = @($notes)
 $inventory | ConvertTo-Json -Depth 6 | Set-Content -Encoding UTF8 -Path .\lm-inventory.json
 `;

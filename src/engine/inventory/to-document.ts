@@ -17,9 +17,11 @@ import { readNodes } from './nodes';
 import { buildRouters } from './routers';
 import { readRoutes } from './routes';
 import { readSites } from './sites';
+import { readV2 } from './v2';
 
 export const INVENTORY_FORMAT = 'lm-cluster-inventory';
-export const INVENTORY_VERSION = 1;
+/** The newest inventory version this import reads; version 1 files import as before. */
+export const INVENTORY_VERSION = 2;
 
 export type InventoryResult =
   | { ok: true; document: TopologyDocument; diagnostics: Diagnostic[] }
@@ -45,11 +47,11 @@ function checkHeader(inv: Record<string, unknown>, ctx: ImportContext): boolean 
   const version = field(inv, 'version', '');
   const v = num(version.value);
   if (version.value === undefined || version.value === null) ctx.assumed(version.path, `The inventory has no 'version'; it is read as version ${INVENTORY_VERSION}.`);
-  else if (v !== undefined && v > INVENTORY_VERSION) {
+  else if (v !== undefined && Number.isInteger(v) && v > INVENTORY_VERSION) {
     ctx.error(version.path, `This inventory is version ${v}, written by a newer inventory script; this app reads version ${INVENTORY_VERSION}. Use the script shown in this app, or a newer LM Path Visualizer.`);
     return false;
-  } else if (v !== INVENTORY_VERSION) {
-    ctx.error(version.path, `Unsupported inventory version ${show(version.value)}: this app reads version ${INVENTORY_VERSION}.`);
+  } else if (v !== 1 && v !== 2) {
+    ctx.error(version.path, `Unsupported inventory version ${show(version.value)}: this app reads versions 1 and ${INVENTORY_VERSION}.`);
     return false;
   }
   return true;
@@ -81,6 +83,8 @@ const MAX_ITEMS: Record<string, number> = {
   interfaces: 16384,
   adapters: 65536,
   routes: 262144,
+  hosts: 1024,
+  vms: 65536,
 };
 
 function section(inv: Record<string, unknown>, key: string, ctx: ImportContext): Field {
@@ -118,6 +122,8 @@ function mapInventory(inventory: unknown): InventoryResult {
     interfaces: section(inventory, 'interfaces', ctx),
     adapters: section(inventory, 'adapters', ctx),
     routes: section(inventory, 'routes', ctx),
+    hosts: section(inventory, 'hosts', ctx),
+    vms: section(inventory, 'vms', ctx),
   };
   if (ctx.failed) return { ok: false, errors: ctx.allErrors() };
 
@@ -136,6 +142,8 @@ function mapInventory(inventory: unknown): InventoryResult {
   const routers = buildRouters(hops, b);
   const liveMigration = readLiveMigration(field(inventory, 'migrationNetworkOrder', ''), field(inventory, 'migrationExcludeNetworks', ''), b);
   noteLinkLocal(b);
+  const version = num(field(inventory, 'version', '').value) ?? 1;
+  const v2 = readV2(inventory, version, { hosts: sections.hosts, vms: sections.vms }, liveMigration, b);
 
   const cluster = text(field(inventory, 'cluster', '').value);
   const collectedAt = text(field(inventory, 'collectedAt', '').value);
@@ -146,10 +154,18 @@ function mapInventory(inventory: unknown): InventoryResult {
     description: `Imported from the cluster inventory${cluster === undefined ? '' : ` of ${cluster}`}${collectedAt === undefined ? '' : `, collected ${collectedAt}`}.`,
   };
   if (b.sites.length > 0) topology.sites = b.sites;
-  topology.nodes = b.nodes.map((n) => n.doc);
+  topology.nodes = b.nodes.map((n) => {
+    const gbps = v2.physicalGbps.get(n.doc.id);
+    return gbps === undefined ? n.doc : { ...n.doc, physicalBandwidthGbps: gbps };
+  });
   topology.nics = b.nics.map((n) => inFormatOrder(n.doc));
   topology.networks = b.networks.map((n) => n.doc);
   if (routers.length > 0) topology.routers = routers;
-  if (liveMigration !== undefined) topology.liveMigration = liveMigration;
+  const lm = { ...liveMigration, ...v2.liveMigration };
+  if (Object.keys(lm).length > 0) topology.liveMigration = lm;
+  if (v2.vms.length > 0) topology.vms = v2.vms;
+  // Provenance (cluster, builds, intents, MTUs) and the mode, kept as a top-level field of the file.
+  // A version 1 file imports exactly as before: its cluster and time are in the description.
+  if (version >= 2) topology.origin = v2.origin;
   return { ok: true, document: topology, diagnostics: ctx.allDiagnostics() };
 }

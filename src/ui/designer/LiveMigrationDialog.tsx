@@ -6,7 +6,7 @@
  * OK writes everything as one undo step; Cancel changes nothing.
  */
 import { useState } from 'react';
-import type { ParseError, Transport } from '../../engine';
+import { ATC_DRIFT_NOTICE, atcManagesLiveMigration, readOrigin, type ParseError, type Transport } from '../../engine';
 import { Modal } from '../common/Modal';
 import { useActions, useApp } from '../StoreContext';
 import { ErrorList } from './props/fields';
@@ -15,6 +15,7 @@ import './designer.css';
 
 export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
   const t = useApp((s) => s.design);
+  const atc = useApp((s) => atcManagesLiveMigration(readOrigin(s.document)));
   const actions = useActions();
   const [draft, setDraft] = useState<LmDraft>(() => initialDraft(t));
   const [dragging, setDragging] = useState<number | null>(null);
@@ -36,6 +37,12 @@ export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Live migration settings" onClose={onClose}>
       <p>Select the networks for virtual machine live migration, and put them in order: the most preferred at the top.</p>
+      {atc && (
+        <p className="lm-atc-notice" role="note">
+          <strong>{ATC_DRIFT_NOTICE}</strong> The PowerShell script sets the performance option and the limits through Network ATC&apos;s cluster overrides, and
+          applying an explicit network order first turns off ATC&apos;s live migration network selection.
+        </p>
+      )}
       <div className="lm-order-status" role="status">
         <strong>{status.title}</strong>
         {status.detail && <span> {status.detail}</span>}

@@ -6,6 +6,7 @@ import { PropertyEditor } from '../designer/PropertyEditor';
 import { TopologyProperties } from '../designer/props/TopologyProperties';
 import { elementKind, elementName, KIND_LABEL } from './facts';
 import { NodeVms } from '../vms/NodeVms';
+import { OriginSummary } from './OriginSummary';
 import './details.css';
 
 function Actions({ id }: { id: string }) {
@@ -43,7 +44,13 @@ export function DetailsPanel() {
   const kind = useApp((s) => (id ? elementKind(s.design, id) : null));
   const name = useApp((s) => (id ? elementName(s.design, id) : ''));
   const isFailed = useApp((s) => (id ? s.ui.failed.includes(id) : false));
-  if (!id) return <TopologyProperties />;
+  if (!id)
+    return (
+      <>
+        <OriginSummary />
+        <TopologyProperties />
+      </>
+    );
   return (
     <section className="details-panel" aria-label="Element details">
       <header className="details-head">

@@ -3,7 +3,7 @@
  * gives the configured values, the effective topology what a what-if failure changed. Items that
  * name another element carry its id so the panel can link to it.
  */
-import { multiNicNetworks, networkName, nodeName, orderBasisText, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
+import { multiNicNetworks, networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
@@ -93,11 +93,27 @@ function nodeFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[
     fact('NICs', nicItems(d, nicIds)),
     fact('Networks', nets.map((net) => ({ text: networkName(d, net), ref: net }))),
     ...withItems(MULTI_NIC, multiNicItems(d, (m) => m.nodeId === id)),
+    ...hostFacts(d, id),
   ];
 }
 
 /** A fact only when it has something to say. */
 const withItems = (label: string, items: FactItem[]): Fact[] => (items.length ? [fact(label, items)] : []);
+
+const TRANSPORT_TEXT = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' } as const;
+
+/** What an imported cluster said about this host (origin.hosts): OS build, Hyper-V migration settings. */
+function hostFacts(d: Topology, id: string): Fact[] {
+  const h = readOrigin(d.document)?.hosts?.[id];
+  if (!h) return [];
+  const os = [h.osCaption, h.osBuild !== undefined ? `build ${h.osBuild}` : h.osVersion].filter(Boolean).join(', ');
+  const lm = [
+    h.migrationEnabled === undefined ? null : h.migrationEnabled ? 'enabled' : 'disabled',
+    h.transport ? TRANSPORT_TEXT[h.transport] : null,
+    h.maxMigrations !== undefined ? `${h.maxMigrations} at a time` : null,
+  ].filter(Boolean);
+  return [fact('Operating system', os ? text(`${os} (as imported)`) : [], 'unknown'), fact('Hyper-V live migration', lm.length ? text(`${lm.join(' · ')} (as imported)`) : [], 'unknown')];
+}
 
 function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
   const nic = d.index.nics.get(id)!;
@@ -109,8 +125,14 @@ function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[]
     fact('Networks', [...new Set(addrs.map((a) => a.networkId))].map((net) => ({ text: networkName(d, net), ref: net }))),
     fact('Speed', nic.speedGbps !== null ? text(`${nic.speedGbps} Gb/s`) : [], 'unknown'),
     fact('RDMA-capable', text(nic.rdma ? 'yes (used only by SMB Direct: transport SMB, direct, both ends RDMA-capable)' : 'no')),
+    ...mtuFact(d, id),
     fact('Static routes', nic.routes.map((r) => ({ text: `${r.prefix} via ${r.via}${r.prefix.endsWith('/0') ? ' (default gateway)' : ''}` }))),
   ];
+}
+
+function mtuFact(d: Topology, id: string): Fact[] {
+  const mtu = readOrigin(d.document)?.nicMtu?.[id];
+  return mtu === undefined ? [] : [fact('MTU', text(`${mtu} bytes (as imported)`))];
 }
 
 function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {
@@ -129,12 +151,19 @@ function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fa
     fact('Metric', text(`${n.metric}${n.metricDerived ? ' — derived (AutoMetric)' : ''}`)),
     fact('State', text(stateText(n.state, e.index.networks.get(id)?.state ?? n.state, failed))),
     fact('Live migration', text(lm)),
+    ...intentFact(d, id),
     fact('NICs on it', onIt.map((a) => ({ text: `${nodeName(d, a.nodeId)} · ${d.index.nics.get(a.nicId)!.name} — ${a.address}`, ref: a.nicId }))),
     fact('Routers', routers.map((r) => ({ text: routerName(d, r), ref: r }))),
     ...withItems(MULTI_NIC, multiNicItems(d, (m) => m.networkId === id)),
   ];
   if (n.implicit) facts.push(fact('Origin', text('Created from NIC addresses: no declared network covers this subnet')));
   return facts;
+}
+
+/** Network ATC's intent for this network, on an imported cluster that has ATC. */
+function intentFact(d: Topology, id: string): Fact[] {
+  const intent = networkIntent(readOrigin(d.document), id);
+  return intent ? [fact('Network ATC intent', text(`${intent.intent}${intent.text ? ` (${intent.text})` : ''}`))] : [];
 }
 
 function routerFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {

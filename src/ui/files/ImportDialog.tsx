@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
-import { importInventory, readBytes, unreadableMessage, type ImportOutcome } from './fileActions';
+import { importCounts, importInventory, readBytes, unreadableMessage, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
 import { ScriptBox } from './ScriptBox';
 
@@ -26,7 +26,7 @@ function Result({ result }: { result: ImportOutcome }) {
   return (
     <div role="status">
       <p className="files-status">
-        Imported cluster '{result.name}' from '{result.fileName}': {result.nodeCount} nodes, {result.networkCount} networks.
+        Imported cluster '{result.name}' from '{result.fileName}': {importCounts(result.nodeCount, result.networkCount, result.vmCount)}.
       </p>
       {result.diagnostics.length === 0 ? (
         <p>Nothing was assumed and no problem was found.</p>

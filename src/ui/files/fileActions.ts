@@ -19,7 +19,7 @@ export function saveTopology(store: AppStore): string {
 }
 
 export type ImportOutcome =
-  | { ok: true; fileName: string; name: string; nodeCount: number; networkCount: number; diagnostics: Diagnostic[] }
+  | { ok: true; fileName: string; name: string; nodeCount: number; networkCount: number; vmCount: number; diagnostics: Diagnostic[] }
   | { ok: false; fileName: string; errors: ParseError[] };
 
 export type OpenOutcome = { kind: 'opened' } | { kind: 'kept' } | { kind: 'refused'; errors: ParseError[] } | { kind: 'inventory'; result: ImportOutcome };
@@ -91,6 +91,9 @@ export async function openTopologyFile(file: File, store: AppStore, confirm?: Co
   return { kind: 'opened' };
 }
 
+/** `3 nodes, 3 networks, 4 VMs` (VMs only when the inventory had them: version 1 files have none). */
+export const importCounts = (nodes: number, networks: number, vms: number): string => `${nodes} nodes, ${networks} networks${vms > 0 ? `, ${vms} VM${vms === 1 ? '' : 's'}` : ''}`;
+
 export function importInventory(input: Uint8Array, fileName: string, store: AppStore): ImportOutcome {
   if (input.length > MAX_FILE_BYTES) {
     const errors = [{ path: '', message: tooLargeMessage(input.length) }];
@@ -110,9 +113,9 @@ export function importInventory(input: Uint8Array, fileName: string, store: AppS
   const t = r.topology;
   store.getState().actions.notify({
     kind: 'info',
-    text: `Imported cluster '${t.name}' from '${fileName}': ${t.nodes.length} nodes, ${t.networks.length} networks. Check what the import assumed (Import cluster inventory lists it). Undo brings back the previous topology.`,
+    text: `Imported cluster '${t.name}' from '${fileName}': ${importCounts(t.nodes.length, t.networks.length, t.vms.length)}. Check what the import assumed (Import cluster inventory lists it). Undo brings back the previous topology.`,
   });
-  return { ok: true, fileName, name: t.name, nodeCount: t.nodes.length, networkCount: t.networks.length, diagnostics: r.diagnostics };
+  return { ok: true, fileName, name: t.name, nodeCount: t.nodes.length, networkCount: t.networks.length, vmCount: t.vms.length, diagnostics: r.diagnostics };
 }
 
 /** The app's address with the topology in the fragment (which browsers never send to a server). */

@@ -23,6 +23,9 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'routed-preferred-over-direct': 'Routed before direct',
   'apipa-address': 'APIPA address',
   'smb-rdma-across-sites': 'RDMA across sites',
+  'host-migration-disabled': 'Live migration disabled',
+  'host-settings-differ': 'Host settings differ',
+  'mtu-mismatch': 'MTU mismatch',
 };
 
 /** Beyond this many, the list says how many more there are: a broken 64-node design can have thousands. */

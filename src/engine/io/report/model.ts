@@ -4,6 +4,8 @@
  */
 import { networkName, nodeName, REASON_TEXT, routerName } from '../../messages';
 import { orderBasisText, orderText } from '../../order';
+import { networkIntent, readOrigin } from '../../origin';
+import { describeOrigin } from '../../originText';
 import { streamsOf, transportText } from '../../streams';
 import { base64 } from '../bytes';
 import { maintenanceSection, type MaintenanceSection } from './maintenance';
@@ -114,6 +116,7 @@ function liveMigrationText(t: Topology, id: string): string {
 }
 
 function networkRows(t: Topology): NetworkRow[] {
+  const origin = readOrigin(t.document);
   const rank = (n: Network): number => t.index.preferencePosition.get(n.id) ?? Number.MAX_SAFE_INTEGER;
   return [...t.networks]
     .sort((a, b) => rank(a) - rank(b))
@@ -123,11 +126,17 @@ function networkRows(t: Topology): NetworkRow[] {
         order: pos === undefined ? '—' : `${pos + 1}${orderBasisText(t, n.id)}`,
         name: n.implicit ? `${n.name} (found from addresses)` : n.name,
         prefixes: n.prefixes.join(', ') || '—',
-        role: `${ROLE_TEXT[n.role]}${n.roleDerived ? ' (derived)' : ''}`,
+        role: `${ROLE_TEXT[n.role]}${n.roleDerived ? ' (derived)' : ''}${intentText(origin, n.id)}`,
         metric: `${n.metric}${n.metricDerived ? ' (automatic)' : ''}`,
         liveMigration: liveMigrationText(t, n.id),
       };
     });
+}
+
+/** Network ATC's intent, on an imported cluster that has it: " · ATC intent storage (Storage)". */
+function intentText(origin: ReturnType<typeof readOrigin>, networkId: string): string {
+  const i = networkIntent(origin, networkId);
+  return i ? ` · ATC intent ${i.intent}${i.text ? ` (${i.text})` : ''}` : '';
 }
 
 function nodeRows(t: Topology): NodeRow[] {
@@ -154,6 +163,8 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
   const s = all.summary;
   const eligible = t.preferenceOrder.length;
   const summary: [string, string][] = [
+    // Where an imported design came from: cluster, builds, Network ATC.
+    ...(describeOrigin(t) ?? []).map((line, i): [string, string] => [i === 0 ? 'Source' : '', line]),
     ['Nodes', String(t.nodes.length)],
     ['Sites', t.sites.length ? t.sites.map((x) => x.name).join(', ') : 'none'],
     ['Cluster networks', `${t.networks.length} (${eligible} enabled for live migration)`],

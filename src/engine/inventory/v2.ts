@@ -1,0 +1,128 @@
+/**
+ * Inventory v2 → the topology's 1.1 fields and the `origin` object. Each part is optional: a
+ * version 1 file (or a v2 file whose script could not read a part) imports without it.
+ *
+ * - transport: the hosts' `VirtualMachineMigrationPerformanceOption`; parallel migrations: the
+ *   cluster's `MaximumParallelMigrations`, else the hosts' `MaximumVirtualMachineMigrations`;
+ *   hosts that disagree → the most common value, and a note naming the hosts that differ.
+ * - SMB cap: `SetSMBBandwidthLimit` 0 → no cap (0), else `SMBBandwidthLimitFactor`.
+ * - mode: every node on build 26100 or later → ws2025; otherwise, or with builds unknown for
+ *   some nodes, legacy with a note. No build at all → no mode (the app keeps the one it has).
+ */
+import { WS2025_BUILD, type OriginHost, type TopologyOrigin, type Transport } from '../origin';
+import type { Mode } from '../types';
+import { readAtc } from './atc';
+import { field, items, listSome, text, type Field, type Obj } from './json';
+import type { Build } from './model';
+import { mostCommon, readHostSettings, wholeIn, type HostFacts } from './hostSettings';
+import type { VmDoc } from '../types';
+import { readVms } from './vms';
+
+export interface V2Result {
+  liveMigration: { transport?: Transport; maxParallelMigrations?: number; smbBandwidthLimitFactor?: number };
+  /** Node id → physicalBandwidthGbps. */
+  physicalGbps: Map<string, number>;
+  vms: VmDoc[];
+  origin: TopologyOrigin;
+}
+
+const TRANSPORT_WORD: Record<Transport, string> = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' };
+
+function agree<T>(facts: HostFacts[], pick: (h: HostFacts) => T | undefined, what: string, word: (v: T) => string, b: Build): T | undefined {
+  const entries = facts.flatMap((h) => {
+    const v = pick(h);
+    return v === undefined ? [] : [{ name: h.node.doc.name, value: v, id: h.node.doc.id }];
+  });
+  const common = mostCommon(entries);
+  if (!common) return undefined;
+  if (common.differing.length > 0) {
+    const others = common.differing.map((d) => `${d.name} (${word(d.value)})`);
+    const rest = entries.length - common.differing.length;
+    b.ctx.assumed(
+      'hosts',
+      `The hosts disagree on ${what}: ${listSome(others)} ${others.length === 1 ? 'differs' : 'differ'} from the other ${rest === 1 ? 'host' : `${rest} hosts`} (${word(common.value)}). The design uses ${word(common.value)}, the most common value; set the same value on every host.`,
+      entries.filter((e) => common.differing.some((d) => d.name === e.name)).map((e) => e.id),
+    );
+  }
+  return common.value;
+}
+
+function modeOf(facts: Map<string, HostFacts>, b: Build): Mode | undefined {
+  const builds = b.nodes.map((n) => ({ name: n.doc.name, build: facts.get(n.doc.id)?.osBuild }));
+  const known = builds.filter((x): x is { name: string; build: number } => x.build !== undefined);
+  if (known.length === 0) return undefined;
+  const old = known.filter((x) => x.build < WS2025_BUILD);
+  const unknown = builds.filter((x) => x.build === undefined).map((x) => x.name);
+  if (old.length === 0 && unknown.length === 0) {
+    b.ctx.assumed('hosts', `Every node runs build ${WS2025_BUILD} or later (Windows Server 2025 or Azure Local 24H2): the design opens in Windows Server 2025 mode.`);
+    return 'ws2025';
+  }
+  if (old.length === known.length && unknown.length === 0) {
+    b.ctx.assumed('hosts', `The nodes run builds before ${WS2025_BUILD} (${listSome([...new Set(old.map((x) => String(x.build)))])}): the design opens in the behaviour before Windows Server 2025.`);
+    return 'legacy';
+  }
+  const parts = [
+    old.length > 0 ? `${listSome(old.map((x) => `${x.name} (${x.build})`))} run${old.length === 1 ? 's' : ''} a build before ${WS2025_BUILD}` : '',
+    unknown.length > 0 ? `the build of ${listSome(unknown)} is unknown` : '',
+  ].filter((p) => p !== '');
+  b.ctx.assumed('hosts', `Not every node runs Windows Server 2025 (a rolling upgrade?): ${parts.join('; ')}. The design opens in the behaviour before Windows Server 2025, which applies until every node is upgraded.`);
+  return 'legacy';
+}
+
+function originHost(h: HostFacts): OriginHost {
+  const o: OriginHost = {};
+  if (h.osBuild !== undefined) o.osBuild = h.osBuild;
+  if (h.osVersion !== undefined) o.osVersion = h.osVersion;
+  if (h.osCaption !== undefined) o.osCaption = h.osCaption;
+  if (h.migrationEnabled !== undefined) o.migrationEnabled = h.migrationEnabled;
+  if (h.transport !== undefined) o.transport = h.transport;
+  if (h.maxMigrations !== undefined) o.maxMigrations = h.maxMigrations;
+  return o;
+}
+
+export function readV2(inventory: Obj, version: number, sections: { hosts: Field; vms: Field }, imported: { networkOrder?: string[]; excludedNetworks?: string[] } | undefined, b: Build): V2Result {
+  const hostFacts = readHostSettings(sections.hosts, b);
+  const facts = [...hostFacts.values()];
+  const lm: V2Result['liveMigration'] = {};
+
+  const transport = agree(facts, (h) => h.transport, 'the live migration performance option', (v) => TRANSPORT_WORD[v], b);
+  if (transport !== undefined) lm.transport = transport;
+  const clusterMax = wholeIn(field(inventory, 'maximumParallelMigrations', ''), 1, 64, "The cluster's MaximumParallelMigrations", b);
+  const hostMax = agree(facts, (h) => h.maxMigrations, 'the number of simultaneous live migrations (MaximumVirtualMachineMigrations)', String, b);
+  if (clusterMax !== undefined) lm.maxParallelMigrations = clusterMax;
+  else if (hostMax !== undefined) lm.maxParallelMigrations = hostMax;
+
+  const setLimit = wholeIn(field(inventory, 'setSmbBandwidthLimit', ''), 0, 1, "The cluster's SetSMBBandwidthLimit", b);
+  const factor = wholeIn(field(inventory, 'smbBandwidthLimitFactor', ''), 0, 10000, "The cluster's SMBBandwidthLimitFactor", b);
+  if (setLimit === 0) lm.smbBandwidthLimitFactor = 0;
+  else if (factor !== undefined) lm.smbBandwidthLimitFactor = factor;
+
+  const physicalGbps = new Map<string, number>();
+  for (const h of facts) if (h.physicalGbps !== undefined) physicalGbps.set(h.node.doc.id, h.physicalGbps);
+
+  const vms = readVms(sections.vms, b);
+
+  const origin: TopologyOrigin = { source: 'lm-cluster-inventory', inventoryVersion: version };
+  const cluster = text(field(inventory, 'cluster', '').value);
+  if (cluster !== undefined) origin.cluster = cluster;
+  const collectedAt = text(field(inventory, 'collectedAt', '').value);
+  if (collectedAt !== undefined) origin.collectedAt = collectedAt;
+  const level = wholeIn(field(inventory, 'clusterFunctionalLevel', ''), 0, 1000, "The cluster's functional level", b);
+  if (level !== undefined) origin.clusterFunctionalLevel = level;
+  const mode = modeOf(hostFacts, b);
+  if (mode !== undefined) origin.mode = mode;
+  if (facts.length > 0) origin.hosts = Object.fromEntries(facts.map((h) => [h.node.doc.id, originHost(h)]));
+  const mtu = b.nics.filter((n) => n.mtu !== undefined).map((n) => [n.doc.id, n.mtu!] as const);
+  if (mtu.length > 0) origin.nicMtu = Object.fromEntries(mtu);
+  const atc = readAtc(field(inventory, 'atc', ''), b);
+  if (atc !== undefined) origin.networkAtc = atc;
+  origin.liveMigrationAsImported = { networkOrder: imported?.networkOrder ?? [], excludedNetworks: imported?.excludedNetworks ?? [] };
+
+  // What the script itself could not read, in its words.
+  for (const note of items(field(inventory, 'notes', ''))) {
+    const t = text(note.value);
+    if (t !== undefined) b.ctx.dropped(note.path, `The inventory script could not read ${t}`);
+  }
+  return { liveMigration: lm, physicalGbps, vms, origin };
+}
+
