@@ -5,7 +5,7 @@
  * Prints figures; asserts nothing.
  */
 import { analyzeAllPairs, analyzeResilience, parseTopology, runChecks, type Topology } from '../src/engine';
-import { generateTwoSiteCluster } from '../src/engine/generate';
+import { generateTwoSiteCluster } from '../test/generate';
 import { report, timeRuns } from './util';
 
 export function benchAnalysis(): void {

@@ -17,7 +17,7 @@
  */
 import { buildTopology } from './derive';
 import { networkName, nicLabel, nodeName, routerName } from './messages';
-import { nodeCheck, normaliseOptions, prepare, rankPaths, rankedPaths, type Prepared } from './select';
+import { legacyChoice, legacyWait, nodeCheck, normaliseOptions, prepare, rankPaths, rankedPaths, type Prepared } from './select';
 import type { PathCandidate, Topology } from './types';
 import { applyFailures, type FailableKind } from './whatif';
 
@@ -93,9 +93,9 @@ interface BasePair extends PairRef {
 }
 
 function outcomeOf(t: Topology, paths: readonly PathCandidate[], timeout: number): Outcome {
-  const legacy = paths.find((c) => c.kind === 'direct') ?? null;
-  const tried = legacy ? t.index.preferencePosition.get(legacy.sourceNetworkId)! : t.preferenceOrder.length;
-  return { ws: paths[0] ?? null, legacy, legacyDelay: tried * timeout };
+  const legacy = legacyChoice(paths);
+  const { delay } = legacyWait(t, legacy ? t.index.preferencePosition.get(legacy.sourceNetworkId)! : -1, timeout);
+  return { ws: paths[0] ?? null, legacy, legacyDelay: delay };
 }
 
 const NONE: Outcome = { ws: null, legacy: null, legacyDelay: 0 };
