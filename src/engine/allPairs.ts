@@ -8,7 +8,7 @@
  * the ranking's keys (nothing is built per path), and a pair's full `Selection` — paths, attempts,
  * exclusions — is made by `selectMigrationPath` only when something asks for it (`selection`).
  */
-import { forEachPath, legacyWait, nodeCheck, normaliseOptions, prepare, selectMigrationPath, type PathVisitor, type Prepared } from './select';
+import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, selectMigrationPath, type PathVisitor, type RankKeys } from './select';
 import type {
   AllPairsOptions, AllPairsResult, AllPairsSummary, CompactPairs, Mode, PairChoice, PairOutcome, PairSelections, Reason, Selection, Topology,
 } from './types';
@@ -16,37 +16,6 @@ import type {
 /** The reasons a pair has no chosen path, as `CompactPairs.failure` numbers them (from 1). */
 export const PAIR_FAILURES: readonly Reason[] = ['no-path', 'same-node', 'unknown-node', 'source-down', 'destination-down', 'destination-paused'];
 const NO_PATH = 1;
-
-/** The ranking's keys per address (selection-algorithm.md, "Paths ... are ordered by, in turn"). */
-interface RankKeys {
-  /** Preference position of the address's network. */
-  position: Int32Array;
-  /** Rank of the address's NIC id, and of its address text, in string order. */
-  nic: Int32Array;
-  text: Int32Array;
-}
-
-const rankKeys = new WeakMap<Prepared, RankKeys>();
-
-function keysOf(p: Prepared): RankKeys {
-  let k = rankKeys.get(p);
-  if (k) return k;
-  const { addresses, index } = p.topology;
-  const rankOf = (values: string[]): Map<string, number> => {
-    const sorted = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return new Map(sorted.map((v, i) => [v, i]));
-  };
-  const nicRank = rankOf(addresses.map((a) => a.nicId));
-  const textRank = rankOf(addresses.map((a) => a.address));
-  k = { position: new Int32Array(addresses.length), nic: new Int32Array(addresses.length), text: new Int32Array(addresses.length) };
-  for (const a of addresses) {
-    k.position[a.index] = index.preferencePosition.get(a.networkId) ?? -1;
-    k.nic[a.index] = nicRank.get(a.nicId)!;
-    k.text[a.index] = textRank.get(a.address)!;
-  }
-  rankKeys.set(p, k);
-  return k;
-}
 
 /**
  * Keeps a pair's first path in ranked order (ws2025's choice), its first direct path (legacy's
@@ -89,22 +58,10 @@ class PairScan implements PathVisitor {
     }
   }
 
-  /** Does path (si → di, hops) rank before path (bs → bd, bh)? */
   private before(si: number, di: number, hops: number, bs: number, bd: number, bh: number): boolean {
-    const { position, nic, text } = this.k;
-    return (
-      compare(position[si]!, position[bs]!) ||
-      compare(hops, bh) ||
-      compare(position[di]!, position[bd]!) ||
-      compare(nic[si]!, nic[bs]!) ||
-      compare(nic[di]!, nic[bd]!) ||
-      compare(text[si]!, text[bs]!) ||
-      compare(text[di]!, text[bd]!)
-    ) < 0;
+    return rankedBefore(this.k, si, di, hops, bs, bd, bh);
   }
 }
-
-const compare = (a: number, b: number): number => a - b;
 
 function emptyCompact(pairs: number): CompactPairs {
   return {
@@ -128,7 +85,7 @@ export function analyzeAllPairs(topology: Topology, options?: AllPairsOptions): 
   const net = p.addressNetwork;
   const keys = keysOf(p);
   const scan = new PairScan(keys);
-  const noPathDelay = legacyWait(topology, -1, timeout).delay;
+  const noPathDelay = legacyWait(topology.preferenceOrder.length, -1, timeout).delay;
   let k = 0;
   for (let s = 0; s < n; s++)
     for (let d = 0; d < n; d++) {
@@ -157,7 +114,7 @@ export function analyzeAllPairs(topology: Topology, options?: AllPairsOptions): 
         c.sourceNetwork[l] = c.destinationNetwork[l] = net[scan.legacy]!;
         c.routers[l] = 0;
         c.fallbacks[l] = scan.direct - scan.onLegacyNetwork;
-        c.legacyDelay[k] = legacyWait(topology, keys.position[scan.legacy]!, timeout).delay;
+        c.legacyDelay[k] = legacyWait(topology.preferenceOrder.length, keys.position[scan.legacy]!, timeout).delay;
       } else {
         c.failure[l] = NO_PATH;
         c.legacyDelay[k] = noPathDelay;

@@ -56,16 +56,23 @@ export class Routing {
    */
   private hopTable: Int16Array | null = null;
 
-  constructor(private readonly topology: Topology) {
+  /**
+   * `down`: the id of one more router or network taken as down (N-1 analysis asks "what if this
+   * failed" of each in turn; routing reads only the states, so the topology need not be derived again).
+   */
+  constructor(
+    private readonly topology: Topology,
+    down?: string,
+  ) {
     const { subnets, index } = topology;
     this.subnetCount = subnets.length;
     const ids = topology.routers.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const pos = new Map(ids.map((id, i) => [id, i]));
-    const up = ids.map((id) => index.routers.get(id)!.state === 'up');
+    const up = ids.map((id) => index.routers.get(id)!.state === 'up' && id !== down);
     const bySubnet = subnets.map((s) => s.routerIds.map((id) => pos.get(id)!));
     const adjacentSets = ids.map(() => new Set<number>());
     subnets.forEach((s, si) => {
-      const carries = s.networkId === null || index.networks.get(s.networkId)!.state === 'up';
+      const carries = s.networkId === null || (index.networks.get(s.networkId)!.state === 'up' && s.networkId !== down);
       if (!carries) return;
       for (const a of bySubnet[si]!) for (const b of bySubnet[si]!) if (a !== b) adjacentSets[a]!.add(b);
     });

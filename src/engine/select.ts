@@ -136,6 +136,51 @@ function rankOwned(topology: Topology, paths: PathCandidate[]): PathCandidate[] 
   );
 }
 
+/** The ranking's keys per address (selection-algorithm.md, "Paths ... are ordered by, in turn"). */
+export interface RankKeys {
+  /** Preference position of the address's network. */
+  position: Int32Array;
+  /** Rank of the address's NIC id, and of its address text, in string order. */
+  nic: Int32Array;
+  text: Int32Array;
+}
+
+const rankKeys = new WeakMap<Prepared, RankKeys>();
+
+export function keysOf(p: Prepared): RankKeys {
+  let k = rankKeys.get(p);
+  if (k) return k;
+  const { addresses, index } = p.topology;
+  const rankOf = (values: string[]): Map<string, number> => {
+    const sorted = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return new Map(sorted.map((v, i) => [v, i]));
+  };
+  const nicRank = rankOf(addresses.map((a) => a.nicId));
+  const textRank = rankOf(addresses.map((a) => a.address));
+  k = { position: new Int32Array(addresses.length), nic: new Int32Array(addresses.length), text: new Int32Array(addresses.length) };
+  for (const a of addresses) {
+    k.position[a.index] = index.preferencePosition.get(a.networkId) ?? -1;
+    k.nic[a.index] = nicRank.get(a.nicId)!;
+    k.text[a.index] = textRank.get(a.address)!;
+  }
+  rankKeys.set(p, k);
+  return k;
+}
+
+/** Does path (si → di, hops) rank before path (bs → bd, bh)? The keys of `rankPaths`, as numbers. */
+export function rankedBefore(k: RankKeys, si: number, di: number, hops: number, bs: number, bd: number, bh: number): boolean {
+  const { position, nic, text } = k;
+  return (
+    (position[si]! - position[bs]! ||
+      hops - bh ||
+      position[di]! - position[bd]! ||
+      nic[si]! - nic[bs]! ||
+      nic[di]! - nic[bd]! ||
+      text[si]! - text[bs]! ||
+      text[di]! - text[bd]!) < 0
+  );
+}
+
 function candidate(sa: NicAddress, da: NicAddress, routerIds: string[]): PathCandidate {
   return {
     kind: routerIds.length === 0 ? 'direct' : 'routed',
@@ -298,10 +343,10 @@ function sharedAttempt(p: Prepared, position: number, outcome: MissReason | 'con
  * The legacy rule, in one place (selection-algorithm.md, legacy): the networks are tried in
  * preference order and the first with a direct path between the two nodes connects; every
  * network tried before it costs one timeout. `position` is that network's preference position,
- * or -1 when no network connects the pair (then every network is tried).
+ * or -1 when no network connects the pair (then all `orderLength` networks are tried).
  */
-export function legacyWait(t: Topology, position: number, timeout: number): { tried: number; delay: number } {
-  const tried = position < 0 ? t.preferenceOrder.length : position;
+export function legacyWait(orderLength: number, position: number, timeout: number): { tried: number; delay: number } {
+  const tried = position < 0 ? orderLength : position;
   return { tried, delay: timeout * tried };
 }
 
@@ -316,7 +361,7 @@ export function legacyCore(p: Prepared, s: string, d: string, ranked: readonly P
   const chosen = legacyChoice(ranked);
   const fallbacks: PathCandidate[] = [];
   if (chosen) for (const c of ranked) if (c.kind === 'direct' && c.sourceNetworkId !== chosen.sourceNetworkId) fallbacks.push(c);
-  const { tried, delay } = legacyWait(p.topology, chosen ? p.topology.index.preferencePosition.get(chosen.sourceNetworkId)! : -1, timeout);
+  const { tried, delay } = legacyWait(p.topology.preferenceOrder.length, chosen ? p.topology.index.preferencePosition.get(chosen.sourceNetworkId)! : -1, timeout);
   const attempts = attemptList(p, s, d, tried, chosen !== null, timeout);
   if (!chosen) return { chosen: null, fallbacks, initiationDelaySeconds: delay, attempts, failure: 'no-path' };
   return { chosen, fallbacks, initiationDelaySeconds: delay, attempts };

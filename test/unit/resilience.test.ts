@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeAllPairs, analyzeResilience, compareModes, describeImpact, describeLegacyImpact, type AllPairsResult, type ElementImpact, type TopologyDocument,
 } from '../../src/engine';
-import { generateTwoSiteCluster } from '../generate';
+import { generateMeshGroups, generateSitesCluster, generateTwoSiteCluster } from '../generate';
 import { applyFailures } from '../../src/engine/whatif';
 import { topologyArb } from './arbitraries';
 import { load, loadFixture, readFixture } from './helpers';
@@ -225,6 +225,12 @@ describe('analyzeResilience agrees with failing the element for real', () => {
   it('on a small two-site cluster and on the examples', () => {
     expectAgreement(generateTwoSiteCluster({ nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 1, routersPerSite: 2 }), 20);
     for (const f of ['switchless-3-node.json', 'switched-4-node.json', 'two-site-routed.json']) expectAgreement(readFixture(f) as TopologyDocument, 20);
+  });
+
+  it('on small clusters of the bench\'s other shapes: three sites, dual-stack, switchless meshes', () => {
+    expectAgreement(generateSitesCluster({ sites: 3, nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 1, routersPerSite: 2 }), 20);
+    expectAgreement(generateSitesCluster({ sites: 2, nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 1, routersPerSite: 1, dualStack: true }), 15);
+    expectAgreement(generateMeshGroups({ groups: 2, groupSize: 3, switchedLm: 1, switchedStorage: 1 }), 20);
   });
 
   it('ranks again when a failure lengthens a routed chain', () => {
