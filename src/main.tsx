@@ -3,9 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_EXAMPLE } from './examples';
 import { bootPersistence } from './store/persistence';
-import { App } from './ui/App';
+import { App, preloadDiagram } from './ui/App';
 import { StoreProvider } from './ui/StoreContext';
 import './ui/app.css';
+
+// The diagram's chunk (cytoscape) is fetched while the rest boots.
+void preloadDiagram();
 
 // Restores the autosave (unreadable data is set aside and offered for download) and keeps saving.
 // A pair or mode change is written a moment later (a click's frame comes first); edits at once.

@@ -1,15 +1,22 @@
 /** The designer's dialogs, opened by commands through `ui.dialog`. Mounted once by App. */
+import { Suspense } from 'react';
+import { lazyNamed } from '../common/lazy';
 import { useActions, useApp } from '../StoreContext';
-import { LiveMigrationDialog } from './LiveMigrationDialog';
-import { NewTopologyDialog } from './NewTopologyDialog';
-import { ShortcutOverlay } from './ShortcutOverlay';
+
+// Loaded when first opened: a first visit shows none of them.
+const LiveMigrationDialog = lazyNamed(() => import('./LiveMigrationDialog'), 'LiveMigrationDialog');
+const NewTopologyDialog = lazyNamed(() => import('./NewTopologyDialog'), 'NewTopologyDialog');
+const ShortcutOverlay = lazyNamed(() => import('./ShortcutOverlay'), 'ShortcutOverlay');
 
 export function DesignerDialogs() {
   const dialog = useApp((s) => s.ui.dialog);
   const actions = useActions();
   const close = (): void => actions.openDialog(null);
-  if (dialog === 'live-migration') return <LiveMigrationDialog onClose={close} />;
-  if (dialog === 'shortcuts') return <ShortcutOverlay onClose={close} />;
-  if (dialog === 'new-topology') return <NewTopologyDialog onClose={close} />;
-  return null;
+  return (
+    <Suspense fallback={null}>
+      {dialog === 'live-migration' && <LiveMigrationDialog onClose={close} />}
+      {dialog === 'shortcuts' && <ShortcutOverlay onClose={close} />}
+      {dialog === 'new-topology' && <NewTopologyDialog onClose={close} />}
+    </Suspense>
+  );
 }

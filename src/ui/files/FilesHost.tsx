@@ -2,16 +2,19 @@
  * Mounted once by App: the hidden file picker, the drop target, the file dialogs and the share
  * link loader. Commands reach it through requestFiles().
  */
-import { useCallback, useRef, useState } from 'react';
+import { Suspense, useCallback, useRef, useState } from 'react';
+import { lazyNamed } from '../common/lazy';
 import { useAppStore } from '../StoreContext';
-import { ExportDialog } from './ExportDialog';
-import { openTopologyFile, type ImportOutcome } from './fileActions';
-import { ImportDialog } from './ImportDialog';
-import { PowerShellDialog } from './PowerShellDialog';
+import type { ImportOutcome } from './fileActions';
 import { useFilesRequests, type FilesRequest } from './requests';
 import { ShareLinkLoader } from './ShareLinkLoader';
 import { useFileDrop } from './useFileDrop';
 import './files.css';
+
+// The dialogs and the file formats behind them load when first opened (a first visit shows none).
+const ExportDialog = lazyNamed(() => import('./ExportDialog'), 'ExportDialog');
+const ImportDialog = lazyNamed(() => import('./ImportDialog'), 'ImportDialog');
+const PowerShellDialog = lazyNamed(() => import('./PowerShellDialog'), 'PowerShellDialog');
 
 type Dialog = { kind: 'export' } | { kind: 'powershell' } | { kind: 'import'; initial: ImportOutcome | null; id: number };
 
@@ -25,7 +28,7 @@ export function FilesHost() {
 
   const open = useCallback(
     (file: File) => {
-      void openTopologyFile(file, store).then((outcome) => {
+      void import('./fileActions').then(({ openTopologyFile }) => openTopologyFile(file, store)).then((outcome) => {
         // An inventory opened by mistake is imported: show what the import assumed.
         setDialog(outcome.kind === 'inventory' ? { kind: 'import', initial: outcome.result, id: ++importId.current } : null);
       });
@@ -61,9 +64,12 @@ export function FilesHost() {
           <p>Drop a topology or cluster inventory file to open it</p>
         </div>
       )}
-      {dialog?.kind === 'export' && <ExportDialog onClose={close} />}
-      {dialog?.kind === 'powershell' && <PowerShellDialog onClose={close} />}
-      {dialog?.kind === 'import' && <ImportDialog key={dialog.id} onClose={close} initial={dialog.initial} />}
+      {/* No placeholder: a dialog's chunk arrives within a frame or two, then the dialog opens. */}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'export' && <ExportDialog onClose={close} />}
+        {dialog?.kind === 'powershell' && <PowerShellDialog onClose={close} />}
+        {dialog?.kind === 'import' && <ImportDialog key={dialog.id} onClose={close} initial={dialog.initial} />}
+      </Suspense>
       <ShareLinkLoader />
     </>
   );
