@@ -6,7 +6,7 @@
 import { Suspense, type ComponentType } from 'react';
 import { useActions, useApp } from './StoreContext';
 import type { Panel } from '../store/appStore';
-import { lazyNamed, LoadingPanel, type Preloadable } from './common/lazy';
+import { lazyNamed, LoadingPanel, WhenLoaded, type Preloadable } from './common/lazy';
 import { PathPanel } from './path/PathPanel';
 import { DetailsPanel } from './details/DetailsPanel';
 import { useFindingCount } from './validation/useFindings';
@@ -56,7 +56,9 @@ export function SidePanel() {
       <div role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-body">
         {TABS.filter((t) => t.id === panel).map((t) => (
           <Suspense key={t.id} fallback={<LoadingPanel what={t.label} />}>
-            <t.panel />
+            <WhenLoaded component={t.panel} fallback={<LoadingPanel what={t.label} />}>
+              {() => <t.panel />}
+            </WhenLoaded>
           </Suspense>
         ))}
       </div>

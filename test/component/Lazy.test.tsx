@@ -2,7 +2,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { Suspense, useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { lazyNamed, LoadingPanel } from '../../src/ui/common/lazy';
+import { lazyNamed, LoadingPanel, WhenLoaded } from '../../src/ui/common/lazy';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -73,5 +73,15 @@ describe('lazyNamed', () => {
     await Lazy.preload();
     render(<Lazy label="Back" />);
     expect(screen.getByRole('button', { name: 'Back 0' })).toBeInTheDocument();
+  });
+
+  it('WhenLoaded shows its fallback without suspending, then the component once its code is there', async () => {
+    const chunk = deferred<{ Counter: typeof Counter }>();
+    const Lazy = lazyNamed(() => chunk.promise, 'Counter');
+    render(<WhenLoaded component={Lazy} fallback={<LoadingPanel what="the counter" />}>{() => <Lazy label="Ready" />}</WhenLoaded>);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading the counter…');
+    await act(async () => chunk.resolve({ Counter }));
+    expect(screen.getByRole('button', { name: 'Ready 0' })).toBeInTheDocument();
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });

@@ -5,10 +5,14 @@
  * the nearest Suspense shows its fallback, e.g. `LoadingPanel`); once the chunk is there, it
  * renders at once, without a fallback frame. `preload()` starts the fetch early (on pointing at
  * or focusing what opens it).
+ *
+ * Hosts show such a component through `WhenLoaded`, which waits for the chunk itself instead of
+ * suspending: React holds back a Suspense boundary's content for ≈ 300 ms after its fallback
+ * appeared (to avoid flicker), which made every first open take a third of a second.
  */
-import { createElement, lazy, useState, type ComponentType } from 'react';
+import { createElement, lazy, useEffect, useReducer, useState, type ComponentType, type ReactNode } from 'react';
 
-export type Preloadable<P> = ComponentType<P> & { preload(): Promise<unknown> };
+export type Preloadable<P> = ComponentType<P> & { preload(): Promise<unknown>; isLoaded(): boolean };
 
 const everyLoad: (() => Promise<unknown>)[] = [];
 
@@ -36,6 +40,7 @@ export function lazyNamed<M, K extends keyof M, P extends object = M[K] extends 
     return direct ? createElement(direct, props) : createElement(Suspending, props);
   }
   Lazy.preload = once;
+  Lazy.isLoaded = (): boolean => loaded !== null;
   everyLoad.push(once);
   return Lazy;
 }
@@ -52,4 +57,28 @@ export function LoadingPanel({ what }: { what: string }) {
       Loading {what}…
     </p>
   );
+}
+
+/** Whether `component` (any component; a `lazyNamed` one may not be loaded yet) can render now; starts loading it when not, and renders again once it can. */
+export function useLoaded(component: object): boolean {
+  const [, loadedNow] = useReducer((n: number) => n + 1, 0);
+  const lazyOne = 'isLoaded' in component ? (component as Preloadable<never>) : null;
+  const ready = !lazyOne || lazyOne.isLoaded();
+  useEffect(() => {
+    if (ready || !lazyOne) return;
+    let live = true;
+    lazyOne.preload().then(
+      () => live && loadedNow(),
+      () => {}, // offline: opening it again tries again
+    );
+    return () => {
+      live = false;
+    };
+  }, [lazyOne, ready]);
+  return ready;
+}
+
+/** Renders `children()` once `component`'s code is loaded, `fallback` until then. */
+export function WhenLoaded({ component, fallback = null, children }: { component: object; fallback?: ReactNode; children: () => ReactNode }) {
+  return useLoaded(component) ? children() : fallback;
 }

@@ -1,6 +1,6 @@
 /** The designer's dialogs, opened by commands through `ui.dialog`. Mounted once by App. */
 import { Suspense } from 'react';
-import { lazyNamed } from '../common/lazy';
+import { lazyNamed, WhenLoaded } from '../common/lazy';
 import { useActions, useApp } from '../StoreContext';
 
 // Loaded when first opened: a first visit shows none of them.
@@ -14,9 +14,9 @@ export function DesignerDialogs() {
   const close = (): void => actions.openDialog(null);
   return (
     <Suspense fallback={null}>
-      {dialog === 'live-migration' && <LiveMigrationDialog onClose={close} />}
-      {dialog === 'shortcuts' && <ShortcutOverlay onClose={close} />}
-      {dialog === 'new-topology' && <NewTopologyDialog onClose={close} />}
+      {dialog === 'live-migration' && <WhenLoaded component={LiveMigrationDialog}>{() => <LiveMigrationDialog onClose={close} />}</WhenLoaded>}
+      {dialog === 'shortcuts' && <WhenLoaded component={ShortcutOverlay}>{() => <ShortcutOverlay onClose={close} />}</WhenLoaded>}
+      {dialog === 'new-topology' && <WhenLoaded component={NewTopologyDialog}>{() => <NewTopologyDialog onClose={close} />}</WhenLoaded>}
     </Suspense>
   );
 }

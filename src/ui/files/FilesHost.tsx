@@ -3,7 +3,7 @@
  * link loader. Commands reach it through requestFiles().
  */
 import { Suspense, useCallback, useRef, useState } from 'react';
-import { lazyNamed } from '../common/lazy';
+import { lazyNamed, WhenLoaded } from '../common/lazy';
 import { useAppStore } from '../StoreContext';
 import type { ImportOutcome } from './fileActions';
 import { useFilesRequests, type FilesRequest } from './requests';
@@ -66,9 +66,11 @@ export function FilesHost() {
       )}
       {/* No placeholder: a dialog's chunk arrives within a frame or two, then the dialog opens. */}
       <Suspense fallback={null}>
-        {dialog?.kind === 'export' && <ExportDialog onClose={close} />}
-        {dialog?.kind === 'powershell' && <PowerShellDialog onClose={close} />}
-        {dialog?.kind === 'import' && <ImportDialog key={dialog.id} onClose={close} initial={dialog.initial} />}
+        {dialog?.kind === 'export' && <WhenLoaded component={ExportDialog}>{() => <ExportDialog onClose={close} />}</WhenLoaded>}
+        {dialog?.kind === 'powershell' && <WhenLoaded component={PowerShellDialog}>{() => <PowerShellDialog onClose={close} />}</WhenLoaded>}
+        {dialog?.kind === 'import' && (
+          <WhenLoaded component={ImportDialog}>{() => <ImportDialog key={dialog.id} onClose={close} initial={dialog.initial} />}</WhenLoaded>
+        )}
       </Suspense>
       <ShareLinkLoader />
     </>
