@@ -42,15 +42,18 @@ function measureAll(): Allocation[] {
   return out;
 }
 
-/** Runs this file in a child process with the flags it needs and returns its figures. */
+let measured: Allocation[] | null = null;
+
+/** Runs this file in a child process with the flags it needs and returns its figures (once per process). */
 export function allocations(): Allocation[] {
+  if (measured) return measured;
   const cli = fileURLToPath(new URL('../node_modules/vite-node/dist/cli.mjs', import.meta.url));
   const self = fileURLToPath(import.meta.url);
   const out = execFileSync(process.execPath, [cli, self], {
     env: { ...process.env, NODE_OPTIONS: '--expose-gc --max-semi-space-size=256', LMPV_ALLOC_CHILD: '1' },
     encoding: 'utf8',
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as Allocation[];
+  return (measured = JSON.parse(out.trim().split('\n').pop()!) as Allocation[]);
 }
 
 if (process.env.LMPV_ALLOC_CHILD === '1' && typeof (globalThis as { gc?: unknown }).gc === 'function') console.log(JSON.stringify(measureAll()));
