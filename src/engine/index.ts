@@ -1,7 +1,7 @@
 /** The engine's public entry: pure TypeScript, no React, DOM, zustand or cytoscape. */
 export { parseTopology, FORMAT, VERSION } from './parse';
 export { selectMigrationPath, DEFAULT_LEGACY_TIMEOUT_SECONDS } from './select';
-export { analyzeAllPairs } from './allPairs';
+export { analyzeAllPairs, PAIR_FAILURES } from './allPairs';
 export { parseClusterInventory, INVENTORY_SCRIPT } from './inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './messages';
 export { analyzeResilience, rankImpacts } from './resilience';

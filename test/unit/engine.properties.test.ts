@@ -1,8 +1,7 @@
 /** Engine invariants on generated topologies, and parser robustness on arbitrary input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeAllPairs, parseTopology, selectMigrationPath, type AllPairsResult, type PathCandidate, type Selection, type Topology, type TopologyDocument } from '../../src/engine';
-import { PAIR_FAILURES } from '../../src/engine/allPairs';
+import { analyzeAllPairs, PAIR_FAILURES, parseTopology, selectMigrationPath, type AllPairsResult, type PathCandidate, type Selection, type Topology, type TopologyDocument } from '../../src/engine';
 import { applyFailures } from '../../src/engine/whatif';
 import { generateMeshGroups, generateSitesCluster, generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 import { topologyArb } from './arbitraries';
