@@ -9,7 +9,7 @@
  *   npx vite build --outDir dist && npx vite-node bench/canvas.bench.ts
  * (E2E_DIST picks another build directory.)
  */
-import { generateTwoSiteCluster } from '../src/engine/generate';
+import { generateTwoSiteCluster } from '../test/generate';
 import { launch, openApp } from '../test/e2e/chromium';
 import { serveBuild } from '../test/e2e/server';
 import { median } from './util';

@@ -3,7 +3,7 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_EXAMPLE } from './examples';
 import { bootPersistence, memoryStorage, STORAGE_KEY, type Booted, type BootOptions, type KeyValueStorage } from './store/persistence';
-import { App } from './ui/App';
+import { App, preloadDiagram } from './ui/App';
 import { RootBoundary } from './ui/RootBoundary';
 import { StoreProvider } from './ui/StoreContext';
 import { installTestHandle } from './ui/testHandle';
@@ -26,6 +26,9 @@ const onEarlyError = (): void => {
   failedEarly = true;
 };
 window.addEventListener('error', onEarlyError);
+
+// The diagram's chunk (cytoscape) is fetched while the rest boots.
+void preloadDiagram();
 
 // Restores the autosave (unreadable data is set aside and offered for download) and keeps saving.
 // A pair or mode change is written a moment later (a click's frame comes first); edits at once.

@@ -1,88 +1,207 @@
 /**
- * analyzeAllPairs: the selection for every ordered pair of distinct nodes in both modes, and the
- * summary the matrix shows. A pair's paths are computed once for both modes; `excluded` is
- * computed on first read (the matrix needs the choices, not every reason).
+ * analyzeAllPairs: the choice for every ordered pair of distinct nodes in both modes, and the
+ * summary the matrix shows (selection-algorithm.md, *All pairs*).
+ *
+ * The app runs it after every edit, so it keeps the answer compact: per pair and mode the chosen
+ * path (its addresses, networks and routers), the number of fallbacks, the failure, and the
+ * legacy delay, in typed arrays. A pair's paths are visited as numbers and ranked on the fly by
+ * the ranking's keys (nothing is built per path), and a pair's full `Selection` — paths, attempts,
+ * exclusions — is made by `selectMigrationPath` only when something asks for it (`selection`).
  */
-import {
-  failedSelection, legacyCore, nodeCheck, normaliseOptions, prepare, rankedPaths, selectMigrationPath, ws2025Core, type SelectionCore,
-} from './select';
-import type { AllPairsOptions, AllPairsResult, AllPairsSummary, Mode, Selection, Topology } from './types';
+import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, selectMigrationPath, type PathVisitor, type RankKeys } from './select';
+import type {
+  AllPairsOptions, AllPairsResult, AllPairsSummary, CompactPairs, Mode, PairChoice, PairOutcome, PairSelections, Reason, Selection, Topology,
+} from './types';
+
+/** The reasons a pair has no chosen path, as `CompactPairs.failure` numbers them (from 1). */
+export const PAIR_FAILURES: readonly Reason[] = ['no-path', 'same-node', 'unknown-node', 'source-down', 'destination-down', 'destination-paused'];
+const NO_PATH = 1;
 
 /**
- * A selection whose `excluded` list is computed when first read. The getter lives on the
- * prototype so that every instance keeps one fast shape; toJSON writes it out like a plain one.
+ * Keeps a pair's first path in ranked order (ws2025's choice), its first direct path (legacy's
+ * choice: it lies on the first network in preference order with one), and the counts that give
+ * each mode's fallbacks. The keys compare as `rankPaths` does; no two paths tie on all of them.
  */
-class LazySelection implements Selection {
-  readonly mode: Mode;
-  readonly sourceNodeId: string;
-  readonly destinationNodeId: string;
-  chosen: Selection['chosen'];
-  fallbacks: Selection['fallbacks'];
-  initiationDelaySeconds: number;
-  attempts: Selection['attempts'];
-  failure?: Selection['failure'];
-  #excluded: Selection['excluded'] | null = null;
-  readonly #topology: Topology;
-  readonly #timeout: number;
+class PairScan implements PathVisitor {
+  paths = 0;
+  ws = -1;
+  wsTo = -1;
+  wsHops = 0;
+  direct = 0;
+  legacy = -1;
+  legacyTo = -1;
+  /** Direct paths on the legacy choice's network (they are not its fallbacks). */
+  onLegacyNetwork = 0;
 
-  constructor(topology: Topology, timeout: number, mode: Mode, s: string, d: string, core: SelectionCore | Selection) {
-    this.#topology = topology;
-    this.#timeout = timeout;
-    this.mode = mode;
-    this.sourceNodeId = s;
-    this.destinationNodeId = d;
-    this.chosen = core.chosen;
-    this.fallbacks = core.fallbacks;
-    this.initiationDelaySeconds = core.initiationDelaySeconds;
-    this.attempts = core.attempts;
-    if (core.failure !== undefined) this.failure = core.failure;
+  constructor(private readonly k: RankKeys) {}
+
+  reset(): void {
+    this.paths = this.direct = this.onLegacyNetwork = this.wsHops = 0;
+    this.ws = this.wsTo = this.legacy = this.legacyTo = -1;
   }
 
-  get excluded(): Selection['excluded'] {
-    return (this.#excluded ??= selectMigrationPath(this.#topology, this.sourceNodeId, this.destinationNodeId, { mode: this.mode, legacyTimeoutSeconds: this.#timeout }).excluded);
+  path(si: number, di: number, hops: number): void {
+    this.paths++;
+    if (this.ws < 0 || this.before(si, di, hops, this.ws, this.wsTo, this.wsHops)) {
+      this.ws = si;
+      this.wsTo = di;
+      this.wsHops = hops;
+    }
+    if (hops !== 0) return;
+    this.direct++;
+    const pos = this.k.position;
+    if (this.legacy >= 0 && pos[si] === pos[this.legacy]) this.onLegacyNetwork++;
+    else if (this.legacy < 0 || pos[si]! < pos[this.legacy]!) this.onLegacyNetwork = 1;
+    if (this.legacy < 0 || this.before(si, di, 0, this.legacy, this.legacyTo, 0)) {
+      this.legacy = si;
+      this.legacyTo = di;
+    }
   }
 
-  toJSON(): Selection {
-    const { mode, sourceNodeId, destinationNodeId, chosen, fallbacks, initiationDelaySeconds, attempts, excluded, failure } = this;
-    const plain: Selection = { mode, sourceNodeId, destinationNodeId, chosen, fallbacks, initiationDelaySeconds, attempts, excluded };
-    if (failure !== undefined) plain.failure = failure;
-    return plain;
+  private before(si: number, di: number, hops: number, bs: number, bd: number, bh: number): boolean {
+    return rankedBefore(this.k, si, di, hops, bs, bd, bh);
   }
+}
+
+function emptyCompact(pairs: number): CompactPairs {
+  return {
+    sourceNetwork: new Int32Array(2 * pairs).fill(-1),
+    destinationNetwork: new Int32Array(2 * pairs).fill(-1),
+    sourceAddress: new Int32Array(2 * pairs).fill(-1),
+    destinationAddress: new Int32Array(2 * pairs).fill(-1),
+    routers: new Int16Array(2 * pairs).fill(-1),
+    fallbacks: new Int32Array(2 * pairs),
+    failure: new Uint8Array(2 * pairs),
+    legacyDelay: new Float64Array(pairs),
+  };
 }
 
 export function analyzeAllPairs(topology: Topology, options?: AllPairsOptions): AllPairsResult {
   const { timeout } = normaliseOptions(options);
   const p = prepare(topology);
-  const nodeIds = topology.nodes.map((n) => n.id);
-  const pairs: AllPairsResult['pairs'] = [];
-  for (const s of nodeIds)
-    for (const d of nodeIds) {
+  const n = topology.nodes.length;
+  const pairCount = n * (n - 1);
+  const c = emptyCompact(pairCount);
+  const net = p.addressNetwork;
+  const keys = keysOf(p);
+  const scan = new PairScan(keys);
+  const noPathDelay = legacyWait(topology.preferenceOrder.length, -1, timeout).delay;
+  let k = 0;
+  for (let s = 0; s < n; s++)
+    for (let d = 0; d < n; d++) {
       if (s === d) continue;
-      const failed = nodeCheck(topology, s, d);
-      let ws: SelectionCore;
-      let legacy: SelectionCore;
+      const failed = nodeCheck(topology, topology.nodes[s]!.id, topology.nodes[d]!.id);
       if (failed) {
-        ws = failedSelection('ws2025', s, d, failed);
-        legacy = failedSelection('legacy', s, d, failed);
-      } else {
-        const paths = rankedPaths(p, s, d, null);
-        legacy = legacyCore(p, s, d, paths, timeout);
-        ws = ws2025Core(paths); // takes the chosen path off the list: after legacyCore
-
+        c.failure[2 * k] = c.failure[2 * k + 1] = 1 + PAIR_FAILURES.indexOf(failed);
+        k++;
+        continue;
       }
-      pairs.push({
-        sourceNodeId: s,
-        destinationNodeId: d,
-        ws2025: new LazySelection(topology, timeout, 'ws2025', s, d, ws),
-        legacy: new LazySelection(topology, timeout, 'legacy', s, d, legacy),
-      });
+      scan.reset();
+      forEachPath(p, s, d, scan);
+      const w = 2 * k;
+      if (scan.ws >= 0) {
+        c.sourceAddress[w] = scan.ws;
+        c.destinationAddress[w] = scan.wsTo;
+        c.sourceNetwork[w] = net[scan.ws]!;
+        c.destinationNetwork[w] = net[scan.wsTo]!;
+        c.routers[w] = scan.wsHops;
+        c.fallbacks[w] = scan.paths - 1;
+      } else c.failure[w] = NO_PATH;
+      const l = w + 1;
+      if (scan.legacy >= 0) {
+        c.sourceAddress[l] = scan.legacy;
+        c.destinationAddress[l] = scan.legacyTo;
+        c.sourceNetwork[l] = c.destinationNetwork[l] = net[scan.legacy]!;
+        c.routers[l] = 0;
+        c.fallbacks[l] = scan.direct - scan.onLegacyNetwork;
+        c.legacyDelay[k] = legacyWait(topology.preferenceOrder.length, keys.position[scan.legacy]!, timeout).delay;
+      } else {
+        c.failure[l] = NO_PATH;
+        c.legacyDelay[k] = noPathDelay;
+      }
+      k++;
     }
-  return { nodeIds, pairs, summary: summarise(pairs) };
+  return new AllPairs(topology, timeout, c);
 }
 
-export function summarise(pairs: AllPairsResult['pairs']): AllPairsSummary {
+/** The result: plain arrays, and explicit methods that read them or make a pair's full selection. */
+class AllPairs implements AllPairsResult {
+  readonly nodeIds: string[];
+  readonly networkIds: string[];
+  readonly pairCount: number;
+  readonly summary: AllPairsSummary;
+  readonly #selections = new Map<number, Selection>();
+
+  constructor(
+    private readonly topology: Topology,
+    private readonly timeout: number,
+    readonly compact: CompactPairs,
+  ) {
+    this.nodeIds = topology.nodes.map((x) => x.id);
+    this.networkIds = topology.networks.map((x) => x.id);
+    this.pairCount = compact.legacyDelay.length;
+    this.summary = summarise(compact);
+  }
+
+  pairIndex(s: number, d: number): number {
+    if (s === d) return -1;
+    return s * (this.nodeIds.length - 1) + (d < s ? d : d - 1);
+  }
+
+  /** Source and destination node id of pair `k`. */
+  private nodesOf(k: number): [string, string] {
+    const m = this.nodeIds.length - 1;
+    const s = Math.floor(k / m);
+    const d = k % m;
+    return [this.nodeIds[s]!, this.nodeIds[d < s ? d : d + 1]!];
+  }
+
+  outcome(k: number): PairOutcome {
+    const [sourceNodeId, destinationNodeId] = this.nodesOf(k);
+    return { sourceNodeId, destinationNodeId, ws2025: this.choice(2 * k, 0), legacy: this.choice(2 * k + 1, this.compact.legacyDelay[k]!) };
+  }
+
+  private choice(i: number, delay: number): PairChoice {
+    const c = this.compact;
+    const failure = c.failure[i]!;
+    const out: PairChoice = {
+      chosen: failure ? null : { kind: c.routers[i] === 0 ? 'direct' : 'routed', sourceNetworkId: this.networkIds[c.sourceNetwork[i]!]!, destinationNetworkId: this.networkIds[c.destinationNetwork[i]!]! },
+      fallbackCount: c.fallbacks[i]!,
+      initiationDelaySeconds: delay,
+    };
+    if (failure) out.failure = PAIR_FAILURES[failure - 1]!;
+    return out;
+  }
+
+  selection(k: number, mode: Mode): Selection {
+    const key = 2 * k + (mode === 'ws2025' ? 0 : 1);
+    let sel = this.#selections.get(key);
+    if (!sel) this.#selections.set(key, (sel = this.make(k, mode)));
+    return sel;
+  }
+
+  /** Not kept: a whole-cluster export should not leave every selection behind in the result. */
+  pairs(): PairSelections[] {
+    const out: PairSelections[] = [];
+    for (let k = 0; k < this.pairCount; k++) {
+      const [sourceNodeId, destinationNodeId] = this.nodesOf(k);
+      const ws2025 = this.#selections.get(2 * k) ?? this.make(k, 'ws2025');
+      const legacy = this.#selections.get(2 * k + 1) ?? this.make(k, 'legacy');
+      out.push({ sourceNodeId, destinationNodeId, ws2025, legacy });
+    }
+    return out;
+  }
+
+  private make(k: number, mode: Mode): Selection {
+    const [s, d] = this.nodesOf(k);
+    return selectMigrationPath(this.topology, s, d, { mode, legacyTimeoutSeconds: this.timeout });
+  }
+}
+
+function summarise(c: CompactPairs): AllPairsSummary {
+  const pairCount = c.legacyDelay.length;
   const s: AllPairsSummary = {
-    pairCount: pairs.length,
+    pairCount,
     noPath: { ws2025: 0, legacy: 0 },
     maxLegacyDelaySeconds: 0,
     meanLegacyDelaySeconds: 0,
@@ -90,16 +209,22 @@ export function summarise(pairs: AllPairsResult['pairs']): AllPairsSummary {
     singlePath: { ws2025: 0, legacy: 0 },
   };
   let total = 0;
-  for (const pair of pairs) {
-    for (const mode of ['ws2025', 'legacy'] as const) {
-      const sel = pair[mode];
-      if (!sel.chosen) s.noPath[mode]++;
-      else if (sel.fallbacks.length === 0) s.singlePath[mode]++;
+  for (let k = 0; k < pairCount; k++) {
+    for (const [m, mode] of MODES) {
+      const i = 2 * k + m;
+      if (c.failure[i]) s.noPath[mode]++;
+      else if (c.fallbacks[i] === 0) s.singlePath[mode]++;
     }
-    if (pair.ws2025.chosen?.kind === 'routed') s.routedChosen++;
-    total += pair.legacy.initiationDelaySeconds;
-    s.maxLegacyDelaySeconds = Math.max(s.maxLegacyDelaySeconds, pair.legacy.initiationDelaySeconds);
+    if (c.routers[2 * k]! > 0) s.routedChosen++;
+    const delay = c.legacyDelay[k]!;
+    total += delay;
+    if (delay > s.maxLegacyDelaySeconds) s.maxLegacyDelaySeconds = delay;
   }
-  s.meanLegacyDelaySeconds = pairs.length ? total / pairs.length : 0;
+  s.meanLegacyDelaySeconds = pairCount ? total / pairCount : 0;
   return s;
 }
+
+const MODES: readonly [number, Mode][] = [
+  [0, 'ws2025'],
+  [1, 'legacy'],
+];

@@ -15,7 +15,7 @@ import { networkPairLabel, pairList } from './analysis/impactText';
 import { networkName, nicLabel, nodeName } from './messages';
 import { originChecks } from './originChecks';
 import { prepare } from './select';
-import type { AllPairsResult, Diagnostic, PathCandidate, Topology } from './types';
+import type { AllPairsResult, Diagnostic, Topology } from './types';
 
 export function runChecks(topology: Topology, allPairs?: AllPairsResult): Diagnostic[] {
   const pairs = allPairs ?? analyzeAllPairs(topology);
@@ -166,24 +166,27 @@ function addTo(groups: Map<string, PairGroup>, key: string, networks: [string, s
   g.pairs.push(pair);
 }
 
-const netsOf = (c: PathCandidate): [string, string] => [c.sourceNetworkId, c.destinationNetworkId];
 const pairWord = (n: number): string => (n === 1 ? '1 node pair' : `${n} node pairs`);
 
 function pairChecks(t: Topology, result: AllPairsResult): Diagnostic[] {
   const single = new Map<string, PairGroup>();
   const routedOnly = new Map<string, PairGroup>();
   const routedFirst = new Map<string, PairGroup>();
-  for (const pair of result.pairs) {
-    const ws = pair.ws2025.chosen;
-    if (!ws) continue; // no path at all is the parser's 'pair-without-path'
-    const ref = { sourceNodeId: pair.sourceNodeId, destinationNodeId: pair.destinationNodeId };
-    const key = `${ws.sourceNetworkId}\u0000${ws.destinationNetworkId}`;
-    if (pair.ws2025.fallbacks.length === 0) addTo(single, key, netsOf(ws), [], ref);
-    if (!pair.legacy.chosen) addTo(routedOnly, key, netsOf(ws), [], ref);
-    if (ws.kind === 'routed') {
-      const direct = pair.ws2025.fallbacks.find((c) => c.kind === 'direct');
-      if (direct) addTo(routedFirst, `${key}\u0000${direct.sourceNetworkId}`, netsOf(ws), [direct.sourceNetworkId], ref);
-    }
+  // Read off the compact arrays. A routed choice's first direct fallback is the legacy choice:
+  // both are the first direct path in ranked order.
+  const { failure, sourceNetwork: from, destinationNetwork: to, routers, fallbacks } = result.compact;
+  const net = (i: number): string => result.networkIds[i]!;
+  for (let k = 0; k < result.pairCount; k++) {
+    const w = 2 * k;
+    if (failure[w]) continue; // no path at all is the parser's 'pair-without-path'
+    const row = Math.floor(k / (result.nodeIds.length - 1));
+    const col = k % (result.nodeIds.length - 1);
+    const ref = { sourceNodeId: result.nodeIds[row]!, destinationNodeId: result.nodeIds[col < row ? col : col + 1]! };
+    const networks: [string, string] = [net(from[w]!), net(to[w]!)];
+    const key = `${networks[0]}\u0000${networks[1]}`;
+    if (fallbacks[w] === 0) addTo(single, key, networks, [], ref);
+    if (failure[w + 1]) addTo(routedOnly, key, networks, [], ref);
+    else if (routers[w]! > 0) addTo(routedFirst, `${key}\u0000${net(from[w + 1]!)}`, networks, [net(from[w + 1]!)], ref);
   }
   const nodesOf = (g: PairGroup): string[] => [...new Set(g.pairs.flatMap((p) => [p.sourceNodeId, p.destinationNodeId]))];
   const netIds = (g: PairGroup): string[] => [...new Set([...g.networks, ...g.extra])];

@@ -6,7 +6,7 @@ export {
 } from './defaults';
 export { selectMigrationPath, DEFAULT_LEGACY_TIMEOUT_SECONDS } from './select';
 export { MAX_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout } from './timeout';
-export { analyzeAllPairs } from './allPairs';
+export { analyzeAllPairs, PAIR_FAILURES } from './allPairs';
 export { clusterOwnNetwork, orderNetworks, orderText, orderBasisText } from './order';
 export { streamsOf, rdmaText, transportText, TRANSPORT_LABEL, type Stream } from './streams';
 export { parseClusterInventory, INVENTORY_SCRIPT } from './inventory';

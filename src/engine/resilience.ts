@@ -9,17 +9,17 @@
  * - a node changes nothing for the other pairs (nodes do not forward traffic); the pairs it is
  *   part of are *down*, not *lost*, and are counted apart;
  * - a network or router changes routing (and a network the preference order), so the failed
- *   document is derived again; a pair keeps its direct paths off the failed network, and each
- *   routed path is checked again (both ways) through the failed routing, then all are ranked
- *   by the failed preference order.
+ *   routing is built again with it down; a pair keeps its direct paths off the failed network, and each
+ *   routed path is checked again (both ways) through the failed routing (see linkImpact).
+ * The paths are kept as numbers (address indexes and router counts), not as path objects.
  * Elements already down, and networks the parser created from a subnet (they are not in the
  * document, so they cannot be failed), are not analysed.
  */
-import { buildTopology } from './derive';
 import { networkName, nicLabel, nodeName, routerName } from './messages';
-import { nodeCheck, normaliseOptions, prepare, rankPaths, rankedPaths, type Prepared } from './select';
-import type { PathCandidate, Topology } from './types';
-import { applyFailures, type FailableKind } from './whatif';
+import { Routing } from './routing';
+import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, type PathVisitor, type Prepared, type RankKeys } from './select';
+import type { Topology } from './types';
+import type { FailableKind } from './whatif';
 
 export interface PairRef {
   sourceNodeId: string;
@@ -75,34 +75,119 @@ export interface ResilienceOptions {
   legacyTimeoutSeconds?: number;
 }
 
-/** What a pair gets in both modes from a ranked list of paths. */
-interface Outcome {
-  ws: PathCandidate | null;
-  legacy: PathCandidate | null;
-  legacyDelay: number;
+/**
+ * What a pair gets in both modes: the chosen ws2025 path's networks (as indexes in
+ * `topology.networks`, -1 when there is none), whether legacy connects, and legacy's delay.
+ */
+class Outcome {
+  wsFrom = -1;
+  wsTo = -1;
+  legacy = false;
+  legacyDelay = 0;
 }
 
-interface BasePair extends PairRef {
+/**
+ * Every pair's ranked paths before any failure, as numbers: pair `k`'s paths are the triples
+ * (source address, destination address, routers) at `paths[3j .. 3j + 2]` for `start[k] <= j < start[k + 1]`.
+ */
+interface Base {
+  t: Topology;
+  p: Prepared;
+  keys: RankKeys;
+  timeout: number;
+  pairCount: number;
+  start: Int32Array;
+  paths: Int32Array;
   /** Both nodes can take part (nodeCheck passed). */
-  active: boolean;
-  paths: PathCandidate[];
-  /** Source and destination address index of each path (`2i`, `2i + 1`), when a path is routed. */
-  addresses: Int32Array | null;
-  routed: boolean;
-  outcome: Outcome;
+  active: Uint8Array;
+  /** The pair has a routed path. */
+  routed: Uint8Array;
+  before: Outcome[];
+  /** Active pairs each node is part of (as source or destination), by node index. */
+  byNode: number[][];
 }
 
-function outcomeOf(t: Topology, paths: readonly PathCandidate[], timeout: number): Outcome {
-  const legacy = paths.find((c) => c.kind === 'direct') ?? null;
-  const tried = legacy ? t.index.preferencePosition.get(legacy.sourceNetworkId)! : t.preferenceOrder.length;
-  return { ws: paths[0] ?? null, legacy, legacyDelay: tried * timeout };
+/** Collects a pair's paths, then ranks them (insertion sort on the ranking's keys: a handful per pair). */
+class Collector implements PathVisitor {
+  n = 0;
+  buf = new Int32Array(96);
+  constructor(private readonly keys: RankKeys) {}
+  path(si: number, di: number, hops: number): void {
+    if (3 * this.n + 3 > this.buf.length) {
+      const grown = new Int32Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    const b = this.buf;
+    let j = this.n++;
+    while (j > 0 && rankedBefore(this.keys, si, di, hops, b[3 * j - 3]!, b[3 * j - 2]!, b[3 * j - 1]!)) {
+      b.copyWithin(3 * j, 3 * j - 3, 3 * j);
+      j--;
+    }
+    b[3 * j] = si;
+    b[3 * j + 1] = di;
+    b[3 * j + 2] = hops;
+  }
 }
 
-const NONE: Outcome = { ws: null, legacy: null, legacyDelay: 0 };
+function base(t: Topology, p: Prepared, timeout: number): Base {
+  const n = t.nodes.length;
+  const pairCount = n * (n - 1);
+  const keys = keysOf(p);
+  const start = new Int32Array(pairCount + 1);
+  let paths = new Int32Array(pairCount * 24);
+  const active = new Uint8Array(pairCount);
+  const routed = new Uint8Array(pairCount);
+  const before: Outcome[] = [];
+  const byNode: number[][] = t.nodes.map(() => []);
+  const c = new Collector(keys);
+  let used = 0;
+  let k = 0;
+  for (let s = 0; s < n; s++)
+    for (let d = 0; d < n; d++) {
+      if (s === d) continue;
+      start[k] = used / 3;
+      c.n = 0;
+      if (nodeCheck(t, t.nodes[s]!.id, t.nodes[d]!.id) === null) {
+        active[k] = 1;
+        byNode[s]!.push(k);
+        byNode[d]!.push(k);
+        forEachPath(p, s, d, c);
+      }
+      if (used + 3 * c.n > paths.length) {
+        const grown = new Int32Array(Math.max(paths.length * 2, used + 3 * c.n));
+        grown.set(paths);
+        paths = grown;
+      }
+      paths.set(c.buf.subarray(0, 3 * c.n), used);
+      used += 3 * c.n;
+      const o = new Outcome();
+      let legacyAt = -1;
+      for (let j = 0; j < c.n; j++) {
+        if (c.buf[3 * j + 2]! > 0) routed[k] = 1;
+        else if (legacyAt < 0) legacyAt = c.buf[3 * j]!;
+      }
+      if (c.n > 0) {
+        o.wsFrom = p.addressNetwork[c.buf[0]!]!;
+        o.wsTo = p.addressNetwork[c.buf[1]!]!;
+      }
+      if (active[k]) setLegacy(o, t.preferenceOrder.length, legacyAt < 0 ? -1 : keys.position[legacyAt]!, timeout);
+      before.push(o);
+      k++;
+    }
+  start[pairCount] = used / 3;
+  return { t, p, keys, timeout, pairCount, start, paths, active, routed, before, byNode };
+}
+
+/** Legacy's outcome from the preference position of the first network with a direct path (-1: none). */
+function setLegacy(o: Outcome, orderLength: number, position: number, timeout: number): void {
+  o.legacy = position >= 0;
+  o.legacyDelay = legacyWait(orderLength, position, timeout).delay;
+}
 
 class ImpactBuilder {
   readonly impact: ElementImpact;
-  constructor(elementId: string, kind: FailableKind, name: string) {
+  constructor(private readonly b: Base, elementId: string, kind: FailableKind, name: string) {
     this.impact = {
       elementId, kind, name, lost: [], moved: [],
       legacy: { lost: 0, slower: 0, faster: 0, addedSeconds: 0 },
@@ -112,21 +197,26 @@ class ImpactBuilder {
 
   // One shared [source, destination] tuple per network pair: thousands of moved pairs name a
   // handful of network pairs, and a structured clone (the worker's answer) copies a shared tuple once.
-  readonly #tuples = new Map<string, [string, string]>();
-  private networks(c: PathCandidate): [string, string] {
-    const key = `${c.sourceNetworkId}\u0000${c.destinationNetworkId}`;
+  readonly #tuples = new Map<number, [string, string]>();
+  private networks(from: number, to: number): [string, string] {
+    const key = from * this.b.t.networks.length + to;
     let t = this.#tuples.get(key);
-    if (!t) this.#tuples.set(key, (t = [c.sourceNetworkId, c.destinationNetworkId]));
+    if (!t) this.#tuples.set(key, (t = [this.b.t.networks[from]!.id, this.b.t.networks[to]!.id]));
     return t;
   }
 
-  /** Compares a pair's outcome before and after the failure. */
-  compare(pair: PairRef, before: Outcome, after: Outcome): void {
+  /** Compares pair `k`'s outcome before and after the failure. */
+  compare(k: number, after: Outcome): void {
+    const before = this.b.before[k]!;
     const m = this.impact;
-    const { sourceNodeId, destinationNodeId } = pair;
-    if (before.ws && !after.ws) m.lost.push({ sourceNodeId, destinationNodeId });
-    else if (before.ws && after.ws && (before.ws.sourceNetworkId !== after.ws.sourceNetworkId || before.ws.destinationNetworkId !== after.ws.destinationNetworkId))
-      m.moved.push({ sourceNodeId, destinationNodeId, from: this.networks(before.ws), to: this.networks(after.ws) });
+    const hadWs = before.wsFrom >= 0;
+    const hasWs = after.wsFrom >= 0;
+    if (hadWs && !hasWs) m.lost.push(pairRef(this.b.t, k));
+    else if (hadWs && hasWs && (before.wsFrom !== after.wsFrom || before.wsTo !== after.wsTo))
+      {
+      const { sourceNodeId, destinationNodeId } = pairRef(this.b.t, k);
+      m.moved.push({ sourceNodeId, destinationNodeId, from: this.networks(before.wsFrom, before.wsTo), to: this.networks(after.wsFrom, after.wsTo) });
+    }
     if (!before.legacy) return;
     const l = m.legacy;
     if (!after.legacy) {
@@ -146,89 +236,106 @@ class ImpactBuilder {
   }
 }
 
-interface Base {
-  pairs: BasePair[];
-  /** Active pairs each node is part of (as source or destination). */
-  byNode: Map<string, BasePair[]>;
+function pairRef(t: Topology, k: number): PairRef {
+  const m = t.nodes.length - 1;
+  const s = Math.floor(k / m);
+  const d = k % m;
+  return { sourceNodeId: t.nodes[s]!.id, destinationNodeId: t.nodes[d < s ? d : d + 1]!.id };
 }
 
-function base(t: Topology, p: Prepared, timeout: number): Base {
-  const pairs: BasePair[] = [];
-  const addressIndex = new Map(t.addresses.map((a) => [`${a.nicId}|${a.address}`, a.index]));
-  const byNode = new Map<string, BasePair[]>(t.nodes.map((n) => [n.id, []]));
-  for (const s of t.nodes)
-    for (const d of t.nodes) {
-      if (s === d) continue;
-      const active = nodeCheck(t, s.id, d.id) === null;
-      const paths = active ? rankedPaths(p, s.id, d.id, null) : [];
-      const routed = paths.some((c) => c.kind === 'routed');
-      let addresses: Int32Array | null = null;
-      if (routed) {
-        addresses = new Int32Array(paths.length * 2);
-        paths.forEach((c, i) => {
-          addresses![2 * i] = addressIndex.get(`${c.sourceNicId}|${c.sourceAddress}`)!;
-          addresses![2 * i + 1] = addressIndex.get(`${c.destinationNicId}|${c.destinationAddress}`)!;
-        });
-      }
-      const pair: BasePair = {
-        sourceNodeId: s.id, destinationNodeId: d.id, active, paths, addresses, routed,
-        outcome: active ? outcomeOf(t, paths, timeout) : NONE,
-      };
-      pairs.push(pair);
-      if (active) {
-        byNode.get(s.id)!.push(pair);
-        byNode.get(d.id)!.push(pair);
-      }
-    }
-  return { pairs, byNode };
-}
-
-function nodeImpact(t: Topology, b: Base, id: string): ElementImpact {
-  const m = new ImpactBuilder(id, 'node', nodeName(t, id));
-  for (const pair of b.byNode.get(id)!) if (pair.outcome.ws) m.impact.down++;
+function nodeImpact(b: Base, id: string): ElementImpact {
+  const m = new ImpactBuilder(b, id, 'node', nodeName(b.t, id));
+  for (const k of b.byNode[b.p.nodeIndex.get(id)!]!) if (b.before[k]!.wsFrom >= 0) m.impact.down++;
   return m.done();
 }
 
-function nicImpact(t: Topology, b: Base, id: string, timeout: number): ElementImpact {
-  const m = new ImpactBuilder(id, 'nic', nicLabel(t, id));
-  for (const pair of b.byNode.get(t.index.nics.get(id)!.node)!) {
-    const left = pair.paths.filter((c) => c.sourceNicId !== id && c.destinationNicId !== id);
-    if (left.length < pair.paths.length) m.compare(pair, pair.outcome, outcomeOf(t, left, timeout));
+/**
+ * A NIC: the paths that start or end on it drop out; the others keep their ranks, so the first
+ * one left is ws2025's choice and the first direct one left is legacy's (the preference order
+ * does not change).
+ */
+function nicImpact(b: Base, id: string, after: Outcome): ElementImpact {
+  const { t, p, keys, paths } = b;
+  const m = new ImpactBuilder(b, id, 'nic', nicLabel(t, id));
+  const on = new Uint8Array(t.addresses.length);
+  for (const i of t.index.addressesByNic.get(id) ?? []) on[i] = 1;
+  for (const k of b.byNode[p.nodeIndex.get(t.index.nics.get(id)!.node)!]!) {
+    let touched = false;
+    after.wsFrom = after.wsTo = -1;
+    let legacyAt = -1;
+    for (let j = b.start[k]!; j < b.start[k + 1]!; j++) {
+      const si = paths[3 * j]!;
+      const di = paths[3 * j + 1]!;
+      if (on[si] || on[di]) {
+        touched = true;
+        continue;
+      }
+      if (after.wsFrom < 0) {
+        after.wsFrom = p.addressNetwork[si]!;
+        after.wsTo = p.addressNetwork[di]!;
+      }
+      if (legacyAt < 0 && paths[3 * j + 2] === 0) legacyAt = si;
+      if (legacyAt >= 0 && touched) break; // both choices found past the NIC's paths
+    }
+    if (!touched) continue;
+    setLegacy(after, t.preferenceOrder.length, legacyAt < 0 ? -1 : keys.position[legacyAt]!, b.timeout);
+    m.compare(k, after);
   }
   return m.done();
 }
 
-/** A network or a router: derive the failed document again and check each routed path again. */
-function linkImpact(t: Topology, b: Base, id: string, kind: 'network' | 'router', timeout: number): ElementImpact {
-  const failed = buildTopology(applyFailures(t.document, [id]));
-  const { routing } = prepare(failed);
-  const m = new ImpactBuilder(id, kind, kind === 'network' ? networkName(t, id) : routerName(t, id));
-  for (const pair of b.pairs) {
-    if (!pair.active || (kind === 'router' && !pair.routed)) continue; // direct paths cross no router
-    const { paths, addresses } = pair;
-    let left: PathCandidate[] | null = null; // stays null while every path is kept as it was
-    let resort = false;
-    for (let i = 0; i < paths.length; i++) {
-      const c = paths[i]!;
-      let next: PathCandidate | null = c;
-      if (c.sourceNetworkId === id || c.destinationNetworkId === id) next = null;
-      else if (c.kind === 'routed') {
-        const forward = routing.route(addresses![2 * i]!, addresses![2 * i + 1]!);
-        if (!forward.ok || !routing.route(addresses![2 * i + 1]!, addresses![2 * i]!).ok) next = null;
-        else if (forward.routerIds.length !== c.routerIds.length || forward.routerIds.some((r, k) => r !== c.routerIds[k])) {
-          next = { ...c, routerIds: forward.routerIds };
-          resort ||= forward.routerIds.length !== c.routerIds.length;
-        }
+/**
+ * A network or a router changes routing (and a network the preference order): routing is built
+ * again with the element down, and the network leaves the preference order. A pair keeps its direct paths off the
+ * failed network; each routed path is checked again both ways. A failure only removes routes,
+ * so a routed path that survives crosses as many routers as before or more, and ranks no
+ * earlier: the pair's scan stops at the first path that survives unchanged — nothing after it
+ * can overtake it — except that legacy's choice is the first direct path that survives.
+ * Dropping a network from the preference order keeps the others' relative ranks.
+ */
+function linkImpact(b: Base, id: string, kind: 'network' | 'router', after: Outcome): ElementImpact {
+  const { t, p, keys, paths } = b;
+  const routing = new Routing(t, id);
+  const failedNet = kind === 'network' ? t.networks.findIndex((n) => n.id === id) : -1;
+  // The failed network leaves the preference order; the others keep their order.
+  const gone = kind === 'network' ? (t.index.preferencePosition.get(id) ?? -1) : -1;
+  const orderLength = t.preferenceOrder.length - (gone >= 0 ? 1 : 0);
+  const net = p.addressNetwork;
+  const routes = p.routes;
+  const m = new ImpactBuilder(b, id, kind, kind === 'network' ? networkName(t, id) : routerName(t, id));
+  for (let k = 0; k < b.pairCount; k++) {
+    if (!b.active[k] || (kind === 'router' && !b.routed[k])) continue; // direct paths cross no router
+    let best = -1;
+    let bestHops = 0;
+    let settled = false; // the ws2025 choice cannot change any more
+    let legacyAt = -1;
+    for (let j = b.start[k]!; j < b.start[k + 1]!; j++) {
+      const si = paths[3 * j]!;
+      const di = paths[3 * j + 1]!;
+      const hops = paths[3 * j + 2]!;
+      if (net[si] === failedNet || net[di] === failedNet) continue;
+      if (hops === 0) {
+        if (legacyAt < 0) legacyAt = si;
+      } else if (settled) continue;
+      let now = 0;
+      if (hops > 0) {
+        now = routing.hops(si, di);
+        if (now < 0 || routes[di] === 0 || routing.hops(di, si) < 0) continue;
       }
-      if (next !== c && left === null) left = paths.slice(0, i);
-      if (left !== null && next !== null) left.push(next);
+      if (!settled) {
+        if (best < 0 || rankedBefore(keys, si, di, now, paths[3 * best]!, paths[3 * best + 1]!, bestHops)) {
+          best = j;
+          bestHops = now;
+        }
+        settled = now === hops;
+      }
+      if (settled && legacyAt >= 0) break;
     }
-    // Dropping paths or a network from the preference order keeps the others' relative ranks;
-    // only a routed path with another number of routers moves. A network failure also
-    // shortens the preference order, so its legacy delays are read again even when no path changed.
-    if (left === null && kind === 'router') continue;
-    const after = left === null ? paths : resort ? rankPaths(failed, left) : left;
-    m.compare(pair, pair.outcome, outcomeOf(failed, after, timeout));
+    after.wsFrom = best < 0 ? -1 : net[paths[3 * best]!]!;
+    after.wsTo = best < 0 ? -1 : net[paths[3 * best + 1]!]!;
+    const position = legacyAt < 0 ? -1 : keys.position[legacyAt]!;
+    setLegacy(after, orderLength, gone >= 0 && position > gone ? position - 1 : position, b.timeout);
+    m.compare(k, after);
   }
   return m.done();
 }
@@ -256,14 +363,15 @@ export function analyzeResilience(topology: Topology, options?: ResilienceOption
   const b = base(t, prepare(t), timeout);
   const doc = t.document;
   const impacts: ElementImpact[] = [];
-  for (const n of doc.networks ?? []) if ((n.state ?? 'up') === 'up') impacts.push(linkImpact(t, b, n.id, 'network', timeout));
-  for (const r of doc.routers ?? []) if ((r.state ?? 'up') === 'up') impacts.push(linkImpact(t, b, r.id, 'router', timeout));
-  for (const n of doc.nics ?? []) if ((n.state ?? 'up') === 'up') impacts.push(nicImpact(t, b, n.id, timeout));
-  for (const n of doc.nodes ?? []) if ((n.state ?? 'up') !== 'down') impacts.push(nodeImpact(t, b, n.id));
+  const after = new Outcome();
+  for (const n of doc.networks ?? []) if ((n.state ?? 'up') === 'up') impacts.push(linkImpact(b, n.id, 'network', after));
+  for (const r of doc.routers ?? []) if ((r.state ?? 'up') === 'up') impacts.push(linkImpact(b, r.id, 'router', after));
+  for (const n of doc.nics ?? []) if ((n.state ?? 'up') === 'up') impacts.push(nicImpact(b, n.id, after));
+  for (const n of doc.nodes ?? []) if ((n.state ?? 'up') !== 'down') impacts.push(nodeImpact(b, n.id));
   const ranked = rankImpacts(impacts);
   return {
-    pairCount: b.pairs.length,
-    connectedPairs: b.pairs.filter((p) => p.outcome.ws !== null).length,
+    pairCount: b.pairCount,
+    connectedPairs: b.before.filter((o) => o.wsFrom >= 0).length,
     impacts: ranked,
     singlePointsOfFailure: ranked.filter((m) => m.singlePointOfFailure).map((m) => m.elementId),
   };

@@ -29,27 +29,50 @@ export interface Router3 {
   bySubnet: number[][];
 }
 
+const NOT_UNIFORM = 0x7fff;
+
 export class Routing {
   private readonly routers: Router3;
-  private readonly routesByNic = new Map<string, PreparedRoute[]>();
-  private readonly addressValue: bigint[];
-  private readonly addressSubnet: number[];
+  /**
+   * NICs with the same static routes route alike: each address names its NIC's route list, and
+   * a list is parsed when first used (`routeLists`, from one NIC that has it).
+   */
+  private readonly addressRouteList: Int32Array;
+  private readonly routeListNic: string[] = [];
+  private readonly routeLists: (PreparedRoute[] | undefined)[] = [];
+  private readonly routerByAddress: Map<string, number>;
+  /** Address values, parsed when first needed. */
+  private readonly addressValue: (bigint | undefined)[];
+  private readonly addressSubnet: Int32Array;
   /** Per (router, target subnet, respect router state): hop distance to the target, 0 = unreachable. */
   private readonly distances = new Map<number, Int32Array>();
-  /** Per (source address, target subnet): the result when every address of the subnet routes alike. */
+  /** Per (route list, source subnet, target subnet): the result when every address of the target subnet routes alike. */
   private readonly uniform = new Map<number, RouteResult>();
   private readonly subnetCount: number;
+  /**
+   * `hops` answers by (source address, target subnet), as numbers: 0 not yet known, 1 no route,
+   * 2 + routers when routed, NOT_UNIFORM when a more specific route splits the subnet. (All-pairs
+   * asks it for every address pair: a dense array keeps that free of allocation.)
+   */
+  private hopTable: Int16Array | null = null;
 
-  constructor(private readonly topology: Topology) {
+  /**
+   * `down`: the id of one more router or network taken as down (N-1 analysis asks "what if this
+   * failed" of each in turn; routing reads only the states, so the topology need not be derived again).
+   */
+  constructor(
+    private readonly topology: Topology,
+    down?: string,
+  ) {
     const { subnets, index } = topology;
     this.subnetCount = subnets.length;
     const ids = topology.routers.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const pos = new Map(ids.map((id, i) => [id, i]));
-    const up = ids.map((id) => index.routers.get(id)!.state === 'up');
+    const up = ids.map((id) => index.routers.get(id)!.state === 'up' && id !== down);
     const bySubnet = subnets.map((s) => s.routerIds.map((id) => pos.get(id)!));
     const adjacentSets = ids.map(() => new Set<number>());
     subnets.forEach((s, si) => {
-      const carries = s.networkId === null || index.networks.get(s.networkId)!.state === 'up';
+      const carries = s.networkId === null || (index.networks.get(s.networkId)!.state === 'up' && s.networkId !== down);
       if (!carries) return;
       for (const a of bySubnet[si]!) for (const b of bySubnet[si]!) if (a !== b) adjacentSets[a]!.add(b);
     });
@@ -61,36 +84,69 @@ export class Routing {
         const c = parseCidr(itf)!;
         routerByAddress.set(`${c.family}|${c.text}`, pos.get(r.id)!);
       }
+    this.routerByAddress = routerByAddress;
+    const listOf = new Map<string, number>();
+    const nicList = new Map<string, number>();
     for (const nic of topology.nics) {
-      const routes = nic.routes.map((r): PreparedRoute => {
-        const p = parseCidr(r.prefix)!;
-        const via = parseAddress(r.via)!;
-        return { family: p.family, prefixLength: p.prefixLength, network: p.network, viaRouter: routerByAddress.get(`${via.family}|${via.text}`) ?? -1 };
-      });
-      // Longest prefix first, so the first match is the one that applies.
-      routes.sort((a, b) => b.prefixLength - a.prefixLength);
-      this.routesByNic.set(nic.id, routes);
+      const key = nic.routes.map((r) => `${r.prefix}>${r.via}`).join(' ');
+      let id = listOf.get(key);
+      if (id === undefined) {
+        listOf.set(key, (id = listOf.size));
+        this.routeListNic.push(nic.id);
+      }
+      nicList.set(nic.id, id);
     }
-    this.addressValue = topology.addresses.map((a) => parseCidr(a.cidr)!.value);
-    this.addressSubnet = topology.addresses.map((a) => index.subnetByPrefix.get(a.subnet)!);
+    this.addressRouteList = Int32Array.from(topology.addresses, (a) => nicList.get(a.nicId)!);
+    this.addressValue = new Array<bigint | undefined>(topology.addresses.length);
+    this.addressSubnet = Int32Array.from(topology.addresses, (a) => index.subnetByPrefix.get(a.subnet)!);
+  }
+
+  /** A route list, parsed: longest prefix first, so the first match is the one that applies. */
+  private routesOf(list: number): PreparedRoute[] {
+    let routes = this.routeLists[list];
+    if (routes) return routes;
+    routes = this.topology.index.nics.get(this.routeListNic[list]!)!.routes.map((r): PreparedRoute => {
+      const p = parseCidr(r.prefix)!;
+      const via = parseAddress(r.via)!;
+      return { family: p.family, prefixLength: p.prefixLength, network: p.network, viaRouter: this.routerByAddress.get(`${via.family}|${via.text}`) ?? -1 };
+    });
+    routes.sort((a, b) => b.prefixLength - a.prefixLength);
+    return (this.routeLists[list] = routes);
+  }
+
+  private uniformKey(from: number, toSubnet: number): number {
+    return (this.addressRouteList[from]! * this.subnetCount + this.addressSubnet[from]!) * this.subnetCount + toSubnet;
   }
 
   /** Can `from` (an address index) reach `to` (an address index) by its static routes and the routers? */
   route(from: number, to: number): RouteResult {
     const toSubnet = this.addressSubnet[to]!;
-    const key = from * this.subnetCount + toSubnet;
+    const key = this.uniformKey(from, toSubnet);
     const cached = this.uniform.get(key);
     if (cached) return cached;
-    const a = this.topology.addresses[from]!;
-    const routes = this.routesByNic.get(a.nicId)!;
+    const routes = this.routesOf(this.addressRouteList[from]!);
     const target = this.topology.addresses[to]!;
     // When no route is more specific than the target subnet, every address in it routes alike.
     const uniform = !routes.some((r) => r.family === target.family && r.prefixLength > target.prefixLength);
-    const value = this.addressValue[to]!;
+    const value = (this.addressValue[to] ??= parseCidr(target.cidr)!.value);
     const match = routes.find((r) => r.family === target.family && maskOf(value, r.prefixLength, r.family) === r.network);
     const result = this.resolve(match, this.addressSubnet[from]!, toSubnet);
     if (uniform) this.uniform.set(key, result);
     return result;
+  }
+
+  /** How many routers `from` crosses to reach `to` (as `route`), or -1 when it cannot. */
+  hops(from: number, to: number): number {
+    const toSubnet = this.addressSubnet[to]!;
+    const key = from * this.subnetCount + toSubnet;
+    const table = (this.hopTable ??= new Int16Array(this.topology.addresses.length * this.subnetCount));
+    const known = table[key]!;
+    if (known >= 2 && known !== NOT_UNIFORM) return known - 2;
+    if (known === 1) return -1;
+    const r = this.route(from, to);
+    const hops = r.ok ? r.routerIds.length : -1;
+    if (known === 0) table[key] = this.uniform.get(this.uniformKey(from, toSubnet)) === r ? hops + 2 : NOT_UNIFORM;
+    return hops;
   }
 
   private resolve(match: PreparedRoute | undefined, fromSubnet: number, toSubnet: number): RouteResult {

@@ -26,8 +26,13 @@ export interface Prepared {
   usable: Map<string, Map<string, number[]>>;
   /** Usable address indexes of each node, flat. */
   usableFlat: Map<string, number[]>;
-  /** The same as `usable`, as arrays (iterating a Map allocates an entry per step: this is the hot loop). */
-  usableNets: Map<string, { networkId: string; list: number[] }[]>;
+  /** Index of each node in `topology.nodes`. */
+  nodeIndex: Map<string, number>;
+  /** Usable address indexes of each node, by node index (typed: the pair loops are the hot loops). */
+  usableByNode: Int32Array[];
+  /** Per address: index of its network in `topology.networks`, and its IP family. */
+  addressNetwork: Int32Array;
+  addressFamily: Uint8Array;
   /** Whether each address's NIC has a static route of the address's family (else it routes nowhere). */
   routes: Uint8Array;
   /** Legacy attempts shared (frozen) between selections: by timeout, then `position * 4 + outcome`. */
@@ -72,8 +77,19 @@ export function prepare(topology: Topology): Prepared {
     if (!interned.has(text)) interned.set(text, interned.size);
     signature.set(nodeId, interned.get(text)!);
   }
-  const usableNets = new Map([...usable].map(([nodeId, byNet]) => [nodeId, [...byNet].map(([networkId, list]) => ({ networkId, list }))]));
-  p = { topology, routing: new Routing(topology), usable, usableFlat, usableNets, routes, attempts: new Map(), signature, signatureCount: interned.size, attemptLists: new Map() };
+  const networkIndex = new Map(topology.networks.map((n, i) => [n.id, i]));
+  const addressNetwork = new Int32Array(topology.addresses.length);
+  const addressFamily = new Uint8Array(topology.addresses.length);
+  for (const a of topology.addresses) {
+    addressNetwork[a.index] = networkIndex.get(a.networkId)!;
+    addressFamily[a.index] = a.family;
+  }
+  p = {
+    topology, routing: new Routing(topology), usable, usableFlat, routes, attempts: new Map(), signature, signatureCount: interned.size, attemptLists: new Map(),
+    nodeIndex: new Map(topology.nodes.map((n, i) => [n.id, i])),
+    usableByNode: topology.nodes.map((n) => Int32Array.from(usableFlat.get(n.id)!)),
+    addressNetwork, addressFamily,
+  };
   cache.set(topology, p);
   return p;
 }
@@ -98,8 +114,13 @@ function sortSmall<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
   return a;
 }
 
-/** The ranking of selection-algorithm.md ("Paths ... are ordered by, in turn"). */
-export function rankPaths(topology: Topology, paths: PathCandidate[]): PathCandidate[] {
+/** The ranking of selection-algorithm.md ("Paths ... are ordered by, in turn"): a new array, the input is left as it was. */
+export function rankPaths(topology: Topology, paths: readonly PathCandidate[]): PathCandidate[] {
+  return rankOwned(topology, paths.slice());
+}
+
+/** Ranks a list this module has just built (and nobody else holds), in place. */
+function rankOwned(topology: Topology, paths: PathCandidate[]): PathCandidate[] {
   if (paths.length < 2) return paths;
   const pos = topology.index.preferencePosition;
   return sortSmall(
@@ -112,6 +133,51 @@ export function rankPaths(topology: Topology, paths: PathCandidate[]): PathCandi
       str(x.destinationNicId, y.destinationNicId) ||
       str(x.sourceAddress, y.sourceAddress) ||
       str(x.destinationAddress, y.destinationAddress),
+  );
+}
+
+/** The ranking's keys per address (selection-algorithm.md, "Paths ... are ordered by, in turn"). */
+export interface RankKeys {
+  /** Preference position of the address's network. */
+  position: Int32Array;
+  /** Rank of the address's NIC id, and of its address text, in string order. */
+  nic: Int32Array;
+  text: Int32Array;
+}
+
+const rankKeys = new WeakMap<Prepared, RankKeys>();
+
+export function keysOf(p: Prepared): RankKeys {
+  let k = rankKeys.get(p);
+  if (k) return k;
+  const { addresses, index } = p.topology;
+  const rankOf = (values: string[]): Map<string, number> => {
+    const sorted = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return new Map(sorted.map((v, i) => [v, i]));
+  };
+  const nicRank = rankOf(addresses.map((a) => a.nicId));
+  const textRank = rankOf(addresses.map((a) => a.address));
+  k = { position: new Int32Array(addresses.length), nic: new Int32Array(addresses.length), text: new Int32Array(addresses.length) };
+  for (const a of addresses) {
+    k.position[a.index] = index.preferencePosition.get(a.networkId) ?? -1;
+    k.nic[a.index] = nicRank.get(a.nicId)!;
+    k.text[a.index] = textRank.get(a.address)!;
+  }
+  rankKeys.set(p, k);
+  return k;
+}
+
+/** Does path (si → di, hops) rank before path (bs → bd, bh)? The keys of `rankPaths`, as numbers. */
+export function rankedBefore(k: RankKeys, si: number, di: number, hops: number, bs: number, bd: number, bh: number): boolean {
+  const { position, nic, text } = k;
+  return (
+    (position[si]! - position[bs]! ||
+      hops - bh ||
+      position[di]! - position[bd]! ||
+      nic[si]! - nic[bs]! ||
+      nic[di]! - nic[bd]! ||
+      text[si]! - text[bs]! ||
+      text[di]! - text[bd]!) < 0
   );
 }
 
@@ -146,7 +212,7 @@ function pathBetween(p: Prepared, si: number, di: number): PathCandidate | PairF
 
 /** Every path between two (checked) nodes, ranked. Address pairs left out go to `excluded` when given. */
 export function rankedPaths(p: Prepared, s: string, d: string, excluded: Exclusion[] | null): PathCandidate[] {
-  if (excluded === null) return rankPaths(p.topology, candidatePaths(p, s, d));
+  if (excluded === null) return rankOwned(p.topology, candidatePaths(p, s, d));
   const paths: PathCandidate[] = [];
   const dst = p.usableFlat.get(d)!;
   for (const si of p.usableFlat.get(s)!)
@@ -155,41 +221,48 @@ export function rankedPaths(p: Prepared, s: string, d: string, excluded: Exclusi
       if (typeof o !== 'string') paths.push(o);
       else if (o !== 'other-family') excluded.push(pairExclusion(p.topology, o, si, di));
     }
-  return rankPaths(p.topology, paths);
+  return rankOwned(p.topology, paths);
+}
+
+/** Receives each path of a pair as numbers: source and destination address index, routers crossed. */
+export interface PathVisitor {
+  path(si: number, di: number, hops: number): void;
 }
 
 /**
- * The same paths as the exhaustive loop above, found without visiting address pairs that cannot
- * connect: direct paths only on networks both nodes are on, routed paths only from addresses whose
- * NIC has a route. (All-pairs runs this for every pair; a property test keeps the two equal.)
+ * Every path between two (checked) nodes, by index, as the exhaustive loop above finds them but
+ * without its reasons: a direct path between two usable addresses of one family on one network,
+ * a routed one when each address reaches the other through the routers (an address without a
+ * route of its family reaches nothing, as in `pathBetween`). No allocation: all-pairs
+ * runs this for every pair (a property test keeps it equal to the exhaustive loop).
  */
-function candidatePaths(p: Prepared, s: string, d: string): PathCandidate[] {
-  const paths: PathCandidate[] = [];
-  const { addresses } = p.topology;
-  const dstByNet = p.usable.get(d)!;
-  const dstNets = p.usableNets.get(d)!;
-  for (const { networkId, list: srcList } of p.usableNets.get(s)!) {
-    const dstList = dstByNet.get(networkId);
-    if (dstList)
-      for (const si of srcList)
-        for (const di of dstList) {
-          const sa = addresses[si]!;
-          const da = addresses[di]!;
-          if (sa.family === da.family) paths.push(candidate(sa, da, NO_ROUTERS));
-        }
-  }
-  for (const si of p.usableFlat.get(s)!) {
-    if (p.routes[si] === 0) continue;
-    const sa = addresses[si]!;
-    for (const { networkId, list: dstList } of dstNets) {
-      if (networkId === sa.networkId) continue;
-      for (const di of dstList) {
-        if (addresses[di]!.family !== sa.family) continue;
-        const o = pathBetween(p, si, di);
-        if (typeof o !== 'string') paths.push(o);
+export function forEachPath(p: Prepared, s: number, d: number, visitor: PathVisitor): void {
+  const src = p.usableByNode[s]!;
+  const dst = p.usableByNode[d]!;
+  const { addressNetwork: net, addressFamily: fam, routes, routing } = p;
+  for (let i = 0; i < src.length; i++) {
+    const si = src[i]!;
+    const routed = routes[si] === 1;
+    for (let j = 0; j < dst.length; j++) {
+      const di = dst[j]!;
+      if (fam[si] !== fam[di]) continue;
+      if (net[si] === net[di]) visitor.path(si, di, 0);
+      else if (routed) {
+        const hops = routing.hops(si, di);
+        if (hops >= 0 && routes[di] === 1 && routing.hops(di, si) >= 0) visitor.path(si, di, hops);
       }
     }
   }
+}
+
+function candidatePaths(p: Prepared, s: string, d: string): PathCandidate[] {
+  const paths: PathCandidate[] = [];
+  const { addresses } = p.topology;
+  forEachPath(p, p.nodeIndex.get(s)!, p.nodeIndex.get(d)!, {
+    path(si, di, hops) {
+      paths.push(candidate(addresses[si]!, addresses[di]!, hops === 0 ? NO_ROUTERS : (p.routing.route(si, di) as { routerIds: string[] }).routerIds));
+    },
+  });
   return paths;
 }
 
@@ -252,11 +325,9 @@ export function failedSelection(mode: Mode, s: string, d: string, failure: Reaso
 /** The mode-specific part of a selection (everything but the pair, the mode and `excluded`). */
 export type SelectionCore = Pick<Selection, 'chosen' | 'fallbacks' | 'initiationDelaySeconds' | 'attempts' | 'failure'>;
 
-export function ws2025Core(paths: PathCandidate[]): SelectionCore {
+export function ws2025Core(paths: readonly PathCandidate[]): SelectionCore {
   if (paths.length === 0) return { chosen: null, fallbacks: [], initiationDelaySeconds: 0, attempts: [], failure: 'no-path' };
-  // The ranked list becomes the fallbacks once the chosen path is taken off its head.
-  const chosen = paths.shift()!;
-  return { chosen, fallbacks: paths, initiationDelaySeconds: 0, attempts: [] };
+  return { chosen: paths[0]!, fallbacks: paths.slice(1), initiationDelaySeconds: 0, attempts: [] };
 }
 
 function sharedAttempt(p: Prepared, position: number, outcome: MissReason | 'connected', seconds: number): LegacyAttempt {
@@ -268,20 +339,30 @@ function sharedAttempt(p: Prepared, position: number, outcome: MissReason | 'con
   ));
 }
 
+/**
+ * The legacy rule, in one place (selection-algorithm.md, legacy): the networks are tried in
+ * preference order and the first with a direct path between the two nodes connects; every
+ * network tried before it costs one timeout. `position` is that network's preference position,
+ * or -1 when no network connects the pair (then all `orderLength` networks are tried).
+ */
+export function legacyWait(orderLength: number, position: number, timeout: number): { tried: number; delay: number } {
+  const tried = position < 0 ? orderLength : position;
+  return { tried, delay: timeout * tried };
+}
+
+/** The legacy choice among ranked paths: the first direct one (it lies on the first network in preference order that has one). */
+export function legacyChoice(ranked: readonly PathCandidate[]): PathCandidate | null {
+  for (const c of ranked) if (c.kind === 'direct') return c;
+  return null;
+}
+
 /** Legacy: networks in preference order until one connects the pair directly; each miss times out. */
-export function legacyCore(p: Prepared, s: string, d: string, ranked: PathCandidate[], timeout: number): SelectionCore {
-  const pos = p.topology.index.preferencePosition;
-  let chosen: PathCandidate | null = null;
+export function legacyCore(p: Prepared, s: string, d: string, ranked: readonly PathCandidate[], timeout: number): SelectionCore {
+  const chosen = legacyChoice(ranked);
   const fallbacks: PathCandidate[] = [];
-  for (const c of ranked) {
-    if (c.kind !== 'direct') continue;
-    if (!chosen) chosen = c;
-    else if (c.sourceNetworkId !== chosen.sourceNetworkId) fallbacks.push(c);
-  }
-  const order = p.topology.preferenceOrder;
-  const tried = chosen ? pos.get(chosen.sourceNetworkId)! : order.length;
+  if (chosen) for (const c of ranked) if (c.kind === 'direct' && c.sourceNetworkId !== chosen.sourceNetworkId) fallbacks.push(c);
+  const { tried, delay } = legacyWait(p.topology.preferenceOrder.length, chosen ? p.topology.index.preferencePosition.get(chosen.sourceNetworkId)! : -1, timeout);
   const attempts = attemptList(p, s, d, tried, chosen !== null, timeout);
-  const delay = timeout * tried;
   if (!chosen) return { chosen: null, fallbacks, initiationDelaySeconds: delay, attempts, failure: 'no-path' };
   return { chosen, fallbacks, initiationDelaySeconds: delay, attempts };
 }

@@ -401,12 +401,67 @@ export interface AllPairsSummary {
   singlePath: { ws2025: number; legacy: number };
 }
 
+/** A pair's choice in one mode, read off the compact all-pairs arrays: no paths, attempts or exclusions. */
+export interface PairChoice {
+  chosen: { kind: 'direct' | 'routed'; sourceNetworkId: string; destinationNetworkId: string } | null;
+  /** How many paths follow the chosen one (`Selection.fallbacks.length`). */
+  fallbackCount: number;
+  initiationDelaySeconds: number;
+  failure?: Reason;
+}
+
+export interface PairOutcome {
+  sourceNodeId: string;
+  destinationNodeId: string;
+  ws2025: PairChoice;
+  legacy: PairChoice;
+}
+
+export interface PairSelections {
+  sourceNodeId: string;
+  destinationNodeId: string;
+  ws2025: Selection;
+  legacy: Selection;
+}
+
+/**
+ * Every pair's choice in typed arrays. Pair `k` is row-major by source then destination, the
+ * diagonal skipped; a per-mode array holds the ws2025 value at `2k` and the legacy one at `2k + 1`.
+ */
+export interface CompactPairs {
+  /** Index in `topology.networks` of the chosen path's source / destination network; -1 when none. */
+  sourceNetwork: Int32Array;
+  destinationNetwork: Int32Array;
+  /** Index in `topology.addresses` of the chosen path's source / destination address; -1 when none. */
+  sourceAddress: Int32Array;
+  destinationAddress: Int32Array;
+  /** Routers the chosen path crosses (0: direct); -1 when no path. */
+  routers: Int16Array;
+  /** `Selection.fallbacks.length`. */
+  fallbacks: Int32Array;
+  /** 0 when a path is chosen; otherwise 1 + the index of the reason in `PAIR_FAILURES`. */
+  failure: Uint8Array;
+  /** Per pair (not per mode): the legacy initiation delay in seconds. */
+  legacyDelay: Float64Array;
+}
+
 export interface AllPairsResult {
   /** Node ids in topology order (rows and columns of the matrix). */
   nodeIds: string[];
-  /** Every ordered pair of distinct nodes, row-major by source then destination. */
-  pairs: { sourceNodeId: string; destinationNodeId: string; ws2025: Selection; legacy: Selection }[];
+  /** Network ids in topology order: what the compact network indexes point at. */
+  networkIds: string[];
+  /** Ordered pairs of distinct nodes. */
+  pairCount: number;
+  compact: CompactPairs;
   summary: AllPairsSummary;
+  /** Pair index of (source, destination) by node index; -1 on the diagonal. */
+  pairIndex(sourceIndex: number, destinationIndex: number): number;
+  /** Both choices of pair `k`, from the compact arrays. */
+  outcome(k: number): PairOutcome;
+  /** Pair `k`'s full selection in one mode, exactly as selectMigrationPath gives it (made on the first call, then kept). */
+  selection(k: number, mode: Mode): Selection;
+  /** Every pair with both full selections, row-major (makes them all: for tests and whole-cluster exports). */
+  pairs(): PairSelections[];
 }
 
 export interface AllPairsOptions {

@@ -1,6 +1,7 @@
 /** The application frame: toolbar, diagram, side panel. Components are thin; the store owns state. */
-import { GraphView } from './canvas/GraphView';
+import { Suspense } from 'react';
 import { CanvasApiProvider } from './CanvasContext';
+import { lazyNamed, LoadingPanel } from './common/lazy';
 import { FilesHost } from './files/FilesHost';
 import { DesignerDialogs } from './designer/DesignerDialogs';
 import { Palette } from './designer/Palette';
@@ -10,6 +11,14 @@ import { AutosaveStatus } from './AutosaveStatus';
 import { SidePanel } from './SidePanel';
 import { useApp } from './StoreContext';
 import { Toolbar } from './Toolbar';
+
+/**
+ * The diagram and cytoscape are a chunk of their own (half of the app's JavaScript), fetched as
+ * the app boots — `preloadDiagram` runs before the first render — so the frame, toolbar and
+ * panels do not wait for it, and it does not wait for them.
+ */
+const GraphView = lazyNamed(() => import('./canvas/GraphView'), 'GraphView');
+export const preloadDiagram = (): Promise<unknown> => GraphView.preload();
 
 function Frame() {
   const name = useApp((s) => s.design.name);
@@ -26,7 +35,9 @@ function Frame() {
       <NoticeBar />
       <main className="app-main">
         <div className="canvas-area" data-testid="canvas-area">
-          <GraphView />
+          <Suspense fallback={<LoadingPanel what="the diagram" />}>
+            <GraphView />
+          </Suspense>
           <Palette />
         </div>
         <SidePanel />

@@ -1,21 +1,34 @@
-/** The side panel's tabs: path, details of the selection, validation, all-pairs analysis, maintenance. */
+/**
+ * The side panel's tabs: path, details of the selection, validation, all-pairs analysis, maintenance. Each tab
+ * is a slot: its label and its panel; the tabs a first visit does not show load when first
+ * opened (`lazyNamed`; pointing at the tab starts the fetch). A new tab adds a slot here.
+ */
+import { Suspense, type ComponentType } from 'react';
 import { useActions, useApp } from './StoreContext';
 import type { Panel } from '../store/appStore';
+import { lazyNamed, LoadingPanel, WhenLoaded, type Preloadable } from './common/lazy';
 import { PathPanel } from './path/PathPanel';
 import { DetailsPanel } from './details/DetailsPanel';
-import { ValidationPanel } from './validation/ValidationPanel';
-import { AnalysisPanel } from './analysis/AnalysisPanel';
-import { MaintenancePanel } from './maintenance/MaintenancePanel';
 import { useFindingCount } from './validation/useFindings';
 import { ErrorBoundary } from './common/ErrorBoundary';
 
-const TABS: { id: Panel; label: string }[] = [
-  { id: 'path', label: 'Path' },
-  { id: 'details', label: 'Details' },
-  { id: 'validation', label: 'Validation' },
-  { id: 'matrix', label: 'All pairs' },
-  { id: 'maintenance', label: 'Maintenance' },
+interface TabSlot {
+  id: Panel;
+  label: string;
+  panel: ComponentType | Preloadable<object>;
+}
+
+const TABS: TabSlot[] = [
+  { id: 'path', label: 'Path', panel: PathPanel },
+  { id: 'details', label: 'Details', panel: DetailsPanel },
+  { id: 'validation', label: 'Validation', panel: lazyNamed(() => import('./validation/ValidationPanel'), 'ValidationPanel') },
+  { id: 'matrix', label: 'All pairs', panel: lazyNamed(() => import('./analysis/AnalysisPanel'), 'AnalysisPanel') },
+  { id: 'maintenance', label: 'Maintenance', panel: lazyNamed(() => import('./maintenance/MaintenancePanel'), 'MaintenancePanel') },
 ];
+
+const preload = (slot: TabSlot): void => {
+  if ('preload' in slot.panel) void slot.panel.preload();
+};
 
 export function SidePanel() {
   const panel = useApp((s) => s.ui.panel);
@@ -36,6 +49,8 @@ export function SidePanel() {
             aria-controls={`tabpanel-${t.id}`}
             className={panel === t.id ? 'on' : ''}
             onClick={() => actions.setPanel(t.id)}
+            onPointerEnter={() => preload(t)}
+            onFocus={() => preload(t)}
           >
             {t.label}
             {t.id === 'validation' && diagnostics > 0 && <span className="count">{diagnostics}</span>}
@@ -45,11 +60,13 @@ export function SidePanel() {
       <div role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-body">
         {/* A failing tab shows a message, not a white page; another tab or another design tries again. */}
         <ErrorBoundary key={panel} what={`The ${label} tab`} resetKey={design}>
-          {panel === 'path' && <PathPanel />}
-          {panel === 'details' && <DetailsPanel />}
-          {panel === 'validation' && <ValidationPanel />}
-          {panel === 'matrix' && <AnalysisPanel />}
-          {panel === 'maintenance' && <MaintenancePanel />}
+          {TABS.filter((t) => t.id === panel).map((t) => (
+            <Suspense key={t.id} fallback={<LoadingPanel what={t.label} />}>
+              <WhenLoaded component={t.panel} fallback={<LoadingPanel what={t.label} />}>
+                {() => <t.panel />}
+              </WhenLoaded>
+            </Suspense>
+          ))}
         </ErrorBoundary>
       </div>
     </aside>

@@ -28,7 +28,8 @@ describe('Save', () => {
     store.getState().actions.edit({ type: 'update-topology', patch: { name: 'Edited design' } });
     expect(store.getState().savedDocument).not.toBe(store.getState().document);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(browser.downloads.map((d) => d.filename)).toEqual(['Edited-design.lm-topology.json']);
+    // The file code loads on first use: the download follows within a few microtasks.
+    await waitFor(() => expect(browser.downloads.map((d) => d.filename)).toEqual(['Edited-design.lm-topology.json']));
     expect(await browser.downloads[0]!.blob.text()).toBe(serializeTopology(store.getState().document));
     expect(store.getState().savedDocument).toBe(store.getState().document);
   });
@@ -39,10 +40,10 @@ describe('Save', () => {
     expect(screen.getByRole('dialog', { name: 'Export' })).toBeInTheDocument();
   });
 
-  it('answers Ctrl+S', () => {
+  it('answers Ctrl+S', async () => {
     renderFiles(first);
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
-    expect(browser.downloads.map((d) => d.filename)).toEqual(['Switchless-3-node-cluster.lm-topology.json']);
+    await waitFor(() => expect(browser.downloads.map((d) => d.filename)).toEqual(['Switchless-3-node-cluster.lm-topology.json']));
   });
 });
 
@@ -127,7 +128,8 @@ describe('Share links', () => {
   it('opens a shared topology on start and removes the fragment', async () => {
     window.history.replaceState(null, '', `/#${encodeShareLink(other)}`);
     const store = renderFiles(first);
-    expect(store.getState().document).toEqual(other);
+    // The share link code loads when there is a fragment: the topology follows within a few microtasks.
+    await waitFor(() => expect(store.getState().document).toEqual(other));
     expect(window.location.hash).toBe('');
     expect(screen.getByRole('status')).toHaveTextContent("Opened the shared topology 'Two-site stretched cluster'.");
   });
@@ -138,13 +140,13 @@ describe('Share links', () => {
       window.history.replaceState(null, '', `/#${encodeShareLink(other)}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    expect(store.getState().document).toEqual(other);
+    await waitFor(() => expect(store.getState().document).toEqual(other));
   });
 
   it('asks before replacing unsaved work, and keeps it when asked to', async () => {
     window.history.replaceState(null, '', `/#${encodeShareLink(other)}`);
     const store = renderFiles(first);
-    expect(store.getState().document).toEqual(other); // nothing unsaved at start: opened at once
+    await waitFor(() => expect(store.getState().document).toEqual(other)); // nothing unsaved at start: opened at once
     act(() => {
       store.getState().actions.edit({ type: 'update-topology', patch: { name: 'My unsaved edit' } });
     });
@@ -153,7 +155,7 @@ describe('Share links', () => {
       window.history.replaceState(null, '', `/#${encodeShareLink(first)}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    const dialog = screen.getByRole('dialog', { name: 'Open the shared topology?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Open the shared topology?' });
     expect(dialog).toHaveTextContent("The link holds the topology 'Switchless 3-node cluster'");
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep my work' }));
     expect(store.getState().document).toBe(mine);
@@ -162,27 +164,27 @@ describe('Share links', () => {
       window.history.replaceState(null, '', `/#${encodeShareLink(first)}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Open the shared topology' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Open the shared topology' }));
     expect(store.getState().document).toEqual(first);
     act(() => store.getState().actions.undo());
     expect(store.getState().document).toBe(mine);
   });
 
-  it('asks at start when the work restored from the last session has unsaved changes', () => {
+  it('asks at start when the work restored from the last session has unsaved changes', async () => {
     window.history.replaceState(null, '', `/#${encodeShareLink(other)}`);
     const restored = { ...first, name: 'Work restored from autosave' };
     const store = renderFiles(restored, { savedDocument: first });
-    expect(screen.getByRole('dialog', { name: 'Open the shared topology?' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Open the shared topology?' })).toBeInTheDocument();
     expect(store.getState().document).toBe(restored);
     fireEvent.click(screen.getByRole('button', { name: 'Open the shared topology' }));
     expect(store.getState().document).toEqual(other);
   });
 
-  it('says clearly that a truncated link is incomplete and changes nothing', () => {
+  it('says clearly that a truncated link is incomplete and changes nothing', async () => {
     const link = encodeShareLink(other);
     window.history.replaceState(null, '', `/#${link.slice(0, link.length - 40)}`);
     const store = renderFiles(first);
-    const alert = screen.getByRole('alert');
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The shared link could not be opened: the topology on screen is unchanged.');
     expect(alert).toHaveTextContent(/This share link is incomplete: it was cut off after \d+ of its \d+ characters/);
     expect(store.getState().document).toBe(first);

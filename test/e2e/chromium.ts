@@ -11,7 +11,7 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** Opens the app on a fresh page (own storage) and waits until it has rendered. */
+/** Opens the app on a fresh page (own storage) and waits until it has rendered, the diagram (a chunk of its own) included. */
 export async function openApp(browser: Browser, baseUrl: string, query = ''): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -20,6 +20,7 @@ export async function openApp(browser: Browser, baseUrl: string, query = ''): Pr
   (page as Page & { errors?: string[] }).errors = errors;
   await page.goto(`${baseUrl}${query}`);
   await page.getByTestId('topology-name').waitFor();
+  await page.waitForFunction(() => Boolean((window as unknown as { __lmpv?: { cy?: unknown } }).__lmpv?.cy));
   return page;
 }
 

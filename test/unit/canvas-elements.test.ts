@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology, selectMigrationPath, type Topology, type TopologyDocument } from '../../src/engine';
-import { generateTwoSiteCluster } from '../../src/engine/generate';
+import { generateTwoSiteCluster } from '../generate';
 import { applyFailures } from '../../src/engine/whatif';
 import { EXAMPLES } from '../../src/examples';
 import { caption } from '../../src/canvas/caption';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology, type TopologyDocument } from '../../src/engine';
-import { generateSwitchlessMesh, generateTwoSiteCluster } from '../../src/engine/generate';
+import { generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
 import { buildDiagram, type DiagramModel } from '../../src/canvas/elements';
 import { computeGeometry, estimateBoxes, overlaps, type Box, type Pos } from '../../src/canvas/geometry';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology, selectMigrationPath, type Topology, type TopologyDocument } from '../../src/engine';
-import { generateTwoSiteCluster } from '../../src/engine/generate';
+import { generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
 import { lookOf } from '../../src/canvas/apply';
 import { buildDiagram, type DiagramModel } from '../../src/canvas/elements';

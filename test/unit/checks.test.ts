@@ -1,7 +1,7 @@
 /** Cluster-validation style checks (runChecks): what they find, and that they never repeat a parser diagnostic. */
 import { describe, expect, it } from 'vitest';
 import { analyzeAllPairs, parseTopology, runChecks, type Diagnostic, type TopologyDocument } from '../../src/engine';
-import { generateTwoSiteCluster } from '../../src/engine/generate';
+import { generateTwoSiteCluster } from '../generate';
 import { load, loadFixture, readFixture } from './helpers';
 
 const fixture = (name: string): TopologyDocument => structuredClone(readFixture(name)) as TopologyDocument;

@@ -3,7 +3,7 @@ import { parseTopology, runChecks, selectMigrationPath, type Diagnostic, type To
 import { fixFor } from '../../src/engine/edit';
 import { must, nic, topologyOf } from './edit-support';
 import { readFixture } from './helpers';
-import { generateTwoSiteCluster } from '../../src/engine/generate';
+import { generateTwoSiteCluster } from '../generate';
 
 const twoSite = () => readFixture('two-site-routed.json') as TopologyDocument;
 const withNic = (doc: TopologyDocument, id: string, change: Partial<NonNullable<TopologyDocument['nics']>[number]>): TopologyDocument => ({

@@ -1,7 +1,9 @@
 /** Engine invariants on generated topologies, and parser robustness on arbitrary input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeAllPairs, parseTopology, selectMigrationPath, streamsOf, type PathCandidate, type Selection, type Topology } from '../../src/engine';
+import { analyzeAllPairs, PAIR_FAILURES, parseTopology, selectMigrationPath, streamsOf, type AllPairsResult, type PathCandidate, type Selection, type Topology, type TopologyDocument } from '../../src/engine';
+import { applyFailures } from '../../src/engine/whatif';
+import { generateMeshGroups, generateSitesCluster, generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 import { topologyArb } from './arbitraries';
 import { load, readFixture } from './helpers';
 
@@ -121,21 +123,81 @@ describe('engine invariants (generated topologies)', () => {
     );
   });
 
-  it('analyzeAllPairs agrees with selectMigrationPath, and its summary counts', () => {
+  it('analyzeAllPairs agrees with selectMigrationPath on every pair, both modes, and its summary counts', () => {
     fc.assert(
-      fc.property(topologyArb(), (doc) => {
+      fc.property(topologyArb(), fc.integer({ min: 0, max: 60 }), (doc, timeout) => {
         const t = load(doc);
-        const all = analyzeAllPairs(t);
-        let noPath = 0;
-        for (const p of all.pairs) {
-          const one = selectMigrationPath(t, p.sourceNodeId, p.destinationNodeId);
-          expect(p.ws2025.chosen).toEqual(one.chosen);
-          expect(p.ws2025.fallbacks).toEqual(one.fallbacks);
-          if (!one.chosen) noPath++;
-        }
-        expect(all.summary.noPath.ws2025).toBe(noPath);
+        const all = analyzeAllPairs(t, { legacyTimeoutSeconds: timeout });
+        expectAllPairsAgree(t, all, timeout);
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
+    );
+  });
+});
+
+/**
+ * Every pair of an all-pairs result against selectMigrationPath, both modes: the compact arrays
+ * (networks, addresses, routers, fallback count, failure, legacy delay), the choice read from
+ * them, the full selection made on demand, and the summary's counts.
+ */
+function expectAllPairsAgree(t: Topology, all: AllPairsResult, timeout: number): void {
+  const c = all.compact;
+  const networkIndex = new Map(t.networks.map((n, i) => [n.id, i]));
+  const addressIndex = new Map(t.addresses.map((a) => [`${a.nicId}|${a.address}`, a.index]));
+  let k = 0;
+  const noPath = { ws2025: 0, legacy: 0 };
+  for (const [s, d] of pairs(t)) {
+    expect(all.pairIndex(t.nodes.findIndex((n) => n.id === s), t.nodes.findIndex((n) => n.id === d))).toBe(k);
+    const outcome = all.outcome(k);
+    expect([outcome.sourceNodeId, outcome.destinationNodeId]).toEqual([s, d]);
+    for (const [m, mode] of [[0, 'ws2025'], [1, 'legacy']] as const) {
+      const one = selectMigrationPath(t, s, d, { mode, legacyTimeoutSeconds: timeout });
+      const i = 2 * k + m;
+      const chosen = one.chosen;
+      expect(c.sourceNetwork[i]).toBe(chosen ? networkIndex.get(chosen.sourceNetworkId) : -1);
+      expect(c.destinationNetwork[i]).toBe(chosen ? networkIndex.get(chosen.destinationNetworkId) : -1);
+      expect(c.sourceAddress[i]).toBe(chosen ? addressIndex.get(`${chosen.sourceNicId}|${chosen.sourceAddress}`) : -1);
+      expect(c.destinationAddress[i]).toBe(chosen ? addressIndex.get(`${chosen.destinationNicId}|${chosen.destinationAddress}`) : -1);
+      expect(c.routers[i]).toBe(chosen ? chosen.routerIds.length : -1);
+      expect(c.fallbacks[i]).toBe(one.fallbacks.length);
+      expect(c.failure[i] === 0 ? undefined : PAIR_FAILURES[c.failure[i]! - 1]).toBe(one.failure);
+      if (mode === 'legacy') expect(c.legacyDelay[k]).toBe(one.initiationDelaySeconds);
+      const choice = outcome[mode];
+      expect(choice.chosen).toEqual(chosen ? { kind: chosen.kind, sourceNetworkId: chosen.sourceNetworkId, destinationNetworkId: chosen.destinationNetworkId } : null);
+      expect(choice.fallbackCount).toBe(one.fallbacks.length);
+      expect(choice.initiationDelaySeconds).toBe(one.initiationDelaySeconds);
+      expect(choice.failure).toBe(one.failure);
+      expect(all.selection(k, mode)).toEqual(one);
+      if (!chosen) noPath[mode]++;
+    }
+    k++;
+  }
+  expect(k).toBe(all.pairCount);
+  expect(all.summary.noPath).toEqual(noPath);
+}
+
+describe('analyzeAllPairs on generated clusters of several shapes', () => {
+  // Small versions of the bench's shapes; every pair in both modes against selectMigrationPath.
+  const shapes: [string, TopologyDocument][] = [
+    ['two sites, routed', generateTwoSiteCluster({ nodesPerSite: 4, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2 })],
+    ['three sites, routed', generateSitesCluster({ sites: 3, nodesPerSite: 3, lmNetworksPerSite: 2, storageNetworksPerSite: 1, routersPerSite: 2 })],
+    ['two sites, dual-stack', generateSitesCluster({ sites: 2, nodesPerSite: 3, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 1, dualStack: true })],
+    ['switchless meshes', generateMeshGroups({ groups: 3, groupSize: 3, switchedLm: 1, switchedStorage: 1 })],
+    ['one switchless mesh', generateSwitchlessMesh(5)],
+  ];
+  it.each(shapes)('%s', (_, doc) => {
+    const t = load(doc);
+    expectAllPairsAgree(t, analyzeAllPairs(t, { legacyTimeoutSeconds: 15 }), 15);
+  });
+
+  it.each(shapes)('%s, with elements failed at random', (_, doc) => {
+    const ids = [...(doc.networks ?? []), ...(doc.routers ?? []), ...(doc.nics ?? []), ...(doc.nodes ?? [])].map((e) => e.id);
+    fc.assert(
+      fc.property(fc.subarray(ids, { maxLength: 4 }), (failed) => {
+        const t = load(applyFailures(doc, failed));
+        expectAllPairsAgree(t, analyzeAllPairs(t), 20);
+      }),
+      { numRuns: 15 },
     );
   });
 });

@@ -1,7 +1,7 @@
 /** Save → open → save is byte-identical and loses nothing: layout, field order, unknown top-level fields. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateSwitchlessMesh, generateTwoSiteCluster } from '../../src/engine/generate';
+import { generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 import { readTopologyFile, serializeTopology, topologyFileName, utf8 } from '../../src/engine/io';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';

@@ -4,7 +4,7 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { base64url, crc32, utf8 } from '../../src/engine/io/bytes';
 import { decodeShareLink, encodeShareLink, isShareFragment, MAX_FILE_BYTES, serializeTopology, SHARE_LINK_WARN_CHARS, type ReadResult } from '../../src/engine/io';
-import { generateTwoSiteCluster } from '../../src/engine/generate';
+import { generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
 
 const doc = EXAMPLES.find((e) => e.id === 'two-site-routed')!.document;

@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeAllPairs, analyzeResilience, compareModes, describeImpact, describeLegacyImpact, type AllPairsResult, type ElementImpact, type TopologyDocument,
 } from '../../src/engine';
-import { generateTwoSiteCluster } from '../../src/engine/generate';
+import { generateMeshGroups, generateSitesCluster, generateTwoSiteCluster } from '../generate';
 import { applyFailures } from '../../src/engine/whatif';
 import { topologyArb } from './arbitraries';
 import { load, loadFixture, readFixture } from './helpers';
 
 const pairsOf = (list: { sourceNodeId: string; destinationNodeId: string }[]): string[] => list.map((p) => `${p.sourceNodeId}→${p.destinationNodeId}`).sort();
 const byId = (impacts: ElementImpact[], id: string): ElementImpact => impacts.find((m) => m.elementId === id)!;
-const delays = (r: AllPairsResult): Record<string, number> => Object.fromEntries(r.pairs.map((p) => [`${p.sourceNodeId}→${p.destinationNodeId}`, p.legacy.initiationDelaySeconds]));
+const delays = (r: AllPairsResult): Record<string, number> => Object.fromEntries(r.pairs().map((p) => [`${p.sourceNodeId}→${p.destinationNodeId}`, p.legacy.initiationDelaySeconds]));
 
 describe('analyzeAllPairs summary, hand-checked', () => {
   it('switchless 3-node', () => {
@@ -144,17 +144,18 @@ describe('analyzeResilience (N-1), hand-checked', () => {
 function bruteForce(doc: TopologyDocument, before: AllPairsResult, id: string, kind: ElementImpact['kind'], timeout: number) {
   const after = analyzeAllPairs(load(applyFailures(doc, [id])), { legacyTimeoutSeconds: timeout });
   const out = { lost: [] as string[], moved: [] as string[], legacy: { lost: 0, slower: 0, faster: 0, addedSeconds: 0 }, down: 0 };
-  before.pairs.forEach((b, i) => {
-    const a = after.pairs[i]!;
+  for (let i = 0; i < before.pairCount; i++) {
+    const b = before.outcome(i);
+    const a = after.outcome(i);
     const name = `${b.sourceNodeId}→${b.destinationNodeId}`;
     if (kind === 'node' && (b.sourceNodeId === id || b.destinationNodeId === id)) {
       if (b.ws2025.chosen) out.down++;
-      return;
+      continue;
     }
     const [bw, aw] = [b.ws2025.chosen, a.ws2025.chosen];
     if (bw && !aw) out.lost.push(name);
     if (bw && aw && (bw.sourceNetworkId !== aw.sourceNetworkId || bw.destinationNetworkId !== aw.destinationNetworkId)) out.moved.push(`${name}:${aw.sourceNetworkId}>${aw.destinationNetworkId}`);
-    if (!b.legacy.chosen) return;
+    if (!b.legacy.chosen) continue;
     if (!a.legacy.chosen) out.legacy.lost++;
     else {
       const d = a.legacy.initiationDelaySeconds - b.legacy.initiationDelaySeconds;
@@ -164,7 +165,7 @@ function bruteForce(doc: TopologyDocument, before: AllPairsResult, id: string, k
       }
       if (d < 0) out.legacy.faster++;
     }
-  });
+  }
   out.lost.sort();
   out.moved.sort();
   return out;
@@ -224,6 +225,12 @@ describe('analyzeResilience agrees with failing the element for real', () => {
   it('on a small two-site cluster and on the examples', () => {
     expectAgreement(generateTwoSiteCluster({ nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 1, routersPerSite: 2 }), 20);
     for (const f of ['switchless-3-node.json', 'switched-4-node.json', 'two-site-routed.json']) expectAgreement(readFixture(f) as TopologyDocument, 20);
+  });
+
+  it('on small clusters of the bench\'s other shapes: three sites, dual-stack, switchless meshes', () => {
+    expectAgreement(generateSitesCluster({ sites: 3, nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 1, routersPerSite: 2 }), 20);
+    expectAgreement(generateSitesCluster({ sites: 2, nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 1, routersPerSite: 1, dualStack: true }), 15);
+    expectAgreement(generateMeshGroups({ groups: 2, groupSize: 3, switchedLm: 1, switchedStorage: 1 }), 20);
   });
 
   it('ranks again when a failure lengthens a routed chain', () => {

@@ -23,7 +23,7 @@ export interface ModeComparison {
 
 export function compareModes(result: AllPairsResult, legacyTimeoutSeconds: number): ModeComparison {
   const c: ModeComparison = {
-    pairCount: result.pairs.length,
+    pairCount: result.pairCount,
     legacyWaiting: 0,
     longWaitSeconds: 2 * legacyTimeoutSeconds,
     legacyLongWait: 0,
@@ -32,15 +32,18 @@ export function compareModes(result: AllPairsResult, legacyTimeoutSeconds: numbe
     rescuedBy2025: 0,
     differentNetwork: 0,
   };
-  for (const { ws2025: ws, legacy } of result.pairs) {
-    const delay = legacy.initiationDelaySeconds;
+  const { failure, sourceNetwork, legacyDelay } = result.compact;
+  for (let k = 0; k < result.pairCount; k++) {
+    const delay = legacyDelay[k]!;
+    const ws = failure[2 * k] === 0;
+    const legacy = failure[2 * k + 1] === 0;
     c.legacyTotalSeconds += delay;
     if (delay > 0) c.legacyWaiting++;
     if (delay > 0 && delay >= c.longWaitSeconds) c.legacyLongWait++;
-    if (!ws.chosen) c.noPath.ws2025++;
-    if (!legacy.chosen) c.noPath.legacy++;
-    if (ws.chosen && !legacy.chosen) c.rescuedBy2025++;
-    if (ws.chosen && legacy.chosen && ws.chosen.sourceNetworkId !== legacy.chosen.sourceNetworkId) c.differentNetwork++;
+    if (!ws) c.noPath.ws2025++;
+    if (!legacy) c.noPath.legacy++;
+    if (ws && !legacy) c.rescuedBy2025++;
+    if (ws && legacy && sourceNetwork[2 * k] !== sourceNetwork[2 * k + 1]) c.differentNetwork++;
   }
   return c;
 }

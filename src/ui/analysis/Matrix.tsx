@@ -6,7 +6,7 @@
  */
 import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import type { AllPairsResult, Topology } from '../../engine';
-import { describePair, matrixCells, pairAt, type CellModel, type MatrixView } from './matrixModel';
+import { describePair, matrixCells, pairAt, selectionsAt, type CellModel, type MatrixView } from './matrixModel';
 import { useRowWindow } from './useRowWindow';
 
 /** Matrices up to this many nodes render every row; larger ones only the rows in view. */
@@ -150,7 +150,7 @@ export function Matrix({ topology, result, view, timeout, density, selected, onS
     setFocus(clamped);
   };
 
-  const tipPair = tip ? pairAt(result, tip.r, tip.c) : null;
+  const tipPair = tip ? selectionsAt(result, tip.r, tip.c) : null;
   const tipLines = tipPair ? describePair(topology, tipPair) : null;
 
   return (

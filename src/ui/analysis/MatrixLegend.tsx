@@ -43,8 +43,9 @@ export function MatrixLegend({ topology, result, view, density }: { topology: To
   const networks = useMemo(() => {
     const short = shortNetworkNames(topology);
     const used = new Set<string>();
-    for (const p of result.pairs)
-      for (const c of [p.ws2025.chosen, p.legacy.chosen]) if (c) used.add(c.sourceNetworkId).add(c.destinationNetworkId);
+    const { sourceNetwork, destinationNetwork } = result.compact;
+    for (let i = 0; i < sourceNetwork.length; i++)
+      if (sourceNetwork[i]! >= 0) used.add(result.networkIds[sourceNetwork[i]!]!).add(result.networkIds[destinationNetwork[i]!]!);
     return topology.networks.filter((n) => used.has(n.id)).map((n) => ({ id: n.id, short: short.get(n.id)!, name: n.name }));
   }, [topology, result]);
   return (

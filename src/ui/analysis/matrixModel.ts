@@ -3,10 +3,11 @@
  * label. Pure, so the matrix component only lays cells out and the rules can be unit-tested.
  * Colour never carries meaning alone: every outcome also has a glyph or text.
  */
-import { networkName, nicLabel, nodeName, routerName, type AllPairsResult, type PathCandidate, type Selection, type Topology } from '../../engine';
+import { networkName, nicLabel, nodeName, routerName, type AllPairsResult, type PairChoice, type PairOutcome, type PairSelections, type PathCandidate, type Selection, type Topology } from '../../engine';
 
 export type MatrixView = 'ws2025' | 'legacy' | 'difference';
-export type Pair = AllPairsResult['pairs'][number];
+/** A cell's pair: both choices from the compact all-pairs arrays (the tooltip reads the full selections). */
+export type Pair = PairOutcome;
 
 export interface CellModel {
   /** Colour / pattern classes (see analysis.css). */
@@ -47,7 +48,7 @@ export function shortNetworkNames(t: Topology): Map<string, string> {
   return out;
 }
 
-const pathShort = (short: Map<string, string>, c: PathCandidate): string =>
+const pathShort = (short: Map<string, string>, c: NonNullable<PairChoice['chosen']>): string =>
   c.kind === 'direct' ? short.get(c.sourceNetworkId)! : `${short.get(c.sourceNetworkId)}⇢${short.get(c.destinationNetworkId)}`;
 
 const DOWN_TEXT: Partial<Record<NonNullable<Selection['failure']>, string>> = {
@@ -70,7 +71,7 @@ export function cellModel(t: Topology, pair: Pair, view: MatrixView, short: Map<
 
   const delay = legacy.initiationDelaySeconds;
   const wsText = ws.chosen
-    ? `'${networkName(t, ws.chosen.sourceNetworkId)}'${ws.chosen.kind === 'routed' ? ` → '${networkName(t, ws.chosen.destinationNetworkId)}', routed` : ', direct'}, ${ws.fallbacks.length === 0 ? 'no fallback' : `${ws.fallbacks.length} fallback${ws.fallbacks.length === 1 ? '' : 's'}`}`
+    ? `'${networkName(t, ws.chosen.sourceNetworkId)}'${ws.chosen.kind === 'routed' ? ` → '${networkName(t, ws.chosen.destinationNetworkId)}', routed` : ', direct'}, ${ws.fallbackCount === 0 ? 'no fallback' : `${ws.fallbackCount} fallback${ws.fallbackCount === 1 ? '' : 's'}`}`
     : 'no path';
   const legacyText = legacy.chosen ? `legacy ${delay} s on '${networkName(t, legacy.chosen.sourceNetworkId)}'` : `legacy no path (gives up after ${delay} s)`;
   const label = `${who}: ${wsText}; ${legacyText}`;
@@ -79,12 +80,12 @@ export function cellModel(t: Topology, pair: Pair, view: MatrixView, short: Map<
 
   if (view === 'ws2025') {
     if (!ws.chosen) return { cls: 'o-none', main: '✕', sub: 'no path', compact: '✕', label };
-    const single = ws.fallbacks.length === 0;
+    const single = ws.fallbackCount === 0;
     const routed = ws.chosen.kind === 'routed';
     return {
       cls: `${routed ? 'o-routed' : 'o-direct'}${single ? ' o-single' : ''}`,
       main: wsShort,
-      sub: `${routed ? '⇢' : '═'} ${single ? 'only' : `+${ws.fallbacks.length}`}`,
+      sub: `${routed ? '⇢' : '═'} ${single ? 'only' : `+${ws.fallbackCount}`}`,
       aside: legacy.chosen ? `${delay}s` : '✕',
       compact: `${routed ? 'R' : 'D'}${single ? '!' : ''}`,
       label,
@@ -117,7 +118,7 @@ export function matrixCells(t: Topology, result: AllPairsResult, view: MatrixVie
   let k = 0;
   for (let r = 0; r < n; r++) {
     const row: CellModel[] = [];
-    for (let c = 0; c < n; c++) row.push(r === c ? selfCell(t, result.nodeIds[r]!) : cellModel(t, result.pairs[k++]!, view, short, timeout));
+    for (let c = 0; c < n; c++) row.push(r === c ? selfCell(t, result.nodeIds[r]!) : cellModel(t, result.outcome(k++), view, short, timeout));
     rows.push(row);
   }
   return rows;
@@ -125,9 +126,16 @@ export function matrixCells(t: Topology, result: AllPairsResult, view: MatrixVie
 
 /** The pair of a cell, or null on the diagonal. */
 export function pairAt(result: AllPairsResult, r: number, c: number): Pair | null {
-  if (r === c) return null;
-  const n = result.nodeIds.length;
-  return result.pairs[r * (n - 1) + (c < r ? c : c - 1)] ?? null;
+  const k = result.pairIndex(r, c);
+  return k < 0 || k >= result.pairCount ? null : result.outcome(k);
+}
+
+/** The full selections of a cell's pair (made when first asked for), or null on the diagonal. */
+export function selectionsAt(result: AllPairsResult, r: number, c: number): PairSelections | null {
+  const k = result.pairIndex(r, c);
+  if (k < 0 || k >= result.pairCount) return null;
+  const { sourceNodeId, destinationNodeId } = result.outcome(k);
+  return { sourceNodeId, destinationNodeId, ws2025: result.selection(k, 'ws2025'), legacy: result.selection(k, 'legacy') };
 }
 
 function pathInWords(t: Topology, c: PathCandidate): string {
@@ -137,7 +145,7 @@ function pathInWords(t: Topology, c: PathCandidate): string {
 }
 
 /** The tooltip: the pair's path in words, both modes. */
-export function describePair(t: Topology, pair: Pair): string[] {
+export function describePair(t: Topology, pair: PairSelections): string[] {
   const { ws2025: ws, legacy } = pair;
   const lines = [`${nodeName(t, pair.sourceNodeId)} → ${nodeName(t, pair.destinationNodeId)}`];
   const down = ws.failure ? DOWN_TEXT[ws.failure] : undefined;

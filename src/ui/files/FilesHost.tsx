@@ -2,18 +2,21 @@
  * Mounted once by App: the hidden file picker, the drop target, the file dialogs and the share
  * link loader. Commands reach it through requestFiles().
  */
-import { useCallback, useRef, useState } from 'react';
+import { Suspense, useCallback, useRef, useState } from 'react';
+import { lazyNamed, WhenLoaded } from '../common/lazy';
 import { useAppStore } from '../StoreContext';
-import { ExportDialog } from './ExportDialog';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { Modal } from '../common/Modal';
-import { openTopologyFile, type ImportOutcome } from './fileActions';
-import { ImportDialog } from './ImportDialog';
-import { PowerShellDialog } from './PowerShellDialog';
+import type { ImportOutcome } from './fileActions';
 import { useFilesRequests, type FilesRequest } from './requests';
 import { ShareLinkLoader } from './ShareLinkLoader';
 import { useFileDrop } from './useFileDrop';
 import './files.css';
+
+// The dialogs and the file formats behind them load when first opened (a first visit shows none).
+const ExportDialog = lazyNamed(() => import('./ExportDialog'), 'ExportDialog');
+const ImportDialog = lazyNamed(() => import('./ImportDialog'), 'ImportDialog');
+const PowerShellDialog = lazyNamed(() => import('./PowerShellDialog'), 'PowerShellDialog');
 
 type Dialog = { kind: 'export' } | { kind: 'powershell' } | { kind: 'import'; initial: ImportOutcome | null; id: number };
 /** An opened file waiting for the user's word before it replaces unsaved work. */
@@ -44,7 +47,7 @@ export function FilesHost() {
 
   const open = useCallback(
     (file: File) => {
-      void openTopologyFile(file, store, confirm).then((outcome) => {
+      void import('./fileActions').then(({ openTopologyFile }) => openTopologyFile(file, store, confirm)).then((outcome) => {
         // An inventory opened by mistake is imported: show what the import assumed.
         setDialog(outcome.kind === 'inventory' ? { kind: 'import', initial: outcome.result, id: ++importId.current } : null);
       });
@@ -86,17 +89,17 @@ export function FilesHost() {
       )}
       {dialog?.kind === 'export' && (
         <ErrorBoundary what="The Export dialog" onClose={close}>
-          <ExportDialog onClose={close} />
+          <Suspense fallback={null}><WhenLoaded component={ExportDialog}>{() => <ExportDialog onClose={close} />}</WhenLoaded></Suspense>
         </ErrorBoundary>
       )}
       {dialog?.kind === 'powershell' && (
         <ErrorBoundary what="The PowerShell dialog" onClose={close}>
-          <PowerShellDialog onClose={close} />
+          <Suspense fallback={null}><WhenLoaded component={PowerShellDialog}>{() => <PowerShellDialog onClose={close} />}</WhenLoaded></Suspense>
         </ErrorBoundary>
       )}
       {dialog?.kind === 'import' && (
         <ErrorBoundary key={dialog.id} what="The import dialog" onClose={close}>
-          <ImportDialog onClose={close} initial={dialog.initial} />
+          <Suspense fallback={null}><WhenLoaded component={ImportDialog}>{() => <ImportDialog onClose={close} initial={dialog.initial} />}</WhenLoaded></Suspense>
         </ErrorBoundary>
       )}
       <ErrorBoundary what="Opening the shared link">

@@ -5,7 +5,6 @@
  */
 import { useEffect, useState } from 'react';
 import type { TopologyDocument } from '../../engine';
-import { decodeShareLink, isShareFragment } from '../../engine/io';
 import type { AppStore } from '../../store/appStore';
 import { useAppStore } from '../StoreContext';
 import { Modal } from '../common/Modal';
@@ -34,7 +33,10 @@ export function ShareLinkLoader() {
   const [pending, setPending] = useState<TopologyDocument | null>(null);
 
   useEffect(() => {
-    const check = (): void => {
+    const check = async (): Promise<void> => {
+      // The share link code (and its compression library) loads only when there is a fragment.
+      if (window.location.hash.length < 2) return;
+      const { decodeShareLink, isShareFragment } = await import('../../engine/io/share');
       if (!isShareFragment(window.location.hash)) return;
       const r = decodeShareLink(window.location.hash);
       if (!r.ok) {
@@ -45,9 +47,10 @@ export function ShareLinkLoader() {
       if (wouldLoseWork(store)) setPending(r.document);
       else openShared(store, r.document);
     };
-    check();
-    window.addEventListener('hashchange', check);
-    return () => window.removeEventListener('hashchange', check);
+    const onHash = (): void => void check();
+    onHash();
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, [store]);
 
   if (!pending) return null;

@@ -189,7 +189,7 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
     summary,
     nodes: nodeRows(t),
     networks: networkRows(t),
-    pairs: all.pairs.map((p) => ({
+    pairs: all.pairs().map((p) => ({
       source: nodeName(t, p.sourceNodeId),
       destination: nodeName(t, p.destinationNodeId),
       ws2025: cell(t, p.ws2025),
