@@ -4,7 +4,7 @@
  * node in turn with 2,000 VMs (64 drains per mode, budget 300 ms). Prints figures; asserts nothing.
  */
 import { drainEveryNode, parseTopology, planDrain, type Topology, type TopologyDocument, type VmDoc } from '../src/engine';
-import { generateTwoSiteCluster } from '../src/engine/generate';
+import { generateTwoSiteCluster } from '../test/generate';
 import { report, timeRuns } from './util';
 
 const SIZES = [4, 8, 8, 12, 16, 16, 24, 32, 48, 64];
