@@ -189,6 +189,7 @@ describe('boot: restore after reload, unreadable data never silently discarded',
     doc.networks = doc.networks!.map((n, i) => (i === 0 ? { ...n, medium: 'cable' as const } : n));
     const s = new MemoryStorage();
     const first = bootPersistence({ storage: s, fallback });
+    first.started();
     first.store.getState().actions.load(doc, ['n1', 'n3']);
     first.stop();
     expect(stored(s).schema).toBe(2);
