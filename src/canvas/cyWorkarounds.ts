@@ -101,3 +101,51 @@ export function narrowHitTest(cy: Core, boxes: () => ReadonlyMap<string, Box> | 
     }
   };
 }
+
+interface Internal {
+  _private: { styleCache?: unknown; parent?: Internal | null; children?: Internal[]; edges?: Internal[]; group: string };
+}
+
+/**
+ * 5. The collection prototype's `dirtyStyleCache` (src/collection/style.mjs), which
+ * `styfn.checkTriggers` (src/style/apply.mjs) calls for EVERY property that changes on an
+ * element: on a compound graph it builds four collections each time (the element, its
+ * descendants, its ancestors, all their connected edges) only to null their `styleCache`. The
+ * first style of the 64-node diagram applies ≈ 15 properties to each of 744 elements, and each
+ * site's call collects its hundreds of descendants: ≈ 1 s of the first paint (Chromium profile,
+ * issue 16) went into building and discarding those collections. Replaced by a walk over the
+ * same elements (`_private.parent`, `_private.children`, `_private.edges`) that nulls the same
+ * caches and allocates nothing. The prototype is shared by every cytoscape instance of the page.
+ */
+export function cheapStyleDirtying(cy: Core): void {
+  const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
+  if (proto.lmpvCheapStyleDirtying) return;
+  const original = proto.dirtyStyleCache as (this: unknown) => unknown;
+  const dirtyWithEdges = (el: Internal): void => {
+    el._private.styleCache = null;
+    if (el._private.group === 'nodes') for (const e of el._private.edges ?? []) e._private.styleCache = null;
+  };
+  const down = (el: Internal): void => {
+    for (const c of el._private.children ?? []) {
+      dirtyWithEdges(c);
+      down(c);
+    }
+  };
+  Object.assign(proto, {
+    lmpvCheapStyleDirtying: true,
+    // Kept for the benchmark, which draws the same diagram with bare cytoscape (bench/firstPaint.bench.ts).
+    lmpvOriginalDirtyStyleCache: original,
+    dirtyStyleCache(this: ArrayLike<Internal> & { cy(): Core }): unknown {
+      // Without compounds the original allocates little; keep it.
+      if (!(this.cy() as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes()) return original.call(this);
+      for (let i = 0; i < this.length; i++) {
+        const el = this[i]!;
+        dirtyWithEdges(el);
+        if (el._private.group !== 'nodes') continue;
+        down(el);
+        for (let p = el._private.parent; p; p = p._private.parent) dirtyWithEdges(p);
+      }
+      return this;
+    },
+  });
+}
