@@ -149,3 +149,37 @@ export function cheapStyleDirtying(cy: Core): void {
     },
   });
 }
+
+interface WithEmitter {
+  _private: { emitter?: { listeners: { type: string }[] }; parent?: WithEmitter | null };
+}
+const listensFor = (x: WithEmitter | undefined, type: string): boolean => x?._private.emitter?.listeners.some((l) => l.type === type) ?? false;
+
+/**
+ * 6. The collection prototype's `emitAndNotify` (src/collection/events.mjs) for `'bounds'`, which
+ * `dirtyBoundingBoxCache` and `dirtyCompoundBoundsCache` (src/collection/dimensions/bounds.mjs)
+ * emit for every bounds-moving property applied to an element: each emit parses the event name,
+ * builds an event object and bubbles it through every ancestor to the core (src/emitter.mjs) —
+ * ≈ a quarter of the diagram's first paint, for an event nothing here listens to. When no
+ * listener for `'bounds'` sits on the elements, their ancestors or the core (the only places
+ * the event reaches), the emit could call no one and is skipped; the renderer is still notified
+ * as before. With such a listener the original runs unchanged.
+ */
+export function skipUnheardBoundsEvents(cy: Core): void {
+  const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
+  if (proto.lmpvSkipUnheardBounds) return;
+  const original = proto.emitAndNotify as (this: unknown, event: string, extra?: unknown) => unknown;
+  Object.assign(proto, {
+    lmpvSkipUnheardBounds: true,
+    lmpvOriginalEmitAndNotify: original,
+    emitAndNotify(this: ArrayLike<WithEmitter> & { cy(): Core }, event: string, extra?: unknown): unknown {
+      if (event !== 'bounds' || this.length === 0) return original.call(this, event, extra);
+      const core = this.cy() as unknown as WithEmitter & { notify(event: string, eles: unknown): void };
+      let heard = listensFor(core, event);
+      for (let i = 0; i < this.length && !heard; i++) for (let el: WithEmitter | null | undefined = this[i]; el && !heard; el = el._private.parent) heard = listensFor(el, event);
+      if (heard) return original.call(this, event, extra);
+      core.notify(event, this);
+      return this;
+    },
+  });
+}

@@ -1,11 +1,11 @@
 /**
- * Workaround 5 (src/canvas/cyWorkarounds.ts, `cheapStyleDirtying`): the walk that replaces
+ * Workarounds 5 and 6 (src/canvas/cyWorkarounds.ts), for the first paint. `cheapStyleDirtying`: the walk that replaces
  * cytoscape's `dirtyStyleCache` nulls exactly the caches the original nulls, and the diagram's
- * styles come out the same.
+ * styles come out the same. `skipUnheardBoundsEvents`: every listener hears what it heard before.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { cheapStyleDirtying } from '../../src/canvas/cyWorkarounds';
+import { cheapStyleDirtying, skipUnheardBoundsEvents } from '../../src/canvas/cyWorkarounds';
 import { stylesheet } from '../../src/canvas/style';
 
 // site ⊃ host1 ⊃ {n1, n2}, site ⊃ host2 ⊃ n3, bar (no parent), empty host3; drops n1–bar, n3–bar, n2–n3.
@@ -85,5 +85,45 @@ describe('cheapStyleDirtying', () => {
     p.dirtyStyleCache = installed;
     cheapStyleDirtying(make());
     expect(styles()).toEqual(before);
+  });
+});
+
+describe('skipUnheardBoundsEvents', () => {
+  /** How often each listener hears 'bounds' while n1 is restyled (label, font size: both move its bounds). */
+  const heard = (listen: (cy: Core, count: (who: string) => () => void) => void): { counts: Record<string, number>; notified: number } => {
+    const cy = make();
+    skipUnheardBoundsEvents(cy);
+    const counts: Record<string, number> = {};
+    const count = (who: string) => () => void (counts[who] = (counts[who] ?? 0) + 1);
+    listen(cy, count);
+    let notified = 0;
+    const core = cy as unknown as { notify(e: string, eles: unknown): void };
+    const notify = core.notify.bind(cy);
+    core.notify = (e, eles) => {
+      if (e === 'bounds') notified++;
+      notify(e, eles);
+    };
+    cy.getElementById('n1').style({ 'font-size': 20 });
+    cy.destroy();
+    return { counts, notified };
+  };
+
+  it('still notifies the renderer when nobody listens', () => {
+    expect(heard(() => {}).notified).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['the core', (cy: Core, c: (w: string) => () => void) => void cy.on('bounds', c('core'))],
+    ['the element', (cy: Core, c: (w: string) => () => void) => void cy.getElementById('n1').on('bounds', c('n1'))],
+    ['an ancestor', (cy: Core, c: (w: string) => () => void) => void cy.getElementById('site').on('bounds', c('site'))],
+  ])('delivers every event when %s listens, as the original does', (_who, listen) => {
+    const p = proto(make());
+    const installed = p.emitAndNotify;
+    const withPatch = heard(listen);
+    p.emitAndNotify = p.lmpvOriginalEmitAndNotify;
+    const without = heard(listen);
+    p.emitAndNotify = installed;
+    expect(Object.values(withPatch.counts)[0]).toBeGreaterThan(0);
+    expect(withPatch).toEqual(without);
   });
 });
