@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     console.log(`second click (${PRESS_MS} ms press) → diagram restyled, overlay gone: ${stats(person.settled)}`);
     console.log(`second click, press and release at one instant → highlighted frame: ${stats(instant.frame)}`);
     console.log(`destination chosen in the "Destination node" select → highlighted frame: ${stats(selected.frame)}`);
-    console.log(`first click, the source (${PRESS_MS} ms press) → source marked: ${stats(firstPick.frame)}; → everything else faded: ${stats(firstPick.settled)}`);
+    console.log(`first click, the source (${PRESS_MS} ms press) → source marked: ${stats(firstPick.frame)}; → everything else faded: ${stats(firstPick.settled)}; target 100 ms`);
   } finally {
     await browser.close();
     await server.close();

@@ -9,7 +9,7 @@
  */
 import cytoscape, { type Core } from 'cytoscape';
 import type { AppStore } from '../store/appStore';
-import { disableActivation, holdBackgrounding, narrowHitTest } from './cyWorkarounds';
+import { cheapStyleDirtying, disableActivation, holdBackgrounding, narrowHitTest, skipUnheardBoundsEvents } from './cyWorkarounds';
 import type { View } from './derive';
 import type { Box } from './geometry';
 import { installInteraction, type ContextMenuRequest } from './interaction';
@@ -54,6 +54,8 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   });
   holdBackgrounding(cy);
   disableActivation(cy);
+  cheapStyleDirtying(cy);
+  skipUnheardBoundsEvents(cy);
 
   const renderer = createRenderer({ cy, store, container: headless ? null : options.container, floating: options.overlay });
   narrowHitTest(cy, renderer.hitBoxes);

@@ -101,3 +101,85 @@ export function narrowHitTest(cy: Core, boxes: () => ReadonlyMap<string, Box> | 
     }
   };
 }
+
+interface Internal {
+  _private: { styleCache?: unknown; parent?: Internal | null; children?: Internal[]; edges?: Internal[]; group: string };
+}
+
+/**
+ * 5. The collection prototype's `dirtyStyleCache` (src/collection/style.mjs), which
+ * `styfn.checkTriggers` (src/style/apply.mjs) calls for EVERY property that changes on an
+ * element: on a compound graph it builds four collections each time (the element, its
+ * descendants, its ancestors, all their connected edges) only to null their `styleCache`. The
+ * first style of the 64-node diagram applies ≈ 15 properties to each of 744 elements, and each
+ * site's call collects its hundreds of descendants: ≈ 1 s of the first paint (Chromium profile,
+ * issue 16) went into building and discarding those collections. Replaced by a walk over the
+ * same elements (`_private.parent`, `_private.children`, `_private.edges`) that nulls the same
+ * caches and allocates nothing. The prototype is shared by every cytoscape instance of the page.
+ */
+export function cheapStyleDirtying(cy: Core): void {
+  const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
+  if (proto.lmpvCheapStyleDirtying) return;
+  const original = proto.dirtyStyleCache as (this: unknown) => unknown;
+  const dirtyWithEdges = (el: Internal): void => {
+    el._private.styleCache = null;
+    if (el._private.group === 'nodes') for (const e of el._private.edges ?? []) e._private.styleCache = null;
+  };
+  const down = (el: Internal): void => {
+    for (const c of el._private.children ?? []) {
+      dirtyWithEdges(c);
+      down(c);
+    }
+  };
+  Object.assign(proto, {
+    lmpvCheapStyleDirtying: true,
+    // Kept for the benchmark, which draws the same diagram with bare cytoscape (bench/firstPaint.bench.ts).
+    lmpvOriginalDirtyStyleCache: original,
+    dirtyStyleCache(this: ArrayLike<Internal> & { cy(): Core }): unknown {
+      // Without compounds the original allocates little; keep it.
+      if (!(this.cy() as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes()) return original.call(this);
+      for (let i = 0; i < this.length; i++) {
+        const el = this[i]!;
+        dirtyWithEdges(el);
+        if (el._private.group !== 'nodes') continue;
+        down(el);
+        for (let p = el._private.parent; p; p = p._private.parent) dirtyWithEdges(p);
+      }
+      return this;
+    },
+  });
+}
+
+interface WithEmitter {
+  _private: { emitter?: { listeners: { type: string }[] }; parent?: WithEmitter | null };
+}
+const listensFor = (x: WithEmitter | undefined, type: string): boolean => x?._private.emitter?.listeners.some((l) => l.type === type) ?? false;
+
+/**
+ * 6. The collection prototype's `emitAndNotify` (src/collection/events.mjs) for `'bounds'`, which
+ * `dirtyBoundingBoxCache` and `dirtyCompoundBoundsCache` (src/collection/dimensions/bounds.mjs)
+ * emit for every bounds-moving property applied to an element: each emit parses the event name,
+ * builds an event object and bubbles it through every ancestor to the core (src/emitter.mjs) —
+ * ≈ a quarter of the diagram's first paint, for an event nothing here listens to. When no
+ * listener for `'bounds'` sits on the elements, their ancestors or the core (the only places
+ * the event reaches), the emit could call no one and is skipped; the renderer is still notified
+ * as before. With such a listener the original runs unchanged.
+ */
+export function skipUnheardBoundsEvents(cy: Core): void {
+  const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
+  if (proto.lmpvSkipUnheardBounds) return;
+  const original = proto.emitAndNotify as (this: unknown, event: string, extra?: unknown) => unknown;
+  Object.assign(proto, {
+    lmpvSkipUnheardBounds: true,
+    lmpvOriginalEmitAndNotify: original,
+    emitAndNotify(this: ArrayLike<WithEmitter> & { cy(): Core }, event: string, extra?: unknown): unknown {
+      if (event !== 'bounds' || this.length === 0) return original.call(this, event, extra);
+      const core = this.cy() as unknown as WithEmitter & { notify(event: string, eles: unknown): void };
+      let heard = listensFor(core, event);
+      for (let i = 0; i < this.length && !heard; i++) for (let el: WithEmitter | null | undefined = this[i]; el && !heard; el = el._private.parent) heard = listensFor(el, event);
+      if (heard) return original.call(this, event, extra);
+      core.notify(event, this);
+      return this;
+    },
+  });
+}
