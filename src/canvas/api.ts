@@ -33,6 +33,8 @@ export interface CanvasApi {
   /** The whole diagram (not the viewport) or its pages, with the legend of what it shows. */
   exportPng(options: PngOptions): Promise<ExportedPage<Blob>[]>;
   exportSvg(options: ExportOptions): Promise<ExportedPage<string>[]>;
+  /** The diagram as a draw.io file: the design, and the pair's path on a layer of its own when `pair`. */
+  exportDrawio(options: Pick<ExportOptions, 'pair'>): Promise<string>;
 }
 
 export interface CanvasApiHolder {

@@ -7,6 +7,7 @@ import { computeGeometry, estimateBoxes, centre, type Pos } from './geometry';
 import { svgToPng } from './exportPng';
 import { exportScene, pageSvgs, wholeSvg } from './export';
 import type { Position } from '../engine';
+import { buildDrawio } from '../engine/io/drawio';
 import type { DiagramModel } from './elements';
 
 const ZOOM_STEP = 1.25;
@@ -64,5 +65,11 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
       return out;
     },
     exportSvg: async (o) => svgPages(o, '#ffffff').map((p) => ({ title: p.title, data: p.svg })),
+    exportDrawio: async (o) => {
+      const s = store.getState();
+      const design = exportScene(s, { pair: false });
+      const path = o.pair && s.ui.sourceNodeId && s.ui.destinationNodeId ? exportScene(s, { pair: true }).scene : null;
+      return buildDrawio({ title: design.caption.title, design: design.scene, path });
+    },
   };
 }

@@ -8,3 +8,4 @@ export { encodeShareLink, decodeShareLink, isShareFragment, SHARE_PREFIX, SHARE_
 export { buildReport, escapeHtml, escapeMarkdown, type ReportOptions } from './report';
 export { buildPowerShell, psString, psComment, type PowerShellResult } from './powershell';
 export { base64, decodeText, utf8 } from './bytes';
+export { buildDrawio, hexColour, type DrawioInput } from './drawio';

@@ -36,6 +36,7 @@ export function exportFileNames(doc: TopologyDocument) {
     topology: `${base}${TOPOLOGY_EXTENSION}`,
     png: `${base}.diagram.png`,
     svg: `${base}.diagram.svg`,
+    drawio: `${base}.diagram.drawio`,
     markdown: `${base}.report.md`,
     html: `${base}.report.html`,
     // Spaceless, so that it runs as .\name.ps1 without quoting.

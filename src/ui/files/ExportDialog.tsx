@@ -13,7 +13,7 @@ import { copyText, downloadBlob, downloadText } from './browser';
 import { makeReport } from './makeReport';
 import { Modal } from '../common/Modal';
 
-type Job = 'png' | 'svg' | 'markdown' | 'copy-markdown' | 'html';
+type Job = 'png' | 'svg' | 'drawio' | 'markdown' | 'copy-markdown' | 'html';
 const MODE = { ws2025: 'Windows Server 2025', legacy: 'legacy' } as const;
 
 /** Downloads every page; says what was written. */
@@ -53,6 +53,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const png = () => run('png', async () => downloadPages(await canvas.current!.exportPng({ ...options, scale, background }), names.png, downloadBlob));
   const svg = () => run('svg', async () => downloadPages(await canvas.current!.exportSvg(options), names.svg, (text, name) => downloadText(text, name, 'image/svg+xml')));
+  const drawio = () =>
+    run('drawio', async () => {
+      downloadText(await canvas.current!.exportDrawio({ pair }), names.drawio, 'application/vnd.jgraph.mxfile');
+      return `Downloaded ${names.drawio}. Open it in draw.io (diagrams.net)${pair ? ': the path is on its own layer, "Migration path"' : ''}.`;
+    });
   const report = (job: 'markdown' | 'copy-markdown' | 'html') =>
     run(job, async () => {
       const r = await makeReport(store, canvas, { pair, page: page === 'whole' ? 'a4' : page });
@@ -122,6 +127,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </button>
           <button type="button" disabled={!diagramReady || busy !== null} onClick={svg}>
             Download SVG
+          </button>
+          <button type="button" disabled={!diagramReady || busy !== null} onClick={drawio}>
+            Download draw.io
           </button>
         </div>
       </section>
