@@ -4,8 +4,9 @@
  * and the live migration preference order. Input is a document already validated by parse.ts.
  */
 import { implicitNetworkId, isDefaultRoute, parseCidr, prefixContains } from './address';
+import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_PLANNING, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR, DEFAULT_TRANSPORT } from './defaults';
 import type {
-  Eligibility, Network, NetworkRole, Nic, NicAddress, Node, Router, Subnet, Topology, TopologyDocument, TopologyIndex,
+  Eligibility, Network, NetworkMedium, NetworkRole, Nic, NicAddress, Node, Planning, Router, Subnet, Topology, TopologyDocument, TopologyIndex, Vm,
 } from './types';
 
 const METRIC_BASE: Record<NetworkRole, number> = { cluster: 40000, clusterAndClient: 80000, none: 100000 };
@@ -13,12 +14,21 @@ const METRIC_BASE: Record<NetworkRole, number> = { cluster: 40000, clusterAndCli
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildTopology(doc: TopologyDocument): Topology {
-  const nodes: Node[] = (doc.nodes ?? []).map((n) => ({ id: n.id, name: n.name, site: n.site ?? null, state: n.state ?? 'up' }));
+  const planning = planningOf(doc);
   const nics: Nic[] = (doc.nics ?? []).map((n) => ({
     id: n.id, node: n.node, name: n.name, addresses: [...n.addresses],
     speedGbps: n.speedGbps ?? null, rdma: n.rdma ?? false, state: n.state ?? 'up',
     routes: (n.routes ?? []).map((r) => ({ prefix: r.prefix, via: r.via })),
   }));
+  // The physical bandwidth of a node defaults to the sum of its NICs' speeds, whatever their state.
+  const nicSpeedSum = new Map<string, number>();
+  for (const n of nics) nicSpeedSum.set(n.node, (nicSpeedSum.get(n.node) ?? 0) + (n.speedGbps ?? planning.unknownSpeedGbps));
+  const nodes: Node[] = (doc.nodes ?? []).map((n) => ({
+    id: n.id, name: n.name, site: n.site ?? null, state: n.state ?? 'up',
+    physicalBandwidthGbps: n.physicalBandwidthGbps ?? null,
+    effectiveBandwidthGbps: n.physicalBandwidthGbps ?? nicSpeedSum.get(n.id) ?? 0,
+  }));
+  const vms: Vm[] = (doc.vms ?? []).map((v) => ({ id: v.id, name: v.name, node: v.node, memoryGB: v.memoryGB, state: v.state ?? 'running' }));
   const routers: Router[] = (doc.routers ?? []).map((r) => ({
     id: r.id, name: r.name, site: r.site ?? null, state: r.state ?? 'up', interfaces: [...r.interfaces],
   }));
@@ -26,15 +36,16 @@ export function buildTopology(doc: TopologyDocument): Topology {
   // Networks: declared ones, then one per subnet that no declared network covers.
   const declared = doc.networks ?? [];
   const networkBySubnet = new Map<string, string>();
-  const networkDrafts: (Omit<Network, 'role' | 'metric'> & { role?: NetworkRole; metric?: number })[] = declared.map((n) => {
+  type Draft = Omit<Network, 'role' | 'metric' | 'medium' | 'mediumDerived'> & { role?: NetworkRole; metric?: number; medium?: NetworkMedium };
+  const networkDrafts: Draft[] = declared.map((n) => {
     const prefixes = n.prefixes.map((p) => parseCidr(p)!.subnet);
     prefixes.forEach((p) => networkBySubnet.set(p, n.id));
     return {
-      id: n.id, name: n.name, prefixes, role: n.role, metric: n.metric, state: n.state ?? 'up',
+      id: n.id, name: n.name, prefixes, role: n.role, metric: n.metric, state: n.state ?? 'up', medium: n.medium,
       implicit: false, roleDerived: n.role === undefined, metricDerived: n.metric === undefined,
     };
   });
-  const usedIds = new Set<string>([...(doc.sites ?? []), ...nodes, ...nics, ...declared, ...routers].map((e) => e.id));
+  const usedIds = new Set<string>([...(doc.sites ?? []), ...nodes, ...nics, ...declared, ...routers, ...vms].map((e) => e.id));
   const usedNames = new Set(declared.map((n) => n.name));
   let implicitCount = 0;
   const addresses: NicAddress[] = [];
@@ -70,7 +81,8 @@ export function buildTopology(doc: TopologyDocument): Topology {
   }
   const networks: Network[] = networkDrafts.map((n, position) => {
     const role = n.role ?? (withDefaultRoute.has(n.id) ? 'clusterAndClient' : 'cluster');
-    return { ...n, role, metric: n.metric ?? METRIC_BASE[role] + position };
+    // medium is filled in once router attachment is known (below).
+    return { ...n, role, metric: n.metric ?? METRIC_BASE[role] + position, medium: n.medium ?? 'switch', mediumDerived: n.medium === undefined };
   });
 
   // Subnets: every cluster network prefix and every router interface subnet.
@@ -104,6 +116,15 @@ export function buildTopology(doc: TopologyDocument): Topology {
     subnetsByRouter.set(r.id, own);
   }
 
+  // Derived medium: a switchless cable is exactly two NICs, of two different nodes, and no router.
+  for (const n of networks) {
+    if (!n.mediumDerived) continue;
+    const nicIds = new Set(addresses.filter((a) => a.networkId === n.id).map((a) => a.nicId));
+    const nodeIds = new Set([...nicIds].map((id) => nicById.get(id)!.node));
+    const routed = n.prefixes.some((p) => subnets[subnetByPrefix.get(p)!]!.routerIds.length > 0);
+    n.medium = nicIds.size === 2 && nodeIds.size === 2 && !routed ? 'cable' : 'switch';
+  }
+
   const excluded = new Set(doc.liveMigration?.excludedNetworks ?? []);
   const eligibility: Record<string, Eligibility> = {};
   for (const n of networks) {
@@ -131,6 +152,8 @@ export function buildTopology(doc: TopologyDocument): Topology {
     nics: nicById,
     networks: new Map(networks.map((n) => [n.id, n])),
     routers: new Map(routers.map((r) => [r.id, r])),
+    vms: new Map(vms.map((v) => [v.id, v])),
+    vmsByNode: groupBy(vms, (v) => v.node, (v) => v.id),
     nicsByNode: groupBy(nics, (n) => n.node, (n) => n.id),
     addressesByNic: groupBy(addresses, (a) => a.nicId, (a) => a.index),
     addressesByNetwork: groupBy(addresses, (a) => a.networkId, (a) => a.index),
@@ -144,10 +167,29 @@ export function buildTopology(doc: TopologyDocument): Topology {
     name: doc.name ?? 'Untitled topology',
     description: doc.description ?? '',
     sites: [...index.sites.values()],
-    nodes, nics, networks, routers,
-    liveMigration: { networkOrder: [...order], excludedNetworks: [...excluded] },
+    nodes, nics, networks, routers, vms,
+    liveMigration: {
+      networkOrder: [...order], excludedNetworks: [...excluded],
+      transport: doc.liveMigration?.transport ?? DEFAULT_TRANSPORT,
+      maxParallelMigrations: doc.liveMigration?.maxParallelMigrations ?? DEFAULT_MAX_PARALLEL_MIGRATIONS,
+      smbBandwidthLimitFactor: doc.liveMigration?.smbBandwidthLimitFactor ?? DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR,
+    },
+    planning,
     layout: { ...(doc.layout ?? {}) },
     addresses, subnets, eligibility, preferenceOrder, index,
+  };
+}
+
+function planningOf(doc: TopologyDocument): Planning {
+  const p = doc.planning ?? {};
+  const e = p.efficiency ?? {};
+  const d = DEFAULT_PLANNING;
+  return {
+    efficiency: { tcpip: e.tcpip ?? d.efficiency.tcpip, compression: e.compression ?? d.efficiency.compression, smb: e.smb ?? d.efficiency.smb },
+    compressionMaxGbps: p.compressionMaxGbps ?? d.compressionMaxGbps,
+    unknownSpeedGbps: p.unknownSpeedGbps ?? d.unknownSpeedGbps,
+    precopyOverhead: p.precopyOverhead ?? d.precopyOverhead,
+    switchoverSeconds: p.switchoverSeconds ?? d.switchoverSeconds,
   };
 }
 

@@ -58,7 +58,7 @@ export function collectDiagnostics(t: Topology): Diagnostic[] {
         });
     }
   }
-  const ids = new Set<string>([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers].map((e) => e.id));
+  const ids = new Set<string>([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers, ...t.vms].map((e) => e.id));
   for (const id of Object.keys(t.layout)) {
     if (!ids.has(id)) out.push({ code: 'unknown-layout-id', path: `layout.${id}`, elementIds: [], message: `A saved position names '${id}', which is not in the topology; it is ignored.` });
   }

@@ -18,6 +18,7 @@ const SECTIONS = [
   ['nics', SHAPES.nic, 'NIC'],
   ['networks', SHAPES.network, 'Network'],
   ['routers', SHAPES.router, 'Router'],
+  ['vms', SHAPES.vm, 'VM'],
 ] as const satisfies readonly (readonly [string, ElementShape, string])[];
 
 const label = (kind: string, el: Record<string, unknown>, i: number): string =>
@@ -69,6 +70,8 @@ function parseUnsafe(input: unknown): ParseResult {
     });
   }
   if (input.liveMigration !== undefined) checkElement(input.liveMigration, SHAPES.liveMigration, 'liveMigration', 'the live migration settings', p);
+  if (input.planning !== undefined && checkElement(input.planning, SHAPES.planning, 'planning', 'the planning assumptions', p) && isRecord(input.planning.efficiency))
+    checkElement(input.planning.efficiency, SHAPES.efficiency, 'planning.efficiency', 'the planning efficiencies', p);
   if (input.layout !== undefined) {
     if (!isRecord(input.layout)) p.add('layout', `'layout' must be an object of positions, not ${describe(input.layout)}.`);
     else
@@ -94,7 +97,7 @@ function checkMeaning(doc: TopologyDocument, p: Problems): void {
   const ids = new Map<string, string>();
   const claim = (id: string, path: string): void => {
     const first = ids.get(id);
-    if (first !== undefined) p.add(path, `The id '${id}' is used twice (first at ${first}). Every site, node, NIC, network and router needs its own id.`);
+    if (first !== undefined) p.add(path, `The id '${id}' is used twice (first at ${first}). Every site, node, NIC, network, router and VM needs its own id.`);
     else ids.set(id, path);
   };
   const sites = new Set<string>();
@@ -104,12 +107,16 @@ function checkMeaning(doc: TopologyDocument, p: Problems): void {
   (doc.nics ?? []).forEach((n, i) => claim(n.id, `nics[${i}].id`));
   (doc.networks ?? []).forEach((n, i) => claim(n.id, `networks[${i}].id`));
   (doc.routers ?? []).forEach((r, i) => claim(r.id, `routers[${i}].id`));
+  (doc.vms ?? []).forEach((v, i) => claim(v.id, `vms[${i}].id`));
 
   (doc.nodes ?? []).forEach((n, i) => {
     if (n.site !== undefined && !sites.has(n.site)) p.add(`nodes[${i}].site`, `Node '${n.id}' is in site '${n.site}', which does not exist.`);
   });
   (doc.routers ?? []).forEach((r, i) => {
     if (r.site !== undefined && !sites.has(r.site)) p.add(`routers[${i}].site`, `Router '${r.id}' is in site '${r.site}', which does not exist.`);
+  });
+  (doc.vms ?? []).forEach((v, i) => {
+    if (!nodes.has(v.node)) p.add(`vms[${i}].node`, `VM '${v.id}' runs on node '${v.node}', which does not exist.`);
   });
 
   // Network prefixes: parsable, network-address form, one per family, no overlap between networks.

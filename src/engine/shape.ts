@@ -20,10 +20,12 @@ export function describe(v: unknown): string {
 export type FieldKind =
   | { type: 'string'; required?: boolean; nonEmpty?: boolean }
   | { type: 'enum'; values: readonly string[]; required?: boolean }
-  | { type: 'number'; min?: number; exclusiveMin?: number; integer?: boolean; required?: boolean }
+  | { type: 'number'; min?: number; max?: number; exclusiveMin?: number; integer?: boolean; required?: boolean }
   | { type: 'boolean'; required?: boolean }
   | { type: 'strings'; required?: boolean }
-  | { type: 'list'; required?: boolean };
+  | { type: 'list'; required?: boolean }
+  /** A nested object, checked by the caller against its own shape. */
+  | { type: 'object'; required?: boolean };
 
 export type ElementShape = Record<string, FieldKind>;
 
@@ -74,6 +76,7 @@ function checkField(v: unknown, kind: FieldKind, at: string, label: string, p: P
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v)) p.add(at, `${label} must be a number, not ${describe(v)}.`);
       else if (kind.integer && !Number.isInteger(v)) p.add(at, `${label} must be a whole number, not ${v}.`);
+      else if (kind.min !== undefined && kind.max !== undefined && (v < kind.min || v > kind.max)) p.add(at, `${label} must be from ${kind.min} to ${kind.max}, not ${v}.`);
       else if (kind.min !== undefined && v < kind.min) p.add(at, `${label} must be ${kind.min} or more, not ${v}.`);
       else if (kind.exclusiveMin !== undefined && v <= kind.exclusiveMin) p.add(at, `${label} must be more than ${kind.exclusiveMin}, not ${v}.`);
       return;
@@ -87,6 +90,9 @@ function checkField(v: unknown, kind: FieldKind, at: string, label: string, p: P
     case 'list':
       if (!Array.isArray(v)) p.add(at, `${label} must be a list, not ${describe(v)}.`);
       return;
+    case 'object':
+      if (!isRecord(v)) p.add(at, `${label} must be an object, not ${describe(v)}.`);
+      return;
   }
 }
 
@@ -97,6 +103,7 @@ export const SHAPES = {
     name: { type: 'string', required: true },
     site: { type: 'string' },
     state: { type: 'enum', values: ['up', 'down', 'paused'] },
+    physicalBandwidthGbps: { type: 'number', exclusiveMin: 0 },
   },
   nic: {
     id: { type: 'string', required: true, nonEmpty: true },
@@ -116,6 +123,7 @@ export const SHAPES = {
     role: { type: 'enum', values: ['none', 'cluster', 'clusterAndClient'] },
     metric: { type: 'number', min: 0, integer: true },
     state: { type: 'enum', values: ['up', 'down'] },
+    medium: { type: 'enum', values: ['switch', 'cable'] },
   },
   router: {
     id: { type: 'string', required: true, nonEmpty: true },
@@ -124,5 +132,30 @@ export const SHAPES = {
     state: { type: 'enum', values: ['up', 'down'] },
     interfaces: { type: 'strings', required: true },
   },
-  liveMigration: { networkOrder: { type: 'strings' }, excludedNetworks: { type: 'strings' } },
+  liveMigration: {
+    networkOrder: { type: 'strings' },
+    excludedNetworks: { type: 'strings' },
+    transport: { type: 'enum', values: ['tcpip', 'compression', 'smb'] },
+    maxParallelMigrations: { type: 'number', integer: true, min: 1, max: 64 },
+    smbBandwidthLimitFactor: { type: 'number', integer: true, min: 0, max: 10000 },
+  },
+  vm: {
+    id: { type: 'string', required: true, nonEmpty: true },
+    name: { type: 'string', required: true },
+    node: { type: 'string', required: true },
+    memoryGB: { type: 'number', required: true, exclusiveMin: 0 },
+    state: { type: 'enum', values: ['running', 'off'] },
+  },
+  planning: {
+    efficiency: { type: 'object' },
+    compressionMaxGbps: { type: 'number', exclusiveMin: 0 },
+    unknownSpeedGbps: { type: 'number', exclusiveMin: 0 },
+    precopyOverhead: { type: 'number', min: 0 },
+    switchoverSeconds: { type: 'number', min: 0 },
+  },
+  efficiency: {
+    tcpip: { type: 'number', exclusiveMin: 0 },
+    compression: { type: 'number', exclusiveMin: 0 },
+    smb: { type: 'number', exclusiveMin: 0 },
+  },
 } as const satisfies Record<string, ElementShape>;

@@ -8,6 +8,11 @@ export type NodeState = 'up' | 'down' | 'paused';
 export type LinkState = 'up' | 'down';
 export type NetworkRole = 'none' | 'cluster' | 'clusterAndClient';
 export type IpFamily = 4 | 6;
+/** (1.1) The hosts' live migration performance option (`Set-VMHost -VirtualMachineMigrationPerformanceOption`). */
+export type Transport = 'tcpip' | 'compression' | 'smb';
+/** (1.1) How the diagram draws a network: a switch, or a switchless cable between two nodes. */
+export type NetworkMedium = 'switch' | 'cable';
+export type VmState = 'running' | 'off';
 
 // ---------------------------------------------------------------------------------------------
 // The document: plain JSON, exactly what a file holds. Optional fields stay absent when unset so
@@ -22,6 +27,8 @@ export interface NodeDoc {
   name: string;
   site?: string;
   state?: NodeState;
+  /** (1.1) Total speed of the node's physical adapters, the base of the SMB cap. */
+  physicalBandwidthGbps?: number;
 }
 export interface RouteDoc {
   prefix: string;
@@ -44,6 +51,8 @@ export interface NetworkDoc {
   role?: NetworkRole;
   metric?: number;
   state?: LinkState;
+  /** (1.1) Display only; derived when absent. */
+  medium?: NetworkMedium;
 }
 export interface RouterDoc {
   id: string;
@@ -55,6 +64,30 @@ export interface RouterDoc {
 export interface LiveMigrationDoc {
   networkOrder?: string[];
   excludedNetworks?: string[];
+  /** (1.1) Default `compression` (Windows' default). */
+  transport?: Transport;
+  /** (1.1) Integer 1–64, default 1 (cluster property `MaximumParallelMigrations`). */
+  maxParallelMigrations?: number;
+  /** (1.1) Integer 0–10000 (hundredths of a percent), default 2500; 0 = no cap. */
+  smbBandwidthLimitFactor?: number;
+}
+/** (1.1) A clustered virtual machine. */
+export interface VmDoc {
+  id: string;
+  name: string;
+  /** Its owner node. */
+  node: string;
+  /** Memory to move, GiB. */
+  memoryGB: number;
+  state?: VmState;
+}
+/** (1.1) Assumptions of the migration time estimate (migration-time.md). */
+export interface PlanningDoc {
+  efficiency?: { tcpip?: number; compression?: number; smb?: number };
+  compressionMaxGbps?: number;
+  unknownSpeedGbps?: number;
+  precopyOverhead?: number;
+  switchoverSeconds?: number;
 }
 export interface Position {
   x: number;
@@ -71,6 +104,10 @@ export interface TopologyDocument {
   networks?: NetworkDoc[];
   routers?: RouterDoc[];
   liveMigration?: LiveMigrationDoc;
+  /** (1.1) */
+  vms?: VmDoc[];
+  /** (1.1) */
+  planning?: PlanningDoc;
   layout?: Record<string, Position>;
   /** Unknown top-level fields are kept on round trip. */
   [extra: string]: unknown;
@@ -101,6 +138,13 @@ export interface NicAddress {
 export type Site = SiteDoc;
 export interface Node extends Required<Pick<NodeDoc, 'id' | 'name' | 'state'>> {
   site: string | null;
+  /** (1.1) As written in the file; null when absent. */
+  physicalBandwidthGbps: number | null;
+  /**
+   * (1.1) The value in force: `physicalBandwidthGbps` when given, else the sum of the node's NIC
+   * speeds (`speedGbps`, else `planning.unknownSpeedGbps`), whatever their state; 0 with no NIC.
+   */
+  effectiveBandwidthGbps: number;
 }
 export interface Route {
   prefix: string;
@@ -128,6 +172,35 @@ export interface Network {
   implicit: boolean;
   roleDerived: boolean;
   metricDerived: boolean;
+  /** (1.1) As written, or derived: `cable` when exactly two NICs of two different nodes and no router interface are on it. */
+  medium: NetworkMedium;
+  mediumDerived: boolean;
+}
+/** (1.1) A clustered VM, defaults applied. */
+export interface Vm {
+  id: string;
+  name: string;
+  node: string;
+  memoryGB: number;
+  state: VmState;
+}
+/** (1.1) The planning assumptions, every default applied. */
+export interface Planning {
+  efficiency: Record<Transport, number>;
+  compressionMaxGbps: number;
+  unknownSpeedGbps: number;
+  precopyOverhead: number;
+  switchoverSeconds: number;
+}
+export interface LiveMigrationSettings {
+  networkOrder: string[];
+  excludedNetworks: string[];
+  /** (1.1) Default `compression`. */
+  transport: Transport;
+  /** (1.1) Default 1. */
+  maxParallelMigrations: number;
+  /** (1.1) Default 2500 (25 %); 0 = no cap. */
+  smbBandwidthLimitFactor: number;
 }
 export interface Router {
   id: string;
@@ -192,7 +265,11 @@ export interface Topology {
   /** Declared networks in file order, then implicit networks in order of first appearance. */
   networks: Network[];
   routers: Router[];
-  liveMigration: { networkOrder: string[]; excludedNetworks: string[] };
+  /** (1.1) In file order. */
+  vms: Vm[];
+  liveMigration: LiveMigrationSettings;
+  /** (1.1) Every default applied. */
+  planning: Planning;
   layout: Record<string, Position>;
   /** Every NIC address, in NIC order then address order. */
   addresses: NicAddress[];
@@ -211,6 +288,10 @@ export interface TopologyIndex {
   nics: Map<string, Nic>;
   networks: Map<string, Network>;
   routers: Map<string, Router>;
+  /** (1.1) */
+  vms: Map<string, Vm>;
+  /** (1.1) VM ids of each node, in file order. */
+  vmsByNode: Map<string, string[]>;
   /** NIC ids of each node, in file order. */
   nicsByNode: Map<string, string[]>;
   /** Address indexes of each NIC. */

@@ -27,6 +27,29 @@ describe('delete', () => {
     expect(r.document.routers).toBe(doc.routers);
   });
 
+  it('a node takes its VMs, and says which; other VMs stay the same objects', () => {
+    const doc: TopologyDocument = {
+      ...withLayout(twoSite()),
+      vms: [
+        { id: 'vm1', name: 'SQL01', node: 'n1', memoryGB: 64 },
+        { id: 'vm2', name: 'Web01', node: 'n2', memoryGB: 8 },
+        { id: 'vm3', name: 'File01', node: 'n1', memoryGB: 16, state: 'off' },
+      ],
+    };
+    doc.layout = { ...doc.layout, vm1: { x: 5, y: 5 } };
+    const r = must(doc, { type: 'delete', ids: ['n1'] });
+    expect(r.document.vms!.map((v) => v.id)).toEqual(['vm2']);
+    expect(r.document.vms![0]).toBe(doc.vms![1]);
+    expect(r.document.layout!.vm1).toBeUndefined();
+    expect(r.messages).toContain("Deleted the 2 VMs of HV01 with it: 'SQL01' and 'File01'.");
+    expect(dangling(r.document)).toEqual([]);
+    // A site takes its nodes, and they their VMs.
+    const s = must(doc, { type: 'delete', ids: ['site-a'] });
+    expect(s.document.vms).toEqual([]);
+    // Deleting a node without VMs leaves the section alone.
+    expect(must(doc, { type: 'delete', ids: ['n3'] }).document.vms).toBe(doc.vms);
+  });
+
   it('a router takes the routes through it, each reported', () => {
     const r = must(twoSite(), { type: 'delete', ids: ['ra'] });
     expect(r.document.routers!.map((x) => x.id)).toEqual(['rb']);

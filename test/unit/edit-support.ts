@@ -47,8 +47,9 @@ export const network = (doc: TopologyDocument, id: string) => doc.networks!.find
 /** Every id the document refers to that is not an element (dangling references), as `where → id`. */
 export function dangling(doc: TopologyDocument): string[] {
   const t = topologyOf(doc);
-  const ids = new Set([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers].map((e) => e.id));
+  const ids = new Set([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers, ...t.vms].map((e) => e.id));
   const out: string[] = [];
+  for (const v of doc.vms ?? []) if (!t.index.nodes.has(v.node)) out.push(`vm ${v.id} → ${v.node}`);
   for (const n of doc.nodes ?? []) if (n.site !== undefined && !ids.has(n.site)) out.push(`node ${n.id} → ${n.site}`);
   for (const r of doc.routers ?? []) if (r.site !== undefined && !ids.has(r.site)) out.push(`router ${r.id} → ${r.site}`);
   for (const n of doc.nics ?? []) if (!ids.has(n.node)) out.push(`nic ${n.id} → ${n.node}`);

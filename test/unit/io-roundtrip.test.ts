@@ -6,7 +6,7 @@ import { readTopologyFile, serializeTopology, topologyFileName, utf8 } from '../
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 
-const KNOWN = new Set(['format', 'version', 'name', 'description', 'sites', 'nodes', 'nics', 'networks', 'routers', 'liveMigration', 'layout']);
+const KNOWN = new Set(['format', 'version', 'name', 'description', 'sites', 'nodes', 'nics', 'networks', 'routers', 'liveMigration', 'vms', 'planning', 'layout']);
 
 function reopen(text: string | Uint8Array): TopologyDocument {
   const r = readTopologyFile(text);
@@ -14,12 +14,53 @@ function reopen(text: string | Uint8Array): TopologyDocument {
   return r.document;
 }
 
-const generated = fc.oneof(
+const generated10 = fc.oneof(
   fc
     .record({ nodesPerSite: fc.integer({ min: 1, max: 6 }), lmNetworksPerSite: fc.integer({ min: 0, max: 3 }), storageNetworksPerSite: fc.integer({ min: 0, max: 2 }), routersPerSite: fc.integer({ min: 1, max: 3 }) })
     .map((o) => generateTwoSiteCluster(o)),
   fc.integer({ min: 2, max: 7 }).map((n) => generateSwitchlessMesh(n)),
 );
+
+/** Positive numbers that JSON writes and reads back exactly (no -0, no NaN). */
+const positive = fc.double({ min: 0.001, max: 1e5, noNaN: true });
+const maybe = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+/** Sets the keys whose value is defined, in the order given (so that the written key order varies with the draw). */
+const defined = (entries: [string, unknown][]): Record<string, unknown> => Object.fromEntries(entries.filter(([, v]) => v !== undefined));
+
+/** The (1.1) fields, each present or absent, spliced into a 1.0 document. */
+const with11 = fc
+  .tuple(
+    generated10,
+    fc.record({
+      transport: maybe(fc.constantFrom('tcpip', 'compression', 'smb')),
+      maxParallelMigrations: maybe(fc.integer({ min: 1, max: 64 })),
+      smbBandwidthLimitFactor: maybe(fc.integer({ min: 0, max: 10000 })),
+      bandwidths: fc.array(maybe(positive), { maxLength: 14 }),
+      media: fc.array(maybe(fc.constantFrom('switch', 'cable')), { maxLength: 14 }),
+      vms: fc.array(fc.tuple(fc.nat(), positive, maybe(fc.constantFrom('running', 'off')), fc.string({ maxLength: 8 })), { maxLength: 8 }),
+      planning: maybe(
+        fc.record({
+          efficiency: maybe(fc.record({ tcpip: maybe(positive), compression: maybe(positive), smb: maybe(positive) }).map((e) => defined(Object.entries(e)))),
+          compressionMaxGbps: maybe(positive),
+          unknownSpeedGbps: maybe(positive),
+          precopyOverhead: maybe(fc.constantFrom(0, 0.1, 0.25)),
+          switchoverSeconds: maybe(fc.constantFrom(0, 1, 2.5)),
+        }),
+      ),
+    }),
+  )
+  .map(([doc, o]) => {
+    const nodes = (doc.nodes ?? []).map((n, i) => (o.bandwidths[i] === undefined ? n : { ...n, physicalBandwidthGbps: o.bandwidths[i] }));
+    const networks = (doc.networks ?? []).map((n, i) => (o.media[i] === undefined ? n : { ...n, medium: o.media[i] }));
+    const liveMigration = { ...doc.liveMigration, ...defined([['transport', o.transport], ['maxParallelMigrations', o.maxParallelMigrations], ['smbBandwidthLimitFactor', o.smbBandwidthLimitFactor]]) };
+    const out = { ...doc, nodes, networks, liveMigration } as TopologyDocument;
+    if (nodes.length > 0 && o.vms.length > 0)
+      out.vms = o.vms.map(([k, memoryGB, state, name], i) => ({ id: `vm${i}`, name, node: nodes[k % nodes.length]!.id, memoryGB, ...(state ? { state } : {}) }));
+    if (o.planning) out.planning = defined(Object.entries(o.planning)) as TopologyDocument['planning'];
+    return out;
+  });
+
+const generated = fc.oneof(generated10, with11);
 
 // -0 is written as 0 (JSON has no negative zero): positions are normalised so that deep equality is meaningful.
 const coordinate = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => (x === 0 ? 0 : x));
@@ -35,7 +76,7 @@ const unknownFields = fc.dictionary(
 const documents = fc
   .tuple(generated, fc.array(fc.tuple(fc.nat(), coordinate, coordinate), { maxLength: 20 }), unknownFields, fc.array(fc.nat(), { minLength: 4, maxLength: 4 }))
   .map(([doc, positions, extras, slots]) => {
-    const ids = [...(doc.nodes ?? []), ...(doc.nics ?? []), ...(doc.networks ?? []), ...(doc.routers ?? [])].map((e) => e.id);
+    const ids = [...(doc.nodes ?? []), ...(doc.nics ?? []), ...(doc.networks ?? []), ...(doc.routers ?? []), ...(doc.vms ?? [])].map((e) => e.id);
     const layout: Record<string, { x: number; y: number }> = {};
     for (const [i, x, y] of positions) layout[ids[i % ids.length]!] = { x, y };
     const entries: [string, unknown][] = Object.entries({ ...doc, layout });

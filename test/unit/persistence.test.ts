@@ -176,6 +176,27 @@ describe('boot: restore after reload, unreadable data never silently discarded',
     expect(third.store.getState().document).toBe(third.store.getState().savedDocument);
   });
 
+  it('carries every format 1.1 field through autosave and reload, in the same key order (no schema step: the document is stored as is)', () => {
+    const doc: TopologyDocument = {
+      ...twoSite(),
+      liveMigration: { networkOrder: ['lm-a'], transport: 'smb', maxParallelMigrations: 3, smbBandwidthLimitFactor: 5000 },
+      vms: [{ id: 'vm1', name: 'SQL01', node: 'n1', memoryGB: 64, state: 'off' }],
+      planning: { efficiency: { smb: 0.95 }, switchoverSeconds: 2 },
+    };
+    doc.nodes = doc.nodes!.map((n, i) => (i === 0 ? { ...n, physicalBandwidthGbps: 50 } : n));
+    doc.networks = doc.networks!.map((n, i) => (i === 0 ? { ...n, medium: 'cable' as const } : n));
+    const s = new MemoryStorage();
+    const first = bootPersistence({ storage: s, fallback });
+    first.store.getState().actions.load(doc, ['n1', 'n3']);
+    first.stop();
+    expect(stored(s).schema).toBe(2);
+    const second = bootPersistence({ storage: s, fallback });
+    expect(second.restored).toBe('ok');
+    expect(JSON.stringify(second.store.getState().document)).toBe(JSON.stringify(doc));
+    expect(second.store.getState().design.liveMigration.transport).toBe('smb');
+    second.stop();
+  });
+
   it('sets unreadable data aside, offers it for download at every start, and discards it only when dismissed', () => {
     const s = new MemoryStorage();
     s.setItem(STORAGE_KEY, '{"schema": 2, "document": trunc');

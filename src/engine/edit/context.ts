@@ -22,9 +22,9 @@ export function kindOf(t: Topology, id: string): ElementKind | null {
   return null;
 }
 
-/** Every id in use, including the networks the parser created from addresses. */
+/** Every id in use, including the networks the parser created from addresses and the VMs. */
 export function usedIds(t: Topology): Set<string> {
-  return new Set<string>([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers].map((e) => e.id));
+  return new Set<string>([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers, ...t.vms].map((e) => e.id));
 }
 
 export type Section = 'sites' | 'nodes' | 'nics' | 'networks' | 'routers';

@@ -1,7 +1,7 @@
 /**
  * Deleting elements and what depends on them, leaving nothing dangling:
  * - a site takes what is drawn inside it: its nodes (with their NICs) and routers;
- * - a node takes its NICs;
+ * - a node takes its NICs and its VMs (a VM's owner must exist; the user is told which went);
  * - a network (declared, or one the parser created from addresses) unplugs the NICs and router
  *   interfaces that were on it, and leaves the live migration settings;
  * - routes that went through a deleted router, whose gateway is no longer on the NIC's subnet, or
@@ -33,7 +33,14 @@ export function applyDelete(ctx: EditContext, ids: readonly string[]): Step {
     if (extra.length) messages.push(`Deleted site ${quote(t.index.sites.get(siteId)!.name)} with what was in it: ${names(extra.map((e) => e.name))}.`);
   }
   for (const nodeId of del.node) for (const nicId of t.index.nicsByNode.get(nodeId) ?? []) del.nic.add(nicId);
-  const all = new Set([...del.site, ...del.node, ...del.nic, ...del.network, ...del.router]);
+  const goneVms = new Set<string>();
+  for (const nodeId of del.node) {
+    const own = t.index.vmsByNode.get(nodeId) ?? [];
+    own.forEach((id) => goneVms.add(id));
+    if (own.length)
+      messages.push(`Deleted ${own.length === 1 ? 'the VM' : `the ${own.length} VMs`} of ${t.index.nodes.get(nodeId)!.name} with it: ${names(own.map((id) => quote(t.index.vms.get(id)!.name)))}.`);
+  }
+  const all = new Set([...del.site, ...del.node, ...del.nic, ...del.network, ...del.router, ...goneVms]);
   if (all.size === 0) return { ok: true, document: doc };
 
   const gonePrefixes: { cidr: ParsedCidr; network: string }[] = [];
@@ -53,6 +60,7 @@ export function applyDelete(ctx: EditContext, ids: readonly string[]): Step {
   next = mapSection(next, 'sites', (s) => (del.site.has(s.id) ? null : s));
   next = mapSection(next, 'nodes', (n) => (del.node.has(n.id) ? null : n));
   next = mapSection(next, 'networks', (n) => (del.network.has(n.id) ? null : n));
+  if (goneVms.size > 0) next = { ...next, vms: (next.vms ?? []).filter((v) => !goneVms.has(v.id)) };
   next = mapSection(next, 'routers', (r) => {
     if (del.router.has(r.id)) return null;
     const interfaces = r.interfaces.filter((a) => !onGoneNetwork(a));
