@@ -4,7 +4,7 @@
  * network"); the reducer works out the addresses, ids, names and positions.
  */
 import type {
-  Diagnostic, IpFamily, LinkState, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, Position, RouteDoc, Topology, TopologyDocument,
+  Diagnostic, IpFamily, LinkState, NetworkMedium, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, Position, RouteDoc, Topology, TopologyDocument,
 } from '../types';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
@@ -33,6 +33,8 @@ export interface NetworkPatch {
   /** null: derived by the parser. */
   metric?: number | null;
   state?: LinkState;
+  /** How the diagram draws it; null: derived (a switchless cable for two NICs of two nodes and no router). */
+  medium?: NetworkMedium | null;
 }
 export interface RouterPatch {
   name?: string;
