@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const browser = await launch();
   try {
     const page = await openApp(browser, url);
-    for (const ex of EXAMPLES) {
+    for (const ex of process.env.SHOTS_ONLY === 'pages' ? [] : EXAMPLES) {
       await page.getByLabel('Example').selectOption(ex.id);
       for (const mode of ['ws2025', 'legacy'] as const) {
         await page.getByRole('radio', { name: mode === 'ws2025' ? 'Windows Server 2025' : 'Legacy (2022 and earlier)' }).click();
@@ -77,6 +77,7 @@ async function exportPages(page: Awaited<ReturnType<typeof openApp>>): Promise<v
   mkdirSync(`${outDir}/pages`, { recursive: true });
   for (const [name, doc, pair] of designs) {
     for (const size of ['a4', 'a3', 'letter'] as const) {
+      const started = performance.now();
       const pages = await page.evaluate(
         async ({ doc, pair, size }) => {
           type Api = { exportPng(o: object): Promise<{ title: string; data: Blob }[]>; exportSvg(o: object): Promise<{ title: string; data: string }[]> };
@@ -94,7 +95,7 @@ async function exportPages(page: Awaited<ReturnType<typeof openApp>>): Promise<v
         writeFileSync(`${file}.png`, Buffer.from(p.png));
         writeFileSync(`${file}.svg`, p.svg);
       });
-      console.log(`${name} ${size}: ${pages.length} page(s): ${pages.map((p) => p.title || 'whole').join(' | ')}`);
+      console.log(`${name} ${size}: ${((performance.now() - started) / 1000).toFixed(1)} s, ${pages.length} page(s): ${pages.map((p) => p.title || 'whole').join(' | ')}`);
     }
   }
 }
