@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, figures printed. */
 import { benchEngine } from './engine.bench';
 import { benchAnalysis } from './analysis.bench';
+import { benchExport } from './export.bench';
 
 console.log('# LM Path Visualizer benchmarks');
 console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
@@ -8,3 +9,5 @@ console.log('## Engine');
 benchEngine();
 console.log('\n## All-pairs analysis');
 benchAnalysis();
+console.log('\n## Exports');
+benchExport();

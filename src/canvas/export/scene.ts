@@ -28,19 +28,42 @@ export function blacken(color: string, amount: number): string {
 
 const strokeStyle = (s: string): StrokeStyle => (s === 'dashed' || s === 'dotted' || s === 'double' ? s : 'solid');
 
-function styledCy(model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: ReturnType<typeof computeGeometry>): Core {
-  const cy = cytoscape({ headless: true, styleEnabled: true, style: stylesheet });
-  cy.batch(() => {
-    for (const n of model.nodes) {
-      const look = lookOf(model, n.id, decorations, geometry);
-      cy.add({ group: 'nodes', data: { id: n.id, parent: n.parent ?? undefined, label: look.label, w: geometry.buses.get(n.id)?.w ?? n.w, h: n.h }, classes: look.classes });
-    }
-    for (const e of model.edges) {
-      const look = lookOf(model, e.id, decorations, geometry);
-      cy.add({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: look.label, sourceEnd: 'outside-to-node', targetEnd: 'outside-to-node' }, classes: look.classes });
-    }
-  });
-  return cy;
+/**
+ * The stylesheet's answer for each distinct look. Styles here follow from an element's classes
+ * and whether it is a compound (`:parent` / `:childless` rules), never from its data (sizes and
+ * labels come from the model) — so one stand-in element per distinct look is styled instead of
+ * the whole diagram (a few dozen instead of 700+ on 64 nodes, where styling them all took seconds).
+ */
+function styleResolver(): { node(classes: string, compound: boolean): NodeSingular; edge(classes: string): EdgeSingular; destroy(): void } {
+  const cy: Core = cytoscape({ headless: true, styleEnabled: true, style: stylesheet });
+  const nodes = new Map<string, NodeSingular>();
+  const edges = new Map<string, EdgeSingular>();
+  cy.add([
+    { group: 'nodes', data: { id: 'end-a' } },
+    { group: 'nodes', data: { id: 'end-b' } },
+  ]);
+  return {
+    node(classes, compound) {
+      const key = `${compound ? 'c' : 'l'}|${classes}`;
+      let n = nodes.get(key);
+      if (!n) {
+        const id = `n${nodes.size}`;
+        n = cy.add({ group: 'nodes', data: { id, label: 'x', w: 10, h: 10 }, classes }) as NodeSingular;
+        if (compound) cy.add({ group: 'nodes', data: { id: `${id}-child`, parent: id } });
+        nodes.set(key, n);
+      }
+      return n;
+    },
+    edge(classes) {
+      let e = edges.get(classes);
+      if (!e) {
+        e = cy.add({ group: 'edges', data: { id: `e${edges.size}`, source: 'end-a', target: 'end-b', label: 'x', sourceEnd: 'outside-to-node', targetEnd: 'outside-to-node' }, classes }) as EdgeSingular;
+        edges.set(classes, e);
+      }
+      return e;
+    },
+    destroy: () => cy.destroy(),
+  };
 }
 
 /** Where a line leaving `b` towards `toward` crosses its border. */
@@ -57,7 +80,7 @@ function clipToBox(b: Box, toward: Pos): Pos {
 export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, Pos>, decorations: ReadonlyMap<string, Decoration>): Scene {
   const geometry = computeGeometry(model, positions);
   const boxes = estimateBoxes(model, positions, geometry);
-  const cy = styledCy(model, decorations, geometry);
+  const styles = styleResolver();
   try {
     const shapes = new Map<string, SceneShape>();
     const depth = (id: string): number => {
@@ -66,9 +89,10 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
       return d;
     };
     for (const n of model.nodes) {
-      const el = cy.getElementById(n.id) as NodeSingular;
-      const p = positions.get(n.id);
       const compound = model.children.has(n.id);
+      const look = lookOf(model, n.id, decorations, geometry);
+      const el = styles.node(look.classes, compound);
+      const p = positions.get(n.id);
       const drawn = compound ? boxes.get(n.id)?.box : p ? leafBox(model, n.id, p, geometry) : undefined;
       if (!drawn) continue;
       const border = num(el, 'border-width');
@@ -78,7 +102,7 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
       const h = r.y2 - r.y1;
       const cr = str(el, 'corner-radius') === 'auto' ? 8 : num(el, 'corner-radius');
       const barrel = str(el, 'shape') === 'barrel';
-      const text = String(el.data('label') ?? '');
+      const text = look.label;
       const valign = str(el, 'text-valign');
       shapes.set(n.id, {
         id: n.id,
@@ -96,7 +120,8 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
         strokeOpacity: num(el, 'border-opacity'),
         strokeWidth: border,
         strokeStyle: strokeStyle(str(el, 'border-style')),
-        opacity: el.effectiveOpacity(),
+        // No rule sets `opacity` (fading whitens instead), so a compound passes none on.
+        opacity: num(el, 'opacity'),
         label: text
           ? {
               lines: text.split('\n'),
@@ -109,7 +134,7 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
               lineHeight: num(el, 'line-height'),
             }
           : null,
-        classes: el.classes(),
+        classes: look.classes.split(' ').filter(Boolean),
       });
     }
     const order = [...shapes.values()];
@@ -117,8 +142,11 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
     const leaves = order.filter((s) => !model.children.has(s.id));
 
     const edges: SceneEdge[] = [];
+    const zIndex = new Map<string, number>();
     for (const e of model.edges) {
-      const el = cy.getElementById(e.id) as EdgeSingular;
+      const look = lookOf(model, e.id, decorations, geometry);
+      const el = styles.edge(look.classes);
+      zIndex.set(e.id, num(el, 'z-index'));
       const s = shapes.get(e.source);
       const t = shapes.get(e.target);
       if (!s || !t) continue;
@@ -127,7 +155,7 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
       const tb = { x1: t.x, y1: t.y, x2: t.x + t.w, y2: t.y + t.h };
       const a = line?.source ?? clipToBox(sb, { x: t.x + t.w / 2, y: t.y + t.h / 2 });
       const b = line?.target ?? clipToBox(tb, { x: s.x + s.w / 2, y: s.y + s.h / 2 });
-      const label = String(el.data('label') ?? '');
+      const label = look.label;
       const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
       const off = Math.min(num(el, 'source-text-offset'), len / 2);
       const style = str(el, 'line-style');
@@ -144,11 +172,11 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
         strokeStyle: style === 'dashed' || style === 'dotted' ? style : 'solid',
         dot: str(el, 'target-arrow-shape') === 'circle' ? str(el, 'target-arrow-color') : null,
         badge: label ? { text: label, x: a.x + ((b.x - a.x) * off) / len, y: a.y + ((b.y - a.y) * off) / len, size: num(el, 'font-size'), color: str(el, 'color'), border: str(el, 'text-border-color') } : null,
-        opacity: el.effectiveOpacity(),
-        classes: el.classes(),
+        opacity: num(el, 'opacity'),
+        classes: look.classes.split(' ').filter(Boolean),
       });
     }
-    edges.sort((x, y) => num(cy.getElementById(x.id), 'z-index') - num(cy.getElementById(y.id), 'z-index'));
+    edges.sort((x, y) => zIndex.get(x.id)! - zIndex.get(y.id)!);
 
     let bounds: Box | null = null;
     const add = (b: Box): void => {
@@ -157,6 +185,6 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
     for (const [, b] of boxes) add(b.outer);
     return { shapes: [...parents, ...leaves], edges, bounds: bounds ?? { x1: 0, y1: 0, x2: 0, y2: 0 } };
   } finally {
-    cy.destroy();
+    styles.destroy();
   }
 }
