@@ -85,7 +85,7 @@ export function planPages(scene: Scene, size: PageSizeId, legendHeight: number, 
 
   // The overview's names are drawn at 8 pt, taller than in the drawing: room for them above and below.
   const room = (2 * MIN_PT) / wholeScale;
-  const overview = { ...whole, y1: whole.y1 - room, y2: whole.y2 + room };
+  const overview = { x1: whole.x1 - room, y1: whole.y1 - room, x2: whole.x2, y2: whole.y2 + room };
   const pages: PlannedPage[] = [{ title: 'Overview', region: overview, scale: fit(overview), overview: true }];
   const sites = scene.shapes.filter((s) => s.kind === 'site');
   const regions: { name: string; box: Box; items: SceneShape[] }[] = sites.length

@@ -77,12 +77,22 @@ function labelSvg(s: SceneShape, o: BodyOptions): string {
   }
   const lh = size * l.lineHeight;
   const block = lines.length * lh;
-  // On the overview, a site's name clears its nodes' names, which grew above the site's padding.
-  const gap = o.overview && s.kind === 'site' ? l.gap + Math.max(0, o.overview.minSize * 1.3 - 20) : l.gap;
-  const top = l.place === 'above' ? s.y - gap - block : l.place === 'below' ? s.y + s.h + gap : s.y + s.h / 2 - block / 2;
-  const x = (x1 + x2) / 2;
+  const fill = `fill="${l.color}"${l.opacity < 1 ? ` fill-opacity="${n1(l.opacity)}"` : ''}`;
+  if (o.overview && s.kind === 'site') {
+    // On the overview the nodes' names grow into the room between sites: a site's name goes
+    // up its left side instead, like a swim lane's.
+    if (textWidth(lines[0]!, size, l.bold) > s.h) return '';
+    const x = s.x - l.gap - size * 0.25;
+    const y = s.y + s.h / 2;
+    return `<text font-size="${up1(size)}"${l.bold ? ' font-weight="bold"' : ''} ${fill} text-anchor="middle" transform="rotate(-90 ${n1(x)} ${n1(y)})" x="${n1(x)}" y="${n1(y)}">${esc(lines[0]!)}</text>`;
+  }
+  const top = l.place === 'above' ? s.y - l.gap - block : l.place === 'below' ? s.y + s.h + l.gap : s.y + s.h / 2 - block / 2;
+  // Centred on the visible part, but kept whole on the page when that part is narrower than the text.
+  const tw = Math.max(...lines.map((line) => textWidth(line, size, l.bold)));
+  let x = (x1 + x2) / 2;
+  if (o.clip && tw < o.clip.x2 - o.clip.x1) x = Math.min(Math.max(x, o.clip.x1 + tw / 2 + 2), o.clip.x2 - tw / 2 - 2);
   const tspans = lines.map((line, i) => `<tspan x="${n1(x)}" y="${n1(top + lh * i + size * 0.95)}">${esc(line)}</tspan>`).join('');
-  return `<text font-size="${up1(size)}"${l.bold ? ' font-weight="bold"' : ''} fill="${l.color}"${l.opacity < 1 ? ` fill-opacity="${n1(l.opacity)}"` : ''} text-anchor="middle">${tspans}</text>`;
+  return `<text font-size="${up1(size)}"${l.bold ? ' font-weight="bold"' : ''} ${fill} text-anchor="middle">${tspans}</text>`;
 }
 
 function shapeSvg(s: SceneShape, o: BodyOptions): string {
