@@ -72,7 +72,10 @@ function labelSvg(s: SceneShape, o: BodyOptions): string {
     if (s.kind === 'nic') return '';
     size = Math.max(size, o.overview.minSize);
     lines = lines.slice(0, 1);
-    if (textWidth(lines[0]!, size, l.bold) > s.w + (l.place === 'center' ? -4 : 8)) return '';
+    const room = s.w + (l.place === 'center' ? -4 : 8);
+    // A tagged name ("HV01 · SOURCE") too wide for its node keeps the name (the border says the rest).
+    if (textWidth(lines[0]!, size, l.bold) > room && s.kind === 'host') lines = [lines[0]!.split(' · ')[0]!];
+    if (textWidth(lines[0]!, size, l.bold) > room) return '';
     if (l.place === 'center' && size * 1.15 > s.h) return '';
   }
   const lh = size * l.lineHeight;
