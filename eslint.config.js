@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const uiModules = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'zundo', 'cytoscape', 'cytoscape-*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

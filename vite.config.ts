@@ -1,8 +1,26 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 
-export default defineConfig({
-  plugins: [react()],
-  base: './',
-  build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
+/** The favicon as a data: URL (the single file has no folder beside it). */
+const inlineFavicon = (): Plugin => ({
+  name: 'lmpv:inline-favicon',
+  transformIndexHtml: (html) =>
+    html.replace('href="./favicon.svg"', `href="data:image/svg+xml;base64,${readFileSync(new URL('./public/favicon.svg', import.meta.url)).toString('base64')}"`),
+});
+
+// `vite build --mode single` (npm run build:single): one self-contained index.html that works
+// opened from disk (file://) with no network — scripts, styles, examples and the worker inlined.
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    plugins: [react(), ...(single ? [inlineFavicon(), viteSingleFile()] : [])],
+    publicDir: single ? false : 'public',
+    base: './',
+    resolve: single ? { alias: [{ find: /^\.\/startWorker$/, replacement: fileURLToPath(new URL('./src/ui/analysis/startWorker.single.ts', import.meta.url)) }] } : {},
+    build: single ? { outDir: 'dist-single', sourcemap: false, chunkSizeWarningLimit: 4000 } : { sourcemap: true, chunkSizeWarningLimit: 1500 },
+  };
 });

@@ -2,6 +2,7 @@
 import { benchEngine } from './engine.bench';
 import { benchAnalysis } from './analysis.bench';
 import { benchPlanner } from './planner.bench';
+import { benchExport } from './export.bench';
 
 console.log('# LM Path Visualizer benchmarks');
 console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
@@ -11,3 +12,5 @@ console.log('\n## All-pairs analysis');
 benchAnalysis();
 console.log('\n## Maintenance planner');
 benchPlanner();
+console.log('\n## Exports');
+benchExport();

@@ -1,15 +1,15 @@
 /** The CanvasApi the rest of the app calls (toolbar, shortcuts, exports), over one adapter. */
 import type { AppStore } from '../store/appStore';
 import type { CanvasAdapter } from './adapter';
-import type { CanvasApi } from './api';
-import { caption } from './caption';
+import type { CanvasApi, ExportOptions } from './api';
 import { autoOf } from './derive';
 import { computeGeometry, estimateBoxes, centre, type Pos } from './geometry';
-import { exportPng } from './exportPng';
-import { exportSvg } from './exportSvg';
+import { svgToPng } from './exportPng';
+import { exportScene, pageSvgs, wholeSvg } from './export';
 import type { Position } from '../engine';
 import type { Edit } from '../engine/edit';
 import { ownValue, setOwn } from '../engine/own';
+import { buildDrawio } from '../engine/io/drawio';
 import type { DiagramModel } from './elements';
 
 const ZOOM_STEP = 1.25;
@@ -40,9 +40,14 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
   const zoomBy = (k: number): void => {
     cy.zoom({ level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * k)), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   };
-  const currentCaption = () => {
-    const s = store.getState();
-    return caption(s.design, adapter.view().selection, s.ui.failed);
+  const svgPages = (o: ExportOptions, background: string | null) => {
+    const { scene, caption } = exportScene(store.getState(), o);
+    if (o.page === 'whole') {
+      const whole = wholeSvg(scene, caption, background);
+      return [{ title: '', svg: whole.svg, width: whole.width, height: whole.height, perUnit: 1, dpi: undefined }];
+    }
+    // Pages are in points: 96/72 pixels a point at 1×.
+    return pageSvgs(scene, caption, o.page, background).map((p) => ({ ...p, perUnit: 96 / 72, dpi: 96 }));
   };
   return {
     fit: () => adapter.fit(),
@@ -59,13 +64,19 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
       }
       adapter.fit();
     },
-    exportPng: (options) => {
-      adapter.flush();
-      return exportPng(cy, currentCaption(), options);
+    // Exports are drawn from the store, not from the diagram: no selection, hover or overlay reaches them.
+    exportPng: async (o) => {
+      const out = [];
+      for (const p of svgPages(o, o.background === 'white' ? '#ffffff' : null))
+        out.push({ title: p.title, data: await svgToPng(p.svg, p.width, p.height, p.perUnit * o.scale, o, p.dpi && p.dpi * o.scale) });
+      return out;
     },
-    exportSvg: async () => {
-      adapter.flush();
-      return exportSvg(cy, currentCaption());
+    exportSvg: async (o) => svgPages(o, '#ffffff').map((p) => ({ title: p.title, data: p.svg })),
+    exportDrawio: async (o) => {
+      const s = store.getState();
+      const design = exportScene(s, { pair: false });
+      const path = o.pair && s.ui.sourceNodeId && s.ui.destinationNodeId ? exportScene(s, { pair: true }).scene : null;
+      return buildDrawio({ title: design.caption.title, design: design.scene, path });
     },
   };
 }

@@ -7,10 +7,11 @@
  * cluster network, e.g. a WAN /30) and edges `e:<from>:<to>` (NIC → network, router → network,
  * router → `subnet:<prefix>`).
  *
- * Every cluster network is drawn as a bus (a bar the NICs drop onto). A network joining exactly
- * two NICs of two nodes and no router is a switchless cable: the same bar, spanning only the two
- * NICs, labelled "switchless cable" (it stays one element with the network's id, so selecting,
- * failing and highlighting it work like any network).
+ * Every cluster network is drawn as a bus (a bar the NICs drop onto). A network whose medium is
+ * `cable` (set in the file, or derived: exactly two NICs of two nodes and no router) is a
+ * switchless cable: the same bar, spanning only its NICs, with rounded ends and labelled
+ * "switchless cable" (it stays one element with the network's id, so selecting, failing and
+ * highlighting it work like any network).
  */
 import { networkIntent, readOrigin, vmSummary, type Network, type Topology, type TopologyOrigin } from '../engine';
 import { BUS, FONT, HOST, lineBox, NIC, ROUTER, TRANSIT } from './metrics';
@@ -150,8 +151,8 @@ export function buildDiagram(t: Topology): DiagramModel {
   const origin = readOrigin(t.document);
   for (const net of t.networks) {
     const sources = sourcesOf(net.id);
-    const nicSources = sources.filter((s) => t.index.nics.has(s));
-    const cable = sources.length === 2 && nicSources.length === 2 && t.index.nics.get(nicSources[0]!)!.node !== t.index.nics.get(nicSources[1]!)!.node;
+    // The network's medium (format 1.1), derived by the parser when the file does not say.
+    const cable = net.medium === 'cable';
     const lines = networkLines(t, net, cable, origin);
     const w = Math.max(textWidth(RESERVED_TAG.network + lines[0]!, FONT.network, true), textWidth(lines[1]!, FONT.network, true)) + 2 * BUS.labelPadX;
     const eligible = t.eligibility[net.id]?.eligible === true;

@@ -71,22 +71,27 @@ export function swatchSvg(s: Swatch, x: number, y: number): string {
   return `<g${opacity}>${outer}${inner}</g>`;
 }
 
-/** The legend as an SVG group laid out in columns no wider than `maxWidth`; returns its height. */
-export function legendSvg(x: number, y: number, maxWidth: number): { svg: string; width: number; height: number } {
+/**
+ * The legend as an SVG group laid out in columns no wider than `maxWidth`; returns its height.
+ * `only` keeps the items a drawing shows (sections left empty are left out).
+ */
+export function legendSvg(x: number, y: number, maxWidth: number, only?: ReadonlySet<string>): { svg: string; width: number; height: number } {
   const colW = 270;
   const cols = Math.max(1, Math.floor(maxWidth / colW));
   const rowH = 24;
   const parts: string[] = [];
   let top = y;
   for (const section of LEGEND) {
+    const items = only ? section.items.filter((i) => only.has(i.id)) : section.items;
+    if (items.length === 0) continue;
     parts.push(`<text x="${x}" y="${top + 14}" font-size="12" font-weight="bold" fill="${PALETTE.muted}" letter-spacing="0.5">${esc(section.title.toUpperCase())}</text>`);
     top += 22;
-    section.items.forEach((item, i) => {
+    items.forEach((item, i) => {
       const cx = x + (i % cols) * colW;
       const cy = top + Math.floor(i / cols) * rowH;
       parts.push(swatchSvg(item.swatch, cx, cy), `<text x="${cx + 48}" y="${cy + 15}" font-size="12" fill="${PALETTE.text}">${esc(item.label)}</text>`);
     });
-    top += Math.ceil(section.items.length / cols) * rowH + 8;
+    top += Math.ceil(items.length / cols) * rowH + 8;
   }
   return { svg: `<g font-family="${esc(FONT_FAMILY)}">${parts.join('')}</g>`, width: cols * colW, height: top - y };
 }

@@ -89,4 +89,22 @@ describe('PropertyEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete 2 elements' }));
     expect(store.getState().design.nodes.map((n) => n.id)).toEqual(['n3', 'n4']);
   });
+
+  it('sets how a network is drawn (switch or switchless cable), back to automatic, undoably', () => {
+    const store = renderWith(<PropertyEditor />, undefined, { selectedIds: ['lm-a'] });
+    const drawnAs = () => within(editor()).getByLabelText('Drawn as') as HTMLSelectElement;
+    // lm-a has a router interface: derived as a switch.
+    expect(drawnAs().value).toBe('');
+    expect(drawnAs().selectedOptions[0]!.textContent).toBe('Automatic (Switch (a bar every NIC drops onto))');
+    fireEvent.change(drawnAs(), { target: { value: 'cable' } });
+    expect(store.getState().document.networks!.find((n) => n.id === 'lm-a')!.medium).toBe('cable');
+    expect(store.getState().design.index.networks.get('lm-a')).toMatchObject({ medium: 'cable', mediumDerived: false });
+    act(() => store.getState().actions.undo());
+    expect(store.getState().document.networks!.find((n) => n.id === 'lm-a')!.medium).toBeUndefined();
+    expect(drawnAs().value).toBe('');
+    act(() => store.getState().actions.redo());
+    expect(drawnAs().value).toBe('cable');
+    fireEvent.change(drawnAs(), { target: { value: '' } });
+    expect('medium' in store.getState().document.networks!.find((n) => n.id === 'lm-a')!).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 /** The Export, Import cluster and PowerShell dialogs, with a fake diagram API. */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ describe('Export dialog', () => {
     fireEvent.click(within(dialog).getByLabelText('Transparent'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download PNG' }));
     await within(dialog).findByText('Downloaded Two-site-stretched-cluster.diagram.png.');
-    expect(canvas.exportPng).toHaveBeenCalledWith({ scale: 4, background: 'transparent' });
+    expect(canvas.exportPng).toHaveBeenCalledWith({ scale: 4, background: 'transparent', pair: false, page: 'whole' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download SVG' }));
     await within(dialog).findByText('Downloaded Two-site-stretched-cluster.diagram.svg.');
     expect(browser.downloads.map((d) => d.filename)).toEqual(['Two-site-stretched-cluster.diagram.png', 'Two-site-stretched-cluster.diagram.svg']);
@@ -43,7 +43,42 @@ describe('Export dialog', () => {
     const canvas = fakeCanvas();
     renderFiles(routed, { canvas });
     fireEvent.click(within(openDialog('Export…', 'Export')).getByRole('button', { name: 'Download PNG' }));
-    await waitFor(() => expect(canvas.exportPng).toHaveBeenCalledWith({ scale: 2, background: 'white' }));
+    await waitFor(() => expect(canvas.exportPng).toHaveBeenCalledWith({ scale: 2, background: 'white', pair: false, page: 'whole' }));
+  });
+
+  it('offers the design alone or with the pair (and its mode), and downloads every page of a paper layout', async () => {
+    const canvas = fakeCanvas();
+    canvas.exportSvg.mockResolvedValue([
+      { title: 'Overview', data: '<svg/>' },
+      { title: 'Site A · part 1 of 2', data: '<svg/>' },
+      { title: 'Site A · part 2 of 2', data: '<svg/>' },
+    ]);
+    const store = renderFiles(routed, { canvas });
+    const dialog = openDialog('Export…', 'Export');
+    // No pair yet: only the design alone.
+    expect(within(dialog).getByRole('radio', { name: 'With a pair (pick two nodes first)' })).toBeDisabled();
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    act(() => store.getState().actions.pickNode('n1', ['n1']));
+    act(() => store.getState().actions.pickNode('n3', ['n3']));
+    const again = openDialog('Export…', 'Export');
+    const withPair = within(again).getByRole('radio', { name: 'With the pair HV01 → HV03, Windows Server 2025' });
+    expect(withPair).toBeChecked();
+    fireEvent.change(within(again).getByLabelText('Page'), { target: { value: 'a3' } });
+    fireEvent.click(within(again).getByRole('button', { name: 'Download SVG' }));
+    await within(again).findByText(/Downloaded 3 pages/);
+    expect(canvas.exportSvg).toHaveBeenLastCalledWith({ pair: true, page: 'a3' });
+    expect(browser.downloads.map((d) => d.filename)).toEqual([
+      'Two-site stretched cluster.diagram-1-overview.svg',
+      'Two-site stretched cluster.diagram-2-site-a-part-1-of-2.svg',
+      'Two-site stretched cluster.diagram-3-site-a-part-2-of-2.svg',
+    ]);
+    fireEvent.click(within(again).getByRole('button', { name: 'Download draw.io' }));
+    await within(again).findByText(/Downloaded Two-site stretched cluster\.diagram\.drawio\. .*"Migration path"/);
+    expect(canvas.exportDrawio).toHaveBeenLastCalledWith({ pair: true });
+    expect(browser.downloads.at(-1)!.filename).toBe('Two-site stretched cluster.diagram.drawio');
+    fireEvent.click(within(again).getByRole('radio', { name: 'The design alone' }));
+    fireEvent.click(within(again).getByRole('button', { name: 'Download PNG' }));
+    await waitFor(() => expect(canvas.exportPng).toHaveBeenLastCalledWith({ scale: 2, background: 'white', pair: false, page: 'a3' }));
   });
 
   it('downloads the HTML report with the diagram embedded and the path table', async () => {
@@ -51,7 +86,9 @@ describe('Export dialog', () => {
     fireEvent.click(within(openDialog('Export…', 'Export')).getByRole('button', { name: 'Download HTML (printable)' }));
     await screen.findByText(/Downloaded Two-site-stretched-cluster\.report\.html\. Open it/);
     const html = await browser.downloads[0]!.blob.text();
-    expect(html).toContain('<img src="data:image/png;base64,iVBORwkJ"');
+    // The fake diagram's one SVG page, embedded as an image (base64 of '<svg xmlns=…').
+    expect(html).toContain('<figure class="page"><img src="data:image/svg+xml;base64,PHN2ZyB4bWxucz0');
+    expect(html).toContain('@page { size: A4 landscape;');
     expect(html).toContain('<td>HV01</td><td>HV03</td><td>Live Migration A → Live Migration B</td>');
   });
 

@@ -250,7 +250,9 @@ describe('GraphView', () => {
     const ex = EXAMPLES.find((e) => e.id === 'switched-4-node')!;
     const doc = { ...ex.document, name: 'Lab <A&B>', nodes: ex.document.nodes!.map((n) => (n.id === 'n2' ? { ...n, name: '<script>x</script>' } : n)) };
     const { api } = mount('switched-4-node', ['n1', 'n3'], doc);
-    const svg = await api.exportSvg();
+    const [only, ...more] = await api.exportSvg({ pair: true, page: 'whole' });
+    expect(more).toEqual([]);
+    const svg = only!.data;
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('Lab &lt;A&amp;B&gt;');
     expect(svg).toContain('&lt;script&gt;x&lt;/script&gt;');

@@ -274,11 +274,11 @@ describe('the diagram', () => {
     await openExample(page, 'two-site-routed');
     const out = await page.evaluate(async () => {
       const { canvas, cy } = window.__lmpv;
-      const blob = await canvas.exportPng({ scale: 2, background: 'white' });
+      const [{ data: blob }] = (await canvas.exportPng({ scale: 2, background: 'white', pair: true, page: 'whole' })) as unknown as [{ data: Blob }];
       const bitmap = await createImageBitmap(blob);
       const bb = cy.elements().boundingBox({ includeLabels: true });
       const head = Array.from(new Uint8Array(await blob.slice(0, 8).arrayBuffer()));
-      const svg = await canvas.exportSvg();
+      const [{ data: svg }] = (await canvas.exportSvg({ pair: true, page: 'whole' })) as unknown as [{ data: string }];
       return { head, w: bitmap.width, h: bitmap.height, diagram: { w: bb.w * 2, h: bb.h * 2 }, svg };
     });
     expect(out.head).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

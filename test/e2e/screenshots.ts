@@ -7,6 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { EXAMPLES } from '../../src/examples';
+import { generateTwoSiteCluster } from '../generate';
+import type { TopologyDocument } from '../../src/engine';
 import { launch, openApp } from './chromium';
 import { serveBuild } from './server';
 import './handle';
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
   const browser = await launch();
   try {
     const page = await openApp(browser, url);
-    for (const ex of EXAMPLES) {
+    for (const ex of process.env.SHOTS_ONLY === 'pages' ? [] : EXAMPLES) {
       await page.getByLabel('Example').selectOption(ex.id);
       for (const mode of ['ws2025', 'legacy'] as const) {
         await page.getByRole('radio', { name: mode === 'ws2025' ? 'Windows Server 2025' : 'Legacy (2022 and earlier)' }).click();
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
         await page.screenshot({ path: `${outDir}/${name}.png` });
         const png = await page.evaluate(async () => {
           const api = window.__lmpv.canvas;
-          const blob = await api.exportPng({ scale: 2, background: 'white' });
+          const [{ data: blob }] = (await api.exportPng({ scale: 2, background: 'white', pair: true, page: 'whole' })) as unknown as [{ data: Blob }];
           return Array.from(new Uint8Array(await blob.arrayBuffer()));
         });
         writeFileSync(`${outDir}/${name}-export.png`, Buffer.from(png));
@@ -57,9 +59,45 @@ async function main(): Promise<void> {
         console.log(`${name}: ${overlaps.length ? `${overlaps.length} overlaps: ${overlaps.slice(0, 8).join(', ')}` : 'no overlaps'}`);
       }
     }
+    await exportPages(page);
   } finally {
     await browser.close();
     await server.close();
+  }
+}
+
+/** Paper exports (every page, PNG and SVG) of the designs a consultant puts in a document. */
+async function exportPages(page: Awaited<ReturnType<typeof openApp>>): Promise<void> {
+  const ex = (id: string): TopologyDocument => EXAMPLES.find((e) => e.id === id)!.document;
+  const designs: [string, TopologyDocument, [string, string] | null][] = [
+    ['3-node', ex('switchless-3-node'), ['n2', 'n3']],
+    ['two-site', ex('two-site-routed'), ['n1', 'n3']],
+    ['16-node', ex('two-site-16-node'), null],
+    ['64-node', generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: 'Two-site 64-node cluster' }), null],
+  ];
+  mkdirSync(`${outDir}/pages`, { recursive: true });
+  for (const [name, doc, pair] of designs) {
+    for (const size of ['a4', 'a3', 'letter'] as const) {
+      const started = performance.now();
+      const pages = await page.evaluate(
+        async ({ doc, pair, size }) => {
+          type Api = { exportPng(o: object): Promise<{ title: string; data: Blob }[]>; exportSvg(o: object): Promise<{ title: string; data: string }[]> };
+          const w = window as unknown as { __lmpv: { canvas: Api; store: { getState(): { actions: { load(d: unknown, p: unknown): void; setSource(id: string | null): void } } } } };
+          w.__lmpv.store.getState().actions.load(doc, pair);
+          const withPair = pair !== null;
+          const png = await w.__lmpv.canvas.exportPng({ scale: 2, background: 'white', pair: withPair, page: size });
+          const svg = await w.__lmpv.canvas.exportSvg({ pair: withPair, page: size });
+          return Promise.all(png.map(async (p, i) => ({ title: p.title, png: Array.from(new Uint8Array(await p.data.arrayBuffer())), svg: svg[i]!.data })));
+        },
+        { doc, pair, size },
+      );
+      pages.forEach((p, i) => {
+        const file = `${outDir}/pages/${name}-${size}-${i + 1}`;
+        writeFileSync(`${file}.png`, Buffer.from(p.png));
+        writeFileSync(`${file}.svg`, p.svg);
+      });
+      console.log(`${name} ${size}: ${((performance.now() - started) / 1000).toFixed(1)} s, ${pages.length} page(s): ${pages.map((p) => p.title || 'whole').join(' | ')}`);
+    }
   }
 }
 

@@ -6,8 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdapter, type CanvasAdapter } from '../../src/canvas/adapter';
-import { caption } from '../../src/canvas/caption';
-import { exportSvg } from '../../src/canvas/exportSvg';
+import { exportScene, pageSvgs, wholeSvg } from '../../src/canvas/export';
 import { analyzeAllPairs, parseTopology, type TopologyDocument } from '../../src/engine';
 import { buildPowerShell, buildReport, exportFileNames, readTopologyFile, serializeTopology } from '../../src/engine/io';
 import { jsonDepth, LIMITS } from '../../src/engine/limits';
@@ -112,9 +111,12 @@ function exportAll(doc: TopologyDocument): void {
   const store = createAppStore({ document: doc, pair: nodes.length > 1 ? [nodes[0]!, nodes[1]!] : null });
   adapter?.destroy();
   adapter = createAdapter({ container: null as unknown as HTMLElement, store, headless: true });
-  const svg = exportSvg(adapter.cy, caption(t, null, []));
-  const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
+  // The exports are drawn from the store's scene: the whole diagram and its A4 pages, each well-formed XML.
+  const { scene, caption } = exportScene(store.getState(), { pair: true });
+  for (const svg of [wholeSvg(scene, caption).svg, ...pageSvgs(scene, caption, 'a4').map((p) => p.svg)]) {
+    const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
+  }
   const { markdown, html } = buildReport(t, analyzeAllPairs(t), r.diagnostics, { diagramFileName: exportFileNames(doc).png, diagramPng: new Uint8Array([1, 2, 3]) });
   expect(markdown.length).toBeGreaterThan(0);
   expect(html).toContain('</html>');

@@ -4,7 +4,7 @@
  * network"); the reducer works out the addresses, ids, names and positions.
  */
 import type {
-  Diagnostic, IpFamily, LinkState, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, PlanningDoc, Position, RouteDoc, Topology, TopologyDocument,
+  Diagnostic, IpFamily, LinkState, NetworkMedium, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, PlanningDoc, Position, RouteDoc, Topology, TopologyDocument,
   Transport, VmState,
 } from '../types';
 import type { VmPatch } from './vms';
@@ -35,6 +35,8 @@ export interface NetworkPatch {
   /** null: derived by the parser. */
   metric?: number | null;
   state?: LinkState;
+  /** How the diagram draws it; null: derived (a switchless cable for two NICs of two nodes and no router). */
+  medium?: NetworkMedium | null;
 }
 export interface RouterPatch {
   name?: string;

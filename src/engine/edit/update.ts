@@ -120,6 +120,7 @@ export function applyUpdate(ctx: EditContext, edit: UpdateEdit): Step {
         if (p.prefixes) out = withField(out, 'prefixes', trimList(p.prefixes).map((x) => normalisePrefix(x)));
         out = optional(out, 'role', p.role);
         out = optional(out, 'metric', p.metric);
+        out = optional(out, 'medium', p.medium);
         return optional(out, 'state', p.state, 'up');
       }));
       break;

@@ -2,9 +2,10 @@
  * Files and links in and out — pure: open/save (lm-topology JSON), share links, the design
  * report (Markdown, HTML) and the PowerShell apply script. The UI does the downloading.
  */
-export { serializeTopology, topologyFileName, baseFileName, exportFileNames, TOPOLOGY_EXTENSION } from './serialize';
+export { serializeTopology, topologyFileName, baseFileName, exportFileNames, pageFileName, TOPOLOGY_EXTENSION } from './serialize';
 export { readTopologyFile, MAX_FILE_BYTES, formatSize, tooLargeMessage, type ReadResult } from './read';
 export { encodeShareLink, decodeShareLink, isShareFragment, SHARE_PREFIX, SHARE_VERSION, MAX_SHARE_DATA_CHARS, SHARE_LINK_WARN_CHARS } from './share';
 export { buildReport, escapeHtml, escapeMarkdown, type ReportOptions } from './report';
 export { buildPowerShell, psString, psComment, type PowerShellResult } from './powershell';
 export { base64, decodeText, utf8 } from './bytes';
+export { buildDrawio, hexColour, type DrawioInput } from './drawio';

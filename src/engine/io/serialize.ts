@@ -38,8 +38,26 @@ export function exportFileNames(doc: TopologyDocument) {
     topology: `${base}${TOPOLOGY_EXTENSION}`,
     png: `${base}.diagram.png`,
     svg: `${base}.diagram.svg`,
+    drawio: `${base}.diagram.drawio`,
     markdown: `${base}.report.md`,
     html: `${base}.report.html`,
     powershell: `apply-${base}.ps1`,
   };
+}
+
+/**
+ * The file of one page of a diagram laid out on several: `<name>.diagram-2-site-a-part-1-of-3.png`
+ * (numbered, so that a folder lists them in order). A single page keeps the plain name.
+ */
+export function pageFileName(fileName: string, index: number, count: number, title: string): string {
+  if (count <= 1) return fileName;
+  const dot = fileName.lastIndexOf('.');
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  const width = String(count).length;
+  return `${fileName.slice(0, dot)}-${String(index + 1).padStart(width, '0')}${slug ? `-${slug}` : ''}${fileName.slice(dot)}`;
 }

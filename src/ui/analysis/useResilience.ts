@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { analyzeResilience, type ResilienceReport, type Topology } from '../../engine';
 import { useApp } from '../StoreContext';
 import { analysisDocument, type ResilienceRequest, type ResilienceResponse } from './resilienceProtocol';
+import { startWorker } from './startWorker';
 
 export interface ResilienceState {
   /** The report for `topology`, or the previous one while a new one is computed. */
@@ -17,14 +18,6 @@ export interface ResilienceState {
   error: string | null;
 }
 
-function startWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
 
 export function useResilience(): ResilienceState {
   const design = useApp((s) => s.design);

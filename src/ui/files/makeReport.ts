@@ -3,6 +3,7 @@ import { nicLabel, type Topology } from '../../engine';
 import { allPairsOf, checksOf } from '../hooks';
 import { buildReport, exportFileNames } from '../../engine/io';
 import type { CanvasApiHolder } from '../../canvas/api';
+import { PAGE_SIZES, type PageSizeId } from '../../canvas/export/pages';
 import type { AppStore } from '../../store/appStore';
 
 function failedNames(t: Topology, ids: string[]): string[] {
@@ -15,25 +16,27 @@ function failedNames(t: Topology, ids: string[]): string[] {
   });
 }
 
-/** The report of what is on screen: the paths include the what-if failures, which the report names. */
-export async function makeReport(store: AppStore, canvas: CanvasApiHolder): Promise<{ markdown: string; html: string; diagram: boolean }> {
+/**
+ * The report of what is on screen: the paths include the what-if failures, which the report
+ * names; the diagram is laid out on pages of `page` (all of them: overview and sites).
+ */
+export async function makeReport(store: AppStore, canvas: CanvasApiHolder, diagram: { pair: boolean; page: PageSizeId }): Promise<{ markdown: string; html: string; diagram: boolean }> {
   const s = store.getState();
   const timeout = s.ui.legacyTimeoutSeconds;
-  let diagramPng: Uint8Array | undefined;
+  let pages: { title: string; svg: string }[] | undefined;
   try {
-    const blob = await canvas.current?.exportPng({ scale: 2, background: 'white' });
-    if (blob) diagramPng = new Uint8Array(await blob.arrayBuffer());
+    pages = (await canvas.current?.exportSvg({ pair: diagram.pair, page: diagram.page }))?.map((p) => ({ title: p.title, svg: p.data }));
   } catch {
     // The report is still worth having without its picture; it says the diagram is missing.
   }
   const allPairs = allPairsOf(s.effective, timeout);
   const diagnostics = [...s.diagnostics, ...checksOf(s.design, timeout)];
   const report = buildReport(s.effective, allPairs, diagnostics, {
-    ...(diagramPng ? { diagramPng, diagramScale: 2 } : {}),
+    ...(pages?.length ? { diagramPages: pages, pageCss: PAGE_SIZES[diagram.page].css } : {}),
     diagramFileName: exportFileNames(s.document).png,
     generatedAt: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     legacyTimeoutSeconds: timeout,
     simulatedFailures: failedNames(s.design, s.ui.failed),
   });
-  return { ...report, diagram: diagramPng !== undefined };
+  return { ...report, diagram: (pages?.length ?? 0) > 0 };
 }

@@ -30,13 +30,18 @@ th.mode { text-align: center; }
 figure { margin: 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #d0d7de; }
 code { font: 12px ui-monospace, Consolas, monospace; background: #f3f5f7; padding: 0 3px; }
-@page { size: A4 landscape; margin: 12mm; }
+figure.page { margin: 0 0 16px; }
+figure.page img { width: 100%; border: 1px solid #d0d7de; }
+figure.page figcaption { color: #57606a; font-size: 12px; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 11px; }
   table { font-size: 10px; }
   thead { display: table-header-group; }
   tr, figure { break-inside: avoid; }
   h2 { break-after: avoid; }
+  figure.page { break-before: page; break-after: page; margin: 0; }
+  figure.page img { border: none; width: 100%; height: 100vh; object-fit: contain; }
+  figure.page figcaption { display: none; }
 }
 `;
 
@@ -64,6 +69,14 @@ export function renderHtml(m: ReportModel): string {
 
   parts.push('<h2>Summary</h2>', `<table class="summary"><tbody>${m.summary.map(([k, v]) => tr([th(k, ' scope="row"'), td(v)])).join('')}</tbody></table>`);
   parts.push('<h2>Diagram</h2>');
+  if (m.diagramPages.length > 0)
+    parts.push(
+      ...m.diagramPages.map(
+        (p, i) =>
+          `<figure class="page"><img src="data:image/svg+xml;base64,${p.svgBase64}" alt="${e(`Diagram of ${m.title}${p.title ? `: ${p.title}` : ''}`)}"><figcaption>${e(`Page ${i + 1} of ${m.diagramPages.length}${p.title ? `: ${p.title}` : ''}`)}</figcaption></figure>`,
+      ),
+    );
+  else
   parts.push(
     m.diagramPngBase64
       ? `<figure><img src="data:image/png;base64,${m.diagramPngBase64}"${m.diagramWidth ? ` width="${m.diagramWidth}"` : ''} alt="${e(`Diagram of ${m.title}`)}"></figure>`
@@ -115,7 +128,8 @@ export function renderHtml(m: ReportModel): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    // The diagram's pages were laid out for this paper and carry their own margins (a named page without any).
+    `<style>${STYLE}@page { size: ${m.pageCss}; margin: 12mm; }\n@page diagram { margin: 0; }\n@media print { figure.page { page: diagram; } }</style>`,
     '</head>',
     '<body>',
     ...parts,

@@ -7,7 +7,7 @@ import { orderBasisText, orderText } from '../../order';
 import { networkIntent, readOrigin } from '../../origin';
 import { describeOrigin } from '../../originText';
 import { streamsOf, transportText } from '../../streams';
-import { base64 } from '../bytes';
+import { base64, utf8 } from '../bytes';
 import { maintenanceSection, type MaintenanceSection } from './maintenance';
 import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../types';
 
@@ -16,6 +16,12 @@ export interface ReportOptions {
   diagramPng?: Uint8Array;
   /** The scale the PNG was rendered at: the HTML shows it at its natural size (sharp on print and high-DPI screens). */
   diagramScale?: number;
+  /**
+   * The diagram laid out on pages (SVG documents, at least 8 pt text): embedded in the HTML report
+   * one per printed page, in place of the PNG. `pageCss` is the CSS page size they were laid out for.
+   */
+  diagramPages?: { title: string; svg: string }[];
+  pageCss?: string;
   /** The file name the Markdown report refers to for the diagram (Markdown cannot embed it portably). */
   diagramFileName?: string;
   /** Shown in the header, e.g. an ISO date; omitted when absent (keeps tests deterministic). */
@@ -65,6 +71,9 @@ export interface ReportModel {
   diagramPngBase64: string | null;
   /** Display width in CSS pixels, from the PNG header and the scale; null when unknown. */
   diagramWidth: number | null;
+  /** The diagram's pages as base64 SVG, and the CSS page size (`A4 landscape`). */
+  diagramPages: { title: string; svgBase64: string }[];
+  pageCss: string;
   simulatedFailures: string[];
   summary: [string, string][];
   nodes: NodeRow[];
@@ -185,6 +194,8 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
     diagramFileName: o.diagramFileName ?? null,
     diagramPngBase64: o.diagramPng ? base64(o.diagramPng) : null,
     diagramWidth: o.diagramPng ? pngDisplayWidth(o.diagramPng, o.diagramScale ?? 1) : null,
+    diagramPages: (o.diagramPages ?? []).map((p) => ({ title: p.title, svgBase64: base64(utf8(p.svg)) })),
+    pageCss: o.pageCss ?? 'A4 landscape',
     simulatedFailures: o.simulatedFailures ?? [],
     summary,
     nodes: nodeRows(t),

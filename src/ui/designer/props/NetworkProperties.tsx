@@ -1,7 +1,12 @@
-import type { NetworkRole, Topology } from '../../../engine';
+import type { NetworkMedium, NetworkRole, Topology } from '../../../engine';
 import { useActions } from '../../StoreContext';
 import { DeleteButton, STATES } from './common';
 import { numberOrNull, SelectField, splitList, TextField } from './fields';
+
+const MEDIUM_LABEL: Record<NetworkMedium, string> = {
+  switch: 'Switch (a bar every NIC drops onto)',
+  cable: 'Switchless cable',
+};
 
 const ROLE_LABEL: Record<NetworkRole, string> = {
   none: 'None (not used by the cluster)',
@@ -37,6 +42,12 @@ export function NetworkProperties({ id, t }: { id: string; t: Topology }) {
         placeholder={`automatic (${net.metric})`}
         note="Lower is preferred when the live migration order does not say otherwise. Empty: automatic."
         toEdit={(text) => ({ type: 'update-network', id, patch: { metric: numberOrNull(text) } })}
+      />
+      <SelectField<'' | NetworkMedium>
+        label="Drawn as"
+        value={net.mediumDerived ? '' : net.medium}
+        options={[{ value: '', label: `Automatic (${MEDIUM_LABEL[net.medium]})` }, ...(Object.keys(MEDIUM_LABEL) as NetworkMedium[]).map((m) => ({ value: m, label: MEDIUM_LABEL[m] }))]}
+        toEdit={(medium) => ({ type: 'update-network', id, patch: { medium: medium === '' ? null : medium } })}
       />
       <SelectField label="State" value={net.state} options={[...STATES]} toEdit={(state) => ({ type: 'update-network', id, patch: { state } })} />
       <p className="props-note">

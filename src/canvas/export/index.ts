@@ -1,0 +1,39 @@
+/**
+ * What an export draws, from the store's state alone (never from the live diagram): the design
+ * with or without the current pair, laid out whole or on pages.
+ */
+import { selectMigrationPath } from '../../engine';
+import type { Scene } from '../../engine/io/scene';
+import type { AppState } from '../../store/appStore';
+import { caption, type Caption } from '../caption';
+import { autoOf, modelOf } from '../derive';
+import { decorate } from '../highlight';
+import { viewPositions } from '../layout';
+import { buildScene } from './scene';
+
+export { wholeSvg, pageSvgs, type PageDocument } from './document';
+export { PAGE_SIZES, MIN_PT, type PageSizeId } from './pages';
+
+export interface SceneOptions {
+  /** Highlight the current pair (in its mode, with the what-if failures); false: the design alone. */
+  pair: boolean;
+}
+
+export function exportScene(s: AppState, o: SceneOptions): { scene: Scene; caption: Caption } {
+  const { ui } = s;
+  const model = modelOf(s.design);
+  const positions = viewPositions(model, autoOf(model), s.document.layout ?? {});
+  const pair = o.pair && ui.sourceNodeId !== null && ui.destinationNodeId !== null;
+  const selection = pair ? selectMigrationPath(s.effective, ui.sourceNodeId!, ui.destinationNodeId!, { mode: ui.mode, legacyTimeoutSeconds: ui.legacyTimeoutSeconds }) : null;
+  const failed = o.pair ? ui.failed : [];
+  const decorations = decorate({
+    model,
+    topology: o.pair ? s.effective : s.design,
+    selection,
+    sourceNodeId: pair ? ui.sourceNodeId : null,
+    destinationNodeId: pair ? ui.destinationNodeId : null,
+    failed,
+    selectedIds: [],
+  });
+  return { scene: buildScene(model, positions, decorations), caption: caption(s.design, selection, failed) };
+}

@@ -1,0 +1,132 @@
+/**
+ * Exports drawn from the store: the design alone or with the pair, never the selection; paper
+ * layouts whose smallest text, measured on the output SVG, prints at 8 pt or more; the legend of
+ * what is drawn only. The SVG is parsed with the (jsdom) DOMParser as XML.
+ */
+import { describe, expect, it } from 'vitest';
+import { exportScene, pageSvgs, wholeSvg, PAGE_SIZES, type PageSizeId } from '../../src/canvas/export';
+import { cuts } from '../../src/canvas/export/pages';
+import { generateTwoSiteCluster } from '../generate';
+import type { TopologyDocument } from '../../src/engine';
+import { EXAMPLES } from '../../src/examples';
+import { createAppStore } from '../../src/store/appStore';
+
+const example = (id: string): TopologyDocument => EXAMPLES.find((e) => e.id === id)!.document;
+const big = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: '64 nodes' });
+
+function parse(svg: string): Document {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  expect(doc.querySelector('parsererror')).toBeNull();
+  return doc;
+}
+
+/** The product of every `scale(k)` on the way from the root to `el` (translations do not scale). */
+function scaleOf(el: Element): number {
+  let k = 1;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const m = /scale\(([\d.]+)\)/.exec(e.getAttribute('transform') ?? '');
+    if (m) k *= Number(m[1]);
+  }
+  return k;
+}
+
+/** Smallest text on a page, in points: font size × the scales above it × points per viewBox unit. */
+function smallestPt(svg: string): number {
+  const doc = parse(svg);
+  const root = doc.documentElement;
+  const [, , vw] = root.getAttribute('viewBox')!.split(' ').map(Number);
+  const width = root.getAttribute('width')!;
+  const pagePt = width.endsWith('mm') ? (parseFloat(width) / 25.4) * 72 : width.endsWith('in') ? parseFloat(width) * 72 : NaN;
+  const ptPerUnit = pagePt / vw!;
+  let min = Infinity;
+  for (const t of doc.querySelectorAll('text')) {
+    if (!t.textContent?.trim()) continue;
+    min = Math.min(min, Number(t.getAttribute('font-size')) * scaleOf(t) * ptPerUnit);
+  }
+  return min;
+}
+
+describe('paper layouts', () => {
+  const cases: [string, TopologyDocument, [string, string] | null][] = [
+    ['switchless-3-node', example('switchless-3-node'), ['n2', 'n3']],
+    ['two-site-routed', example('two-site-routed'), ['n1', 'n3']],
+    ['two-site-16-node', example('two-site-16-node'), null],
+    ['64 nodes', big, null],
+  ];
+  it.each(cases.flatMap(([name, doc, pair]) => (Object.keys(PAGE_SIZES) as PageSizeId[]).map((size) => [name, size, doc, pair] as const)))(
+    '%s on %s: no text under 8 pt, every page the paper size',
+    (_name, size, doc, pair) => {
+      const store = createAppStore({ document: doc, pair });
+      const { scene, caption } = exportScene(store.getState(), { pair: true });
+      const pages = pageSvgs(scene, caption, size);
+      expect(pages.length).toBeGreaterThan(0);
+      for (const p of pages) {
+        expect(smallestPt(p.svg)).toBeGreaterThanOrEqual(8);
+        const root = parse(p.svg).documentElement;
+        expect(root.getAttribute('viewBox')).toBe(`0 0 ${PAGE_SIZES[size].w} ${PAGE_SIZES[size].h}`);
+      }
+      if (pages.length > 1) expect(pages[0]!.title).toBe('Overview');
+    },
+  );
+
+  it('fits the 3-node example on one A4 page and splits the 16-node one into an overview and parts of each site', () => {
+    const small = exportScene(createAppStore({ document: example('switchless-3-node'), pair: ['n2', 'n3'] }).getState(), { pair: true });
+    expect(pageSvgs(small.scene, small.caption, 'a4').map((p) => p.title)).toEqual(['']);
+    const s16 = exportScene(createAppStore({ document: example('two-site-16-node') }).getState(), { pair: false });
+    const titles = pageSvgs(s16.scene, s16.caption, 'a4').map((p) => p.title);
+    expect(titles[0]).toBe('Overview');
+    expect(titles.filter((t) => t.startsWith('Site A')).length).toBeGreaterThanOrEqual(2);
+    expect(titles.filter((t) => t.startsWith('Site B')).length).toBeGreaterThanOrEqual(2);
+    // A3 holds more of a site than A4.
+    expect(pageSvgs(s16.scene, s16.caption, 'a3').length).toBeLessThan(titles.length);
+  });
+
+  it('cuts between items when a gap is in reach, else at the limit', () => {
+    // Items 0–90, 100–190, 200–290: spans of at most 150 → cut in the gap at 195? No: 95 and 195 are the gaps; from 0 the last within 150 is 95, then 195, then the rest (290−195 = 95 ≤ 150).
+    expect(cuts(0, 290, [[0, 90], [100, 190], [200, 290]], 150)).toEqual([95, 195]);
+    // One item wider than the limit: cut through it at the limit.
+    expect(cuts(0, 500, [[0, 500]], 200)).toEqual([200, 400]);
+  });
+});
+
+describe('what an export shows', () => {
+  const doc = example('switched-4-node');
+  it('never draws the selection, and the design alone has no highlight, no pair in its caption and no path in its legend', () => {
+    const store = createAppStore({ document: doc, pair: ['n1', 'n3'] });
+    store.getState().actions.select(['n2']);
+    const alone = exportScene(store.getState(), { pair: false });
+    const withPair = exportScene(store.getState(), { pair: true });
+    for (const { scene } of [alone, withPair]) for (const s of [...scene.shapes, ...scene.edges]) expect(s.classes).not.toContain('selected');
+    const aloneSvg = wholeSvg(alone.scene, alone.caption).svg;
+    expect(aloneSvg).not.toContain('CHOSEN');
+    expect(aloneSvg).not.toContain('SOURCE');
+    expect(aloneSvg).not.toContain('MIGRATION PATH');
+    expect(alone.caption.subtitle).toContain('No pair');
+    const pairSvg = wholeSvg(withPair.scene, withPair.caption).svg;
+    expect(pairSvg).toContain('✔ CHOSEN · Storage 1');
+    expect(pairSvg).toContain('HV01 · SOURCE');
+    expect(pairSvg).toContain('Chosen path (✔ CHOSEN)');
+  });
+
+  it('lists in the legend only what the diagram shows', () => {
+    const store = createAppStore({ document: example('switchless-3-node'), pair: ['n2', 'n3'] });
+    const { scene, caption } = exportScene(store.getState(), { pair: true });
+    const text = parse(wholeSvg(scene, caption).svg).documentElement.textContent!;
+    expect(text).toContain('Switchless cable (two NICs)');
+    expect(text).toContain('Chosen path');
+    // No router link, no failure, no legacy try, nothing down in this design and mode.
+    for (const absent of ['Router link (transit subnet)', 'Failed (what-if)', 'Legacy try that times out', 'Down in the design']) expect(text).not.toContain(absent);
+  });
+
+  it('draws a router the same way on every page (one outline, from the scene)', () => {
+    const store = createAppStore({ document: example('two-site-routed'), pair: ['n1', 'n3'] });
+    const { scene, caption } = exportScene(store.getState(), { pair: true });
+    const router = scene.shapes.find((s) => s.kind === 'router')!;
+    expect(router.shape).toBe('barrel');
+    const whole = parse(wholeSvg(scene, caption).svg);
+    const paged = parse(pageSvgs(scene, caption, 'a3')[0]!.svg);
+    const d = (doc: Document) => doc.querySelector(`g[data-id="${router.id}"] path`)?.getAttribute('d');
+    expect(d(whole)).toBeTruthy();
+    expect(d(paged)).toBe(d(whole));
+  });
+});
