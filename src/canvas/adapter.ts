@@ -59,13 +59,6 @@ export function topologyTarget(cy: Core, id: string): string | null {
   return id;
 }
 
-/** The host a tap picks: the host itself or the host a NIC belongs to. */
-function hostOf(el: NodeSingular): string | null {
-  if (el.hasClass('host')) return el.id();
-  const parent = el.parent().first();
-  return el.hasClass('nic') && parent.nonempty() ? parent.id() : null;
-}
-
 /**
  * Works around cytoscape 3.34: drawing a node without a background image flips its private
  * `backgrounding` flag twice (one of its two image passes counts the 'none' placeholder), and each
@@ -300,23 +293,13 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
 
   cy.on('tap', (e: EventObject) => {
     options.onContextMenu?.(null);
-    const { actions, ui } = store.getState();
-    if (e.target === cy) {
-      actions.select([]);
-      return;
-    }
-    const id = topologyTarget(cy, e.target.id());
     const pointer = e.originalEvent as MouseEvent | undefined;
-    // Ctrl/Cmd- or Shift-click adds to (or removes from) the selection and picks no pair.
-    if (id && pointer && (pointer.ctrlKey || pointer.metaKey || pointer.shiftKey)) {
-      actions.select(ui.selectedIds.includes(id) ? ui.selectedIds.filter((x) => x !== id) : [...ui.selectedIds, id]);
-      return;
-    }
-    const ids: string[] = e.target.hasClass('transit') ? e.target.connectedEdges().map((x: cytoscape.EdgeSingular) => x.source().id()) : id ? [id] : [];
-    const host = ui.tool === 'select' && e.target.isNode() ? hostOf(e.target as NodeSingular) : null;
-    // One store update per click: selecting and picking the pair redraw once.
-    if (host) actions.pickNode(host, ids);
-    else if (ids.length > 0) actions.select(ids);
+    const transit = e.target !== cy && e.target.hasClass('transit');
+    // The store decides what a tap means (actions.tapElement); one store update per click.
+    store.getState().actions.tapElement(e.target === cy ? null : topologyTarget(cy, e.target.id()), {
+      additive: !!pointer && (pointer.ctrlKey || pointer.metaKey || pointer.shiftKey),
+      ids: transit ? e.target.connectedEdges().map((x: cytoscape.EdgeSingular) => x.source().id()) : undefined,
+    });
   });
 
   cy.on('cxttap', (e: EventObject) => {

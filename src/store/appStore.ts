@@ -11,6 +11,9 @@ import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../en
 import { applyFailures, failableKind } from '../engine/whatif';
 
 export const HISTORY_LIMIT = 200;
+/** The legacy timeout the app accepts: whole seconds (Windows' own setting is whole seconds too). */
+export const LEGACY_TIMEOUT_RANGE = { min: 1, max: 3600 } as const;
+export const validLegacyTimeout = (n: number): boolean => Number.isInteger(n) && n >= LEGACY_TIMEOUT_RANGE.min && n <= LEGACY_TIMEOUT_RANGE.max;
 
 export type Panel = 'path' | 'details' | 'validation' | 'matrix';
 
@@ -45,6 +48,13 @@ export interface Notice {
   /** Data the user may download (e.g. unreadable autosave), never discarded silently. */
   download?: { filename: string; content: string };
 }
+
+/**
+ * A notice that only informs (no errors to read, nothing to download) fades by itself; the others
+ * stay until dismissed or replaced. A notice with a download is never cleared by an edit.
+ */
+export const noticeFades = (n: Notice): boolean => n.kind === 'info' && !n.download && !(n.errors && n.errors.length > 0);
+export const NOTICE_FADE_MS = 8000;
 
 export type CommitResult = { ok: true } | { ok: false; errors: ParseError[] };
 /** What an edit did: the messages the UI shows (e.g. routes removed with a router) and the new elements. */
@@ -94,11 +104,20 @@ export interface AppActions {
    * over. `selectIds` selects what was clicked in the same update (one redraw per click).
    */
   pickNode(id: string, selectIds?: string[]): void;
+  /**
+   * A click on the diagram, decided in one place: nothing (`null`) clears the selection; with
+   * `additive` (Ctrl/Cmd/Shift) the element joins or leaves the selection; a node (its box or its
+   * name) with the select tool picks the pair as `pickNode`; anything else (a NIC, network, router,
+   * link) is selected for Details and the pair is kept. `ids`: what to select when it is not just
+   * `id` (a router link selects both routers).
+   */
+  tapElement(id: string | null, options?: { additive?: boolean; ids?: string[] }): void;
   setSource(id: string | null): void;
   setDestination(id: string | null): void;
   swap(): void;
   setMode(mode: Mode): void;
-  setLegacyTimeout(seconds: number): void;
+  /** Whole seconds from LEGACY_TIMEOUT_RANGE; anything else is refused (false) and nothing changes. */
+  setLegacyTimeout(seconds: number): boolean;
   select(ids: string[]): void;
   setPanel(panel: Panel): void;
   toggleFailed(id: string): void;
@@ -177,7 +196,11 @@ export function createAppStore(options: StoreOptions): AppStore {
     /** Sets a new document (already known to parse) with its derived state. */
     const apply = (doc: TopologyDocument, parsed: { topology: Topology; diagnostics: Diagnostic[] }, history: Pick<AppState, 'past' | 'future'>, extra: Partial<AppState> = {}): void => {
       const nextUi = reconcileUi(extra.ui ?? get().ui, doc, parsed.topology);
-      set({ document: doc, design: parsed.topology, diagnostics: parsed.diagnostics, effective: effectiveOf(doc, parsed.topology, nextUi.failed), ...history, ...extra, ui: nextUi });
+      // A notice describes what happened before: a new document makes it stale (a caller that has
+      // something to say sets its own right after). Data offered for download stays until dismissed.
+      const notice = get().notice;
+      const keep = notice?.download ? {} : { notice: null };
+      set({ document: doc, design: parsed.topology, diagnostics: parsed.diagnostics, effective: effectiveOf(doc, parsed.topology, nextUi.failed), ...history, ...keep, ...extra, ui: nextUi });
     };
     const parse = cachedParse;
     const setUi = (patch: Partial<UiState>): void => {
@@ -215,8 +238,8 @@ export function createAppStore(options: StoreOptions): AppStore {
           else actions.commit(r.document);
         }
         if (r.created.length > 0) actions.select(r.created);
-        // An error notice (e.g. unreadable autosave data) is not pushed aside by an edit's report.
-        if (r.messages.length > 0 && get().notice?.kind !== 'error') actions.notify({ kind: 'info', text: r.messages.join(' ') });
+        // Data offered for download (unreadable autosave) is not pushed aside by an edit's report.
+        if (r.messages.length > 0 && !get().notice?.download) actions.notify({ kind: 'info', text: r.messages.join(' ') });
         return { ok: true, messages: r.messages, created: r.created };
       },
       newTopology() {
@@ -263,6 +286,15 @@ export function createAppStore(options: StoreOptions): AppStore {
         else if (id !== src) patch.destinationNodeId = id;
         if (Object.keys(patch).length > 0) setUi(patch);
       },
+      tapElement(id, options) {
+        const s = get();
+        if (id === null) return actions.select([]);
+        const { selectedIds, tool } = s.ui;
+        if (options?.additive) return actions.select(selectedIds.includes(id) ? selectedIds.filter((x) => x !== id) : [...selectedIds, id]);
+        const ids = options?.ids ?? [id];
+        if (tool === 'select' && s.design.index.nodes.has(id)) actions.pickNode(id, ids);
+        else actions.select(ids);
+      },
       setSource(id) {
         setUi({ sourceNodeId: id });
       },
@@ -277,7 +309,9 @@ export function createAppStore(options: StoreOptions): AppStore {
         setUi({ mode });
       },
       setLegacyTimeout(seconds) {
-        if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600) setUi({ legacyTimeoutSeconds: seconds });
+        if (!validLegacyTimeout(seconds)) return false;
+        if (seconds !== get().ui.legacyTimeoutSeconds) setUi({ legacyTimeoutSeconds: seconds });
+        return true;
       },
       select(ids) {
         if (!sameIds(ids, get().ui.selectedIds)) setUi({ selectedIds: ids });

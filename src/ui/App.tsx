@@ -9,6 +9,7 @@ import { NoticeBar } from './NoticeBar';
 import { SidePanel } from './SidePanel';
 import { useApp } from './StoreContext';
 import { Toolbar } from './Toolbar';
+import { SaveState } from './frame/SaveState';
 
 function Frame() {
   const name = useApp((s) => s.design.name);
@@ -19,6 +20,7 @@ function Frame() {
         <h1>
           LM Path Visualizer <span className="topology-name" data-testid="topology-name">{name}</span>
         </h1>
+        <SaveState />
         <Toolbar />
       </header>
       <NoticeBar />

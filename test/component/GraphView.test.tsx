@@ -56,7 +56,7 @@ describe('GraphView', () => {
     expect(cy.$(':active').length).toBe(0);
   });
 
-  it('picks the pair with two taps on nodes (or anything inside them) and highlights the chosen path', () => {
+  it('picks the pair with two taps on nodes and highlights the chosen path', () => {
     const { cy, store } = mount('switched-4-node');
     act(() => {
       cy.getElementById('n1').emit('tap');
@@ -64,6 +64,9 @@ describe('GraphView', () => {
     expect(store.getState().ui.sourceNodeId).toBe('n1');
     expect(store.getState().ui.selectedIds).toEqual(['n1']);
     expect(classes(cy, 'n1')).toContain('source');
+    act(() => {
+      cy.getElementById('n3').emit('tap');
+    });
     act(() => {
       cy.getElementById('n3-s2').emit('tap');
     });
@@ -77,6 +80,22 @@ describe('GraphView', () => {
     // Selection is a class too, outside the undo history.
     expect(classes(cy, 'n3-s2')).toContain('selected');
     expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('inspects a NIC, network or router link without losing the pair (issue 17)', () => {
+    const { cy, store } = mount('two-site-routed', ['n1', 'n3']);
+    for (const id of ['n1-lm', 'lm-a', 'ra']) {
+      act(() => {
+        cy.getElementById(id).emit('tap');
+      });
+      // Before: tapping HV01's NIC made HV01 the new source and cleared the destination.
+      expect(store.getState().ui, id).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', selectedIds: [id] });
+    }
+    const transit = cy.nodes('.transit').first();
+    act(() => {
+      transit.emit('tap');
+    });
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', selectedIds: ['ra', 'rb'] });
   });
 
   it('clears the selection on a background tap and keeps the pair', () => {

@@ -2,6 +2,7 @@
 import { kindOf } from '../../engine/edit';
 import type { AppStore } from '../../store/appStore';
 import { insertEdit, type PaletteKind } from './insert';
+import { hasUnsavedWork } from '../frame/saveState';
 
 /** Inserts a palette element at a free position, where the selection says; tells the user when it cannot. */
 export function insertFromPalette(store: AppStore, kind: PaletteKind): void {
@@ -50,6 +51,6 @@ export function pasteClipboard(store: AppStore): void {
 /** "New topology": asks first when the current one has unsaved changes. */
 export function requestNewTopology(store: AppStore): void {
   const s = store.getState();
-  if (s.document !== s.savedDocument) s.actions.openDialog('new-topology');
+  if (hasUnsavedWork(s)) s.actions.openDialog('new-topology');
   else s.actions.newTopology();
 }

@@ -9,6 +9,7 @@ import { decodeShareLink, isShareFragment } from '../../engine/io';
 import type { AppStore } from '../../store/appStore';
 import { useAppStore } from '../StoreContext';
 import { Modal } from '../common/Modal';
+import { hasUnsavedWork } from '../frame/saveState';
 
 /** Removes the fragment so that a reload does not open the link again over later edits. */
 function clearFragment(): void {
@@ -25,8 +26,7 @@ function openShared(store: AppStore, doc: TopologyDocument): void {
 
 /** Unsaved work: the store knows, an autosave restored with unsaved changes included. */
 function wouldLoseWork(store: AppStore): boolean {
-  const s = store.getState();
-  return s.document !== s.savedDocument;
+  return hasUnsavedWork(store.getState());
 }
 
 export function ShareLinkLoader() {

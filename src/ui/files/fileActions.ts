@@ -15,6 +15,7 @@ export function saveTopology(store: AppStore): string {
   const filename = exportFileNames(document).topology;
   downloadText(serializeTopology(document), filename, 'application/json');
   actions.markSaved();
+  actions.notify({ kind: 'info', text: `Saved '${filename}' to your downloads.` });
   return filename;
 }
 
