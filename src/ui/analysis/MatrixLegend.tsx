@@ -1,6 +1,6 @@
 /** What the cells' colours, patterns and glyphs mean in the current view, and the network abbreviations. */
 import { useMemo } from 'react';
-import type { AllPairsResult, Topology } from '../../engine';
+import { compareModes, type AllPairsResult, type Topology } from '../../engine';
 import type { Density } from './Matrix';
 import { shortNetworkNames, type MatrixView } from './matrixModel';
 
@@ -19,7 +19,7 @@ const ITEMS: Record<MatrixView, { cls: string; full: string; compact: string; te
     { cls: 'heat h2', full: '2×', compact: '2×', text: 'two' },
     { cls: 'heat h3', full: '3×', compact: '3×', text: 'three' },
     { cls: 'heat h4', full: '4×+', compact: '4×+', text: 'four or more' },
-    { cls: 'o-none', full: '✕', compact: '✕', text: 'no path (seconds spent trying)' },
+    { cls: 'o-none', full: '✕', compact: '✕', text: 'never migrates (seconds until it gives up)' },
   ],
   difference: [
     { cls: 'd-faster h2', full: '−40 s', compact: '−40', text: 'seconds 2025 saves' },
@@ -47,9 +47,16 @@ export function MatrixLegend({ topology, result, view, density }: { topology: To
       for (const c of [p.ws2025.chosen, p.legacy.chosen]) if (c) used.add(c.sourceNetworkId).add(c.destinationNetworkId);
     return topology.networks.filter((n) => used.has(n.id)).map((n) => ({ id: n.id, short: short.get(n.id)!, name: n.name }));
   }, [topology, result]);
+  // Waiting and never migrating, counted apart (the timeout only sets the "long wait" line, unused here).
+  const counts = useMemo(() => {
+    const c = compareModes(result, 0);
+    const n = (k: number): string => `${k} pair${k === 1 ? '' : 's'}`;
+    return `Legacy: ${n(c.legacyConnected - c.legacyWaiting)} connect at once, ${n(c.legacyWaiting)} wait for timeouts, ${n(c.legacyNever)} never migrate.`;
+  }, [result]);
   return (
     <div className="mx-legend" aria-label="Legend">
       <p className="mx-legend-note">{NOTE[view][density === 'compact' ? 1 : 0]}</p>
+      {view !== 'ws2025' && <p className="mx-legend-counts">{counts}</p>}
       <ul className="mx-legend-items">
         {ITEMS[view].map((it) => (
           <li key={it.cls}>
