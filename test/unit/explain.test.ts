@@ -96,6 +96,17 @@ describe('legacy timeline and delay', () => {
     expect(comparisonHeadline(select(t, 'n1', 'n3', 'ws2025'), legacy)).toBe('Legacy: no path (fails after 40 s) · 2025: immediately');
   });
 
+  it('says "neither node" when neither end is on a network legacy tries (issue 17)', () => {
+    // Two-site HV03→HV04 (both in site B, on lm-b only): lm-a is tried first and times out; neither
+    // HV03 nor HV04 has an address on it. HV01→HV03: lm-a misses HV03 only, lm-b misses HV01 only.
+    const t = example('two-site-routed');
+    expect(legacyTimeline(t, select(t, 'n3', 'n4', 'legacy')).bars.map((b) => b.reason)).toEqual(['neither node has a working address on it', '']);
+    expect(legacyTimeline(t, select(t, 'n1', 'n3', 'legacy')).bars.map((b) => b.reason)).toEqual([
+      'destination node has no working address on it',
+      'source node has no working address on it',
+    ]);
+  });
+
   it('the connected network comes first when it is the most preferred', () => {
     const t = example('switched-4-node');
     const legacy = select(t, 'n1', 'n3', 'legacy');

@@ -120,6 +120,25 @@ export interface Timeline {
   end: { kind: 'connected' | 'failed'; text: string };
 }
 
+/** Whether a node has an address on a network through a NIC that is up (what a legacy attempt needs at each end). */
+export function hasWorkingAddress(t: Topology, nodeId: string, networkId: string): boolean {
+  return (t.index.addressesByNetwork.get(networkId) ?? []).some((i) => {
+    const a = t.addresses[i]!;
+    return a.nodeId === nodeId && t.index.nics.get(a.nicId)?.state === 'up';
+  });
+}
+
+/** Why a legacy attempt timed out, in a few words; "neither node" when the source and the destination both miss the network. */
+export function attemptReason(t: Topology, s: Selection, a: LegacyAttempt): string {
+  if (!a.reason) return '';
+  if (a.reason === 'not-on-source' && !hasWorkingAddress(t, s.destinationNodeId, a.networkId)) return 'neither node has a working address on it';
+  return REASON_TEXT[a.reason];
+}
+
+/** What the legacy model does, in one sentence (the timeline and the "no path" note say the same). */
+export const LEGACY_MODEL_TEXT =
+  'Legacy tries every network enabled for live migration, in preference order, and waits for the timeout on each one that does not connect the two nodes (a network only one of them, or neither, is on); it never finds a routed path.';
+
 /** Legacy attempts as bars on one time axis; timeouts are as long as their seconds. */
 export function legacyTimeline(t: Topology, s: Selection): Timeline {
   const total = s.attempts.reduce((sum, a) => sum + a.seconds, 0);
@@ -134,7 +153,7 @@ export function legacyTimeline(t: Topology, s: Selection): Timeline {
       startPct: at * scale,
       widthPct: a.seconds * scale,
       text: a.outcome === 'timeout' ? `timed out after ${formatSeconds(a.seconds)}` : `connected after ${formatSeconds(at)}`,
-      reason: a.reason ? REASON_TEXT[a.reason] : '',
+      reason: attemptReason(t, s, a),
     };
     at += a.seconds;
     return bar;
