@@ -9,6 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
 import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../engine/edit';
 import { applyFailures, failableKind } from '../engine/whatif';
+import { friendlyErrors } from './friendlyErrors';
 
 export const HISTORY_LIMIT = 200;
 /** The legacy timeout the app accepts: whole seconds (Windows' own setting is whole seconds too). */
@@ -230,7 +231,8 @@ export function createAppStore(options: StoreOptions): AppStore {
       edit(edit, options) {
         const s = get();
         const r = applyEdit(s.document, edit, { topology: s.design, diagnostics: s.diagnostics });
-        if (!r.ok) return r;
+        // Refused: said in the user's words (names, not ids or JSON paths), the one that matters.
+        if (!r.ok) return { ok: false, errors: friendlyErrors(s.document, r.errors) };
         if (r.document !== s.document) {
           const parsed = { topology: r.topology, diagnostics: r.diagnostics };
           parseCache.set(r.document, parsed);

@@ -26,7 +26,8 @@ export function NoticeBar() {
         <ul className="notice-errors">
           {notice.errors.slice(0, 50).map((e, i) => (
             <li key={i}>
-              {e.path && <code>{e.path}</code>} {e.message}
+              {e.message}
+              {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
             </li>
           ))}
           {notice.errors.length > 50 && <li>…and {notice.errors.length - 50} more.</li>}

@@ -2,7 +2,9 @@
  * The design's problems: the parser's diagnostics and the cluster checks, each selecting the
  * elements it is about when clicked, with a one-click fix where the fix is unambiguous.
  */
+import { useMemo } from 'react';
 import type { Diagnostic } from '../../engine';
+import { elementNames, nameElements } from '../../store/friendlyErrors';
 import { useActions, useApp } from '../StoreContext';
 import { useFindings } from './useFindings';
 import '../designer/designer.css';
@@ -30,6 +32,8 @@ export function ValidationPanel() {
   const findings = useFindings();
   const actions = useActions();
   const exists = useApp((s) => s.design.index);
+  const doc = useApp((s) => s.document);
+  const names = useMemo(() => elementNames(doc), [doc]);
   if (findings.length === 0) return <p className="hint">No problems found.</p>;
   const select = (ids: string[]): void => {
     const known = ids.filter((id) => exists.nodes.has(id) || exists.nics.has(id) || exists.networks.has(id) || exists.routers.has(id) || exists.sites.has(id));
@@ -46,7 +50,7 @@ export function ValidationPanel() {
           <li key={`${d.code}|${d.path}|${d.elementIds.join(',')}|${i}`} className="validation-item">
             <span className="validation-code">{CODE_LABEL[d.code] ?? d.code}</span>
             <button type="button" className="validation-message" onClick={() => select(d.elementIds)} disabled={d.elementIds.length === 0} title={d.elementIds.length ? 'Select the elements concerned' : undefined}>
-              {d.message}
+              {nameElements(d.message, names)}
             </button>
             {fix && (
               <button type="button" className="validation-fix" onClick={() => actions.edit(fix.edit)}>
