@@ -198,8 +198,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
       if (restyle) applyDecorations(cy, next.model, next.decorations, geometry!, applied);
     });
     view = next;
-    const loaded = prev !== null && s.document !== prev.document && s.savedDocument !== prev.savedDocument && s.document === s.savedDocument;
-    if (!prev || loaded) fit();
+    if (!prev || s.replaced !== prev.replaced) fit();
     warmSoon();
   };
 

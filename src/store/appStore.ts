@@ -74,6 +74,11 @@ export interface AppState {
   savedDocument: TopologyDocument;
   ui: UiState;
   notice: Notice | null;
+  /**
+   * Counts replacements of the whole topology: a load (example, file, link, new) and an undo or
+   * redo across one. The diagram fits itself to the new topology when it changes.
+   */
+  replaced: number;
   actions: AppActions;
 }
 
@@ -135,6 +140,9 @@ export interface StoreOptions {
   /** The document as last saved to a file, when it is not `document` (a restored autosave with unsaved changes). */
   savedDocument?: TopologyDocument;
 }
+
+/** Documents that replaced the whole topology (load): undoing or redoing them replaces it again. */
+const loadedDocuments = new WeakSet<TopologyDocument>();
 
 /** Parses are cached per document: undo, redo and an edit's own parse are not repeated. */
 const parseCache = new WeakMap<TopologyDocument, { topology: Topology; diagnostics: Diagnostic[] }>();
@@ -225,7 +233,8 @@ export function createAppStore(options: StoreOptions): AppStore {
         const r = parse(next);
         if (!r.ok) return r;
         const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null };
-        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next });
+        loadedDocuments.add(next);
+        apply(next, r.parsed, { past: [...s.past, s.document].slice(-HISTORY_LIMIT), future: [] }, { ui, savedDocument: next, replaced: s.replaced + 1 });
         return { ok: true };
       },
       edit(edit, options) {
@@ -273,13 +282,15 @@ export function createAppStore(options: StoreOptions): AppStore {
         const s = get();
         const prev = s.past[s.past.length - 1];
         if (!prev) return;
-        apply(prev, parsedOrThrow(prev), { past: s.past.slice(0, -1), future: [s.document, ...s.future] });
+        const replaced = loadedDocuments.has(s.document) ? { replaced: s.replaced + 1 } : {};
+        apply(prev, parsedOrThrow(prev), { past: s.past.slice(0, -1), future: [s.document, ...s.future] }, replaced);
       },
       redo() {
         const s = get();
         const next = s.future[0];
         if (!next) return;
-        apply(next, parsedOrThrow(next), { past: [...s.past, s.document], future: s.future.slice(1) });
+        const replaced = loadedDocuments.has(next) ? { replaced: s.replaced + 1 } : {};
+        apply(next, parsedOrThrow(next), { past: [...s.past, s.document], future: s.future.slice(1) }, replaced);
       },
       pickNode(id, selectIds) {
         const { sourceNodeId: src, destinationNodeId: dst, selectedIds } = get().ui;
@@ -345,6 +356,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       savedDocument: options.savedDocument ?? options.document,
       ui: reconcileUi(ui, options.document),
       notice: null,
+      replaced: 0,
       actions,
     };
   });

@@ -22,7 +22,7 @@ const ITEMS: Record<MatrixView, { cls: string; full: string; compact: string; te
     { cls: 'o-none', full: '✕', compact: '✕', text: 'never migrates (seconds until it gives up)' },
   ],
   difference: [
-    { cls: 'd-faster h2', full: '−40 s', compact: '−40', text: 'seconds 2025 saves' },
+    { cls: 'd-faster h2', full: '−40 s', compact: '40', text: 'seconds 2025 saves' },
     { cls: 'd-same', full: '=', compact: '=', text: 'same network, same speed' },
     { cls: 'd-same d-changed', full: '≠', compact: '≠', text: 'other network (legacy→2025)' },
     { cls: 'd-new', full: '+2025', compact: '+', text: 'only 2025 can migrate' },
@@ -36,7 +36,7 @@ const NOTE: Record<MatrixView, [full: string, compact: string]> = {
     'D direct, R routed, ! no fallback. Point at a cell for its path, or open the matrix large.',
   ],
   legacy: ['Top: legacy initiation delay. Bottom: the network it connects on.', 'Seconds before legacy connects; ✕ never. Point at a cell for its path.'],
-  difference: ['Top: seconds Windows Server 2025 saves. Bottom: the network (legacy→2025 when it changes).', '−seconds saved, = same, ≠ other network, + only 2025.'],
+  difference: ['Top: seconds Windows Server 2025 saves. Bottom: the network (legacy→2025 when it changes).', 'Seconds saved, = same, ≠ other network, + only 2025.'],
 };
 
 export function MatrixLegend({ topology, result, view, density }: { topology: Topology; result: AllPairsResult; view: MatrixView; density: Density }) {
