@@ -7,15 +7,34 @@ import { Palette } from './designer/Palette';
 import { useShortcuts } from './commands/useShortcuts';
 import { NoticeBar } from './NoticeBar';
 import { SidePanel } from './SidePanel';
-import { useApp } from './StoreContext';
+import { useActions, useApp } from './StoreContext';
 import { Toolbar } from './Toolbar';
 import { SaveState } from './frame/SaveState';
+
+/** The first tab stop: past the toolbar, straight to the path (the side panel's Path tab). */
+function SkipToPath() {
+  const actions = useActions();
+  return (
+    <a
+      className="skip-link"
+      href="#tabpanel-path"
+      onClick={(e) => {
+        e.preventDefault();
+        actions.setPanel('path');
+        requestAnimationFrame(() => document.getElementById('tabpanel-path')?.focus());
+      }}
+    >
+      Skip to path
+    </a>
+  );
+}
 
 function Frame() {
   const name = useApp((s) => s.design.name);
   useShortcuts();
   return (
     <div className="app">
+      <SkipToPath />
       <header className="app-header">
         <h1>
           LM Path Visualizer <span className="topology-name" data-testid="topology-name">{name}</span>

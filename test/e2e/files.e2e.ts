@@ -135,9 +135,10 @@ describe('share links', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Link copied \(\d+ characters\)/);
     const url = await page.evaluate(() => navigator.clipboard.readText());
-    expect(url).toMatch(/#share=1\.\d+\.[0-9a-f]{8}\.[\w-]+$/);
+    expect(url).toMatch(/#share=1\.\d+\.[0-9a-f]{8}\.[\w-]+&pair=n1,n3&mode=ws2025$/);
     const other = await openApp(browser, url.slice(0, url.indexOf('#')), url.slice(url.indexOf('#')));
     await expect.poll(() => topologyName(other)).toBe('Switched 4-node cluster');
+    await expect(other.getByLabel('Destination node').inputValue()).resolves.toBe('n3');
     expect([...pageErrors(page), ...pageErrors(other)]).toEqual([]);
   });
 
