@@ -10,6 +10,7 @@ import { SidePanel } from './SidePanel';
 import { useActions, useApp } from './StoreContext';
 import { Toolbar } from './Toolbar';
 import { SaveState } from './frame/SaveState';
+import { EmptyHint } from './frame/EmptyHint';
 
 /** The first tab stop: past the toolbar, straight to the path (the side panel's Path tab). */
 function SkipToPath() {
@@ -46,6 +47,7 @@ function Frame() {
       <main className="app-main">
         <div className="canvas-area" data-testid="canvas-area">
           <GraphView />
+          <EmptyHint />
           <Palette />
         </div>
         <SidePanel />

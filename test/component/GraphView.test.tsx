@@ -280,10 +280,16 @@ describe('GraphView', () => {
     expect(store.getState().document.layout!['n1-s1']).toBeDefined();
   });
 
-  it('has a collapsible legend beside the drawing', () => {
+  it('has a collapsible legend beside the drawing, folded at first when the window is short', () => {
+    const height = window.innerHeight;
+    window.innerHeight = 700; // 1024×700: the diagram keeps its room (issue 17)
     mount('switched-4-node');
+    window.innerHeight = height;
     const legend = screen.getByRole('complementary', { name: 'Legend' });
+    expect(within(legend).queryByText('Chosen path (✔ CHOSEN)')).toBeNull();
+    fireEvent.click(within(legend).getByRole('button', { name: /Legend/ }));
     expect(within(legend).getByText('Chosen path (✔ CHOSEN)')).toBeInTheDocument();
+    expect(within(legend).getByText('NIC (a line joins it to its network)')).toBeInTheDocument();
     fireEvent.click(within(legend).getByRole('button', { name: /Legend/ }));
     expect(within(legend).queryByText('Chosen path (✔ CHOSEN)')).toBeNull();
   });

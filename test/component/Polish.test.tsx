@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLES } from '../../src/examples';
 import { NOTICE_FADE_MS } from '../../src/store/appStore';
 import { SaveState } from '../../src/ui/frame/SaveState';
+import { EmptyHint } from '../../src/ui/frame/EmptyHint';
 import { NoticeBar } from '../../src/ui/NoticeBar';
 import { Toolbar } from '../../src/ui/Toolbar';
 import { renderWith } from './DesignerSupport';
@@ -95,5 +96,17 @@ describe('protecting unsaved work (issue 17, defects 2 and 3)', () => {
     expect(screen.getByRole('button', { name: 'Save' })).toHaveTextContent('Save •');
     act(() => store.getState().actions.markSaved());
     expect(document.title).toBe(`${name} — LM Path Visualizer`);
+  });
+});
+
+describe('an empty topology (issue 17, friction)', () => {
+  it('says what to do next, and says nothing once there is something', () => {
+    const store = renderWith(<EmptyHint />);
+    expect(screen.queryByRole('note', { name: 'Empty topology' })).toBeNull();
+    act(() => store.getState().actions.newTopology());
+    expect(screen.getByRole('note', { name: 'Empty topology' })).toHaveTextContent('Drag a node, network or router from the palette');
+    expect(screen.getByRole('note', { name: 'Empty topology' })).toHaveTextContent('Example menu');
+    act(() => void store.getState().actions.edit({ type: 'add-node' }));
+    expect(screen.queryByRole('note', { name: 'Empty topology' })).toBeNull();
   });
 });

@@ -288,7 +288,7 @@ describe('the diagram', () => {
     // Caption above and legend below the drawing.
     expect(out.h).toBeGreaterThan(out.diagram.h + 2 * 150);
     expect(out.svg).toContain('✔ CHOSEN · Live Migration A');
-    expect(out.svg).toContain('Router link (transit subnet)');
+    expect(out.svg).toContain('Link between two routers');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
