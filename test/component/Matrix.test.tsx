@@ -20,7 +20,7 @@ function renderPanel(exampleId: string, pair: [string, string] | null = null) {
 
 const grid = () => screen.getByRole('grid', { name: /Migration matrix/ });
 const cell = (name: RegExp) => within(grid()).getByRole('gridcell', { name });
-const cellText = (name: RegExp) => cell(name).textContent;
+const cellText = (name: RegExp) => cell(name).querySelector('.mx-visible')!.textContent;
 
 describe('All pairs matrix', () => {
   it('shows one cell per ordered pair with network, kind, fallbacks and legacy delay', () => {
@@ -119,7 +119,7 @@ describe('All pairs matrix', () => {
     fireEvent.click(screen.getByRole('button', { name: /Open large/ }));
     const dialog = screen.getByRole('dialog', { name: 'All pairs — Two-site 16-node cluster' });
     const large = within(dialog).getByRole('grid');
-    expect(within(large).getByRole('gridcell', { name: /^HV-A01 → HV-B01:/ }).textContent).toBe("LMA1⇢LMB1⇢ +3✕");
+    expect(within(large).getByRole('gridcell', { name: /^HV-A01 → HV-B01:/ }).querySelector('.mx-visible')!.textContent).toBe("LMA1⇢LMB1⇢ +3✕");
     expect(screen.queryByRole('grid', { name: 'Migration matrix: source rows, destination columns' })).toBeNull();
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();

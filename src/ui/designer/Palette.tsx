@@ -36,7 +36,6 @@ export function Palette() {
             key={p.kind}
             type="button"
             draggable
-            aria-label={`Insert ${p.label}`}
             title={`${p.hint}. Click to insert, or drag onto the diagram (${formatShortcut(p.shortcut)})`}
             data-palette={p.kind}
             onClick={() => insertFromPalette(store, p.kind)}
@@ -47,7 +46,8 @@ export function Palette() {
             }}
           >
             <span className={`palette-icon ${p.kind}`} aria-hidden="true" />
-            {p.label}
+            {/* The name says what the button does; no aria-label, so the name holds the visible text. */}
+            <span className="sr-only">Insert</span> {p.label}
             <kbd aria-hidden="true">{formatShortcut(p.shortcut)}</kbd>
           </button>
         ))}
