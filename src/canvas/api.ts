@@ -3,6 +3,8 @@
  * CanvasApiContext holder; commands (toolbar, shortcuts, export) call through it. The canvas is a
  * view: none of these change the topology except autoLayout, which commits positions to the store.
  */
+import type { TopologyDocument } from '../engine';
+
 export interface PngOptions {
   scale: 1 | 2 | 4;
   background: 'white' | 'transparent';
@@ -14,6 +16,12 @@ export interface CanvasApi {
   zoomOut(): void;
   /** Lays out the whole diagram and commits the positions as one undo step. */
   autoLayout(): void;
+  /**
+   * Saves where everything is drawn now (for elements without a saved position), so that an
+   * insertion (paste, duplicate) does not move them: returns the document committed, or null
+   * when everything already had its position.
+   */
+  pinLayout(): TopologyDocument | null;
   /** The whole diagram (not the viewport), with the current highlight and the legend. */
   exportPng(options: PngOptions): Promise<Blob>;
   exportSvg(): Promise<string>;

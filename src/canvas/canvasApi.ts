@@ -30,6 +30,25 @@ export function autoLayoutDocument(model: DiagramModel): Record<string, Position
   return out;
 }
 
+/** The saved layout plus where every element without a saved position is drawn now. */
+export function pinnedLayout(model: DiagramModel, positions: ReadonlyMap<string, Pos>, saved: Readonly<Record<string, Position>>): Record<string, Position> | null {
+  const geo = computeGeometry(model, positions);
+  const out: Record<string, Position> = { ...saved };
+  let added = false;
+  const put = (id: string, p: Pos): void => {
+    if (saved[id]) return;
+    out[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+    added = true;
+  };
+  for (const [id, p] of positions) {
+    if (model.byId.get(id)?.kind === 'transit') continue;
+    const bus = geo.buses.get(id);
+    put(id, bus ? { x: bus.x, y: p.y } : p);
+  }
+  for (const [id, b] of estimateBoxes(model, positions, geo)) if (model.children.has(id)) put(id, centre(b.box));
+  return added ? out : null;
+}
+
 const sameLayout = (a: Record<string, Position> | undefined, b: Record<string, Position>): boolean =>
   !!a && Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([id, p]) => a[id]?.x === p.x && a[id]?.y === p.y);
 
@@ -51,6 +70,14 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
       const layout = autoLayoutDocument(adapter.view().model);
       if (!sameLayout(s.document.layout, layout)) s.actions.commit({ ...s.document, layout });
       adapter.fit();
+    },
+    pinLayout() {
+      const s = store.getState();
+      const v = adapter.view();
+      const layout = pinnedLayout(v.model, v.positions, s.document.layout ?? {});
+      if (!layout) return null;
+      const r = s.actions.commit({ ...s.document, layout });
+      return r.ok ? store.getState().document : null;
     },
     exportPng: (options) => {
       adapter.flush();

@@ -98,8 +98,8 @@ export interface AppActions {
   newTopology(): void;
   /** Copies the selected nodes with their NICs; false when no node is selected. */
   copy(): boolean;
-  /** Pastes the clipboard (into the selected site, if one is selected). */
-  paste(): EditOutcome;
+  /** Pastes the clipboard (into the selected site, if one is selected); `options` as for `edit`. */
+  paste(options?: { foldInto?: TopologyDocument }): EditOutcome;
   setTool(tool: Tool): void;
   openDialog(dialog: Dialog | null): void;
   markSaved(): void;
@@ -262,12 +262,12 @@ export function createAppStore(options: StoreOptions): AppStore {
         if (clip) setUi({ clipboard: clip });
         return clip !== null;
       },
-      paste() {
+      paste(options) {
         const s = get();
         if (!s.ui.clipboard) return { ok: false, errors: [{ path: '', message: 'There is nothing to paste: copy one or more nodes first.' }] };
         const sel = s.ui.selectedIds;
         const site = sel.length === 1 && s.design.index.sites.has(sel[0]!) ? sel[0]! : undefined;
-        return actions.edit({ type: 'paste', clip: s.ui.clipboard, site });
+        return actions.edit({ type: 'paste', clip: s.ui.clipboard, site }, options);
       },
       setTool(tool) {
         if (get().ui.tool !== tool) setUi({ tool });

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CanvasApi } from '../../src/canvas/api';
 import { GraphView } from '../../src/canvas/GraphView';
@@ -7,6 +7,7 @@ import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 import { createAppStore } from '../../src/store/appStore';
 import { CanvasApiProvider } from '../../src/ui/CanvasContext';
+import { COMMANDS } from '../../src/ui/commands';
 import { CommandButtons } from '../../src/ui/commands/CommandButtons';
 import { StoreProvider } from '../../src/ui/StoreContext';
 
@@ -278,6 +279,25 @@ describe('GraphView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Auto layout' }));
     expect(store.getState().past).toHaveLength(1);
     expect(store.getState().document.layout!['n1-s1']).toBeDefined();
+  });
+
+  it('pasting and duplicating never move what is drawn (issue 17)', () => {
+    const { cy, store, api } = mount('switchless-3-node');
+    const leaves = () => Object.fromEntries(cy.nodes().filter((n) => n.isChildless() && !n.hasClass('network') && !n.hasClass('transit')).map((n) => [n.id(), { ...(n as NodeSingular).position() }]));
+    const before = leaves();
+    act(() => store.getState().actions.select(['n1']));
+    const ctx = { store, canvas: { current: api } };
+    act(() => COMMANDS.find((c) => c.id === 'copy')!.run(ctx));
+    act(() => COMMANDS.find((c) => c.id === 'paste')!.run(ctx));
+    act(() => COMMANDS.find((c) => c.id === 'duplicate')!.run(ctx));
+    expect(store.getState().design.nodes).toHaveLength(5);
+    const after = leaves();
+    // Saved positions are whole pixels: at most half a pixel of rounding.
+    for (const [id, p] of Object.entries(before)) expect(Math.max(Math.abs(after[id]!.x - p.x), Math.abs(after[id]!.y - p.y)), id).toBeLessThanOrEqual(0.5);
+    // One undo step each: the positions saved for the paste go with it.
+    act(() => store.getState().actions.undo());
+    act(() => store.getState().actions.undo());
+    expect(store.getState().document.layout).toBeUndefined();
   });
 
   it('has a collapsible legend beside the drawing, folded at first when the window is short', () => {

@@ -1,5 +1,7 @@
 /** Designer actions shared by the palette, the commands and the dialogs (they see only the store). */
 import { kindOf } from '../../engine/edit';
+import type { CanvasApiHolder } from '../../canvas/api';
+import type { TopologyDocument } from '../../engine';
 import type { AppStore } from '../../store/appStore';
 import { insertEdit, type PaletteKind } from './insert';
 import { hasUnsavedWork } from '../frame/saveState';
@@ -28,14 +30,25 @@ export function selectAll(store: AppStore): void {
   actions.select([...design.sites, ...design.nodes, ...design.nics, ...design.networks, ...design.routers].map((e) => e.id));
 }
 
-export function duplicateSelection(store: AppStore): void {
+/**
+ * Before an insertion that places things automatically: what is drawn stays where it is (its
+ * positions are saved in the same undo step as the insertion).
+ */
+function pin(canvas?: CanvasApiHolder): { foldInto: TopologyDocument } | undefined {
+  const pinned = canvas?.current?.pinLayout() ?? null;
+  return pinned ? { foldInto: pinned } : undefined;
+}
+
+export function duplicateSelection(store: AppStore, canvas?: CanvasApiHolder): void {
   const s = store.getState();
   const nodes = s.ui.selectedIds.filter((id) => kindOf(s.design, id) === 'node');
   if (nodes.length === 0) {
     s.actions.notify({ kind: 'info', text: 'Select one or more nodes to duplicate them with their NICs.' });
     return;
   }
-  s.actions.edit({ type: 'duplicate', ids: nodes });
+  const before = store.getState().document;
+  const r = store.getState().actions.edit({ type: 'duplicate', ids: nodes }, pin(canvas));
+  if (!r.ok && store.getState().document !== before) store.getState().actions.undo();
 }
 
 export function copySelection(store: AppStore): void {
@@ -43,9 +56,17 @@ export function copySelection(store: AppStore): void {
   if (!s.actions.copy()) s.actions.notify({ kind: 'info', text: 'Select one or more nodes to copy them with their NICs.' });
 }
 
-export function pasteClipboard(store: AppStore): void {
-  const r = store.getState().actions.paste();
-  if (!r.ok) store.getState().actions.notify({ kind: 'info', text: r.errors[0]!.message });
+export function pasteClipboard(store: AppStore, canvas?: CanvasApiHolder): void {
+  if (!store.getState().ui.clipboard) {
+    store.getState().actions.notify({ kind: 'info', text: 'There is nothing to paste: copy one or more nodes first.' });
+    return;
+  }
+  const before = store.getState().document;
+  const r = store.getState().actions.paste(pin(canvas));
+  if (r.ok) return;
+  // The positions saved for the paste go back with it.
+  if (store.getState().document !== before) store.getState().actions.undo();
+  store.getState().actions.notify({ kind: 'info', text: r.errors[0]!.message });
 }
 
 /** "New topology": asks first when the current one has unsaved changes. */
