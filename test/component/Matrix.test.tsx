@@ -41,7 +41,7 @@ describe('All pairs matrix', () => {
     expect(summary).toHaveTextContent('Pairs6 (3 nodes)');
     expect(summary).toHaveTextContent('No path2025: 0 · legacy: 0');
     // (0 + 20 + 0 + 40 + 20 + 40) / 6 = 20 s; every pair connects.
-    expect(summary).toHaveTextContent('Legacy delay, pairs that connectmean 20 s · worst 40 s');
+    expect(summary).toHaveTextContent('Legacy delaymean 20 s · worst 40 s (6 pairs that connect)');
     expect(summary).toHaveTextContent('Legacy never migratesnone');
     expect(summary).toHaveTextContent('No fallback2025: 6 · legacy: 6');
   });
@@ -55,7 +55,7 @@ describe('All pairs matrix', () => {
     expect(summary).toHaveTextContent('Legacy: 2 pairs wait 20 s or more before migrating; Windows Server 2025: 0.');
     expect(summary).toHaveTextContent('Legacy never migrates 8 pairs: it gives up after 40 s; Windows Server 2025 migrates them through routers.');
     expect(summary).not.toHaveTextContent(/wait 40 s/);
-    expect(summary).toHaveTextContent('Legacy delay, pairs that connectmean 10 s · worst 20 s');
+    expect(summary).toHaveTextContent('Legacy delaymean 10 s · worst 20 s (4 pairs that connect)');
     expect(summary).toHaveTextContent('Legacy never migrates8 pairs (gives up after 40 s)');
     expect(cellText(/^HV01 → HV03:/)).toBe('LMA⇢LMB⇢ only✕');
     fireEvent.click(screen.getByRole('radio', { name: 'Difference' }));

@@ -174,6 +174,16 @@ describe('the diagram', () => {
     await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().actions.notify({ kind: 'error', text: 'x', errors: Array.from({ length: 12 }, (_, i) => ({ path: `nodes[${i}]`, message: `Problem ${i}` })) }));
     await page.getByRole('alert').waitFor();
     await expect.poll(() => wholeOnScreen(page)).toBe(true);
+    // From an empty topology (its hint over the canvas) to an example: fitted to the whole room.
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().actions.newTopology());
+    await page.getByRole('note', { name: 'Empty topology' }).waitFor();
+    await openExample(page, 'switched-4-node');
+    await page.waitForTimeout(150);
+    const zoom = () => page.evaluate(() => (window as unknown as Win).__lmpv.cy.zoom());
+    const opened = await zoom();
+    await page.getByRole('button', { name: 'Fit' }).click(); // the fit of the room as it is now
+    expect(Math.abs(opened / (await zoom()) - 1)).toBeLessThan(0.01); // not squeezed beside the hint
     expect(pageErrors(page)).toEqual([]);
   });
 });

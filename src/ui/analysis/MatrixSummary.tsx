@@ -48,8 +48,8 @@ export function MatrixSummary({ result, timeout }: { result: AllPairsResult; tim
           </dd>
         </div>
         <div>
-          <dt>Legacy delay, pairs that connect</dt>
-          <dd>{c.legacyConnected ? `mean ${seconds(Math.round(c.legacyMeanDelaySeconds * 10) / 10)} · worst ${seconds(c.legacyMaxDelaySeconds)}` : 'none connects'}</dd>
+          <dt>Legacy delay</dt>
+          <dd>{c.legacyConnected ? `mean ${seconds(Math.round(c.legacyMeanDelaySeconds * 10) / 10)} · worst ${seconds(c.legacyMaxDelaySeconds)} (${pairs(c.legacyConnected)} that connect)` : 'no pair connects'}</dd>
         </div>
         <div>
           <dt>Legacy never migrates</dt>
