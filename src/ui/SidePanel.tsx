@@ -1,7 +1,8 @@
 /**
  * The side panel's tabs: path, details of the selection, validation, all-pairs analysis.
  * ARIA tabs pattern: the tab list is one tab stop, arrow keys (Home, End) move between tabs and
- * show them. The panel scrolls back to the top when a new topology replaces the old one.
+ * show them. The panel scrolls back to the top when a new topology replaces the old one or
+ * another tab is shown.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useActions, useApp } from './StoreContext';
@@ -26,9 +27,10 @@ export function SidePanel() {
   const actions = useActions();
   const aside = useRef<HTMLElement>(null);
   const list = useRef<HTMLDivElement>(null);
+  // A new topology or another tab starts at the top (not in the middle of the previous tab's scroll).
   useEffect(() => {
     aside.current?.scrollTo?.({ top: 0 });
-  }, [replaced]);
+  }, [replaced, panel]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const i = TABS.findIndex((t) => t.id === panel);
     const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];

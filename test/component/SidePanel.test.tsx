@@ -62,7 +62,7 @@ describe('SidePanel', () => {
     expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-matrix');
   });
 
-  it('scrolls back to the top when a new topology replaces the old one', () => {
+  it('scrolls back to the top when a new topology replaces the old one, or another tab is shown', () => {
     const store = createAppStore({ document: EXAMPLES[0]!.document });
     render(
       <StoreProvider store={store}>
@@ -75,5 +75,8 @@ describe('SidePanel', () => {
     expect(scrollTo).not.toHaveBeenCalled(); // an edit keeps the place
     act(() => void store.getState().actions.load(EXAMPLES[1]!.document));
     expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
+    scrollTo.mockClear();
+    act(() => store.getState().actions.setPanel('matrix'));
+    expect(scrollTo).toHaveBeenCalledWith({ top: 0 }); // another tab starts at its top too
   });
 });

@@ -75,9 +75,9 @@ describe('the diagram', () => {
     });
     await expect(region(page).textContent()).resolves.toContain('Pick a source and a destination');
     const [src, dst] = ex.pair;
-    const a = await pointOf(page, src);
+    const a = await pointOf(page, src, 'top-edge');
     await page.mouse.click(a.x, a.y);
-    const b = await pointOf(page, dst);
+    const b = await pointOf(page, dst, 'top-edge');
     await page.mouse.click(b.x, b.y);
     const ui = await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().ui);
     expect([ui.sourceNodeId, ui.destinationNodeId]).toEqual([src, dst]);
@@ -118,7 +118,7 @@ describe('the diagram', () => {
       });
     });
     await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
-    const a = await pointOf(page, src);
+    const a = await pointOf(page, src, 'top-edge');
     await page.mouse.click(a.x, a.y, { delay: 60 });
     await page.waitForFunction(() => !!(window as unknown as Win & { first?: unknown }).first);
     const first = await page.evaluate(() => (window as unknown as Win & { first: { overlay: string[]; source: string; dimmed: number } }).first);
@@ -143,7 +143,7 @@ describe('the diagram', () => {
       });
     });
     await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
-    const b = await pointOf(page, dst);
+    const b = await pointOf(page, dst, 'top-edge');
     await page.mouse.click(b.x, b.y, { delay: 60 });
     await page.waitForFunction(() => !!(window as unknown as Win & { painted?: unknown }).painted);
     const painted = await page.evaluate(() => (window as unknown as Win & { painted: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } }).painted);
