@@ -38,11 +38,16 @@ async function openExample(page: Page, id: string): Promise<void> {
 }
 
 /** Where an element is on the page: the canvas's box plus cytoscape's rendered position. */
-async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' = 'centre'): Promise<{ x: number; y: number }> {
+async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' | 'label' = 'centre'): Promise<{ x: number; y: number }> {
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
   const p = await page.evaluate(
     ([elementId, at]) => {
       const el = (window as unknown as Win).__lmpv.cy.getElementById(elementId);
+      if (at === 'label') {
+        // A node's name picks it (its centre is one of its NICs, which a click selects for Details).
+        const lb = el.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
+        return { x: (lb.x1 + lb.x2) / 2, y: (lb.y1 + lb.y2) / 2 };
+      }
       if (at === 'top-edge') {
         // Inside the host's own padding, above its NICs: grabs the host, not a NIC.
         const bb = el.renderedBoundingBox({ includeLabels: false });
@@ -75,9 +80,9 @@ describe('the diagram', () => {
     });
     await expect(region(page).textContent()).resolves.toContain('Pick a source and a destination');
     const [src, dst] = ex.pair;
-    const a = await pointOf(page, src, 'top-edge');
+    const a = await pointOf(page, src, 'label');
     await page.mouse.click(a.x, a.y);
-    const b = await pointOf(page, dst, 'top-edge');
+    const b = await pointOf(page, dst, 'label');
     await page.mouse.click(b.x, b.y);
     const ui = await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().ui);
     expect([ui.sourceNodeId, ui.destinationNodeId]).toEqual([src, dst]);
@@ -118,7 +123,7 @@ describe('the diagram', () => {
       });
     });
     await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
-    const a = await pointOf(page, src, 'top-edge');
+    const a = await pointOf(page, src, 'label');
     await page.mouse.click(a.x, a.y, { delay: 60 });
     await page.waitForFunction(() => !!(window as unknown as Win & { first?: unknown }).first);
     const first = await page.evaluate(() => (window as unknown as Win & { first: { overlay: string[]; source: string; dimmed: number } }).first);
@@ -143,7 +148,7 @@ describe('the diagram', () => {
       });
     });
     await page.waitForFunction(() => (window as unknown as Win).__lmpv.settled());
-    const b = await pointOf(page, dst, 'top-edge');
+    const b = await pointOf(page, dst, 'label');
     await page.mouse.click(b.x, b.y, { delay: 60 });
     await page.waitForFunction(() => !!(window as unknown as Win & { painted?: unknown }).painted);
     const painted = await page.evaluate(() => (window as unknown as Win & { painted: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } }).painted);
