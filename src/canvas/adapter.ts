@@ -222,6 +222,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
 
   const fit = (): void => {
     if (headless || cy.elements().empty()) return;
+    cy.resize(); // the room may have changed since the last ResizeObserver callback (a notice just went)
     const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
     cy.viewport(fitViewport(bb, cy.width(), cy.height(), options.overlay?.() ?? null, FIT_PADDING));
   };
