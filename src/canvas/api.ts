@@ -3,6 +3,7 @@
  * CanvasApiContext holder; commands (toolbar, shortcuts, export) call through it. The canvas is a
  * view: none of these change the topology except autoLayout, which saves positions with one edit.
  */
+import type { Edit } from '../engine/edit';
 import type { PageSizeId } from './export/pages';
 
 export interface ExportOptions {
@@ -30,6 +31,12 @@ export interface CanvasApi {
   zoomOut(): void;
   /** Lays out the whole diagram and commits the positions as one undo step. */
   autoLayout(): void;
+  /**
+   * Saves where everything is drawn now (for elements without a saved position), so that an
+   * insertion (paste, duplicate) does not move them: the `set-positions` edit to send in the same
+   * batch as the insertion, or null when everything already has its position.
+   */
+  pinLayout(): Edit | null;
   /** The whole diagram (not the viewport) or its pages, with the legend of what it shows. */
   exportPng(options: PngOptions): Promise<ExportedPage<Blob>[]>;
   exportSvg(options: ExportOptions): Promise<ExportedPage<string>[]>;

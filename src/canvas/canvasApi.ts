@@ -32,6 +32,25 @@ export function autoLayoutDocument(model: DiagramModel): Record<string, Position
   return out;
 }
 
+/** The positions to save so that nothing drawn moves: the saved ones plus where every element without one is drawn now (null: all saved already). */
+export function pinnedLayout(model: DiagramModel, positions: ReadonlyMap<string, Pos>, saved: Readonly<Record<string, Position>>): Record<string, Position> | null {
+  const geo = computeGeometry(model, positions);
+  const out: Record<string, Position> = { ...saved };
+  let added = false;
+  const put = (id: string, p: Pos): void => {
+    if (ownValue(saved, id)) return;
+    setOwn(out, id, { x: Math.round(p.x), y: Math.round(p.y) });
+    added = true;
+  };
+  for (const [id, p] of positions) {
+    if (model.byId.get(id)?.kind === 'transit') continue;
+    const bus = geo.buses.get(id);
+    put(id, bus ? { x: bus.x, y: p.y } : p);
+  }
+  for (const [id, b] of estimateBoxes(model, positions, geo)) if (model.children.has(id)) put(id, centre(b.box));
+  return added ? out : null;
+}
+
 const sameLayout = (a: Record<string, Position> | undefined, b: Record<string, Position>): boolean =>
   !!a && Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([id, p]) => ownValue(a, id)?.x === p.x && ownValue(a, id)?.y === p.y);
 
@@ -63,6 +82,12 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
         s.actions.edit(stale.length === 0 ? place : { type: 'batch', edits: [{ type: 'remove-positions', ids: stale }, place] });
       }
       adapter.fit();
+    },
+    pinLayout() {
+      const s = store.getState();
+      const v = adapter.view();
+      const layout = pinnedLayout(v.model, v.positions, s.document.layout ?? {});
+      return layout ? { type: 'set-positions', positions: layout } : null;
     },
     // Exports are drawn from the store, not from the diagram: no selection, hover or overlay reaches them.
     exportPng: async (o) => {

@@ -26,10 +26,10 @@ export const LEGEND: LegendSection[] = [
     items: [
       { id: 'chosen', label: 'Chosen path (✔ CHOSEN)', swatch: { kind: 'line', color: PALETTE.chosen, width: 6 } },
       { id: 'fallback', label: 'Fallback, numbered in order', swatch: { kind: 'line', color: PALETTE.fallback, width: 4, dash: 'dotted', badge: '1' } },
-      { id: 'attempt', label: 'Legacy try that times out', swatch: { kind: 'box', fill: PALETTE.attemptFill, stroke: PALETTE.attempt, strokeWidth: 5, double: true, radius: 3, w: 34, h: 16 } },
+      { id: 'attempt', label: 'Network legacy tries and waits on', swatch: { kind: 'box', fill: PALETTE.attemptFill, stroke: PALETTE.attempt, strokeWidth: 5, double: true, radius: 3, w: 34, h: 16 } },
       { id: 'dimmed', label: 'Not on the path (faded)', swatch: { kind: 'line', color: PALETTE.dimmedLink, width: 2 } },
       { id: 'source', label: 'Source / destination node', swatch: { kind: 'box', fill: '#ffffff', stroke: PALETTE.source, strokeWidth: 5, double: true, radius: 4, w: 34, h: 20 } },
-      { id: 'failed', label: 'Failed (what-if) ✕', swatch: { kind: 'line', color: PALETTE.failed, width: 3, dash: 'dashed' } },
+      { id: 'failed', label: 'Failed in a what-if test ✕', swatch: { kind: 'line', color: PALETTE.failed, width: 3, dash: 'dashed' } },
     ],
   },
   {
@@ -38,10 +38,10 @@ export const LEGEND: LegendSection[] = [
       { id: 'network', label: 'Network, used for live migration', swatch: { kind: 'box', fill: PALETTE.busFill, stroke: PALETTE.busBorder, strokeWidth: 2, radius: 3, w: 34, h: 14 } },
       { id: 'network-off', label: 'Network not used for live migration', swatch: { kind: 'box', fill: PALETTE.offFill, stroke: PALETTE.offBorder, strokeWidth: 2, radius: 3, w: 34, h: 14 } },
       { id: 'cable', label: 'Switchless cable (two NICs)', swatch: { kind: 'box', fill: PALETTE.cableFill, stroke: PALETTE.cableBorder, strokeWidth: 2, radius: 7, w: 34, h: 14 } },
-      { id: 'nic', label: 'NIC (drops onto its network •)', swatch: { kind: 'box', fill: PALETTE.nicFill, stroke: PALETTE.nicBorder, strokeWidth: 1.5, radius: 3, w: 26, h: 16 } },
+      { id: 'nic', label: 'NIC (a line joins it to its network)', swatch: { kind: 'box', fill: PALETTE.nicFill, stroke: PALETTE.nicBorder, strokeWidth: 1.5, radius: 3, w: 26, h: 16 } },
       { id: 'router', label: 'Router', swatch: { kind: 'box', fill: PALETTE.routerFill, stroke: PALETTE.routerBorder, strokeWidth: 2, radius: 8, w: 30, h: 18, barrel: true } },
-      { id: 'transit', label: 'Router link (transit subnet)', swatch: { kind: 'box', fill: PALETTE.transitFill, stroke: PALETTE.routerBorder, strokeWidth: 1.5, radius: 7, w: 30, h: 14 } },
-      { id: 'down', label: 'Down in the design', swatch: { kind: 'box', fill: '#ffffff', stroke: PALETTE.down, strokeWidth: 2, dash: 'dashed', radius: 3, w: 30, h: 14 } },
+      { id: 'transit', label: 'Link between two routers', swatch: { kind: 'box', fill: PALETTE.transitFill, stroke: PALETTE.routerBorder, strokeWidth: 1.5, radius: 7, w: 30, h: 14 } },
+      { id: 'down', label: 'Set to down in the design', swatch: { kind: 'box', fill: '#ffffff', stroke: PALETTE.down, strokeWidth: 2, dash: 'dashed', radius: 3, w: 30, h: 14 } },
     ],
   },
 ];

@@ -107,6 +107,7 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
 
   const fit = (): void => {
     if (headless || cy.elements().empty()) return;
+    cy.resize(); // the room may have changed since the last ResizeObserver callback (a notice just went)
     const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
     cy.viewport(fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING));
   };

@@ -90,6 +90,8 @@ export const stylesheet: StylesheetJson = [
       padding: `${HOST.pad}px`,
       'font-size': FONT.node,
       'font-weight': 'bold',
+      // The node's name picks it like its box does (a new user clicks the name).
+      'text-events': 'yes',
       'text-valign': 'top',
       'text-margin-y': -HOST.labelGap,
       width: 'data(w)',

@@ -5,7 +5,7 @@ export {
   MAX_PARALLEL_MIGRATIONS_RANGE, SMB_BANDWIDTH_LIMIT_FACTOR_RANGE,
 } from './defaults';
 export { selectMigrationPath, DEFAULT_LEGACY_TIMEOUT_SECONDS } from './select';
-export { MAX_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout } from './timeout';
+export { LEGACY_TIMEOUT_RANGE, MAX_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout } from './timeout';
 export { analyzeAllPairs, PAIR_FAILURES } from './allPairs';
 export { clusterOwnNetwork, orderNetworks, orderText, orderBasisText } from './order';
 export { streamsOf, rdmaText, transportText, TRANSPORT_LABEL, type Stream } from './streams';

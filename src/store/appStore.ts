@@ -8,9 +8,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout, parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
-import { applyEdit, copyNodes, emptyTopology, hostOf, type Clip, type Edit } from '../engine/edit';
+import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../engine/edit';
 import { readOrigin } from '../engine/origin';
 import { applyFailures, failableKind } from '../engine/whatif';
+import { friendlyErrors } from './friendlyErrors';
 
 export const HISTORY_LIMIT = 200;
 
@@ -64,6 +65,13 @@ export type AutosaveStatus =
   | { kind: 'failed'; at: string }
   | { kind: 'conflict'; at: string; choose(choice: 'theirs' | 'mine'): void };
 
+/**
+ * A notice that only informs (no errors to read, nothing to download) fades by itself; the others
+ * stay until dismissed or replaced. A notice with a download is never cleared by an edit.
+ */
+export const noticeFades = (n: Notice): boolean => n.kind === 'info' && !n.download && !(n.errors && n.errors.length > 0);
+export const NOTICE_FADE_MS = 8000;
+
 export type CommitResult = { ok: true } | { ok: false; errors: ParseError[] };
 /** What an edit did: the messages the UI shows (e.g. routes removed with a router) and the new elements. */
 export type EditOutcome = { ok: true; messages: string[]; created: string[] } | { ok: false; errors: ParseError[] };
@@ -81,7 +89,8 @@ export interface AppState {
   savedDocument: TopologyDocument;
   /**
    * Bumped when a whole topology replaces the current one (open, new, example, import, share
-   * link): the canvas fits the view to it. Edits, undo and redo leave it alone.
+   * link), and by an undo or redo across such a load: the canvas fits the view to it. Edits, and
+   * undo or redo of edits, leave it alone.
    */
   loadSeq: number;
   ui: UiState;
@@ -116,8 +125,11 @@ export interface AppActions {
   newTopology(): void;
   /** Copies the selected nodes with their NICs; false when no node is selected. */
   copy(): boolean;
-  /** Pastes the clipboard (into the selected site, if one is selected). */
-  paste(): EditOutcome;
+  /**
+   * Pastes the clipboard (into the selected site, if one is selected). `before`: an edit sent in the
+   * same batch, first (the positions that keep what is drawn in place): one undo step.
+   */
+  paste(before?: Edit | null): EditOutcome;
   setTool(tool: Tool): void;
   openDialog(dialog: Dialog | null): void;
   markSaved(): void;
@@ -138,7 +150,8 @@ export interface AppActions {
   setDestination(id: string | null): void;
   swap(): void;
   setMode(mode: Mode): void;
-  setLegacyTimeout(seconds: number): void;
+  /** Whole seconds from LEGACY_TIMEOUT_RANGE; anything else is refused (false) and nothing changes. */
+  setLegacyTimeout(seconds: number): boolean;
   select(ids: string[]): void;
   setPanel(panel: Panel): void;
   toggleFailed(id: string): void;
@@ -164,6 +177,9 @@ export interface StoreOptions {
   /** The document as last saved to a file, when it is not `document` (a restored autosave with unsaved changes). */
   savedDocument?: TopologyDocument;
 }
+
+/** Documents that replaced the whole topology (load): undoing or redoing them replaces it again. */
+const loadedDocuments = new WeakSet<TopologyDocument>();
 
 /** Parses are cached per document: undo, redo and an edit's own parse are not repeated. */
 const parseCache = new WeakMap<TopologyDocument, { topology: Topology; diagnostics: Diagnostic[] }>();
@@ -236,7 +252,11 @@ export function createAppStore(options: StoreOptions): AppStore {
     /** Sets a new document (already known to parse) with its derived state. */
     const apply = (doc: TopologyDocument, parsed: { topology: Topology; diagnostics: Diagnostic[] }, history: Pick<AppState, 'past' | 'future'>, extra: Partial<AppState> = {}): void => {
       const nextUi = reconcileUi(extra.ui ?? get().ui, doc, parsed.topology);
-      set({ document: doc, design: parsed.topology, diagnostics: parsed.diagnostics, effective: effectiveOf(doc, parsed.topology, nextUi.failed), ...history, ...extra, ui: nextUi });
+      // A notice describes what happened before: a new document makes it stale (a caller that has
+      // something to say sets its own right after). Data offered for download stays until dismissed.
+      const notice = get().notice;
+      const keep = notice?.download ? {} : { notice: null };
+      set({ document: doc, design: parsed.topology, diagnostics: parsed.diagnostics, effective: effectiveOf(doc, parsed.topology, nextUi.failed), ...history, ...keep, ...extra, ui: nextUi });
     };
     const parse = cachedParse;
     const setUi = (patch: Partial<UiState>): void => {
@@ -259,6 +279,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         if (!r.ok) return r;
         // A design imported from a cluster opens in the behaviour its OS builds imply (origin.mode).
         const mode = readOrigin(next)?.mode ?? s.ui.mode;
+        loadedDocuments.add(next);
         const ui = { ...s.ui, failed: [], selectedIds: [], sourceNodeId: pair?.[0] ?? null, destinationNodeId: pair?.[1] ?? null, mode };
         apply(next, r.parsed, { past: trim([...s.past, s.document]), future: [] }, { ui, savedDocument: next, loadSeq: s.loadSeq + 1 });
         return { ok: true };
@@ -266,15 +287,16 @@ export function createAppStore(options: StoreOptions): AppStore {
       edit(edit) {
         const s = get();
         const r = applyEdit(s.document, edit, { topology: s.design, diagnostics: s.diagnostics });
-        if (!r.ok) return r;
+        // Refused: said in the user's words (names, not ids or JSON paths), the one that matters.
+        if (!r.ok) return { ok: false, errors: friendlyErrors(s.document, r.errors) };
         if (r.document !== s.document) {
           const parsed = { topology: r.topology, diagnostics: r.diagnostics };
           parseCache.set(r.document, parsed);
           step(r.document, parsed);
         }
         if (r.created.length > 0) actions.select(r.created);
-        // An error notice (e.g. unreadable autosave data) is not pushed aside by an edit's report.
-        if (r.messages.length > 0 && get().notice?.kind !== 'error') actions.notify({ kind: 'info', text: r.messages.join(' ') });
+        // Data offered for download (unreadable autosave) is not pushed aside by an edit's report.
+        if (r.messages.length > 0 && !get().notice?.download) actions.notify({ kind: 'info', text: r.messages.join(' ') });
         return { ok: true, messages: r.messages, created: r.created };
       },
       newTopology() {
@@ -286,12 +308,13 @@ export function createAppStore(options: StoreOptions): AppStore {
         if (clip) setUi({ clipboard: clip });
         return clip !== null;
       },
-      paste() {
+      paste(before) {
         const s = get();
         if (!s.ui.clipboard) return { ok: false, errors: [{ path: '', message: 'There is nothing to paste: copy one or more nodes first.' }] };
         const sel = s.ui.selectedIds;
         const site = sel.length === 1 && s.design.index.sites.has(sel[0]!) ? sel[0]! : undefined;
-        return actions.edit({ type: 'paste', clip: s.ui.clipboard, site });
+        const paste: Edit = { type: 'paste', clip: s.ui.clipboard, site };
+        return actions.edit(before ? { type: 'batch', edits: [before, paste] } : paste);
       },
       setTool(tool) {
         if (get().ui.tool !== tool) setUi({ tool });
@@ -309,20 +332,25 @@ export function createAppStore(options: StoreOptions): AppStore {
           if (dropped && s.notice?.kind !== 'error') actions.notify({ kind: 'info', text: `Nothing more to undo: the app keeps the last ${HISTORY_LIMIT} steps, and older ones were let go.` });
           return;
         }
-        apply(prev, parsedOrThrow(prev), { past: s.past.slice(0, -1), future: [s.document, ...s.future] });
+        // Undoing a load replaces the whole topology again: the diagram fits itself to it.
+        const replaced = loadedDocuments.has(s.document) ? { loadSeq: s.loadSeq + 1 } : {};
+        apply(prev, parsedOrThrow(prev), { past: s.past.slice(0, -1), future: [s.document, ...s.future] }, replaced);
       },
       redo() {
         const s = get();
         const next = s.future[0];
         if (!next) return;
-        apply(next, parsedOrThrow(next), { past: [...s.past, s.document], future: s.future.slice(1) });
+        const replaced = loadedDocuments.has(next) ? { loadSeq: s.loadSeq + 1 } : {};
+        apply(next, parsedOrThrow(next), { past: trim([...s.past, s.document]), future: s.future.slice(1) }, replaced);
       },
       tapElement({ id, additive = false, link = false, group }) {
         const { ui, design } = get();
         if (id === null) return actions.select([]);
         if (additive) return actions.select(ui.selectedIds.includes(id) ? ui.selectedIds.filter((x) => x !== id) : [...ui.selectedIds, id]);
         const ids = group ? [...group] : [id];
-        const host = ui.tool === 'select' && !link && !group ? hostOf(design, id) : null;
+        // Only a node (its box or its name) picks the pair; a NIC, network, router or link is
+        // selected for Details and the pair is kept (inspect it, fail it, without losing the pair).
+        const host = ui.tool === 'select' && !link && !group && design.index.nodes.has(id) ? id : null;
         // One store update per click: selecting and picking the pair redraw once.
         if (host) actions.pickNode(host, ids);
         else if (ids.length > 0) actions.select(ids);
@@ -348,7 +376,9 @@ export function createAppStore(options: StoreOptions): AppStore {
         setUi({ mode });
       },
       setLegacyTimeout(seconds) {
-        if (isLegacyTimeout(seconds)) setUi({ legacyTimeoutSeconds: seconds });
+        if (!isLegacyTimeout(seconds)) return false;
+        if (seconds !== get().ui.legacyTimeoutSeconds) setUi({ legacyTimeoutSeconds: seconds });
+        return true;
       },
       select(ids) {
         if (!sameIds(ids, get().ui.selectedIds)) setUi({ selectedIds: ids });

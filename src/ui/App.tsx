@@ -9,8 +9,28 @@ import { useShortcuts } from './commands/useShortcuts';
 import { NoticeBar } from './NoticeBar';
 import { AutosaveStatus } from './AutosaveStatus';
 import { SidePanel } from './SidePanel';
-import { useApp } from './StoreContext';
+import { useActions, useApp } from './StoreContext';
 import { Toolbar } from './Toolbar';
+import { SaveState } from './frame/SaveState';
+import { EmptyHint } from './frame/EmptyHint';
+
+/** The first tab stop: past the toolbar, straight to the path (the side panel's Path tab). */
+function SkipToPath() {
+  const actions = useActions();
+  return (
+    <a
+      className="skip-link"
+      href="#tabpanel-path"
+      onClick={(e) => {
+        e.preventDefault();
+        actions.setPanel('path');
+        requestAnimationFrame(() => document.getElementById('tabpanel-path')?.focus());
+      }}
+    >
+      Skip to path
+    </a>
+  );
+}
 
 /**
  * The diagram and cytoscape are a chunk of their own (half of the app's JavaScript), fetched as
@@ -25,10 +45,12 @@ function Frame() {
   useShortcuts();
   return (
     <div className="app">
+      <SkipToPath />
       <header className="app-header">
         <h1>
           LM Path Visualizer <span className="topology-name" data-testid="topology-name">{name}</span>
         </h1>
+        <SaveState />
         <Toolbar />
       </header>
       <AutosaveStatus />
@@ -38,6 +60,7 @@ function Frame() {
           <Suspense fallback={<LoadingPanel what="the diagram" />}>
             <GraphView />
           </Suspense>
+          <EmptyHint />
           <Palette />
         </div>
         <SidePanel />

@@ -1,9 +1,22 @@
-/** Messages to the user: refused files with their errors, restored or unreadable autosaves. */
-import { useActions, useApp } from './StoreContext';
+/**
+ * Messages to the user: refused files with their errors, restored or unreadable autosaves. A new
+ * document clears a notice (the store does); one that only informs fades by itself.
+ */
+import { useEffect } from 'react';
+import { NOTICE_FADE_MS, noticeFades } from '../store/appStore';
+import { useActions, useApp, useAppStore } from './StoreContext';
 
 export function NoticeBar() {
   const notice = useApp((s) => s.notice);
   const actions = useActions();
+  const store = useAppStore();
+  useEffect(() => {
+    if (!notice || !noticeFades(notice)) return;
+    const timer = setTimeout(() => {
+      if (store.getState().notice === notice) store.getState().actions.notify(null);
+    }, NOTICE_FADE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, store]);
   if (!notice) return null;
   const download = notice.download;
   return (
@@ -13,7 +26,8 @@ export function NoticeBar() {
         <ul className="notice-errors">
           {notice.errors.slice(0, 50).map((e, i) => (
             <li key={i}>
-              {e.path && <code>{e.path}</code>} {e.message}
+              {e.message}
+              {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
             </li>
           ))}
           {notice.errors.length > 50 && <li>…and {notice.errors.length - 50} more.</li>}

@@ -2,8 +2,11 @@
  * The side panel's tabs: path, details of the selection, validation, all-pairs analysis, maintenance. Each tab
  * is a slot: its label and its panel; the tabs a first visit does not show load when first
  * opened (`lazyNamed`; pointing at the tab starts the fetch). A new tab adds a slot here.
+ * ARIA tabs pattern: the tab list is one tab stop, arrow keys (Home, End) move between tabs and
+ * show them. The panel scrolls back to the top when a new topology replaces the old one or
+ * another tab is shown.
  */
-import { Suspense, type ComponentType } from 'react';
+import { Suspense, useEffect, useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { useActions, useApp } from './StoreContext';
 import type { Panel } from '../store/appStore';
 import { lazyNamed, LoadingPanel, WhenLoaded, type Preloadable } from './common/lazy';
@@ -32,13 +35,29 @@ const preload = (slot: TabSlot): void => {
 
 export function SidePanel() {
   const panel = useApp((s) => s.ui.panel);
+  const replaced = useApp((s) => s.loadSeq);
   const diagnostics = useFindingCount();
   const actions = useActions();
   const design = useApp((s) => s.design);
   const label = TABS.find((t) => t.id === panel)?.label ?? panel;
+  const aside = useRef<HTMLElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  // A new topology or another tab starts at the top (not in the middle of the previous tab's scroll).
+  useEffect(() => {
+    aside.current?.scrollTo?.({ top: 0 });
+  }, [replaced, panel]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const i = TABS.findIndex((t) => t.id === panel);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = TABS[(to + TABS.length) % TABS.length]!;
+    actions.setPanel(next.id);
+    list.current?.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
+  };
   return (
-    <aside className="side-panel">
-      <div role="tablist" aria-label="Side panel" className="tabs">
+    <aside className="side-panel" ref={aside} aria-label="Side panel">
+      <div role="tablist" aria-label="Side panel" className="tabs" ref={list} onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -47,6 +66,7 @@ export function SidePanel() {
             id={`tab-${t.id}`}
             aria-selected={panel === t.id}
             aria-controls={`tabpanel-${t.id}`}
+            tabIndex={panel === t.id ? 0 : -1}
             className={panel === t.id ? 'on' : ''}
             onClick={() => actions.setPanel(t.id)}
             onPointerEnter={() => preload(t)}
@@ -57,7 +77,7 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-body">
+      <div role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-body" tabIndex={-1}>
         {/* A failing tab shows a message, not a white page; another tab or another design tries again. */}
         <ErrorBoundary key={panel} what={`The ${label} tab`} resetKey={design}>
           {TABS.filter((t) => t.id === panel).map((t) => (

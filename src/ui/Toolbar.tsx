@@ -1,5 +1,5 @@
 /** Top toolbar: files, design, examples, mode, and the registry's history, diagram and what-if commands. */
-import { EXAMPLES, findExample } from '../examples';
+import { ExampleMenu } from './frame/ExampleMenu';
 import { useActions, useApp } from './StoreContext';
 import { FileButtons } from './files/FileButtons';
 import { DesignerButtons } from './designer/DesignerButtons';
@@ -15,23 +15,7 @@ export function Toolbar() {
     <div className="toolbar" role="toolbar" aria-label="Main toolbar">
       <FileButtons />
       <DesignerButtons />
-      <label className="examples">
-        Example
-        <select
-          value=""
-          onChange={(e) => {
-            const ex = findExample(e.target.value);
-            if (ex) actions.load(ex.document, ex.pair);
-          }}
-        >
-          <option value="">Open an example…</option>
-          {EXAMPLES.map((ex) => (
-            <option key={ex.id} value={ex.id} title={ex.summary}>
-              {ex.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ExampleMenu />
       <div className="segmented" role="radiogroup" aria-label="Behaviour">
         <button type="button" role="radio" aria-checked={mode === 'ws2025'} className={mode === 'ws2025' ? 'on' : ''} onClick={() => actions.setMode('ws2025')}>
           Windows Server 2025

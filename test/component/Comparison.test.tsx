@@ -44,21 +44,32 @@ describe('Comparison', () => {
 
   it('the legacy timeout input changes the delay', () => {
     const { store } = renderComparison('switchless-3-node', ['n2', 'n3']);
-    const input = screen.getByLabelText(/^Legacy timeout \(seconds\) — the connection timeout, an upper bound of each wait/);
-    expect(input).toHaveValue(20);
+    const input = screen.getByLabelText('Legacy timeout (seconds)');
+    expect(input).toHaveValue('20');
     fireEvent.change(input, { target: { value: '30' } });
     expect(store.getState().ui.legacyTimeoutSeconds).toBe(30);
     expect(screen.getByText(/^Legacy:/)).toHaveTextContent('Legacy: 60 s before the migration starts');
     expect(timelineRows()[0]).toHaveTextContent('timed out after 30 s');
     // A half-typed value stays in the field and changes nothing.
     fireEvent.change(input, { target: { value: '' } });
-    expect(input).toHaveValue(null);
+    expect(input).toHaveValue('');
     expect(store.getState().ui.legacyTimeoutSeconds).toBe(30);
-    fireEvent.change(input, { target: { value: '-5' } });
-    expect(store.getState().ui.legacyTimeoutSeconds).toBe(30);
+    // Issue 17: out of range or not whole seconds is said inline, with the value still used; leaving
+    // the field shows that value again (what is shown is what is used).
+    for (const [typed, says] of [['-5', 'Enter 1 to 3600 seconds'], ['99999', 'Enter 1 to 3600 seconds'], ['2.5', 'Enter whole seconds'], ['0', 'Enter 1 to 3600 seconds']]) {
+      fireEvent.change(input, { target: { value: typed } });
+      expect(store.getState().ui.legacyTimeoutSeconds, typed).toBe(30);
+      expect(input).toHaveAttribute('aria-invalid', 'true');
+      expect(screen.getByRole('alert')).toHaveTextContent(`${says}: still using 30 s.`);
+      expect(input).toHaveAccessibleDescription(`${says}: still using 30 s. whole seconds, 1–3600`);
+    }
+    fireEvent.blur(input);
+    expect(input).toHaveValue('30');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(store.getState().actions.setLegacyTimeout(2.5)).toBe(false);
     // A change made elsewhere shows in the field.
     act(() => store.getState().actions.setLegacyTimeout(45));
-    expect(input).toHaveValue(45);
+    expect(input).toHaveValue('45');
     expect(screen.getByText(/^Legacy:/)).toHaveTextContent('Legacy: 90 s');
   });
 

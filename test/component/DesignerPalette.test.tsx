@@ -10,10 +10,10 @@ const palette = () => screen.getByRole('toolbar', { name: 'Palette' });
 describe('Palette', () => {
   it('inserts a node into the selected site on click, and a NIC onto the selected node on Enter', () => {
     const store = renderWith(<Palette />, undefined, { selectedIds: ['site-b'] });
-    fireEvent.click(within(palette()).getByRole('button', { name: 'Insert Node' }));
+    fireEvent.click(within(palette()).getByRole('button', { name: /^Insert Node/ }));
     expect(store.getState().design.index.nodes.get('n5')).toMatchObject({ site: 'site-b', name: 'HV05' });
     expect(store.getState().ui.selectedIds).toEqual(['n5']);
-    const nic = within(palette()).getByRole('button', { name: 'Insert NIC' });
+    const nic = within(palette()).getByRole('button', { name: /^Insert NIC/ });
     nic.focus();
     fireEvent.keyDown(nic, { key: 'Enter' });
     fireEvent.click(nic); // a button's Enter is a click
@@ -23,7 +23,7 @@ describe('Palette', () => {
 
   it('says what to select when a NIC has no node to go onto', () => {
     const store = renderWith(<><NoticeBar /><Palette /></>);
-    fireEvent.click(within(palette()).getByRole('button', { name: 'Insert NIC' }));
+    fireEvent.click(within(palette()).getByRole('button', { name: /^Insert NIC/ }));
     expect(screen.getByRole('status')).toHaveTextContent('Select a node first');
     expect(store.getState().past).toEqual([]);
   });
@@ -32,7 +32,7 @@ describe('Palette', () => {
     renderWith(<Palette />);
     const set: Record<string, string> = {};
     const dataTransfer = { setData: (type: string, value: string) => (set[type] = value), effectAllowed: '' };
-    fireEvent.dragStart(within(palette()).getByRole('button', { name: 'Insert Router' }), { dataTransfer });
+    fireEvent.dragStart(within(palette()).getByRole('button', { name: /^Insert Router/ }), { dataTransfer });
     expect(set[PALETTE_MIME]).toBe('router');
     expect(dataTransfer.effectAllowed).toBe('copy');
   });

@@ -27,6 +27,17 @@ describe('PropertyEditor', () => {
     expect(within(editor()).queryByRole('alert')).toBeNull();
   });
 
+  it('says what is wrong in names, and only the error that matters (issue 17)', () => {
+    renderWith(<PropertyEditor />, undefined, { selectedIds: ['n1-lm'] });
+    type('Addresses', '10.0.0.300');
+    const alert = within(editor()).getByRole('alert');
+    // Before: "NIC 'n1-lm': …" plus "next hop 10.1.10.1 is not on the NIC's own subnet" for the
+    // route, a consequence of an address that does not even parse.
+    expect(alert).toHaveTextContent(/^NIC HV01 · Live Migration: '10.0.0.300' is not an address with a prefix length \(expected e.g. 10.0.1.11\/24\)\.$/);
+    expect(alert).not.toHaveTextContent('n1-lm');
+    expect(alert).not.toHaveTextContent('nics[');
+  });
+
   it('refuses an address that breaks the NIC routes, half-way never: the whole change or nothing', () => {
     const store = renderWith(<PropertyEditor />, undefined, { selectedIds: ['n1-lm'] });
     const before = store.getState().document;

@@ -1,5 +1,5 @@
 /** Open, save, drop, shortcuts and share links, through the UI as App mounts it. */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeShareLink, encodeShareLink, MAX_FILE_BYTES, serializeTopology } from '../../src/engine/io';
 import { EXAMPLES } from '../../src/examples';
 import { fakeBrowser, renderFiles } from './files-harness';
+import { splitShareFragment } from '../../src/ui/files/fileActions';
 
 const first = EXAMPLES[0]!.document;
 const other = EXAMPLES.find((e) => e.id === 'two-site-routed')!.document;
@@ -32,6 +33,8 @@ describe('Save', () => {
     await waitFor(() => expect(browser.downloads.map((d) => d.filename)).toEqual(['Edited-design.lm-topology.json']));
     expect(await browser.downloads[0]!.blob.text()).toBe(serializeTopology(store.getState().document));
     expect(store.getState().savedDocument).toBe(store.getState().document);
+    // Issue 17: Save is confirmed.
+    expect(await screen.findByRole('status')).toHaveTextContent("Saved 'Edited design.lm-topology.json' to your downloads.");
   });
 
   it('Ctrl+Shift+E opens the Export dialog', () => {
@@ -120,9 +123,32 @@ describe('Share links', () => {
     await waitFor(() => expect(browser.clipboard.writeText).toHaveBeenCalledTimes(1));
     const url = browser.clipboard.writeText.mock.calls[0]![0];
     expect(url.startsWith(`${window.location.origin}/#share=1.`)).toBe(true);
-    const r = decodeShareLink(url.slice(url.indexOf('#')));
+    const { share, view } = splitShareFragment(url.slice(url.indexOf('#')));
+    const r = decodeShareLink(share);
     expect(r.ok && r.document).toEqual(store.getState().document);
+    expect(view).toEqual({ pair: null, mode: 'ws2025' });
     expect(await screen.findByRole('status')).toHaveTextContent(/^Link copied \(\d+ characters\)/);
+  });
+
+  it('a link carries the pair and the mode, so the recipient sees the same path (issue 17)', async () => {
+    const store = renderFiles(first);
+    act(() => {
+      store.getState().actions.setSource('n2');
+      store.getState().actions.setDestination('n3');
+      store.getState().actions.setMode('legacy');
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => expect(browser.clipboard.writeText).toHaveBeenCalledTimes(1));
+    const url = browser.clipboard.writeText.mock.calls[0]![0];
+    expect(url).toMatch(/&pair=n2,n3&mode=legacy$/);
+    cleanup();
+    const other = renderFiles(EXAMPLES[1]!.document);
+    act(() => {
+      window.history.replaceState(null, '', `/${url.slice(url.indexOf('#'))}`);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(other.getState().document).toEqual(first);
+    expect(other.getState().ui).toMatchObject({ sourceNodeId: 'n2', destinationNodeId: 'n3', mode: 'legacy' });
   });
 
   it('opens a shared topology on start and removes the fragment', async () => {

@@ -1,11 +1,12 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphView } from '../../src/ui/canvas/GraphView';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 import { createAppStore } from '../../src/store/appStore';
 import { CanvasApiProvider } from '../../src/ui/CanvasContext';
+import { COMMANDS } from '../../src/ui/commands';
 import { CommandButtons } from '../../src/ui/commands/CommandButtons';
 import { StoreProvider } from '../../src/ui/StoreContext';
 import '../e2e/handle';
@@ -57,7 +58,7 @@ describe('GraphView', () => {
     expect(cy.$(':active').length).toBe(0);
   });
 
-  it('picks the pair with two taps on nodes (or anything inside them) and highlights the chosen path', () => {
+  it('picks the pair with two taps on nodes and highlights the chosen path', () => {
     const { cy, store } = mount('switched-4-node');
     act(() => {
       cy.getElementById('n1').emit('tap');
@@ -65,6 +66,9 @@ describe('GraphView', () => {
     expect(store.getState().ui.sourceNodeId).toBe('n1');
     expect(store.getState().ui.selectedIds).toEqual(['n1']);
     expect(classes(cy, 'n1')).toContain('source');
+    act(() => {
+      cy.getElementById('n3').emit('tap');
+    });
     act(() => {
       cy.getElementById('n3-s2').emit('tap');
     });
@@ -78,6 +82,22 @@ describe('GraphView', () => {
     // Selection is a class too, outside the undo history.
     expect(classes(cy, 'n3-s2')).toContain('selected');
     expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('inspects a NIC, network or router link without losing the pair (issue 17)', () => {
+    const { cy, store } = mount('two-site-routed', ['n1', 'n3']);
+    for (const id of ['n1-lm', 'lm-a', 'ra']) {
+      act(() => {
+        cy.getElementById(id).emit('tap');
+      });
+      // Before: tapping HV01's NIC made HV01 the new source and cleared the destination.
+      expect(store.getState().ui, id).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', selectedIds: [id] });
+    }
+    const transit = cy.nodes('.transit').first();
+    act(() => {
+      transit.emit('tap');
+    });
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', selectedIds: ['ra', 'rb'] });
   });
 
   it('clears the selection on a background tap and keeps the pair', () => {
@@ -281,10 +301,35 @@ describe('GraphView', () => {
     expect(store.getState().document.layout!['n1-s1']).toBeDefined();
   });
 
-  it('has a collapsible legend beside the drawing', () => {
+  it('pasting and duplicating never move what is drawn (issue 17)', () => {
+    const { cy, store, api } = mount('switchless-3-node');
+    const leaves = () => Object.fromEntries(cy.nodes().filter((n) => n.isChildless() && !n.hasClass('network') && !n.hasClass('transit')).map((n) => [n.id(), { ...(n as NodeSingular).position() }]));
+    const before = leaves();
+    act(() => store.getState().actions.select(['n1']));
+    const ctx = { store, canvas: { current: api } };
+    act(() => COMMANDS.find((c) => c.id === 'copy')!.run(ctx));
+    act(() => COMMANDS.find((c) => c.id === 'paste')!.run(ctx));
+    act(() => COMMANDS.find((c) => c.id === 'duplicate')!.run(ctx));
+    expect(store.getState().design.nodes).toHaveLength(5);
+    const after = leaves();
+    // Saved positions are whole pixels: at most half a pixel of rounding.
+    for (const [id, p] of Object.entries(before)) expect(Math.max(Math.abs(after[id]!.x - p.x), Math.abs(after[id]!.y - p.y)), id).toBeLessThanOrEqual(0.5);
+    // One undo step each: the positions saved for the paste go with it.
+    act(() => store.getState().actions.undo());
+    act(() => store.getState().actions.undo());
+    expect(store.getState().document.layout).toBeUndefined();
+  });
+
+  it('has a collapsible legend beside the drawing, folded at first when the window is short', () => {
+    const height = window.innerHeight;
+    window.innerHeight = 700; // 1024×700: the diagram keeps its room (issue 17)
     mount('switched-4-node');
+    window.innerHeight = height;
     const legend = screen.getByRole('complementary', { name: 'Legend' });
+    expect(within(legend).queryByText('Chosen path (✔ CHOSEN)')).toBeNull();
+    fireEvent.click(within(legend).getByRole('button', { name: /Legend/ }));
     expect(within(legend).getByText('Chosen path (✔ CHOSEN)')).toBeInTheDocument();
+    expect(within(legend).getByText('NIC (a line joins it to its network)')).toBeInTheDocument();
     fireEvent.click(within(legend).getByRole('button', { name: /Legend/ }));
     expect(within(legend).queryByText('Chosen path (✔ CHOSEN)')).toBeNull();
   });

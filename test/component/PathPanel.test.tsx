@@ -92,6 +92,9 @@ describe('PathPanel', () => {
     renderPanel('two-site-routed', ['n1', 'n3'], 'legacy');
     expect(within(region()).getByRole('status')).toHaveTextContent('No live migration path from HV01 to HV03 on any network enabled for live migration.');
     expect(region()).toHaveTextContent("Windows Server 2025 would use 'Live Migration A' → 'Live Migration B' via Router A → Router B");
+    // Issue 17: the model tries networks only one node is on too (the timeline shows their timeouts).
+    expect(region()).not.toHaveTextContent('only tries networks that both nodes are on');
+    expect(region()).toHaveTextContent('waits for the timeout on each one that does not connect the two nodes (a network only one of them, or neither, is on)');
   });
 
   it('explains a node that cannot take part', () => {

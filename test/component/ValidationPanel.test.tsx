@@ -37,7 +37,7 @@ describe('ValidationPanel', () => {
   it('applies the one-click fix: the missing return route is added and the pair gets its routed path', () => {
     const store = renderWith(<ValidationPanel />, noReturnRoutes());
     const before = items().length;
-    const pair = items().find((li) => li.textContent!.includes('No live migration path from HV01 to HV03'))!;
+    const pair = items().find((li) => li.classList.contains('validation-item') && li.textContent!.includes('No live migration path from HV01 to HV03'))!;
     fireEvent.click(within(pair).getByRole('button', { name: "Fix: Add the return route to 10.1.10.0/24 via 10.2.10.1 on HV03 'Live Migration'" }));
     expect(store.getState().design.index.nics.get('n3-lm')!.routes).toEqual([{ prefix: '10.1.10.0/24', via: '10.2.10.1' }]);
     expect(store.getState().past).toHaveLength(1);
@@ -50,5 +50,16 @@ describe('ValidationPanel', () => {
     renderWith(<ValidationPanel />, { ...twoSite(), nics: [] });
     expect(items().length).toBeGreaterThan(0);
     expect(screen.queryAllByRole('button', { name: /^Fix:/ })).toHaveLength(0);
+  });
+
+  it('groups findings of one kind, with Fix all when every fix is unambiguous (issue 17)', () => {
+    const store = renderWith(<ValidationPanel />, noReturnRoutes());
+    const group = items().find((li) => li.classList.contains('validation-group') && li.textContent!.includes('node pairs have no path'))!;
+    // The 8 cross-site pairs lose their routed path without the return routes (4 each way).
+    expect(within(group).getByText(/node pairs have no path/).closest('summary')).toHaveTextContent(/^No path\s*8 node pairs have no path$/);
+    fireEvent.click(within(group).getByRole('button', { name: 'Fix all 8' }));
+    expect(store.getState().past).toHaveLength(1); // one undo step
+    expect(screen.queryByText(/No live migration path from/)).toBeNull();
+    expect(store.getState().design.index.nics.get('n3-lm')!.routes).toEqual([{ prefix: '10.1.10.0/24', via: '10.2.10.1' }]);
   });
 });

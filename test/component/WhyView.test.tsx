@@ -36,10 +36,29 @@ describe('WhyView', () => {
     expect(entry('Direct 1-2')).toHaveTextContent('Not used — destination node has no working address on it');
     expect(entry('Direct 1-2')).toHaveTextContent("HV03 has no working address on network 'Direct 1-2'.");
     expect(entry('Direct 2-3')).toHaveTextContent('Used: chosen');
-    // Address pairs across two networks are listed under both, folded.
-    const pairs = within(entry('Direct 1-3')).getByText(/address pairs? through this network cannot connect/);
-    expect(pairs).toHaveTextContent('2 address pairs through this network cannot connect (no static route through working routers)');
-    expect(within(entry('Direct 1-3')).getByText(/^No route from 10.12.0.2/)).toBeInTheDocument();
+    // Issue 17: address pairs on different subnets without a route are normal while the pair has a
+    // path: not listed under the networks as faults, but folded into one line at the end.
+    expect(within(entry('Direct 1-3')).queryByText(/cannot connect/)).toBeNull();
+    expect(within(entry('Direct 2-3')).queryByText(/cannot connect/)).toBeNull();
+    const quiet = screen.getByText(/on different subnets with no route between them/);
+    expect(quiet.closest('details')).not.toHaveAttribute('open');
+    expect(quiet).toHaveTextContent('address pairs on different subnets with no route between them: normal, the pair has a path');
+    expect(screen.queryByText(/^Cause:/)).toBeNull();
+  });
+
+  it('leads with the real cause when a router fails (issue 17)', () => {
+    const store = renderWhy('two-site-routed', ['n1', 'n3']);
+    act(() => store.getState().actions.toggleFailed('ra'));
+    const cause = document.querySelector('.why-cause')!;
+    expect(cause).toHaveTextContent(/^Cause: The route from 10.1.10.11 \(HV01 'Live Migration', 'Live Migration A'\) to 10.2.10.13 .* needs a router that is down\.$/);
+    // Before: both networks headed with "destination/source node has no working address on it".
+    expect(entry('Live Migration A')).toHaveTextContent('Not used — a router on the way is down');
+    expect(entry('Live Migration B')).toHaveTextContent('Not used — a router on the way is down');
+  });
+
+  it('in legacy, the cause is that no enabled network has both nodes', () => {
+    renderWhy('two-site-routed', ['n1', 'n3'], 'legacy');
+    expect(document.querySelector('.why-cause')).toHaveTextContent('Cause: No network enabled for live migration has a working address on both HV01 and HV03, and legacy never uses a routed path.');
   });
 
   it('shows each network\'s legacy attempt', () => {

@@ -39,7 +39,7 @@ export function fakeBrowser() {
 
 export function fakeCanvas(): CanvasApi & { exportPng: ReturnType<typeof vi.fn>; exportSvg: ReturnType<typeof vi.fn>; exportDrawio: ReturnType<typeof vi.fn> } {
   return {
-    fit: vi.fn(), zoomIn: vi.fn(), zoomOut: vi.fn(), autoLayout: vi.fn(),
+    fit: vi.fn(), zoomIn: vi.fn(), zoomOut: vi.fn(), autoLayout: vi.fn(), pinLayout: vi.fn(() => null),
     exportPng: vi.fn(async () => [{ title: '', data: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9, 9])], { type: 'image/png' }) }]),
     exportSvg: vi.fn(async () => [{ title: '', data: '<svg xmlns="http://www.w3.org/2000/svg"><text>HV01</text></svg>' }]),
     exportDrawio: vi.fn(async () => '<mxfile><diagram><mxGraphModel><root><mxCell id="0"/></root></mxGraphModel></diagram></mxfile>'),

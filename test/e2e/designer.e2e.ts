@@ -70,6 +70,16 @@ function designer(page: Page) {
       const p = await at(id);
       await page.mouse.click(b.x + p.x, b.y + p.y);
     },
+    /** Picks a node for the pair: a click on its name (its centre is one of its NICs, which a click selects for Details). */
+    async pick(id: string) {
+      const b = await box();
+      const p = await page.evaluate((id) => {
+        const cy = (window as unknown as { __lmpv: { cy: import('cytoscape').Core } }).__lmpv.cy;
+        const lb = cy.getElementById(id).renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
+        return { x: (lb.x1 + lb.x2) / 2, y: (lb.y1 + lb.y2) / 2 };
+      }, id);
+      await page.mouse.click(b.x + p.x, b.y + p.y);
+    },
     /** Selects an element on the canvas and sets fields of its property editor. */
     async edit(id: string, fields: Record<string, string>) {
       await this.click(id);
@@ -139,8 +149,8 @@ describe('designer', () => {
 
     // Click HV01, then HV03: the routed path.
     await page.getByRole('tab', { name: 'Path' }).click();
-    await d.click('n1');
-    await d.click('n3');
+    await d.pick('n1');
+    await d.pick('n3');
     const region = page.getByRole('region', { name: 'Migration path' });
     await expect(region.textContent()).resolves.toContain(ROUTED);
     const built = await d.doc();

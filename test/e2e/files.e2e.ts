@@ -136,9 +136,10 @@ describe('share links', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Link copied \(\d+ characters\)/);
     const url = await page.evaluate(() => navigator.clipboard.readText());
-    expect(url).toMatch(/#share=1\.\d+\.[0-9a-f]{8}\.[\w-]+$/);
+    expect(url).toMatch(/#share=1\.\d+\.[0-9a-f]{8}\.[\w-]+&pair=n1,n3&mode=ws2025$/);
     const other = await openApp(browser, url.slice(0, url.indexOf('#')), url.slice(url.indexOf('#')));
     await expect.poll(() => topologyName(other)).toBe('Switched 4-node cluster');
+    await expect(other.getByLabel('Destination node').inputValue()).resolves.toBe('n3');
     expect([...pageErrors(page), ...pageErrors(other)]).toEqual([]);
   });
 
@@ -165,7 +166,7 @@ describe('exports', () => {
     await report.setContent(html.bytes.toString('utf8'));
     const rows = await report.$$eval('table:last-of-type tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
     expect(rows).toHaveLength(12);
-    expect(rows).toContainEqual(['HV01', 'HV03', 'Live Migration A → Live Migration B', 'routed via Router A → Router B', 'none', 'no path', 'no enabled network connects the pair', '—', '40 s']);
+    expect(rows).toContainEqual(['HV01', 'HV03', 'Live Migration A → Live Migration B', 'routed via Router A → Router B', 'none', 'no path', 'no enabled network connects the pair', '—', 'never (gives up after 40 s)']);
     await report.close();
     await page.bringToFront(); // a background page gets no animation frames, which clicks wait for
 

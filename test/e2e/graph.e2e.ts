@@ -29,11 +29,16 @@ async function openExample(page: Page, id: string): Promise<void> {
 }
 
 /** Where an element is on the page: the canvas's box plus cytoscape's rendered position. */
-async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' = 'centre'): Promise<{ x: number; y: number }> {
+async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' | 'label' = 'centre'): Promise<{ x: number; y: number }> {
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
   const p = await page.evaluate(
     ([elementId, at]) => {
       const el = window.__lmpv.cy.getElementById(elementId);
+      if (at === 'label') {
+        // A node's name picks it (its centre is one of its NICs, which a click selects for Details).
+        const lb = el.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
+        return { x: (lb.x1 + lb.x2) / 2, y: (lb.y1 + lb.y2) / 2 };
+      }
       if (at === 'top-edge') {
         // Inside the host's own padding, above its NICs: grabs the host, not a NIC.
         const bb = el.renderedBoundingBox({ includeLabels: false });
@@ -66,9 +71,9 @@ describe('the diagram', () => {
     });
     await expect(region(page).textContent()).resolves.toContain('Pick a source and a destination');
     const [src, dst] = ex.pair;
-    const a = await pointOf(page, src);
+    const a = await pointOf(page, src, 'label');
     await page.mouse.click(a.x, a.y);
-    const b = await pointOf(page, dst);
+    const b = await pointOf(page, dst, 'label');
     await page.mouse.click(b.x, b.y);
     const ui = await page.evaluate(() => window.__lmpv.store.getState().ui);
     expect([ui.sourceNodeId, ui.destinationNodeId]).toEqual([src, dst]);
@@ -112,7 +117,7 @@ describe('the diagram', () => {
       });
     });
     await page.waitForFunction(() => window.__lmpv.settled());
-    const a = await pointOf(page, src);
+    const a = await pointOf(page, src, 'label');
     await page.mouse.click(a.x, a.y, { delay: 60 });
     await page.waitForFunction(() => !!(window as Window & { first?: unknown }).first);
     const first = await page.evaluate(() => (window as Window & { first?: { overlay: string[]; source: string; dimmed: number } }).first!);
@@ -141,7 +146,7 @@ describe('the diagram', () => {
       };
     });
     await page.waitForFunction(() => window.__lmpv.settled());
-    const b = await pointOf(page, dst);
+    const b = await pointOf(page, dst, 'label');
     await page.mouse.click(b.x, b.y, { delay: 60 });
     await page.waitForFunction(() => !!(window as Window & { painted?: unknown }).painted);
     const painted = await page.evaluate(() => (window as Window & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } }).painted!);
@@ -286,7 +291,7 @@ describe('the diagram', () => {
     // Caption above and legend below the drawing.
     expect(out.h).toBeGreaterThan(out.diagram.h + 2 * 150);
     expect(out.svg).toContain('✔ CHOSEN · Live Migration A');
-    expect(out.svg).toContain('Router link (transit subnet)');
+    expect(out.svg).toContain('Link between two routers');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -25,6 +25,8 @@ describe('delete', () => {
     // Untouched sections stay the same objects.
     expect(r.document.networks).toBe(doc.networks);
     expect(r.document.routers).toBe(doc.routers);
+    // Issue 17: what went with it is listed (the README promises it), in one short message.
+    expect(r.messages).toEqual(["Deleted HV01. Removed with it: 2 NICs (HV01 'Management' and HV01 'Live Migration')."]);
   });
 
   it('a node takes its VMs, and says which; other VMs stay the same objects', () => {
@@ -41,7 +43,9 @@ describe('delete', () => {
     expect(r.document.vms!.map((v) => v.id)).toEqual(['vm2']);
     expect(r.document.vms![0]).toBe(doc.vms![1]);
     expect(r.document.layout!.vm1).toBeUndefined();
-    expect(r.messages).toContain("Deleted the 2 VMs of HV01 with it: 'SQL01' and 'File01'.");
+    // One grouped message: HV01's two NICs and its two VMs go with it.
+    expect(r.messages).toHaveLength(1);
+    expect(r.messages[0]).toMatch(/^Deleted HV01\. Removed with it: .*2 VMs \('SQL01' and 'File01'\)/);
     expect(dangling(r.document)).toEqual([]);
     // A site takes its nodes, and they their VMs.
     const s = must(doc, { type: 'delete', ids: ['site-a'] });
@@ -50,17 +54,15 @@ describe('delete', () => {
     expect(must(doc, { type: 'delete', ids: ['n3'] }).document.vms).toBe(doc.vms);
   });
 
-  it('a router takes the routes through it, each reported', () => {
+  it('a router takes the routes through it, reported as one grouped list', () => {
     const r = must(twoSite(), { type: 'delete', ids: ['ra'] });
     expect(r.document.routers!.map((x) => x.id)).toEqual(['rb']);
     expect(nic(r.document, 'n1-lm').routes).toEqual([]);
     expect(nic(r.document, 'n1-mgmt').routes).toEqual([]);
     expect(nic(r.document, 'n3-lm').routes).toEqual([{ prefix: '10.1.10.0/24', via: '10.2.10.1' }]);
+    // Before issue 17: four repeated sentences, one per route.
     expect(r.messages).toEqual([
-      "Removed the route to 0.0.0.0/0 via 10.1.0.1 from HV01 'Management': it went through Router A, which was deleted.",
-      "Removed the route to 10.2.10.0/24 via 10.1.10.1 from HV01 'Live Migration': it went through Router A, which was deleted.",
-      "Removed the route to 0.0.0.0/0 via 10.1.0.1 from HV02 'Management': it went through Router A, which was deleted.",
-      "Removed the route to 10.2.10.0/24 via 10.1.10.1 from HV02 'Live Migration': it went through Router A, which was deleted.",
+      "Deleted Router A. Removed with it: 4 static routes through Router A (on HV01 'Management', HV01 'Live Migration', HV02 'Management' and HV02 'Live Migration').",
     ]);
     expect(dangling(r.document)).toEqual([]);
   });
@@ -72,8 +74,9 @@ describe('delete', () => {
     expect(router(r.document, 'rb').interfaces).toEqual(['10.2.0.1/24', '172.16.0.2/30']);
     expect(nic(r.document, 'n1-lm').routes).toEqual([]); // the route to 10.2.10.0/24 led nowhere now
     expect(r.document.liveMigration).toEqual({ networkOrder: ['lm-a'], excludedNetworks: ['mgmt-a', 'mgmt-b'] });
-    expect(r.messages).toContain("Removed the route to 10.2.10.0/24 via 10.1.10.1 from HV01 'Live Migration': network 'Live Migration B' was deleted.");
-    expect(r.messages).toContain('The deleted network was removed from the live migration settings.');
+    expect(r.messages).toEqual([
+      "Deleted network 'Live Migration B'. Removed with it: its place in the live migration settings; 2 static routes to network 'Live Migration B' (on HV01 'Live Migration' and HV02 'Live Migration'); 2 static routes whose gateway is no longer on the NIC's subnet (on HV03 'Live Migration' and HV04 'Live Migration'); 1 router interface on it (Router B 10.2.10.1/24).",
+    ]);
     expect(dangling(r.document)).toEqual([]);
   });
 
@@ -102,7 +105,7 @@ describe('delete', () => {
     expect(r.document.sites!.map((s) => s.id)).toEqual(['site-a']);
     expect(r.document.nodes!.map((n) => n.id)).toEqual(['n1', 'n2']);
     expect(r.document.routers!.map((x) => x.id)).toEqual(['ra']);
-    expect(r.messages[0]).toBe("Deleted site 'Site B' with what was in it: HV03, HV04 and Router B.");
+    expect(r.messages[0]).toMatch(/^Deleted site 'Site B'\. Removed with it: what was in site 'Site B' \(HV03, HV04 and Router B\); 4 NICs \(HV03 'Management', HV03 'Live Migration', HV04 'Management' and HV04 'Live Migration'\)\.$/);
     expect(dangling(r.document)).toEqual([]);
   });
 

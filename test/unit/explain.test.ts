@@ -98,6 +98,17 @@ describe('legacy timeline and delay', () => {
     expect(comparisonHeadline(select(t, 'n1', 'n3', 'ws2025'), legacy)).toBe('Legacy: no path (fails after 40 s) · 2025: immediately');
   });
 
+  it('says "neither node" when neither end is on a network legacy tries (issue 17)', () => {
+    // Two-site HV03→HV04 (both in site B, on lm-b only): lm-a is tried first and times out; neither
+    // HV03 nor HV04 has an address on it. HV01→HV03: lm-a misses HV03 only, lm-b misses HV01 only.
+    const t = example('two-site-routed');
+    expect(legacyTimeline(t, select(t, 'n3', 'n4', 'legacy')).bars.map((b) => b.reason)).toEqual(['neither node has a working address on it', '']);
+    expect(legacyTimeline(t, select(t, 'n1', 'n3', 'legacy')).bars.map((b) => b.reason)).toEqual([
+      'destination node has no working address on it',
+      'source node has no working address on it',
+    ]);
+  });
+
   it('the connected network comes first when it is the most preferred', () => {
     const t = example('switched-4-node');
     const legacy = select(t, 'n1', 'n3', 'legacy');
@@ -117,9 +128,11 @@ describe('why, grouped by network', () => {
       ['Management', null, 'Not used', 'excluded from live migration in the cluster settings'],
     ]);
     expect(g.networks[3]!.reasons[0]!.message).toBe("Network 'Management' is excluded from live migration (MigrationExcludeNetworks).");
-    // The address pair 10.12.0.2 → 10.13.0.3 concerns both of its networks.
-    expect(g.networks[0]!.pairs.map((e) => e.reason)).toEqual(['no-route', 'no-route']);
-    expect(g.networks[1]!.pairs.map((e) => e.elementId)).toEqual(['n2-to1[10.12.0.2]→n3-to1[10.13.0.3]', 'n2-to3[10.23.0.2]→n3-to1[10.13.0.3]']);
+    // Address pairs on different subnets without a route are normal while the pair has a path
+    // (issue 17): folded into `quiet`, listed under no network.
+    expect(g.networks.flatMap((w) => w.pairs)).toEqual([]);
+    expect(g.quiet.map((e) => e.elementId)).toContain('n2-to1[10.12.0.2]→n3-to1[10.13.0.3]');
+    expect(new Set(g.quiet.map((e) => e.reason))).toEqual(new Set(['no-route']));
     expect(g.other).toEqual([]);
   });
 

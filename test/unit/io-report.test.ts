@@ -59,8 +59,16 @@ describe('buildReport', () => {
     const rows = tableAfter(markdown, '## Live migration paths between every pair of nodes');
     expect(rows[0]).toEqual(['Source', 'Destination', '2025 network', '2025 kind', '2025 fallbacks', 'Legacy network', 'Legacy kind', 'Legacy fallbacks', 'Legacy delay']);
     expect(rows).toHaveLength(2 + 12);
-    expect(rows).toContainEqual(['HV01', 'HV03', 'Live Migration A → Live Migration B', 'routed via Router A → Router B', 'none', 'no path', 'no enabled network connects the pair', '—', '40 s']);
+    expect(rows).toContainEqual(['HV01', 'HV03', 'Live Migration A → Live Migration B', 'routed via Router A → Router B', 'none', 'no path', 'no enabled network connects the pair', '—', 'never (gives up after 40 s)']);
     expect(rows).toContainEqual(['HV03', 'HV04', 'Live Migration B', 'direct', 'none', 'Live Migration B', 'direct', 'none', '20 s']);
+  });
+
+  it('counts the pairs legacy never migrates apart from those that wait (issue 17)', () => {
+    const { markdown } = report(EXAMPLES.find((e) => e.id === 'two-site-routed')!.document, { legacyTimeoutSeconds: 20 });
+    const summary = tableAfter(markdown, '## Summary');
+    // Connecting pairs: HV01↔HV02 at once, HV03↔HV04 after 20 s: mean (0 + 0 + 20 + 20) / 4 = 10 s.
+    expect(summary.find((r) => r[0] === 'Legacy start delay (pairs that connect)')![1]).toBe('up to 20 s, 10 s on average over 4 pairs; 2 of them wait for timeouts (20 s per timed-out network)');
+    expect(summary.find((r) => r[0] === 'Pairs legacy never migrates')![1]).toBe('8 (legacy gives up after 40 s)');
   });
 
   it('lists the networks in live migration order with role, metric and whether live migration uses them', () => {

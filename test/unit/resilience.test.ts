@@ -30,7 +30,11 @@ describe('analyzeAllPairs summary, hand-checked', () => {
       routedChosen: 0, singlePath: { ws2025: 6, legacy: 6 },
     });
     // Legacy: 4 of 6 pairs wait, 2 of them 40 s (two timeouts) or more; 2025 waits for none.
-    expect(compareModes(r, 20)).toMatchObject({ legacyWaiting: 4, legacyLongWait: 2, longWaitSeconds: 40, legacyTotalSeconds: 120, rescuedBy2025: 0, differentNetwork: 0 });
+    expect(compareModes(r, 20)).toMatchObject({
+      legacyWaiting: 4, legacyLongWait: 2, longWaitSeconds: 40, legacyTotalSeconds: 120, rescuedBy2025: 0, differentNetwork: 0,
+      // Every pair connects: the mean over connected pairs is the summary's mean, 120 / 6 = 20.
+      legacyConnected: 6, legacyMeanDelaySeconds: 20, legacyMaxDelaySeconds: 40, legacyNever: 0, legacyGiveUpSeconds: 0,
+    });
   });
 
   it('switched 4-node', () => {
@@ -60,7 +64,13 @@ describe('analyzeAllPairs summary, hand-checked', () => {
       pairCount: 12, noPath: { ws2025: 0, legacy: 8 }, maxLegacyDelaySeconds: 40, meanLegacyDelaySeconds: 30,
       routedChosen: 8, singlePath: { ws2025: 12, legacy: 4 },
     });
-    expect(compareModes(r, 20)).toMatchObject({ legacyWaiting: 10, legacyLongWait: 8, rescuedBy2025: 8, noPath: { ws2025: 0, legacy: 8 } });
+    // Waiting and never migrating apart (issue 17): only n3↔n4 wait (20 s each); the 8 cross-site
+    // pairs never migrate (they give up after 40 s). Mean over the 4 pairs that connect:
+    // (0 + 0 + 20 + 20) / 4 = 10 s, not the 30 s that counts the give-ups.
+    expect(compareModes(r, 20)).toMatchObject({
+      legacyWaiting: 2, legacyLongWait: 0, legacyConnected: 4, legacyMeanDelaySeconds: 10, legacyMaxDelaySeconds: 20,
+      legacyNever: 8, legacyGiveUpSeconds: 40, rescuedBy2025: 8, noPath: { ws2025: 0, legacy: 8 },
+    });
   });
 });
 

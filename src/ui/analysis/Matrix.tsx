@@ -57,20 +57,23 @@ const Row = memo(function Row({ r, name, cells, focusCol, selectedCol, density, 
           data-c={c}
           tabIndex={c === focusCol ? 0 : -1}
           aria-selected={c === selectedCol}
-          aria-label={cell.label}
           aria-describedby={c === focusCol ? tipId : undefined}
           className={`mx-cell ${cell.cls}${c === selectedCol ? ' is-selected' : ''}`}
         >
+          {/* The name is the pair in words, from content (no aria-label: it would not hold the visible abbreviations). */}
+          <span className="sr-only">{cell.label}</span>
           {density !== 'compact' ? (
-            <>
+            <span className="mx-visible" aria-hidden="true">
               <span className={cell.main.length > 6 ? 'mx-main long' : 'mx-main'}>{cell.main}</span>
               <span className="mx-sub">
                 {cell.sub}
                 {cell.aside && <span className="mx-aside">{cell.aside}</span>}
               </span>
-            </>
+            </span>
           ) : (
-            <span className="mx-main">{cell.compact}</span>
+            <span className="mx-visible mx-main" aria-hidden="true">
+              {cell.compact}
+            </span>
           )}
         </td>
       ))}

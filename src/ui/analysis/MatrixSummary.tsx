@@ -4,20 +4,28 @@ import { compareModes, type AllPairsResult } from '../../engine';
 const pairs = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;
 const seconds = (s: number): string => `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 
-/** "Legacy: 2 pairs wait 40 s or more; Windows Server 2025: 0." and what else 2025 changes. */
+/**
+ * "Legacy: 2 pairs wait 20 s or more before migrating; Windows Server 2025: 0." and, apart, the
+ * pairs legacy never migrates — a pair that gives up is not counted as waiting.
+ */
 export function headline(result: AllPairsResult, timeout: number): string[] {
   const c = compareModes(result, timeout);
   const lines: string[] = [];
   if (c.legacyLongWait > 0) lines.push(`Legacy: ${pairs(c.legacyLongWait)} wait ${c.longWaitSeconds} s or more before migrating; Windows Server 2025: 0.`);
   else if (c.legacyWaiting > 0) lines.push(`Legacy: ${pairs(c.legacyWaiting)} wait ${timeout} s or more before migrating; Windows Server 2025: 0.`);
-  else if (c.pairCount > 0) lines.push('Legacy and Windows Server 2025 both start every migration at once.');
-  if (c.rescuedBy2025 > 0) lines.push(`Legacy cannot migrate ${pairs(c.rescuedBy2025)} at all; Windows Server 2025 migrates them through routers.`);
+  else if (c.legacyNever > 0 && c.legacyConnected > 0) lines.push('Legacy starts every migration it can make at once.');
+  else if (c.pairCount > 0 && c.legacyNever === 0) lines.push('Legacy and Windows Server 2025 both start every migration at once.');
+  if (c.legacyNever > 0) {
+    const rescued = c.rescuedBy2025 === c.legacyNever ? 'Windows Server 2025 migrates them through routers' : c.rescuedBy2025 > 0 ? `Windows Server 2025 migrates ${c.rescuedBy2025} of them through routers` : '';
+    lines.push(`Legacy never migrates ${pairs(c.legacyNever)}: it gives up after ${seconds(c.legacyGiveUpSeconds)}${rescued ? `; ${rescued}` : ''}.`);
+  }
   if (c.noPath.ws2025 > 0) lines.push(`${pairs(c.noPath.ws2025)} cannot live-migrate even in Windows Server 2025.`);
   return lines;
 }
 
 export function MatrixSummary({ result, timeout }: { result: AllPairsResult; timeout: number }) {
   const s = result.summary;
+  const c = compareModes(result, timeout);
   const nodes = result.nodeIds.length;
   return (
     <section className="mx-summary" aria-label="All-pairs summary">
@@ -40,12 +48,12 @@ export function MatrixSummary({ result, timeout }: { result: AllPairsResult; tim
           </dd>
         </div>
         <div>
-          <dt>Worst legacy delay</dt>
-          <dd>{seconds(s.maxLegacyDelaySeconds)}</dd>
+          <dt>Legacy delay</dt>
+          <dd>{c.legacyConnected ? `mean ${seconds(Math.round(c.legacyMeanDelaySeconds * 10) / 10)} · worst ${seconds(c.legacyMaxDelaySeconds)} (${pairs(c.legacyConnected)} that connect)` : 'no pair connects'}</dd>
         </div>
         <div>
-          <dt>Mean legacy delay</dt>
-          <dd>{seconds(s.meanLegacyDelaySeconds)}</dd>
+          <dt>Legacy never migrates</dt>
+          <dd>{c.legacyNever ? `${pairs(c.legacyNever)} (gives up after ${seconds(c.legacyGiveUpSeconds)})` : 'none'}</dd>
         </div>
         <div>
           <dt>Routed (2025)</dt>

@@ -101,7 +101,7 @@ export function cellModel(t: Topology, pair: Pair, view: MatrixView, short: Map<
   if (!legacy.chosen) return { cls: 'd-new', main: '+2025', sub: wsShort, compact: '+', label };
   const sameNetwork = legacyShort === wsShort;
   if (delay > 0)
-    return { cls: `d-faster h${heatLevel(delay, timeout)}${sameNetwork ? '' : ' d-changed'}`, main: `−${delay} s`, sub: sameNetwork ? wsShort : `${legacyShort}→${wsShort}`, compact: `−${delay}`, label };
+    return { cls: `d-faster h${heatLevel(delay, timeout)}${sameNetwork ? '' : ' d-changed'}`, main: `−${delay} s`, sub: sameNetwork ? wsShort : `${legacyShort}→${wsShort}`, compact: String(delay), label };
   if (!sameNetwork) return { cls: 'd-same d-changed', main: '≠', sub: `${legacyShort}→${wsShort}`, compact: '≠', label };
   return { cls: 'd-same', main: '=', sub: wsShort, compact: '=', label };
 }

@@ -46,7 +46,22 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
     // The test handle main.tsx installs (src/ui/testHandle.ts; absent in unit tests) gets the diagram.
     const hook = testHandle();
     if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api });
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => adapter.cy.resize()) : null;
+    // When the room shrinks (a notice appears or grows, the legend opens), a diagram that was
+    // whole on screen is fitted again instead of running under the edges; a zoomed-in view is left.
+    const whole = (): boolean => {
+      const cy = adapter.cy;
+      if (cy.elements().empty()) return true;
+      const b = cy.elements().renderedBoundingBox({ includeLabels: true, includeOverlays: false });
+      return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= cy.width() + 1 && b.y2 <= cy.height() + 1;
+    };
+    const observer =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver(() => {
+            const wasWhole = whole();
+            adapter.cy.resize();
+            if (wasWhole && !whole()) adapter.fit();
+          })
+        : null;
     observer?.observe(container.current!);
     return () => {
       observer?.disconnect();

@@ -29,8 +29,11 @@ function SwatchIcon({ s }: { s: Swatch }) {
   );
 }
 
+/** Below this window height the legend starts folded, so the diagram keeps its room (1024×700). */
+export const LEGEND_OPEN_MIN_HEIGHT = 800;
+
 export function Legend() {
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerHeight >= LEGEND_OPEN_MIN_HEIGHT);
   return (
     <aside className={open ? 'canvas-legend open' : 'canvas-legend'} aria-label="Legend">
       <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? 'Hide the legend' : 'Show the legend'}>

@@ -3,10 +3,16 @@ import type { Command } from './types';
 
 const isMac = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** 'Mod+Shift+Z' → modifiers and key; the key may itself be '+' ('+', 'Mod++'). */
+export function parseShortcut(shortcut: string): { mods: Set<string>; key: string } {
+  const plusKey = shortcut.endsWith('+');
+  const parts = (plusKey ? shortcut.slice(0, -1) : shortcut).split('+').filter((p) => p !== '');
+  const key = plusKey ? '+' : (parts.pop() ?? '');
+  return { mods: new Set(parts), key };
+}
+
 export function matches(shortcut: string, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
-  const parts = shortcut.split('+');
-  const key = parts[parts.length - 1]!;
-  const mods = new Set(parts.slice(0, -1));
+  const { mods, key } = parseShortcut(shortcut);
   const mod = isMac() ? e.metaKey : e.ctrlKey;
   if (mods.has('Mod') !== mod) return false;
   if (mods.has('Alt') !== e.altKey) return false;

@@ -37,7 +37,6 @@ export function Palette() {
             key={p.insert}
             type="button"
             draggable
-            aria-label={`Insert ${p.text}`}
             title={`${p.hint}. Click to insert, or drag onto the diagram (${key(p.command)})`}
             data-palette={p.insert}
             onClick={() => p.command.run({ store, canvas })}
@@ -48,7 +47,8 @@ export function Palette() {
             }}
           >
             <span className={`palette-icon ${p.insert}`} aria-hidden="true" />
-            {p.text}
+            {/* The name says what the button does; no aria-label, so the name holds the visible text. */}
+            <span className="sr-only">Insert</span> {p.text}
             <kbd aria-hidden="true">{key(p.command)}</kbd>
           </button>
         ))}

@@ -19,7 +19,7 @@ export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
               {COMMANDS.filter((c) => c.group === g).map((c) => (
                 <div key={c.id}>
                   <dt>{c.label}</dt>
-                  <dd>{c.shortcuts?.length ? c.shortcuts.map((s) => <kbd key={s}>{formatShortcut(s)}</kbd>) : <span className="files-hint">menu only</span>}</dd>
+                  <dd>{c.shortcuts?.length ? c.shortcuts.map((s) => <kbd key={s}>{formatShortcut(s)}</kbd>) : <span className="files-hint">no key: use the button</span>}</dd>
                 </div>
               ))}
             </dl>

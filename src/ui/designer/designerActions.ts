@@ -1,8 +1,10 @@
 /** Designer actions shared by the palette, the commands and the dialogs (they see only the store). */
-import { kindOf } from '../../engine/edit';
+import { kindOf, type Edit } from '../../engine/edit';
+import type { CanvasApiHolder } from '../../canvas/api';
 import type { AppStore } from '../../store/appStore';
 import type { PaletteKind } from '../../canvas/gestures/drop';
 import { insertEdit } from './insert';
+import { hasUnsavedWork } from '../frame/saveState';
 
 /** Inserts a palette element at a free position, where the selection says; tells the user when it cannot. */
 export function insertFromPalette(store: AppStore, kind: PaletteKind): void {
@@ -28,14 +30,22 @@ export function selectAll(store: AppStore): void {
   actions.select([...design.sites, ...design.nodes, ...design.nics, ...design.networks, ...design.routers].map((e) => e.id));
 }
 
-export function duplicateSelection(store: AppStore): void {
+/**
+ * Before an insertion that places things automatically: what is drawn stays where it is (its
+ * positions are saved in the same batch, one undo step, as the insertion).
+ */
+const pin = (canvas?: CanvasApiHolder): Edit | null => canvas?.current?.pinLayout() ?? null;
+
+export function duplicateSelection(store: AppStore, canvas?: CanvasApiHolder): void {
   const s = store.getState();
   const nodes = s.ui.selectedIds.filter((id) => kindOf(s.design, id) === 'node');
   if (nodes.length === 0) {
     s.actions.notify({ kind: 'info', text: 'Select one or more nodes to duplicate them with their NICs.' });
     return;
   }
-  s.actions.edit({ type: 'duplicate', ids: nodes });
+  const positions = pin(canvas);
+  const duplicate: Edit = { type: 'duplicate', ids: nodes };
+  store.getState().actions.edit(positions ? { type: 'batch', edits: [positions, duplicate] } : duplicate);
 }
 
 export function copySelection(store: AppStore): void {
@@ -43,14 +53,20 @@ export function copySelection(store: AppStore): void {
   if (!s.actions.copy()) s.actions.notify({ kind: 'info', text: 'Select one or more nodes to copy them with their NICs.' });
 }
 
-export function pasteClipboard(store: AppStore): void {
-  const r = store.getState().actions.paste();
-  if (!r.ok) store.getState().actions.notify({ kind: 'info', text: r.errors[0]!.message });
+export function pasteClipboard(store: AppStore, canvas?: CanvasApiHolder): void {
+  if (!store.getState().ui.clipboard) {
+    store.getState().actions.notify({ kind: 'info', text: 'There is nothing to paste: copy one or more nodes first.' });
+    return;
+  }
+  // One batch: if the paste is refused, the positions are not saved either.
+  const r = store.getState().actions.paste(pin(canvas));
+  if (r.ok) return;
+  store.getState().actions.notify({ kind: 'info', text: r.errors[0]!.message });
 }
 
 /** "New topology": asks first when the current one has unsaved changes. */
 export function requestNewTopology(store: AppStore): void {
   const s = store.getState();
-  if (s.document !== s.savedDocument) s.actions.openDialog('new-topology');
+  if (hasUnsavedWork(s)) s.actions.openDialog('new-topology');
   else s.actions.newTopology();
 }

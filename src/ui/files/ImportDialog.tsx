@@ -17,7 +17,8 @@ function Result({ result }: { result: ImportOutcome }) {
         <ul className="files-errors" aria-label="Import errors">
           {result.errors.map((e, i) => (
             <li key={i}>
-              {e.path && <code>{e.path}</code>} {e.message}
+              {e.message}
+              {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
             </li>
           ))}
         </ul>
@@ -38,12 +39,7 @@ function Result({ result }: { result: ImportOutcome }) {
               <li key={i}>
                 {d.code === 'assumed' && <strong>Assumed: </strong>}
                 {d.message}
-                {d.path && (
-                  <>
-                    {' '}
-                    <code>{d.path}</code>
-                  </>
-                )}
+                {d.path && <span className="error-path"> (in the file at <code>{d.path}</code>)</span>}
               </li>
             ))}
           </ul>

@@ -8,29 +8,31 @@ import type { TopologyDocument } from '../../engine';
 import type { AppStore } from '../../store/appStore';
 import { useAppStore } from '../StoreContext';
 import { Modal } from '../common/Modal';
+import { splitShareFragment, type SharedView } from './fileActions';
+import { hasUnsavedWork } from '../frame/saveState';
 
 /** Removes the fragment so that a reload does not open the link again over later edits. */
 function clearFragment(): void {
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
 }
 
-function openShared(store: AppStore, doc: TopologyDocument): void {
+function openShared(store: AppStore, doc: TopologyDocument, view: SharedView): void {
   clearFragment();
   const { actions } = store.getState();
-  const loaded = actions.load(doc);
+  const loaded = actions.load(doc, view.pair);
+  if (loaded.ok && view.mode) actions.setMode(view.mode);
   if (loaded.ok) actions.notify({ kind: 'info', text: `Opened the shared topology '${doc.name ?? 'Untitled topology'}'. Undo brings back what you had before.` });
   else actions.notify({ kind: 'error', text: 'The shared link could not be opened: the topology on screen is unchanged.', errors: loaded.errors });
 }
 
 /** Unsaved work: the store knows, an autosave restored with unsaved changes included. */
 function wouldLoseWork(store: AppStore): boolean {
-  const s = store.getState();
-  return s.document !== s.savedDocument;
+  return hasUnsavedWork(store.getState());
 }
 
 export function ShareLinkLoader() {
   const store = useAppStore();
-  const [pending, setPending] = useState<TopologyDocument | null>(null);
+  const [pending, setPending] = useState<{ doc: TopologyDocument; view: SharedView } | null>(null);
 
   useEffect(() => {
     const check = async (): Promise<void> => {
@@ -38,14 +40,15 @@ export function ShareLinkLoader() {
       if (window.location.hash.length < 2) return;
       const { decodeShareLink, isShareFragment } = await import('../../engine/io/share');
       if (!isShareFragment(window.location.hash)) return;
-      const r = decodeShareLink(window.location.hash);
+      const { share, view } = splitShareFragment(window.location.hash);
+      const r = decodeShareLink(share);
       if (!r.ok) {
         clearFragment();
         store.getState().actions.notify({ kind: 'error', text: 'The shared link could not be opened: the topology on screen is unchanged.', errors: r.errors });
         return;
       }
-      if (wouldLoseWork(store)) setPending(r.document);
-      else openShared(store, r.document);
+      if (wouldLoseWork(store)) setPending({ doc: r.document, view });
+      else openShared(store, r.document, view);
     };
     const onHash = (): void => void check();
     onHash();
@@ -62,7 +65,7 @@ export function ShareLinkLoader() {
   return (
     <Modal title="Open the shared topology?" onClose={keep}>
       <p>
-        The link holds the topology '<strong>{pending.name ?? 'Untitled topology'}</strong>'. Opening it replaces your current topology, which may have changes
+        The link holds the topology '<strong>{pending.doc.name ?? 'Untitled topology'}</strong>'. Opening it replaces your current topology, which may have changes
         that are not saved to a file.
       </p>
       <div className="files-row">
@@ -71,7 +74,7 @@ export function ShareLinkLoader() {
           className="files-primary"
           onClick={() => {
             setPending(null);
-            openShared(store, pending);
+            openShared(store, pending.doc, pending.view);
           }}
         >
           Open the shared topology

@@ -3,7 +3,7 @@
  * says why (with each error's path); an accepted one replaces the topology through
  * actions.load, so Undo brings the previous one back.
  */
-import { parseClusterInventory, type Diagnostic, type ParseError } from '../../engine';
+import { parseClusterInventory, type Diagnostic, type Mode, type ParseError } from '../../engine';
 import {
   encodeShareLink, exportFileNames, MAX_FILE_BYTES, MAX_SHARE_DATA_CHARS, readTopologyFile, serializeTopology, SHARE_LINK_WARN_CHARS, tooLargeMessage,
 } from '../../engine/io';
@@ -15,6 +15,7 @@ export function saveTopology(store: AppStore): string {
   const filename = exportFileNames(document).topology;
   downloadText(serializeTopology(document), filename, 'application/json');
   actions.markSaved();
+  actions.notify({ kind: 'info', text: `Saved '${filename}' to your downloads.` });
   return filename;
 }
 
@@ -118,9 +119,41 @@ export function importInventory(input: Uint8Array, fileName: string, store: AppS
   return { ok: true, fileName, name: t.name, nodeCount: t.nodes.length, networkCount: t.networks.length, vmCount: t.vms.length, diagnostics: r.diagnostics };
 }
 
-/** The app's address with the topology in the fragment (which browsers never send to a server). */
+/**
+ * The app's address with the topology in the fragment (which browsers never send to a server),
+ * followed by the view: `&pair=<source>,<destination>&mode=legacy`, so that the recipient sees
+ * the same path. The view stays outside the share data (its format is the file's).
+ */
 export function shareUrl(store: AppStore, href: string): string {
-  return `${href.split('#')[0]}#${encodeShareLink(store.getState().document)}`;
+  const { document, ui } = store.getState();
+  const pair = ui.sourceNodeId && ui.destinationNodeId ? `&pair=${encodeURIComponent(ui.sourceNodeId)},${encodeURIComponent(ui.destinationNodeId)}` : '';
+  return `${href.split('#')[0]}#${encodeShareLink(document)}${pair}&mode=${ui.mode}`;
+}
+
+export interface SharedView {
+  pair: [string, string] | null;
+  mode: Mode | null;
+}
+
+/** Splits a share fragment into the share data and the view that follows it (`&pair=…&mode=…`). */
+export function splitShareFragment(hash: string): { share: string; view: SharedView } {
+  const [share = '', ...params] = hash.split('&');
+  const view: SharedView = { pair: null, mode: null };
+  for (const p of params) {
+    const [k, v = ''] = p.split('=');
+    if (k === 'mode' && (v === 'ws2025' || v === 'legacy')) view.mode = v;
+    if (k === 'pair') {
+      const ids = v.split(',').map((x) => {
+        try {
+          return decodeURIComponent(x);
+        } catch {
+          return '';
+        }
+      });
+      if (ids.length === 2 && ids[0] && ids[1]) view.pair = [ids[0], ids[1]];
+    }
+  }
+  return { share, view };
 }
 
 export async function copyShareLink(store: AppStore): Promise<void> {

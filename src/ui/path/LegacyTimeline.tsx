@@ -1,12 +1,13 @@
 /** The legacy search on a time axis: one bar per attempt, as long as its timeout; the outcome at the end. */
 import type { Selection, Topology } from '../../engine';
-import { formatSeconds, legacyTimeline, TIMEOUT_NOTE } from './explain';
+import { formatSeconds, LEGACY_MODEL_TEXT, legacyTimeline, TIMEOUT_NOTE } from './explain';
 
 export function LegacyTimeline({ topology, selection }: { topology: Topology; selection: Selection }) {
   const tl = legacyTimeline(topology, selection);
   return (
     <figure className="timeline" aria-label="Legacy attempt timeline">
       <figcaption>Legacy attempts, in preference order</figcaption>
+      <p className="tl-model">{LEGACY_MODEL_TEXT}</p>
       <ol className="tl-rows">
         {tl.bars.map((b, i) => (
           <li key={b.networkId} className={`tl-row tl-${b.outcome}`}>

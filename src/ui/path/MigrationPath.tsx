@@ -2,7 +2,7 @@
 import { nodeFailureMessage, TRANSPORT_LABEL, type PathCandidate, type Selection, type Topology } from '../../engine';
 import { usePairSelections } from '../hooks';
 import { useApp } from '../StoreContext';
-import { formatSeconds, kindText, linkText, MODE_LABEL, pathEnds, pathHops, pathSummary, streamLines } from './explain';
+import { formatSeconds, kindText, LEGACY_MODEL_TEXT, linkText, MODE_LABEL, pathEnds, pathHops, pathSummary, streamLines } from './explain';
 import { HopChain } from './HopChain';
 
 function Meta({ topology, path, extra }: { topology: Topology; path: PathCandidate; extra?: string }) {
@@ -81,7 +81,7 @@ function NoPath({ topology, selection, other }: { topology: Topology; selection:
       </p>
       {failure === 'no-path' && selection.mode === 'legacy' && other.chosen && (
         <p className="path-other">
-          Windows Server 2025 would use {pathSummary(topology, other.chosen)}: the legacy behaviour only tries networks that both nodes are on, one after another, and never finds a routed path.
+          Windows Server 2025 would use {pathSummary(topology, other.chosen)}. {LEGACY_MODEL_TEXT}
         </p>
       )}
       {failure === 'no-path' && <p className="hint">See “Why” below for each network.</p>}

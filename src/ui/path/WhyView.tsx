@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { nodeFailureMessage, orderText, REASON_TEXT, type Exclusion } from '../../engine';
 import { useActiveSelection } from '../hooks';
 import { useApp } from '../StoreContext';
-import { formatSeconds, groupWhy, MODE_LABEL, ordinal, shortReason, smbNote, usageText, type NetworkWhy } from './explain';
+import { formatSeconds, groupWhy, leadCause, MODE_LABEL, ordinal, shortReason, smbNote, usageText, type NetworkWhy } from './explain';
 
 function Messages({ list }: { list: Exclusion[] }) {
   return (
@@ -64,8 +64,14 @@ export function WhyView() {
   if (selection.failure && selection.failure !== 'no-path') {
     return <p className="failure">{nodeFailureMessage({ topology, sourceNodeId: selection.sourceNodeId, destinationNodeId: selection.destinationNodeId }, selection.failure)}</p>;
   }
+  const cause = leadCause(topology, selection);
   return (
     <div className="why">
+      {cause && (
+        <p className="why-cause">
+          <strong>Cause:</strong> {cause}
+        </p>
+      )}
       <p className="hint">Each cluster network in live migration preference order ({MODE_LABEL[selection.mode]}).</p>
       <p className="why-order-basis">{orderText(topology)}</p>
       {smbNote(topology) && <p className="why-smb">{smbNote(topology)}</p>}
@@ -79,6 +85,14 @@ export function WhyView() {
           <h3>NICs on no network</h3>
           <Messages list={groups.other} />
         </div>
+      )}
+      {groups.quiet.length > 0 && (
+        <details className="why-quiet">
+          <summary>
+            {groups.quiet.length} address pair{groups.quiet.length === 1 ? '' : 's'} on different subnets with no route between them: normal, the pair has a path
+          </summary>
+          <Messages list={groups.quiet} />
+        </details>
       )}
     </div>
   );

@@ -3,7 +3,7 @@
  * the per-network "why" and the comparison headline. Pure functions of engine results, so the
  * panels stay thin and the wording is unit-tested in one place.
  */
-import { networkName, nodeName, rdmaText, REASON_TEXT, routerName, streamsOf, type Exclusion, type LegacyAttempt, type Mode, type PathCandidate, type Selection, type Topology } from '../../engine';
+import { networkName, nodeName, rdmaText, REASON_TEXT, routerName, streamsOf, type Exclusion, type LegacyAttempt, type Mode, type PathCandidate, type Reason, type Selection, type Topology } from '../../engine';
 
 export const MODE_LABEL: Record<Mode, string> = { ws2025: 'Windows Server 2025', legacy: 'Legacy (2022 and earlier)' };
 
@@ -181,6 +181,25 @@ export interface Timeline {
   end: { kind: 'connected' | 'failed'; text: string };
 }
 
+/** Whether a node has an address on a network through a NIC that is up (what a legacy attempt needs at each end). */
+export function hasWorkingAddress(t: Topology, nodeId: string, networkId: string): boolean {
+  return (t.index.addressesByNetwork.get(networkId) ?? []).some((i) => {
+    const a = t.addresses[i]!;
+    return a.nodeId === nodeId && t.index.nics.get(a.nicId)?.state === 'up';
+  });
+}
+
+/** Why a legacy attempt timed out, in a few words; "neither node" when the source and the destination both miss the network. */
+export function attemptReason(t: Topology, s: Selection, a: LegacyAttempt): string {
+  if (!a.reason) return '';
+  if (a.reason === 'not-on-source' && !hasWorkingAddress(t, s.destinationNodeId, a.networkId)) return 'neither node has a working address on it';
+  return REASON_TEXT[a.reason];
+}
+
+/** What the legacy model does, in one sentence (the timeline and the "no path" note say the same). */
+export const LEGACY_MODEL_TEXT =
+  'Legacy tries every network enabled for live migration, in preference order, and waits for the timeout on each one that does not connect the two nodes (a network only one of them, or neither, is on); it never finds a routed path.';
+
 /** Legacy attempts as bars on one time axis; timeouts are as long as their seconds. */
 export function legacyTimeline(t: Topology, s: Selection): Timeline {
   const total = s.attempts.reduce((sum, a) => sum + a.seconds, 0);
@@ -195,7 +214,7 @@ export function legacyTimeline(t: Topology, s: Selection): Timeline {
       startPct: at * scale,
       widthPct: a.seconds * scale,
       text: a.outcome === 'timeout' ? `timed out after ${formatSeconds(a.seconds)}` : `connected after ${formatSeconds(at)}`,
-      reason: a.reason ? REASON_TEXT[a.reason] : '',
+      reason: attemptReason(t, s, a),
     };
     at += a.seconds;
     return bar;
@@ -233,6 +252,11 @@ export interface WhyGroups {
   networks: NetworkWhy[];
   /** Exclusions that concern no network (a NIC without any address). */
   other: Exclusion[];
+  /**
+   * Address pairs on different subnets with no route between them while the pair has a path:
+   * normal in any cluster whose nodes share networks, so folded away rather than listed as faults.
+   */
+  quiet: Exclusion[];
 }
 
 const crosses = (c: PathCandidate, networkId: string): boolean => c.sourceNetworkId === networkId || c.destinationNetworkId === networkId;
@@ -267,7 +291,12 @@ export function groupWhy(t: Topology, s: Selection): WhyGroups {
     });
   }
   const other: Exclusion[] = [];
+  const quiet: Exclusion[] = [];
   for (const e of s.excluded) {
+    if (e.reason === 'no-route' && s.chosen !== null) {
+      quiet.push(e);
+      continue;
+    }
     const targets = (e.networkIds ?? []).map((id) => byId.get(id)).filter((w) => w !== undefined);
     if (targets.length === 0) other.push(e);
     for (const w of new Set(targets)) {
@@ -276,8 +305,39 @@ export function groupWhy(t: Topology, s: Selection): WhyGroups {
       else w.pairs.push(e);
     }
   }
-  return { networks: ids.map((id) => byId.get(id)!), other };
+  return { networks: ids.map((id) => byId.get(id)!), other, quiet };
 }
+
+/**
+ * Reasons from the most to the least telling when a pair has no path: something the user can fix
+ * on the way (a router down, a missing route, a NIC or network down, a setting) before the plain
+ * fact that a node is not on a network — which is also true of every network a routed path needs.
+ */
+const CAUSE_ORDER: Reason[] = [
+  'router-down', 'no-return-route', 'no-route', 'nic-down', 'network-down', 'no-address', 'excluded-by-setting', 'role-none', 'family-mismatch', 'not-on-destination', 'not-on-source',
+];
+
+/** The real cause when a pair has no path (null when it has one, or a node check already says why). */
+export function leadCause(t: Topology, s: Selection): string | null {
+  if (s.chosen || (s.failure && s.failure !== 'no-path')) return null;
+  // A network excluded, of role None or down explains nothing unless both nodes are on it.
+  const both = (networkId: string): boolean => hasWorkingAddress(t, s.sourceNodeId, networkId) && hasWorkingAddress(t, s.destinationNodeId, networkId);
+  const telling = (e: Exclusion): boolean =>
+    CAUSE_ORDER.includes(e.reason) && (!['excluded-by-setting', 'role-none', 'network-down'].includes(e.reason) || both(e.elementId));
+  const byCause = (list: Exclusion[]): Exclusion | undefined =>
+    list.filter(telling).sort((a, b) => CAUSE_ORDER.indexOf(a.reason) - CAUSE_ORDER.indexOf(b.reason))[0];
+  if (s.mode === 'legacy') {
+    // Legacy never routes: only what stops a shared network counts.
+    const top = byCause(s.excluded.filter((e) => !ADDRESS_PAIR_REASONS.has(e.reason)));
+    const names = `${nodeName(t, s.sourceNodeId)} and ${nodeName(t, s.destinationNodeId)}`;
+    if (!top || top.reason === 'not-on-source' || top.reason === 'not-on-destination')
+      return `No network enabled for live migration has a working address on both ${names}, and legacy never uses a routed path.`;
+    return top.message;
+  }
+  return byCause(s.excluded)?.message ?? null;
+}
+
+const ADDRESS_PAIR_REASONS = new Set<Reason>(['router-down', 'no-return-route', 'no-route', 'family-mismatch']);
 
 /** "Chosen · fallback 1" / "Fallbacks 2, 3" / "Not used". */
 export function usageText(w: NetworkWhy): string {
@@ -287,11 +347,17 @@ export function usageText(w: NetworkWhy): string {
   return parts.length ? `Used: ${parts.join(' · ')}` : 'Not used';
 }
 
-/** The short reason shown next to an unused network's name. */
+/**
+ * The short reason shown next to an unused network's name: what stopped a path through it (a
+ * router down, a missing route) before the plainer "a node is not on it".
+ */
 export function shortReason(w: NetworkWhy): string {
-  const r = w.reasons[0];
-  if (r) return REASON_TEXT[r.reason];
-  if (w.chosen || w.fallbacks.length) return '';
+  if (w.chosen || w.fallbacks.length) return w.reasons[0] ? REASON_TEXT[w.reasons[0].reason] : '';
+  const blocking = w.pairs.find((p) => p.reason === 'router-down' || p.reason === 'no-return-route');
+  const own = w.reasons[0];
+  const nodeMissing = own && (own.reason === 'not-on-source' || own.reason === 'not-on-destination');
+  if (blocking && (!own || nodeMissing)) return REASON_TEXT[blocking.reason];
+  if (own) return REASON_TEXT[own.reason];
   if (w.pairs.length) return REASON_TEXT[w.pairs[0]!.reason];
   return '';
 }

@@ -2,9 +2,14 @@
  * The design's problems: the parser's diagnostics and the cluster checks, each selecting the
  * elements it is about when clicked, with a one-click fix where the fix is unambiguous.
  */
+import { useMemo } from 'react';
 import type { Diagnostic } from '../../engine';
-import { useActions, useApp } from '../StoreContext';
-import { useFindings } from './useFindings';
+import { elementNames, nameElements } from '../../store/friendlyErrors';
+import type { Edit } from '../../engine/edit';
+import type { AppStore } from '../../store/appStore';
+import { checksOf } from '../hooks';
+import { useActions, useApp, useAppStore } from '../StoreContext';
+import { useFindings, type Finding } from './useFindings';
 import '../designer/designer.css';
 
 const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
@@ -28,18 +33,78 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'mtu-mismatch': 'MTU mismatch',
 };
 
+/** The findings of the store's design now (outside React, right after an edit). */
+function currentFindings(store: AppStore): Diagnostic[] {
+  const s = store.getState();
+  return [...s.diagnostics, ...checksOf(s.design, s.ui.legacyTimeoutSeconds)];
+}
+
+/** A group's heading: "12 node pairs have no path". */
+const GROUP_TEXT: Partial<Record<Diagnostic['code'], string>> = {
+  'pair-without-path': 'node pairs have no path',
+  'asymmetric-route': 'routes have no return route',
+  'nic-without-address': 'NICs have no address',
+  'network-without-nic': 'networks have no NIC',
+  'nics-share-network': 'nodes have two NICs on one network',
+  'route-via-not-router': 'routes have a next hop that is not a router',
+  'unknown-layout-id': 'saved positions name elements that no longer exist',
+  'pair-single-path': 'findings of node pairs with a single path',
+  'pair-routed-only': 'findings of node pairs that only routing connects',
+};
+
 /** Beyond this many, the list says how many more there are: a broken 64-node design can have thousands. */
 const SHOWN = 200;
 
+/** Findings of one kind together, in the order their kind first appears. */
+function groupByCode(findings: Finding[]): { code: Diagnostic['code']; list: Finding[]; visible: Finding[] }[] {
+  const groups = new Map<Diagnostic['code'], Finding[]>();
+  for (const f of findings) groups.set(f.diagnostic.code, [...(groups.get(f.diagnostic.code) ?? []), f]);
+  let shown = 0;
+  return [...groups].map(([code, list]) => {
+    const visible = list.slice(0, Math.max(0, SHOWN - shown));
+    shown += visible.length;
+    return { code, list, visible };
+  });
+}
+
 export function ValidationPanel() {
   const findings = useFindings();
+  const store = useAppStore();
   const actions = useActions();
   const exists = useApp((s) => s.design.index);
+  const doc = useApp((s) => s.document);
+  const names = useMemo(() => elementNames(doc), [doc]);
   if (findings.length === 0) return <p className="hint">No problems found.</p>;
   const select = (ids: string[]): void => {
     const known = ids.filter((id) => exists.nodes.has(id) || exists.nics.has(id) || exists.networks.has(id) || exists.routers.has(id) || exists.sites.has(id));
     actions.select(known);
   };
+  /** Applies fixes as one undo step; says so when the list grows (a fix can reveal what it hid). */
+  const applyFixes = (edits: Edit[]): void => {
+    const before = new Set(currentFindings(store).map((d) => d.message));
+    const r = actions.edit(edits.length === 1 ? edits[0]! : { type: 'batch', edits });
+    if (!r.ok) {
+      actions.notify({ kind: 'error', text: 'The fix could not be applied: nothing was changed.', errors: r.errors });
+      return;
+    }
+    const added = currentFindings(store).filter((d) => !before.has(d.message));
+    const fixed = edits.length === 1 ? 'The fix was applied' : `${edits.length} fixes were applied`;
+    if (added.length > 0)
+      actions.notify({ kind: 'info', text: `${fixed}; ${added.length} new finding${added.length === 1 ? '' : 's'} appeared because the change made ${added.length === 1 ? 'it' : 'them'} visible: ${nameElements(added[0]!.message, elementNames(store.getState().document))}${added.length > 1 ? ' …' : ''}` });
+  };
+  const item = ({ diagnostic: d, fix }: Finding, i: number) => (
+    <li key={`${d.code}|${d.path}|${d.elementIds.join(',')}|${i}`} className="validation-item">
+      <span className="validation-code">{CODE_LABEL[d.code] ?? d.code}</span>
+      <button type="button" className="validation-message" onClick={() => select(d.elementIds)} disabled={d.elementIds.length === 0} title={d.elementIds.length ? 'Select the elements concerned' : undefined}>
+        {nameElements(d.message, names)}
+      </button>
+      {fix && (
+        <button type="button" className="validation-fix" onClick={() => applyFixes([fix.edit])}>
+          Fix: {fix.label}
+        </button>
+      )}
+    </li>
+  );
   return (
     <section aria-label="Validation">
       <p className="validation-summary">
@@ -47,19 +112,27 @@ export function ValidationPanel() {
         {findings.some((f) => f.fix) ? `, ${findings.filter((f) => f.fix).length} with a one-click fix` : ''}. Click one to select what it is about.
       </p>
       <ul className="validation-list">
-        {findings.slice(0, SHOWN).map(({ diagnostic: d, fix }, i) => (
-          <li key={`${d.code}|${d.path}|${d.elementIds.join(',')}|${i}`} className="validation-item">
-            <span className="validation-code">{CODE_LABEL[d.code] ?? d.code}</span>
-            <button type="button" className="validation-message" onClick={() => select(d.elementIds)} disabled={d.elementIds.length === 0} title={d.elementIds.length ? 'Select the elements concerned' : undefined}>
-              {d.message}
-            </button>
-            {fix && (
-              <button type="button" className="validation-fix" onClick={() => actions.edit(fix.edit)}>
-                Fix: {fix.label}
-              </button>
-            )}
-          </li>
-        ))}
+        {groupByCode(findings).map(({ code, list, visible }) => {
+          if (visible.length === 0) return null;
+          if (list.length === 1) return item(list[0]!, 0);
+          // Several findings can share one fix (two pairs missing the same return route): once each.
+          const fixes = list.every((f) => f.fix) ? [...new Map(list.map((f) => [JSON.stringify(f.fix!.edit), f.fix!.edit])).values()] : null;
+          return (
+            <li key={code} className="validation-group">
+              <details open={list.length <= 4}>
+                <summary>
+                  <span className="validation-code">{CODE_LABEL[code] ?? code}</span> {list.length} {GROUP_TEXT[code] ?? 'findings of this kind'}
+                </summary>
+                <ul className="validation-list">{visible.map(item)}</ul>
+              </details>
+              {fixes && (
+                <button type="button" className="validation-fix" onClick={() => applyFixes(fixes)}>
+                  Fix all {list.length}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {findings.length > SHOWN && <p className="hint">…and {findings.length - SHOWN} more. Fix the ones above first: many usually share a cause.</p>}
     </section>

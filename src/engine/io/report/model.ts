@@ -9,6 +9,7 @@ import { describeOrigin } from '../../originText';
 import { streamsOf, transportText } from '../../streams';
 import { base64, utf8 } from '../bytes';
 import { maintenanceSection, type MaintenanceSection } from './maintenance';
+import { compareModes } from '../../analysis/compareModes';
 import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../types';
 
 export interface ReportOptions {
@@ -170,6 +171,8 @@ function pngDisplayWidth(png: Uint8Array, scale: number): number | null {
 
 export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: Diagnostic[], o: ReportOptions = {}): ReportModel {
   const s = all.summary;
+  // Waiting and never migrating apart: a give-up is not a start delay.
+  const c = compareModes(all, o.legacyTimeoutSeconds ?? 20);
   const eligible = t.preferenceOrder.length;
   const summary: [string, string][] = [
     // Where an imported design came from: cluster, builds, Network ATC.
@@ -185,7 +188,13 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
     ['Pairs without a path', `${s.noPath.ws2025} (Windows Server 2025), ${s.noPath.legacy} (legacy)`],
     ['Pairs on a routed path (2025)', String(s.routedChosen)],
     ['Pairs without a fallback', `${s.singlePath.ws2025} (Windows Server 2025), ${s.singlePath.legacy} (legacy)`],
-    ['Legacy start delay', `up to ${s.maxLegacyDelaySeconds} s, ${Math.round(s.meanLegacyDelaySeconds * 10) / 10} s on average${o.legacyTimeoutSeconds !== undefined ? ` (${o.legacyTimeoutSeconds} s per timed-out network)` : ''}`],
+    [
+      'Legacy start delay (pairs that connect)',
+      c.legacyConnected
+        ? `up to ${c.legacyMaxDelaySeconds} s, ${Math.round(c.legacyMeanDelaySeconds * 10) / 10} s on average over ${c.legacyConnected} pairs; ${c.legacyWaiting} of them wait for timeouts${o.legacyTimeoutSeconds !== undefined ? ` (${o.legacyTimeoutSeconds} s per timed-out network)` : ''}`
+        : 'no pair connects',
+    ],
+    ['Pairs legacy never migrates', c.legacyNever ? `${c.legacyNever} (legacy gives up after ${c.legacyGiveUpSeconds} s)` : '0'],
   ];
   return {
     title: t.name || 'Untitled topology',
@@ -205,7 +214,7 @@ export function buildReportModel(t: Topology, all: AllPairsResult, diagnostics: 
       destination: nodeName(t, p.destinationNodeId),
       ws2025: cell(t, p.ws2025),
       legacy: cell(t, p.legacy),
-      legacyDelay: `${p.legacy.initiationDelaySeconds} s`,
+      legacyDelay: p.legacy.chosen ? `${p.legacy.initiationDelaySeconds} s` : p.legacy.initiationDelaySeconds > 0 ? `never (gives up after ${p.legacy.initiationDelaySeconds} s)` : 'never',
     })),
     diagnostics: diagnostics.map((d) => ({ path: d.path, message: d.message })),
     maintenance: maintenanceSection(t, o.legacyTimeoutSeconds),
