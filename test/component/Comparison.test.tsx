@@ -61,7 +61,7 @@ describe('Comparison', () => {
       expect(store.getState().ui.legacyTimeoutSeconds, typed).toBe(30);
       expect(input).toHaveAttribute('aria-invalid', 'true');
       expect(screen.getByRole('alert')).toHaveTextContent(`${says}: still using 30 s.`);
-      expect(input).toHaveAccessibleDescription(`${says}: still using 30 s. whole seconds, 1–3600`);
+      expect(input).toHaveAccessibleDescription(`${says}: still using 30 s. whole seconds, 1–3600 — the connection timeout, an upper bound of each wait`);
     }
     fireEvent.blur(input);
     expect(input).toHaveValue('30');

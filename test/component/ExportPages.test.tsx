@@ -104,7 +104,7 @@ describe('what an export shows', () => {
     expect(alone.caption.subtitle).toContain('No pair');
     const pairSvg = wholeSvg(withPair.scene, withPair.caption).svg;
     expect(pairSvg).toContain('✔ CHOSEN · Storage 1');
-    expect(pairSvg).toContain('HV01 · SOURCE');
+    expect(pairSvg).toMatch(/HV01 \(\d+ VMs · \d+ GB\) · SOURCE/);
     expect(pairSvg).toContain('Chosen path (✔ CHOSEN)');
   });
 

@@ -68,14 +68,14 @@ describe('Export dialog', () => {
     await within(again).findByText(/Downloaded 3 pages/);
     expect(canvas.exportSvg).toHaveBeenLastCalledWith({ pair: true, page: 'a3' });
     expect(browser.downloads.map((d) => d.filename)).toEqual([
-      'Two-site stretched cluster.diagram-1-overview.svg',
-      'Two-site stretched cluster.diagram-2-site-a-part-1-of-2.svg',
-      'Two-site stretched cluster.diagram-3-site-a-part-2-of-2.svg',
+      'Two-site-stretched-cluster.diagram-1-overview.svg',
+      'Two-site-stretched-cluster.diagram-2-site-a-part-1-of-2.svg',
+      'Two-site-stretched-cluster.diagram-3-site-a-part-2-of-2.svg',
     ]);
     fireEvent.click(within(again).getByRole('button', { name: 'Download draw.io' }));
-    await within(again).findByText(/Downloaded Two-site stretched cluster\.diagram\.drawio\. .*"Migration path"/);
+    await within(again).findByText(/Downloaded Two-site-stretched-cluster\.diagram\.drawio\. .*"Migration path"/);
     expect(canvas.exportDrawio).toHaveBeenLastCalledWith({ pair: true });
-    expect(browser.downloads.at(-1)!.filename).toBe('Two-site stretched cluster.diagram.drawio');
+    expect(browser.downloads.at(-1)!.filename).toBe('Two-site-stretched-cluster.diagram.drawio');
     fireEvent.click(within(again).getByRole('radio', { name: 'The design alone' }));
     fireEvent.click(within(again).getByRole('button', { name: 'Download PNG' }));
     await waitFor(() => expect(canvas.exportPng).toHaveBeenLastCalledWith({ scale: 2, background: 'white', pair: false, page: 'a3' }));

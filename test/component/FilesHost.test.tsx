@@ -34,7 +34,7 @@ describe('Save', () => {
     expect(await browser.downloads[0]!.blob.text()).toBe(serializeTopology(store.getState().document));
     expect(store.getState().savedDocument).toBe(store.getState().document);
     // Issue 17: Save is confirmed.
-    expect(await screen.findByRole('status')).toHaveTextContent("Saved 'Edited design.lm-topology.json' to your downloads.");
+    expect(await screen.findByRole('status')).toHaveTextContent("Saved 'Edited-design.lm-topology.json' to your downloads.");
   });
 
   it('Ctrl+Shift+E opens the Export dialog', () => {
@@ -147,7 +147,8 @@ describe('Share links', () => {
       window.history.replaceState(null, '', `/${url.slice(url.indexOf('#'))}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    expect(other.getState().document).toEqual(first);
+    // The share-link code loads on demand: the topology follows within a few microtasks.
+    await waitFor(() => expect(other.getState().document).toEqual(first));
     expect(other.getState().ui).toMatchObject({ sourceNodeId: 'n2', destinationNodeId: 'n3', mode: 'legacy' });
   });
 

@@ -54,12 +54,12 @@ describe('SidePanel', () => {
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Details' }));
     expect(tabStops()).toEqual(['Details']);
     fireEvent.keyDown(document.activeElement!, { key: 'End' });
-    expect(store.getState().ui.panel).toBe('matrix');
+    expect(store.getState().ui.panel).toBe('maintenance');
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' }); // wraps
     expect(store.getState().ui.panel).toBe('path');
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
-    expect(store.getState().ui.panel).toBe('matrix');
-    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-matrix');
+    expect(store.getState().ui.panel).toBe('maintenance');
+    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-maintenance');
   });
 
   it('scrolls back to the top when a new topology replaces the old one, or another tab is shown', () => {

@@ -53,8 +53,11 @@ describe('document actions and their undo', () => {
     expect(store.getState().loadSeq).toBe(1);
     store.getState().actions.newTopology();
     expect(store.getState().loadSeq).toBe(2);
+    // Undoing (or redoing) a load replaces the whole topology again: the canvas fits once more.
     store.getState().actions.undo();
-    expect(store.getState().loadSeq).toBe(2);
+    expect(store.getState().loadSeq).toBe(3);
+    store.getState().actions.redo();
+    expect(store.getState().loadSeq).toBe(4);
   });
 
   it('edit commits one step, selects what it created and reports its messages; undo removes it', () => {
@@ -224,7 +227,8 @@ describe('tapElement (every click on the diagram)', () => {
   type Row = [string, Tap, Partial<{ tool: 'select' | 'connect'; selectedIds: string[]; sourceNodeId: string | null }>, { selectedIds: string[]; sourceNodeId: string | null }];
   const rows: Row[] = [
     ['a node picks the source and selects it', { id: 'n1' }, {}, { selectedIds: ['n1'], sourceNodeId: 'n1' }],
-    ['a NIC picks its node and selects the NIC', { id: 'n1-lm' }, {}, { selectedIds: ['n1-lm'], sourceNodeId: 'n1' }],
+    ['a NIC is selected for Details and the pair is kept (issue 17)', { id: 'n1-lm' }, { sourceNodeId: 'n1', destinationNodeId: 'n3' }, { selectedIds: ['n1-lm'], sourceNodeId: 'n1', destinationNodeId: 'n3' }],
+    ['a NIC with no pair picks nothing', { id: 'n1-lm' }, {}, { selectedIds: ['n1-lm'], sourceNodeId: null }],
     ['a NIC\'s link selects the NIC only', { id: 'n1-lm', link: true }, {}, { selectedIds: ['n1-lm'], sourceNodeId: null }],
     ['a network is selected', { id: 'lm-a' }, {}, { selectedIds: ['lm-a'], sourceNodeId: null }],
     ['a transit subnet selects its routers', { id: 'ra', group: ['ra', 'rb'] }, {}, { selectedIds: ['ra', 'rb'], sourceNodeId: null }],
