@@ -224,7 +224,12 @@ describe('pickNode', () => {
 });
 
 describe('tapElement (every click on the diagram)', () => {
-  type Row = [string, Tap, Partial<{ tool: 'select' | 'connect'; selectedIds: string[]; sourceNodeId: string | null }>, { selectedIds: string[]; sourceNodeId: string | null }];
+  type Row = [
+    string,
+    Tap,
+    Partial<{ tool: 'select' | 'connect'; selectedIds: string[]; sourceNodeId: string | null; destinationNodeId: string | null }>,
+    { selectedIds: string[]; sourceNodeId: string | null; destinationNodeId?: string | null },
+  ];
   const rows: Row[] = [
     ['a node picks the source and selects it', { id: 'n1' }, {}, { selectedIds: ['n1'], sourceNodeId: 'n1' }],
     ['a NIC is selected for Details and the pair is kept (issue 17)', { id: 'n1-lm' }, { sourceNodeId: 'n1', destinationNodeId: 'n3' }, { selectedIds: ['n1-lm'], sourceNodeId: 'n1', destinationNodeId: 'n3' }],
