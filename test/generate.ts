@@ -2,7 +2,7 @@
  * Generators of realistic topologies: the larger built-in examples, the benchmark's cluster and
  * the seeds of property tests. Deterministic: the same options give the same document, every time.
  */
-import type { NetworkDoc, NicDoc, NodeDoc, RouterDoc, TopologyDocument } from '../src/engine/types';
+import type { NetworkDoc, NicDoc, NodeDoc, RouterDoc, TopologyDocument } from '../src/engine/model/types';
 
 export interface TwoSiteOptions {
   nodesPerSite: number;

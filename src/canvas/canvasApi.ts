@@ -8,7 +8,7 @@ import { svgToPng } from './exportPng';
 import { exportScene, pageSvgs, wholeSvg } from './export';
 import type { Position } from '../engine';
 import type { Edit } from '../engine/edit';
-import { ownValue, setOwn } from '../engine/own';
+import { ownValue, setOwn } from '../engine/model/own';
 import { buildDrawio } from '../engine/io/drawio';
 import type { DiagramModel } from './elements';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
-import { parseClusterInventory } from '../../src/engine/inventory';
+import { parseClusterInventory } from '../../src/engine/io/inventory';
 import { DesignerDialogs } from '../../src/ui/designer/DesignerDialogs';
 import { DetailsPanel } from '../../src/ui/details/DetailsPanel';
 import { renderWith, twoSite } from './DesignerSupport';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology, selectMigrationPath, type Topology, type TopologyDocument } from '../../src/engine';
 import { generateTwoSiteCluster } from '../generate';
-import { applyFailures } from '../../src/engine/whatif';
+import { applyFailures } from '../../src/engine/model/whatif';
 import { EXAMPLES } from '../../src/examples';
 import { caption } from '../../src/canvas/caption';
 import { buildDiagram, edgeId, transitId } from '../../src/canvas/elements';

@@ -1,5 +1,5 @@
 /** Shared helpers of the edit-*.test.ts files: apply edits that must succeed, inspect documents. */
-import { parseCidr } from '../../src/engine/address';
+import { parseCidr } from '../../src/engine/model/address';
 import { parseTopology, type Topology, type TopologyDocument } from '../../src/engine';
 import { applyEdit, type Edit, type EditResult } from '../../src/engine/edit';
 

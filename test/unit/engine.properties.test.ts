@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeAllPairs, PAIR_FAILURES, parseTopology, selectMigrationPath, streamsOf, type AllPairsResult, type PathCandidate, type Selection, type Topology, type TopologyDocument } from '../../src/engine';
-import { applyFailures } from '../../src/engine/whatif';
+import { applyFailures } from '../../src/engine/model/whatif';
 import { generateMeshGroups, generateSitesCluster, generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 import { topologyArb } from './arbitraries';
 import { load, readFixture } from './helpers';

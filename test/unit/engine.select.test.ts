@@ -1,7 +1,7 @@
 /** selectMigrationPath: each rule of selection-algorithm.md on small named fixtures. */
 import { describe, expect, it } from 'vitest';
 import { analyzeAllPairs, selectMigrationPath, type Reason, type TopologyDocument } from '../../src/engine';
-import { applyFailures } from '../../src/engine/whatif';
+import { applyFailures } from '../../src/engine/model/whatif';
 import { load, readFixture } from './helpers';
 
 const twoSite = (): TopologyDocument => structuredClone(readFixture('two-site-routed.json')) as TopologyDocument;

@@ -1,7 +1,7 @@
 /** The Path tab's wording and grouping, on the built-in examples. */
 import { describe, expect, it } from 'vitest';
 import { selectMigrationPath, type Mode, type Topology } from '../../src/engine';
-import { applyFailures } from '../../src/engine/whatif';
+import { applyFailures } from '../../src/engine/model/whatif';
 import { findExample } from '../../src/examples';
 import {
   comparisonHeadline,

@@ -9,7 +9,7 @@ import { createAdapter, type CanvasAdapter } from '../../src/canvas/adapter';
 import { exportScene, pageSvgs, wholeSvg } from '../../src/canvas/export';
 import { analyzeAllPairs, parseTopology, type TopologyDocument } from '../../src/engine';
 import { buildPowerShell, buildReport, exportFileNames, readTopologyFile, serializeTopology } from '../../src/engine/io';
-import { jsonDepth, LIMITS } from '../../src/engine/limits';
+import { jsonDepth, LIMITS } from '../../src/engine/model/limits';
 import { createAppStore } from '../../src/store/appStore';
 import { readFixture } from './helpers';
 

@@ -3,8 +3,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseClusterInventory } from '../../src/engine/inventory';
-import { decodeInventory, MAX_INPUT_BYTES } from '../../src/engine/inventory/decode';
+import { parseClusterInventory } from '../../src/engine/io/inventory';
+import { decodeInventory, MAX_INPUT_BYTES } from '../../src/engine/io/inventory/decode';
 
 const MINIMAL = readFileSync(new URL('../fixtures/inventory/minimal.json', import.meta.url), 'utf8');
 

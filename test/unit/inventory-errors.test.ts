@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inventoryToDocument, parseClusterInventory } from '../../src/engine/inventory';
-import type { ParseError } from '../../src/engine/types';
+import { inventoryToDocument, parseClusterInventory } from '../../src/engine/io/inventory';
+import type { ParseError } from '../../src/engine/model/types';
 
 type Rec = Record<string, unknown>;
 interface Inv extends Rec {

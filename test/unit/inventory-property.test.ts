@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inventoryToDocument, parseClusterInventory } from '../../src/engine/inventory';
-import type { ParseResult, TopologyDocument } from '../../src/engine/types';
+import { inventoryToDocument, parseClusterInventory } from '../../src/engine/io/inventory';
+import type { ParseResult, TopologyDocument } from '../../src/engine/model/types';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Key = string | number;

@@ -3,7 +3,7 @@
  * field the import reads, under the names the import reads.
  */
 import { describe, expect, it } from 'vitest';
-import { INVENTORY_SCRIPT } from '../../src/engine/inventory';
+import { INVENTORY_SCRIPT } from '../../src/engine/io/inventory';
 
 const code = INVENTORY_SCRIPT.split('\n')
   .filter((line) => !line.trimStart().startsWith('#'))

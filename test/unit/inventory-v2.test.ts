@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inventoryToDocument, parseClusterInventory } from '../../src/engine/inventory';
-import { atcManagesLiveMigration, networkIntent, readOrigin, type TopologyOrigin } from '../../src/engine/origin';
-import type { Diagnostic, Topology, VmDoc } from '../../src/engine/types';
+import { inventoryToDocument, parseClusterInventory } from '../../src/engine/io/inventory';
+import { atcManagesLiveMigration, networkIntent, readOrigin, type TopologyOrigin } from '../../src/engine/model/origin';
+import type { Diagnostic, Topology, VmDoc } from '../../src/engine/model/types';
 
 const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/inventory/${name}`, import.meta.url)));
 const jsonOf = (name: string): Record<string, unknown> => JSON.parse(new TextDecoder().decode(bytesOf(name)).replace(/^\uFEFF/, '')) as Record<string, unknown>;

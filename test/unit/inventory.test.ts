@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { selectMigrationPath } from '../../src/engine';
-import { parseClusterInventory } from '../../src/engine/inventory';
-import type { NicDoc, RouterDoc, Topology } from '../../src/engine/types';
+import { parseClusterInventory } from '../../src/engine/io/inventory';
+import type { NicDoc, RouterDoc, Topology } from '../../src/engine/model/types';
 
 const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/inventory/${name}`, import.meta.url)));
 

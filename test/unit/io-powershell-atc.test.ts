@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTopology, type Topology, type TopologyDocument } from '../../src/engine';
-import { parseClusterInventory } from '../../src/engine/inventory';
+import { parseClusterInventory } from '../../src/engine/io/inventory';
 import { buildPowerShell } from '../../src/engine/io';
 import { ATC_MARKERS, planAtc, renderAtcSection } from '../../src/engine/io/powershell/atc';
 import { EXAMPLES } from '../../src/examples';

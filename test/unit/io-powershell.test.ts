@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTopology, type Topology, type TopologyDocument } from '../../src/engine';
 import { buildPowerShell, psComment, psString } from '../../src/engine/io';
-import { textProblem } from '../../src/engine/limits';
+import { textProblem } from '../../src/engine/model/limits';
 import { EXAMPLES } from '../../src/examples';
 
 const example = (id: string): TopologyDocument => structuredClone(EXAMPLES.find((e) => e.id === id)!.document);

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../src/engine/checks';
+import { runChecks } from '../../src/engine/analysis/checks';
 import { parseTopology } from '../../src/engine';
-import { parseClusterInventory } from '../../src/engine/inventory';
-import { originChecks } from '../../src/engine/originChecks';
-import type { Topology, TopologyDocument } from '../../src/engine/types';
+import { parseClusterInventory } from '../../src/engine/io/inventory';
+import { originChecks } from '../../src/engine/analysis/originChecks';
+import type { Topology, TopologyDocument } from '../../src/engine/model/types';
 
 const LM = 'b1f0c2d3-0a1b-4c2d-8e3f-4a5b6c7d8e10';
 const MGMT = 'b1f0c2d3-0a1b-4c2d-8e3f-4a5b6c7d8e01';

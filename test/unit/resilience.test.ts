@@ -8,7 +8,7 @@ import {
   analyzeAllPairs, analyzeResilience, compareModes, describeImpact, describeLegacyImpact, type AllPairsResult, type ElementImpact, type TopologyDocument,
 } from '../../src/engine';
 import { generateMeshGroups, generateSitesCluster, generateTwoSiteCluster } from '../generate';
-import { applyFailures } from '../../src/engine/whatif';
+import { applyFailures } from '../../src/engine/model/whatif';
 import { topologyArb } from './arbitraries';
 import { load, loadFixture, readFixture } from './helpers';
 

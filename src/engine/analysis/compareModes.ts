@@ -6,8 +6,8 @@
  * and its give-up time is not a start delay (so it stays out of the mean and the worst delay).
  * Read from the public all-pairs result only.
  */
-import { PAIR_FAILURES } from '../allPairs';
-import type { AllPairsResult } from '../types';
+import { PAIR_FAILURES } from './allPairs';
+import type { AllPairsResult } from '../model/types';
 
 export interface ModeComparison {
   pairCount: number;

@@ -3,8 +3,8 @@
  * as position when there is one. Without a drop point no position is saved: the diagram places
  * the element from its automatic layout, beside its relatives (src/canvas/placement).
  */
-import { parseCidr } from '../address';
-import type { NetworkDoc, NicDoc, NodeDoc, Position, RouterDoc, TopologyDocument } from '../types';
+import { parseCidr } from '../model/address';
+import type { NetworkDoc, NicDoc, NodeDoc, Position, RouterDoc, TopologyDocument } from '../model/types';
 import { freeNetworkPrefix, takenPrefixes } from './alloc';
 import { appendElement, kindOf, quote, usedIds, withPositions, type EditContext } from './context';
 import { networkIdentity, nicIdentity, nodeIdentity, routerIdentity, siteIdentity } from './ids';

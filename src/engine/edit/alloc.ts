@@ -13,8 +13,8 @@
  * - router-to-router transit links take the first free /30 in 172.16.0.0/16 (IPv6: /126 in
  *   fd00:ffff::/64), first host to the first router, second to the other.
  */
-import { hostInSubnet, parseAddress, parseCidr, prefixesOverlap, type ParsedCidr } from '../address';
-import type { IpFamily, Topology, TopologyDocument } from '../types';
+import { hostInSubnet, parseAddress, parseCidr, prefixesOverlap, type ParsedCidr } from '../model/address';
+import type { IpFamily, Topology, TopologyDocument } from '../model/types';
 
 /** `family|compressed address` of every NIC address and router interface. */
 export function usedAddresses(doc: TopologyDocument): Set<string> {

@@ -3,8 +3,8 @@
  * (parsed, ready to commit) or the errors, never a half-applied change. Untouched elements and
  * sections keep their identity; an edit that changes nothing returns the same document (by identity).
  */
-import { parseTopology } from '../parse';
-import type { Diagnostic, Topology, TopologyDocument } from '../types';
+import { parseTopology } from '../model/parse';
+import type { Diagnostic, Topology, TopologyDocument } from '../model/types';
 import { applyAdd } from './add';
 import { applyDuplicate, applyPaste } from './clipboard';
 import { applyConnect } from './connect';

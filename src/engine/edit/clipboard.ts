@@ -5,9 +5,9 @@
  * right by the width of the copied group until it lands on no saved position; pasted into another
  * site, it gets no saved position and the diagram places it there.
  */
-import { parseAddress, parseCidr, prefixContains } from '../address';
-import { ownValue, setOwn } from '../own';
-import type { NicDoc, NodeDoc, Position, TopologyDocument } from '../types';
+import { parseAddress, parseCidr, prefixContains } from '../model/address';
+import { ownValue, setOwn } from '../model/own';
+import type { NicDoc, NodeDoc, Position, TopologyDocument } from '../model/types';
 import { key, nextNicAddress, usedAddresses } from './alloc';
 import { kindOf, quote, usedIds, withPositions, type EditContext } from './context';
 import { copyName, firstFree } from './ids';

@@ -10,9 +10,9 @@
  * other networks and the routes whose gateway it can no longer reach (reported).
  * The direction does not matter.
  */
-import { hostInSubnet, parseAddress, parseCidr, prefixContains, type ParsedCidr } from '../address';
-import { nicLabel, nodeName } from '../messages';
-import type { IpFamily, NicDoc, TopologyDocument } from '../types';
+import { hostInSubnet, parseAddress, parseCidr, prefixContains, type ParsedCidr } from '../model/address';
+import { nicLabel, nodeName } from '../text/messages';
+import type { IpFamily, NicDoc, TopologyDocument } from '../model/types';
 import { freeNetworkPrefix, freeTransitPrefix, gatewayAddress, key, nextNicAddress, takenPrefixes, usedAddresses } from './alloc';
 import { appendElement, kindOf, quote, updateElement, usedIds, type EditContext } from './context';
 import { firstFree, networkIdentity, nicIdentity } from './ids';

@@ -3,8 +3,8 @@
  * implicit networks and subnets), element kinds, and immutable helpers that replace one element
  * while keeping every untouched element (and untouched section) the same object.
  */
-import type { Position, Topology, TopologyDocument } from '../types';
-import { ownValue } from '../own';
+import type { Position, Topology, TopologyDocument } from '../model/types';
+import { ownValue } from '../model/own';
 import type { ElementKind } from './types';
 
 export interface EditContext {

@@ -1,4 +1,4 @@
-import type { TopologyDocument } from '../types';
+import type { TopologyDocument } from '../model/types';
 
 /** A new, empty topology (a fresh object each time: the store tells documents apart by identity). */
 export function emptyTopology(): TopologyDocument {

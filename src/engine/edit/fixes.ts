@@ -11,7 +11,7 @@
  * - a routed path preferred over a direct network (`routed-preferred-over-direct`): put the
  *   direct network ahead of the routed one in the live migration order.
  */
-import type { Diagnostic, Topology } from '../types';
+import type { Diagnostic, Topology } from '../model/types';
 import { quote } from './context';
 import { returnRouteFix, routeFix } from './routeFix';
 import type { Edit } from './types';

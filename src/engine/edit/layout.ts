@@ -2,8 +2,8 @@
  * Saved positions. Moving a node moves its NICs, moving a site moves everything in it, unless
  * the edit gives their positions too (a canvas drag reports every element it moved).
  */
-import { ownValue, setOwn } from '../own';
-import type { Position } from '../types';
+import { ownValue, setOwn } from '../model/own';
+import type { Position } from '../model/types';
 import { kindOf, quote, withPositions, type EditContext } from './context';
 import { fail, type Step } from './types';
 

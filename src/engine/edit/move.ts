@@ -4,7 +4,7 @@
  * draws it inside its new parent instead of stretching that parent to where it was; a drop on the
  * canvas follows the move with the drop positions, in the same batch.
  */
-import type { NicDoc, NodeDoc, RouterDoc, TopologyDocument } from '../types';
+import type { NicDoc, NodeDoc, RouterDoc, TopologyDocument } from '../model/types';
 import { kindOf, quote, updateElement, withField, type EditContext } from './context';
 import { fail, type Step } from './types';
 

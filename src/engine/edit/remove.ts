@@ -10,9 +10,9 @@
  * What went with the deleted elements is reported as one short message, grouped by kind
  * ("Deleted Router A. Removed with it: 4 static routes through Router A (on HV01 'Management', …).").
  */
-import { parseAddress, parseCidr, prefixContains, type ParsedCidr } from '../address';
-import { nicLabel } from '../messages';
-import type { NicDoc, RouteDoc, RouterDoc } from '../types';
+import { parseAddress, parseCidr, prefixContains, type ParsedCidr } from '../model/address';
+import { nicLabel } from '../text/messages';
+import type { NicDoc, RouteDoc, RouterDoc } from '../model/types';
 import { key } from './alloc';
 import { kindOf, mapSection, quote, type EditContext } from './context';
 import type { Step } from './types';

@@ -4,8 +4,8 @@
  * point at the new one. Without this, editing a prefix would strand every NIC on a network the
  * parser then creates from their old addresses.
  */
-import { parseAddress, parseCidr, prefixContains, type ParsedCidr } from '../address';
-import type { IpFamily, NicDoc, RouterDoc, TopologyDocument } from '../types';
+import { parseAddress, parseCidr, prefixContains, type ParsedCidr } from '../model/address';
+import type { IpFamily, NicDoc, RouterDoc, TopologyDocument } from '../model/types';
 import { mapSection } from './context';
 
 export interface Renumbering {

@@ -5,9 +5,9 @@
  * both ways; the routing is checked directly on the topology, without a parse per candidate, as
  * the validation panel asks for many pairs.
  */
-import { parseAddress, parseCidr, prefixContains } from '../address';
-import { nicLabel } from '../messages';
-import type { NicAddress, RouteDoc, Topology } from '../types';
+import { parseAddress, parseCidr, prefixContains } from '../model/address';
+import { nicLabel } from '../text/messages';
+import type { NicAddress, RouteDoc, Topology } from '../model/types';
 import type { Fix } from './fixes';
 
 interface RouteAdd {

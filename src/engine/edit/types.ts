@@ -6,7 +6,7 @@
 import type {
   Diagnostic, IpFamily, LinkState, NetworkMedium, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, PlanningDoc, Position, RouteDoc, Topology, TopologyDocument,
   Transport, VmState,
-} from '../types';
+} from '../model/types';
 import type { VmPatch } from './vms';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';

@@ -4,9 +4,9 @@
  * Values are written as given: the final parse (./apply.ts) refuses what is invalid, with the
  * engine's message.
  */
-import { parseCidr } from '../address';
-import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR, DEFAULT_TRANSPORT } from '../defaults';
-import type { NetworkDoc, RouteDoc, TopologyDocument } from '../types';
+import { parseCidr } from '../model/address';
+import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR, DEFAULT_TRANSPORT } from '../model/defaults';
+import type { NetworkDoc, RouteDoc, TopologyDocument } from '../model/types';
 import { appendElement, kindOf, quote, updateElement, withField, type EditContext } from './context';
 import { renumber, renumberings } from './renumber';
 import { fail, type Edit, type Step } from './types';

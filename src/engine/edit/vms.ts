@@ -3,7 +3,7 @@
  * adding, changing, moving and deleting VMs touch only the `vms` section (and `planning`), so
  * every other section keeps its identity. Names and ids are fresh and readable: `vm1`, `VM01`.
  */
-import type { PlanningDoc, TopologyDocument, VmDoc, VmState } from '../types';
+import type { PlanningDoc, TopologyDocument, VmDoc, VmState } from '../model/types';
 import { quote, usedIds, withField, type EditContext } from './context';
 import { firstFree, pad2 } from './ids';
 import { fail, type Step } from './types';

@@ -2,9 +2,9 @@
  * Opening: an untrusted file becomes a document, or a list of errors with paths. The size is
  * checked before anything is decoded or parsed; the topology on screen is never touched here.
  */
-import { parseTopology } from '../parse';
-import { isRecord } from '../shape';
-import type { Diagnostic, ParseError, Topology, TopologyDocument } from '../types';
+import { parseTopology } from '../model/parse';
+import { isRecord } from '../model/shape';
+import type { Diagnostic, ParseError, Topology, TopologyDocument } from '../model/types';
 import { decodeText } from './bytes';
 
 /** Files above this are refused before parsing: a 64-node cluster is well under 1 MB. */

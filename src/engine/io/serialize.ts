@@ -3,7 +3,7 @@
  * keeps insertion order both ways), so save → open → save gives the same bytes, unknown top-level
  * fields and layout included.
  */
-import type { TopologyDocument } from '../types';
+import type { TopologyDocument } from '../model/types';
 
 export const TOPOLOGY_EXTENSION = '.lm-topology.json';
 

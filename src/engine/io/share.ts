@@ -9,7 +9,7 @@
  * checksum of the JSON, so that an altered link is refused instead of opening something else.
  */
 import { deflateSync, Inflate } from 'fflate';
-import type { TopologyDocument } from '../types';
+import type { TopologyDocument } from '../model/types';
 import { base64url, crc32, fromBase64url, utf8 } from './bytes';
 import { MAX_FILE_BYTES, readTopologyFile, type ReadResult } from './read';
 

@@ -1,5 +1,5 @@
 /** The assumptions behind a drain estimate, in words: the planner shows them, the report lists them. */
-import type { Topology, Transport } from '../types';
+import type { Topology, Transport } from '../model/types';
 
 export const TRANSPORT_NAME: Record<Transport, string> = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' };
 

@@ -5,11 +5,11 @@
  * solved for the efficiency. The ceiling (compression's CPU, the SMB cap) does not depend on it,
  * so a measurement faster than the ceiling allows cannot be reproduced, and the user is told.
  */
-import { DEFAULT_LEGACY_TIMEOUT_SECONDS, selectMigrationPath } from '../select';
-import type { Mode, Topology, Transport } from '../types';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS, selectMigrationPath } from '../model/select';
+import type { Mode, Topology, Transport } from '../model/types';
 import { rateSettings, transferBits } from './drain';
 import { ratesAt } from './rates';
-import { streamsOf } from '../streams';
+import { streamsOf } from '../model/streams';
 
 export interface CalibrationInput {
   memoryGB: number;

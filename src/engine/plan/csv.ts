@@ -1,7 +1,7 @@
 /** A drain plan as CSV (RFC 4180: comma-separated, CRLF, quotes doubled), one row per VM. */
-import { nodeName } from '../messages';
+import { nodeName } from '../text/messages';
 import { streamsLabel } from './describe';
-import type { Topology } from '../types';
+import type { Topology } from '../model/types';
 import type { EveryNodeResult } from './everyNode';
 import type { DrainPlan } from './types';
 

@@ -1,6 +1,6 @@
 /** Names for a migration's streams: the networks they use, for the timeline, the CSV and the report. */
-import { networkName } from '../messages';
-import type { Topology } from '../types';
+import { networkName } from '../text/messages';
+import type { Topology } from '../model/types';
 import type { DrainStream } from './types';
 
 const networksOf = (t: Topology, nicId: string): string[] => [...new Set((t.index.addressesByNic.get(nicId) ?? []).map((i) => t.addresses[i]!.networkId))];

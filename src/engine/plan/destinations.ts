@@ -3,7 +3,7 @@
  * nodes the source reaches in the mode (only those of its own site when it has any there), each
  * running VM to the one with the least planned memory, ties by id.
  */
-import type { Topology, Vm } from '../types';
+import type { Topology, Vm } from '../model/types';
 
 /** Picks destinations for VMs given in drain order; call once per VM, in that order. */
 export interface DestinationPicker {

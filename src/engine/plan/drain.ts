@@ -3,9 +3,9 @@
  * a job (destination, selection, streams, bits), then runs the clock of `simulate` with the rates
  * of `ratesAt`. Pure: a topology in, a plain plan out.
  */
-import { DEFAULT_LEGACY_TIMEOUT_SECONDS } from '../select';
-import { streamsOf } from '../streams';
-import type { Mode, Selection, Topology } from '../types';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS } from '../model/select';
+import { streamsOf } from '../model/streams';
+import type { Mode, Selection, Topology } from '../model/types';
 import { balancedCandidates, balancedPicker, fixedPicker } from './destinations';
 import { drainOrder } from './order';
 import { pairSelection } from './selection';

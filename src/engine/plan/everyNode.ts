@@ -3,7 +3,7 @@
  * placement (every drain starts from the same placement: VMs return after each node's update),
  * in both modes, and the sums.
  */
-import type { Topology } from '../types';
+import type { Topology } from '../model/types';
 import { planDrain } from './drain';
 import type { DrainPlan } from './types';
 

@@ -1,5 +1,5 @@
 /** Which VMs a drain moves, in which order (migration-time.md §1). */
-import type { Vm } from '../types';
+import type { Vm } from '../model/types';
 
 /** UTF-16 code unit order, as everywhere in the spec (not the locale's). */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,7 +4,7 @@
  * the SMB cap split equally among the migrations. Every split is plain: what one stream or
  * migration cannot use is not handed on.
  */
-import type { Transport } from '../types';
+import type { Transport } from '../model/types';
 
 export interface RateSettings {
   transport: Transport;

@@ -3,8 +3,8 @@
  * exclusions and their messages (a drain asks for up to one selection per node, and every-node
  * for all of them). Built from select.ts's own steps, the way all-pairs builds its selections.
  */
-import { failedSelection, legacyCore, nodeCheck, prepare, rankedPaths, ws2025Core } from '../select';
-import type { Mode, Selection, Topology } from '../types';
+import { failedSelection, legacyCore, nodeCheck, prepare, rankedPaths, ws2025Core } from '../model/select';
+import type { Mode, Selection, Topology } from '../model/types';
 
 export function pairSelection(topology: Topology, s: string, d: string, mode: Mode, timeout: number): Selection {
   const failed = nodeCheck(topology, s, d);

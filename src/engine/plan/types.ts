@@ -1,6 +1,6 @@
 /** Result types of `planDrain` (migration-time.md, "Result"): plain JSON. */
-import type { Stream } from '../streams';
-import type { Mode } from '../types';
+import type { Stream } from '../model/streams';
+import type { Mode } from '../model/types';
 
 /** A stream of a migration: `streamsOf` (selection-algorithm.md, "Transport and streams"). */
 export type DrainStream = Stream;

@@ -14,8 +14,8 @@
  * checks-before-changes rule hold as they do there; the plain script's step 3 (Set-VMHost and the
  * cluster properties, which ATC would revert) is skipped.
  */
-import { readOrigin } from '../../origin';
-import type { Topology, Transport } from '../../types';
+import { readOrigin } from '../../model/origin';
+import type { Topology, Transport } from '../../model/types';
 import { psComment, psString } from './script';
 
 export interface AtcPlan {

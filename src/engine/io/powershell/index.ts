@@ -1,6 +1,6 @@
 /** The PowerShell script that applies a design to a real cluster (see plan.ts and script.ts). */
-import { atcManagesLiveMigration, readOrigin } from '../../origin';
-import type { Topology } from '../../types';
+import { atcManagesLiveMigration, readOrigin } from '../../model/origin';
+import type { Topology } from '../../model/types';
 import { planAtc, withAtc } from './atc';
 import { planApply } from './plan';
 import { renderScript, type ScriptOptions } from './script';

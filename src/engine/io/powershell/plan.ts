@@ -3,8 +3,8 @@
  * name (names are what a cluster and a design share; IDs are resolved on the cluster at run time),
  * the subnets that prove a name points at the right network, and the static routes per node.
  */
-import { orderNetworks } from '../../order';
-import type { Network, Topology, Transport } from '../../types';
+import { orderNetworks } from '../../model/order';
+import type { Network, Topology, Transport } from '../../model/types';
 
 export interface PlannedNetwork {
   name: string;

@@ -4,7 +4,7 @@
  * (psComment). The script's own text is ASCII so that Windows PowerShell 5.1 reads it whatever
  * the file's encoding.
  */
-import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR } from '../../defaults';
+import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR } from '../../model/defaults';
 import type { ApplyPlan, PlannedNetwork, PlannedRoute } from './plan';
 
 /** A PowerShell single-quoted string. PowerShell also takes the typographic quotes ‘ ’ ‚ ‛ as quote marks. */

@@ -1,5 +1,5 @@
 /** The design report, in Markdown (for wikis) and printable HTML, from one model. */
-import type { AllPairsResult, Diagnostic, Topology } from '../../types';
+import type { AllPairsResult, Diagnostic, Topology } from '../../model/types';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { buildReportModel, type ReportOptions } from './model';

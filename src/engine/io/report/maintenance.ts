@@ -2,12 +2,12 @@
  * The report's maintenance section: every node drained in turn (estimates, both modes) and the
  * assumptions behind the figures. Absent when the design has no VMs.
  */
-import { nodeName } from '../../messages';
+import { nodeName } from '../../text/messages';
 import { assumptionRows } from '../../plan/assumptions';
 import { drainEveryNode } from '../../plan/everyNode';
 import { formatDuration } from '../../plan/text';
-import { DEFAULT_LEGACY_TIMEOUT_SECONDS } from '../../select';
-import type { Topology } from '../../types';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS } from '../../model/select';
+import type { Topology } from '../../model/types';
 
 export interface MaintenanceSection {
   head: string[];

@@ -2,15 +2,15 @@
  * What a design report says, as plain text rows: the Markdown and HTML renderers only lay it out
  * and escape it, so both say the same thing and every user string passes one escaping point.
  */
-import { networkName, nodeName, REASON_TEXT, routerName } from '../../messages';
-import { orderBasisText, orderText } from '../../order';
-import { networkIntent, readOrigin } from '../../origin';
-import { describeOrigin } from '../../originText';
-import { streamsOf, transportText } from '../../streams';
+import { networkName, nodeName, REASON_TEXT, routerName } from '../../text/messages';
+import { orderBasisText, orderText } from '../../model/order';
+import { networkIntent, readOrigin } from '../../model/origin';
+import { describeOrigin } from '../../text/originText';
+import { streamsOf, transportText } from '../../model/streams';
 import { base64, utf8 } from '../bytes';
 import { maintenanceSection, type MaintenanceSection } from './maintenance';
 import { compareModes } from '../../analysis/compareModes';
-import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../types';
+import type { AllPairsResult, Diagnostic, Network, PathCandidate, Selection, Topology } from '../../model/types';
 
 export interface ReportOptions {
   /** The diagram as PNG bytes: embedded in the HTML report. */

@@ -8,7 +8,7 @@
  * has one — the network where the legacy search connects — and the direct paths after it on
  * later networks are its fallbacks. The paths of a pair are computed once for both modes.
  */
-import { networkMessage, nicMessage, pairMessage, type MessageContext } from './messages';
+import { networkMessage, nicMessage, pairMessage, type MessageContext } from '../text/messages';
 import { Routing } from './routing';
 import type { Exclusion, LegacyAttempt, Mode, NicAddress, PathCandidate, Reason, SelectOptions, Selection, Topology } from './types';
 

@@ -5,9 +5,9 @@
  * fail or crawl: large frames are dropped where the path's MTU is smaller). A design drawn by hand
  * has no origin and gets none of these.
  */
-import { nicLabel, nodeName } from './messages';
-import { readOrigin, type OriginHost } from './origin';
-import type { Diagnostic, Topology } from './types';
+import { nicLabel, nodeName } from '../text/messages';
+import { readOrigin, type OriginHost } from '../model/origin';
+import type { Diagnostic, Topology } from '../model/types';
 
 const TRANSPORT_WORD = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' } as const;
 

@@ -9,13 +9,13 @@
  * - mode: every node on build 26100 or later → ws2025; otherwise, or with builds unknown for
  *   some nodes, legacy with a note. No build at all → no mode (the app keeps the one it has).
  */
-import { WS2025_BUILD, type OriginHost, type TopologyOrigin, type Transport } from '../origin';
-import type { Mode } from '../types';
+import { WS2025_BUILD, type OriginHost, type TopologyOrigin, type Transport } from '../../model/origin';
+import type { Mode } from '../../model/types';
 import { readAtc } from './atc';
 import { field, items, listSome, text, type Field, type Obj } from './json';
 import type { Build } from './model';
 import { mostCommon, readHostSettings, wholeIn, type HostFacts } from './hostSettings';
-import type { VmDoc } from '../types';
+import type { VmDoc } from '../../model/types';
 import { readVms } from './vms';
 
 export interface V2Result {

@@ -3,8 +3,8 @@
  * validated topology. Decoding and mapping are this module's; validation is parseTopology's, so
  * an imported cluster obeys exactly the rules of a topology file.
  */
-import { parseTopology } from '../parse';
-import type { ParseResult } from '../types';
+import { parseTopology } from '../../model/parse';
+import type { ParseResult } from '../../model/types';
 import { decodeInventory, parseJson } from './decode';
 import { inventoryToDocument } from './to-document';
 

@@ -2,7 +2,7 @@
  * What the import collects while it maps an inventory: refusals (errors) and notes (diagnostics),
  * with caps so that a pathological file cannot produce a million messages.
  */
-import type { Diagnostic, ParseError } from '../types';
+import type { Diagnostic, ParseError } from '../../model/types';
 
 const MAX_ERRORS = 50;
 const MAX_DIAGNOSTICS = 200;

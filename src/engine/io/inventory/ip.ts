@@ -4,7 +4,7 @@
  * parseTopology agree on what a subnet is.
  */
 import ipaddr from 'ipaddr.js';
-import { parseAddress, parseCidr, prefixContains, type ParsedAddress, type ParsedCidr } from '../address';
+import { parseAddress, parseCidr, prefixContains, type ParsedAddress, type ParsedCidr } from '../../model/address';
 
 export type { ParsedAddress, ParsedCidr };
 export { parseCidr, prefixContains };

@@ -3,7 +3,7 @@
  * and each address gets the prefix length of its cluster network's subnet. An address that does
  * not fit its network is left out with a note rather than invented into a network of its own.
  */
-import type { NicDoc } from '../types';
+import type { NicDoc } from '../../model/types';
 import { INTERFACE_STATE, readEnum } from './enums';
 import { slug } from './ids';
 import { isLinkLocal6, prefixContains, readAddress, withLength, type ParsedAddress, type ParsedCidr } from './ip';

@@ -9,7 +9,7 @@
  * themselves. A network gets the intent of its NICs found either way; a network on no such NIC
  * (a network ATC does not manage) gets none.
  */
-import type { AtcOverrides, IntentType, NetworkAtc, OriginIntent } from '../origin';
+import type { AtcOverrides, IntentType, NetworkAtc, OriginIntent } from '../../model/origin';
 import { bool, field, firstField, isAbsent, isObj, items, num, show, text, type Field, type Obj } from './json';
 import type { Build } from './model';
 

@@ -4,7 +4,7 @@
  * `Set-Content` without `-Encoding` writes the ANSI code page, read here as Windows-1252.
  * Only TextDecoder is used: it exists in browsers and in Node alike.
  */
-import type { ParseError } from '../types';
+import type { ParseError } from '../../model/types';
 
 /** Far above any real cluster's inventory (a 64-node cluster's is well under 5 MB). */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;

@@ -284,7 +284,7 @@ export interface Topology {
   subnets: Subnet[];
   /** Eligibility of each network for live migration (format §6). */
   eligibility: Record<string, Eligibility>;
-  /** Eligible network ids, most preferred first (format §7; src/engine/order.ts). */
+  /** Eligible network ids, most preferred first (format §7; src/engine/model/order.ts). */
   preferenceOrder: string[];
   /**
    * The cluster's own network (lowest metric among cluster-role networks, any state), or null.

@@ -3,7 +3,7 @@
  * a chassis, a rack or directly a site — and the node is in the first Site up that chain.
  * Fault domains only place nodes, so a bad entry is left out with a note, never refused.
  */
-import type { SiteDoc } from '../types';
+import type { SiteDoc } from '../../model/types';
 import type { ImportContext } from './context';
 import { HostIndex } from './hosts';
 import { slug, type IdRegistry } from './ids';

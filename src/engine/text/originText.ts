@@ -2,8 +2,8 @@
  * Where a design came from, in sentences: shown beside the design (Details, when nothing is
  * selected) and in the report. Null for a design that was not imported from a cluster.
  */
-import { atcManagesLiveMigration, intentTypesText, readOrigin, WS2025_BUILD, type TopologyOrigin } from './origin';
-import type { Topology } from './types';
+import { atcManagesLiveMigration, intentTypesText, readOrigin, WS2025_BUILD, type TopologyOrigin } from '../model/origin';
+import type { Topology } from '../model/types';
 
 const listText = (names: readonly string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 

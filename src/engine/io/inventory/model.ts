@@ -2,7 +2,7 @@
  * What the mapping steps hand each other: the topology elements being built, with the parsed
  * facts (addresses, prefixes) that later steps need so nothing is parsed twice.
  */
-import type { NetworkDoc, NicDoc, NodeDoc, SiteDoc } from '../types';
+import type { NetworkDoc, NicDoc, NodeDoc, SiteDoc } from '../../model/types';
 import type { ImportContext } from './context';
 import type { HostIndex } from './hosts';
 import type { IdRegistry } from './ids';

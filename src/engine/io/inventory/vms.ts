@@ -4,7 +4,7 @@
  * `MemoryStartup`. Get-VM reports both in bytes; a field named …MB holds mebibytes, and a plain
  * value below 1 MiB — no VM has that little memory — is read as mebibytes too, with a note.
  */
-import type { VmDoc } from '../types';
+import type { VmDoc } from '../../model/types';
 import { readEnum, type EnumTable } from './enums';
 import { slug } from './ids';
 import { field, firstField, isAbsent, isObj, items, listSome, nameOf, num, show, type Field, type Obj } from './json';

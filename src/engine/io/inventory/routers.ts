@@ -9,8 +9,8 @@
  * checked against every subnet of the inventory all the same. 198.18.0.0/15 (RFC 2544
  * benchmarking) is the fallback for more than 253 routers.
  */
-import { hostInSubnet, prefixesOverlap } from '../address';
-import type { RouterDoc } from '../types';
+import { hostInSubnet, prefixesOverlap } from '../../model/address';
+import type { RouterDoc } from '../../model/types';
 import { parseCidr, type ParsedCidr } from './ip';
 import { listSome } from './json';
 import type { Build } from './model';

@@ -15,11 +15,11 @@
  * Elements already down, and networks the parser created from a subnet (they are not in the
  * document, so they cannot be failed), are not analysed.
  */
-import { networkName, nicLabel, nodeName, routerName } from './messages';
-import { Routing } from './routing';
-import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, type PathVisitor, type Prepared, type RankKeys } from './select';
-import type { Topology } from './types';
-import type { FailableKind } from './whatif';
+import { networkName, nicLabel, nodeName, routerName } from '../text/messages';
+import { Routing } from '../model/routing';
+import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, type PathVisitor, type Prepared, type RankKeys } from '../model/select';
+import type { Topology } from '../model/types';
+import type { FailableKind } from '../model/whatif';
 
 export interface PairRef {
   sourceNodeId: string;

@@ -1,7 +1,7 @@
 /** N-1 impacts in an administrator's words ("If network 'Storage 1' fails: 0 pairs lose live migration, 12 move to 'Storage 2'."). */
-import { networkName, nodeName } from '../messages';
-import type { ElementImpact, MovedPair } from '../resilience';
-import type { Topology } from '../types';
+import { networkName, nodeName } from './messages';
+import type { ElementImpact, MovedPair } from '../analysis/resilience';
+import type { Topology } from '../model/types';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 

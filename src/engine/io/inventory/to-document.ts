@@ -3,7 +3,7 @@
  * document and notes out; it reads only the fields it knows, so an inventory can carry anything
  * else (PSComputerName, RunspaceId…) and nothing in it is ever run or fetched.
  */
-import type { Diagnostic, ParseError, TopologyDocument } from '../types';
+import type { Diagnostic, ParseError, TopologyDocument } from '../../model/types';
 import { readAdapters } from './adapters';
 import { ImportContext } from './context';
 import { HostIndex } from './hosts';

@@ -1,5 +1,5 @@
 /** Every reason in an administrator's words, naming the elements concerned. */
-import type { Reason, Topology } from './types';
+import type { Reason, Topology } from '../model/types';
 
 export interface MessageContext {
   topology: Topology;

@@ -2,7 +2,7 @@
  * Cluster nodes: id from the name, state Up → up, Paused → paused, anything else → down
  * (a joining node cannot take a migration yet).
  */
-import type { NodeDoc } from '../types';
+import type { NodeDoc } from '../../model/types';
 import { NODE_STATE, readEnum } from './enums';
 import { slug } from './ids';
 import { field, isObj, items, nameOf, show, type Field } from './json';

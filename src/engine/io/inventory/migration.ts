@@ -3,7 +3,7 @@
  * `,`), possibly empty or null. A GUID that names no network in the inventory — a network since
  * removed — is reported and skipped.
  */
-import type { LiveMigrationDoc } from '../types';
+import type { LiveMigrationDoc } from '../../model/types';
 import { scalars, show, type Field } from './json';
 import type { Build } from './model';
 import { guidKey } from './networks';

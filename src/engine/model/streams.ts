@@ -7,7 +7,7 @@
  * that includes other NIC pairs on the chosen network, which are not fallbacks). SMB Direct (RDMA)
  * only on a direct stream whose two NICs are RDMA-capable, and only with SMB.
  */
-import { nodeName } from './messages';
+import { nodeName } from '../text/messages';
 import { prepare, rankedPaths } from './select';
 import type { Nic, PathCandidate, Selection, Topology, Transport } from './types';
 

@@ -6,7 +6,7 @@
  * Every field is optional, and a value this import does not understand is left out with a note:
  * version 2 adds facts to a design that is complete without them, so they never refuse a file.
  */
-import type { Transport } from '../origin';
+import type { Transport } from '../../model/origin';
 import { readEnum, type EnumTable } from './enums';
 import { bool, field, firstField, isAbsent, isObj, items, listSome, nameOf, num, show, text, type Field } from './json';
 import type { Build, NodeInfo } from './model';

@@ -5,8 +5,8 @@
  * The metric is imported even when AutoMetric is true: it is the value the cluster ranks networks
  * by right now, which the format's derived metric only approximates.
  */
-import type { NetworkDoc } from '../types';
-import { prefixesOverlap } from '../address';
+import type { NetworkDoc } from '../../model/types';
+import { prefixesOverlap } from '../../model/address';
 import { NETWORK_ROLE, NETWORK_STATE, readEnum } from './enums';
 import { slug } from './ids';
 import { isLinkLocal6, maskLength, readAddress, subnetOf, withLength, type ParsedCidr } from './ip';

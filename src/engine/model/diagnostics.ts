@@ -3,7 +3,7 @@
  * Each names the document path and the elements concerned.
  */
 import { isDefaultRoute, parseCidr } from './address';
-import { networkName, nodeName } from './messages';
+import { networkName, nodeName } from '../text/messages';
 import { hasPath, nodeCheck, prepare } from './select';
 import type { Diagnostic, Topology } from './types';
 

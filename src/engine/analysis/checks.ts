@@ -10,12 +10,12 @@
  * of findings, not thousands; every finding names its elements in `elementIds`.
  */
 import { analyzeAllPairs } from './allPairs';
-import { parseAddress, parseCidr, prefixContains } from './address';
-import { networkPairLabel, pairList } from './analysis/impactText';
-import { networkName, nicLabel, nodeName } from './messages';
+import { parseAddress, parseCidr, prefixContains } from '../model/address';
+import { networkPairLabel, pairList } from '../text/impactText';
+import { networkName, nicLabel, nodeName } from '../text/messages';
 import { originChecks } from './originChecks';
-import { prepare } from './select';
-import type { AllPairsResult, Diagnostic, Topology } from './types';
+import { prepare } from '../model/select';
+import type { AllPairsResult, Diagnostic, Topology } from '../model/types';
 
 export function runChecks(topology: Topology, allPairs?: AllPairsResult): Diagnostic[] {
   const pairs = allPairs ?? analyzeAllPairs(topology);

@@ -8,10 +8,10 @@
  * the ranking's keys (nothing is built per path), and a pair's full `Selection` — paths, attempts,
  * exclusions — is made by `selectMigrationPath` only when something asks for it (`selection`).
  */
-import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, selectMigrationPath, type PathVisitor, type RankKeys } from './select';
+import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, selectMigrationPath, type PathVisitor, type RankKeys } from '../model/select';
 import type {
   AllPairsOptions, AllPairsResult, AllPairsSummary, CompactPairs, Mode, PairChoice, PairOutcome, PairSelections, Reason, Selection, Topology,
-} from './types';
+} from '../model/types';
 
 /** The reasons a pair has no chosen path, as `CompactPairs.failure` numbers them (from 1). */
 export const PAIR_FAILURES: readonly Reason[] = ['no-path', 'same-node', 'unknown-node', 'source-down', 'destination-down', 'destination-paused'];
