@@ -20,7 +20,14 @@ export default defineConfig(({ mode }) => {
     plugins: [react(), ...(single ? [inlineFavicon(), viteSingleFile()] : [])],
     publicDir: single ? false : 'public',
     base: './',
-    resolve: single ? { alias: [{ find: /^\.\/startWorker$/, replacement: fileURLToPath(new URL('./src/ui/analysis/startWorker.single.ts', import.meta.url)) }] } : {},
+    resolve: single
+      ? {
+          alias: [
+            { find: /^\.\/startWorker$/, replacement: fileURLToPath(new URL('./src/ui/analysis/startWorker.single.ts', import.meta.url)) },
+            { find: /^\.\/startDrainWorker$/, replacement: fileURLToPath(new URL('./src/ui/maintenance/startDrainWorker.single.ts', import.meta.url)) },
+          ],
+        }
+      : {},
     build: single ? { outDir: 'dist-single', sourcemap: false, chunkSizeWarningLimit: 4000 } : { sourcemap: true, chunkSizeWarningLimit: 1500 },
   };
 });

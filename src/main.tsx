@@ -58,17 +58,29 @@ window.addEventListener('pagehide', flush);
 // The documented handle for end-to-end tests and the benchmark (src/ui/testHandle.ts); the app never reads it.
 installTestHandle(store);
 
-/** Marks the start done once the app's first frame is painted without an error. */
+/**
+ * Marks the start done once the app has drawn what it restored without an error: after the
+ * diagram's chunk has arrived (it loads on its own, decision 151) and two more frames — time for
+ * React to mount the diagram. A failure meanwhile replaces the tree (RootBoundary), which
+ * unmounts this component, so the start is never marked and the next one sets the autosave aside.
+ */
 function Started() {
   useEffect(() => {
-    const frame = requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (failedEarly) return;
+    let cancelled = false;
+    const afterFrames = (n: number, fn: () => void): void => {
+      requestAnimationFrame(() => (n <= 1 ? setTimeout(fn, 0) : afterFrames(n - 1, fn)));
+    };
+    const done = (): void =>
+      afterFrames(2, () => {
+        if (cancelled || failedEarly) return;
         window.removeEventListener('error', onEarlyError);
         started();
-      }, 0),
-    );
-    return () => cancelAnimationFrame(frame);
+      });
+    // A chunk that cannot load is not the autosave's fault: the start still counts.
+    void preloadDiagram().then(done, done);
+    return () => {
+      cancelled = true;
+    };
   }, []);
   return null;
 }

@@ -202,9 +202,9 @@ describe('exports', () => {
     const report = await browser.newPage();
     const reportAlerts = collectDialogs(report);
     await report.setContent(html.bytes.toString('utf8'));
-    // The diagram's A4 pages (overview, Site A, Site B), and no injected image.
+    // The diagram's A4 pages (an overview, then the parts of Site A and Site B), and no injected image.
     const sources = await report.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
-    expect(sources).toHaveLength(3);
+    expect(sources.length).toBeGreaterThanOrEqual(3);
     for (const src of sources) expect(src).toMatch(/^data:image\/svg\+xml;base64,/);
     await expect(report.locator('h1').textContent()).resolves.toBe(`Live migration design: ${XSS} design`);
     await report.close();
@@ -288,7 +288,7 @@ describe('exports', () => {
     // On an A4 page at 1×: 96 dpi, the page's size in pixels, and the resolution in the file (pHYs).
     await page.getByLabel('Page').selectOption({ label: 'A4 landscape' });
     const a4 = await download(page, () => dialog.getByRole('button', { name: 'Download PNG' }).click());
-    expect(a4.name).toBe('Switchless 3-node cluster.diagram.png');
+    expect(a4.name).toBe('Switchless-3-node-cluster.diagram.png');
     expect({ w: a4.bytes.readUInt32BE(16), h: a4.bytes.readUInt32BE(20) }).toEqual({ w: 1123, h: 794 }); // 841.89 × 595.28 pt × 96/72
     expect(a4.bytes.subarray(37, 41).toString('latin1')).toBe('pHYs');
     expect(a4.bytes.readUInt32BE(41)).toBe(3780); // 96 dpi in pixels per metre

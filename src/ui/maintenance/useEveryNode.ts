@@ -7,21 +7,13 @@ import { useEffect, useRef, useState } from 'react';
 import { drainEveryNode, type EveryNodeResult, type Topology } from '../../engine';
 import { useApp } from '../StoreContext';
 import type { EveryNodeRequest, EveryNodeResponse } from './drainProtocol';
+import { startDrainWorker } from './startDrainWorker';
 
 export interface EveryNodeState {
   result: EveryNodeResult | null;
   topology: Topology | null;
   pending: boolean;
   error: string | null;
-}
-
-function startWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./drain.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
 }
 
 export function useEveryNode(): EveryNodeState {
@@ -41,7 +33,7 @@ export function useEveryNode(): EveryNodeState {
       worker.current = null;
     }
     if (!worker.current) {
-      const w = startWorker();
+      const w = startDrainWorker();
       if (w) worker.current = { w, busy: false };
     }
     const current = worker.current;
