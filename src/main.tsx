@@ -7,6 +7,7 @@ import { App, preloadDiagram } from './ui/App';
 import { RootBoundary } from './ui/RootBoundary';
 import { StoreProvider } from './ui/StoreContext';
 import { installTestHandle } from './ui/testHandle';
+import { diagramMounted } from './ui/canvas/mounted';
 import './ui/app.css';
 
 /** The browser's storage, or null when it refuses it (reading `localStorage` throws under some policies). */
@@ -59,25 +60,23 @@ window.addEventListener('pagehide', flush);
 installTestHandle(store);
 
 /**
- * Marks the start done once the app has drawn what it restored without an error: after the
- * diagram's chunk has arrived (it loads on its own, decision 151) and two more frames — time for
- * React to mount the diagram. A failure meanwhile replaces the tree (RootBoundary), which
- * unmounts this component, so the start is never marked and the next one sets the autosave aside.
+ * Marks the start done once the app has drawn what it restored without an error: when the
+ * diagram (a chunk of its own, decision 151) has mounted, and a frame later. A failure before
+ * that replaces the tree (RootBoundary), which unmounts this component, so the start is never
+ * marked and the next one sets the autosave aside.
  */
 function Started() {
   useEffect(() => {
     let cancelled = false;
-    const afterFrames = (n: number, fn: () => void): void => {
-      requestAnimationFrame(() => (n <= 1 ? setTimeout(fn, 0) : afterFrames(n - 1, fn)));
-    };
-    const done = (): void =>
-      afterFrames(2, () => {
-        if (cancelled || failedEarly) return;
-        window.removeEventListener('error', onEarlyError);
-        started();
-      });
-    // A chunk that cannot load is not the autosave's fault: the start still counts.
-    void preloadDiagram().then(done, done);
+    void diagramMounted.then(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (cancelled || failedEarly) return;
+          window.removeEventListener('error', onEarlyError);
+          started();
+        }, 0),
+      ),
+    );
     return () => {
       cancelled = true;
     };

@@ -199,6 +199,7 @@ describe('1024×700', () => {
       return new Set(tops.map((t) => Math.round(t / 10))).size;
     });
     expect(rows).toBeLessThanOrEqual(2);
+    await page.getByTestId('graph-canvas').waitFor(); // the diagram (and its legend) is a chunk of its own
     await expect(page.getByRole('button', { name: 'Legend ▸' }).count()).resolves.toBe(1);
     const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
     expect(canvas.height).toBeGreaterThanOrEqual(350);

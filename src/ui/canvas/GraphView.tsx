@@ -11,6 +11,7 @@ import { createCanvasApi } from '../../canvas/canvasApi';
 import { testHandle } from '../testHandle';
 import { ContextMenu } from './ContextMenu';
 import { Legend } from './Legend';
+import { markDiagramMounted } from './mounted';
 import './canvas.css';
 
 /** A panel another feature floats over the canvas area (the designer's palette), in canvas pixels. */
@@ -63,6 +64,7 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
           })
         : null;
     observer?.observe(container.current!);
+    markDiagramMounted();
     return () => {
       observer?.disconnect();
       if (hook?.cy === adapter.cy) {
