@@ -2,7 +2,7 @@
  * Generators of realistic topologies: the larger built-in examples, the benchmark's cluster and
  * the seeds of property tests. Deterministic: the same options give the same document, every time.
  */
-import type { NetworkDoc, NicDoc, NodeDoc, RouterDoc, TopologyDocument } from '../src/engine/model/types';
+import type { NetworkDoc, NicDoc, NodeDoc, RouterDoc, TopologyDocument, VmDoc } from '../src/engine/model/types';
 
 export interface TwoSiteOptions {
   nodesPerSite: number;
@@ -13,9 +13,43 @@ export interface TwoSiteOptions {
   /** Routers per site; router k of site A links to router k of site B over a /30. */
   routersPerSite: number;
   name?: string;
+  /** Give every node realistic VMs (`realisticVms`); without it the cluster has none. */
+  vms?: boolean;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The workloads VMs are drawn from, in the order they are handed out: a kind (the VM's name
+ * prefix) and its memory in GB. Every size from 4 to 64 GB that a real host carries is here.
+ */
+const VM_PATTERN: readonly (readonly [kind: string, memoryGB: number])[] = [
+  ['SQL', 64], ['APP', 8], ['WEB', 4], ['FS', 16], ['RDS', 32], ['APP', 16], ['DC', 4],
+  ['SQL', 32], ['WEB', 8], ['FS', 8], ['EXCH', 48], ['RDS', 24], ['APP', 12],
+];
+
+/**
+ * Realistic VMs for the given nodes, with no randomness: node k (0-based) carries
+ * 5 + (4k + 3) mod 11 VMs — 8, 12, 5, 9, 13, 6, 10, 14, 7, 11, 15, then again — taken in turn
+ * from `VM_PATTERN` (sizes 4–64 GB). Names number each kind across the cluster (SQL01, APP03…);
+ * ids are `vm-` and the lower-case name, so unique across all kinds.
+ */
+export function realisticVms(nodes: readonly NodeDoc[]): VmDoc[] {
+  const vms: VmDoc[] = [];
+  const perKind = new Map<string, number>();
+  let next = 0;
+  nodes.forEach((node, k) => {
+    const count = 5 + ((4 * k + 3) % 11);
+    for (let v = 0; v < count; v++) {
+      const [kind, memoryGB] = VM_PATTERN[next++ % VM_PATTERN.length]!;
+      const n = (perKind.get(kind) ?? 0) + 1;
+      perKind.set(kind, n);
+      const name = `${kind}${pad(n)}`;
+      vms.push({ id: `vm-${name.toLowerCase()}`, name, node: node.id, memoryGB });
+    }
+  });
+  return vms;
+}
 
 /**
  * A multi-site cluster without a stretched subnet: per site a management network (excluded from
@@ -80,11 +114,15 @@ export function generateTwoSiteCluster(o: TwoSiteOptions): TopologyDocument {
     sites: sites.map(({ id, name }) => ({ id, name })),
     nodes, nics, networks, routers,
     liveMigration: { networkOrder: order, excludedNetworks: excluded },
+    ...(o.vms === true ? { vms: realisticVms(nodes) } : {}),
   };
 }
 
-/** A switchless full mesh: every pair of nodes cabled directly, one /24 per cable, plus management. */
-export function generateSwitchlessMesh(nodeCount: number, name?: string): TopologyDocument {
+/**
+ * A switchless full mesh: every pair of nodes cabled directly, one /24 per cable, plus management.
+ * With `vms`, every node gets realistic VMs (`realisticVms`).
+ */
+export function generateSwitchlessMesh(nodeCount: number, name?: string, options: { vms?: boolean } = {}): TopologyDocument {
   const nodes: NodeDoc[] = [];
   const nics: NicDoc[] = [];
   const networks: NetworkDoc[] = [{ id: 'mgmt', name: 'Management', prefixes: ['10.0.0.0/24'] }];
@@ -109,6 +147,7 @@ export function generateSwitchlessMesh(nodeCount: number, name?: string): Topolo
     nodes, nics, networks,
     routers: [{ id: 'gw', name: 'Default gateway', interfaces: ['10.0.0.1/24'] }],
     liveMigration: { networkOrder: order, excludedNetworks: ['mgmt'] },
+    ...(options.vms === true ? { vms: realisticVms(nodes) } : {}),
   };
 }
 

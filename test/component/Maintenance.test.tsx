@@ -1,7 +1,8 @@
 /** The VMs (node Details, cluster list) and the maintenance planner, on the shared VM example. */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TopologyDocument } from '../../src/engine';
+import { streamsLabel, streamsOf, type TopologyDocument } from '../../src/engine';
+import { activeSelection } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/appStore';
 import { DetailsPanel } from '../../src/ui/details/DetailsPanel';
 import { MaintenancePanel } from '../../src/ui/maintenance/MaintenancePanel';
@@ -116,6 +117,28 @@ describe('the maintenance planner', () => {
     const table = screen.getAllByRole('table')[0]!;
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/SQL0164 GBHV03.*Direct 1-3.*0 s0 s1 min 6 s1 min 7 s/);
     expect(within(table).getAllByRole('row')[5]).toHaveTextContent('off: moves without a live migration');
+  });
+
+  it('a bar lights its own streams: the pair the diagram highlights carries exactly the streams the bar names, with a what-if failure too (decision 90)', () => {
+    const store = renderWith(<MaintenancePanel />, { document: doc(), pair: ['n2', 'n3'], ui: { drainNodeId: 'n1', panel: 'maintenance' } });
+    // Fail the first network of the order: the plans and the highlight both read the effective topology.
+    act(() => store.getState().actions.toggleFailed(store.getState().design.preferenceOrder[0]!));
+    const bars = screen.getAllByRole('button', { name: / → HV0\d/ }).filter((b) => b.classList.contains('drain-bar'));
+    expect(bars.length).toBeGreaterThan(0);
+    let named = 0;
+    for (const bar of bars) {
+      act(() => bar.focus());
+      const s = store.getState();
+      const selection = activeSelection(s)!;
+      const streams = streamsOf(s.effective, selection);
+      // The bar names its streams ("on Direct 1-2, …"); the highlight lights these (SMB: every stream).
+      if (selection.chosen) named++;
+      if (selection.chosen) expect(bar).toHaveAccessibleName(new RegExp(` on ${streamsLabel(s.effective, streams).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, switchover`));
+      else expect(bar).toHaveAccessibleName(/no path/);
+    }
+    expect(named).toBeGreaterThan(0); // (several streams per bar: test/unit/planner-preview.test.ts, switched-4-node)
+    act(() => (document.activeElement as HTMLElement).blur());
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n2', destinationNodeId: 'n3', preview: null });
   });
 
   it('edits the assumptions as one undoable edit, refusing bad values inline', () => {
