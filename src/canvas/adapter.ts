@@ -59,7 +59,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
 
   const renderer = createRenderer({ cy, store, container: headless ? null : options.container, floating: options.overlay });
   narrowHitTest(cy, renderer.hitBoxes);
-  const uninstall = installInteraction({ cy, store, renderer, onContextMenu: options.onContextMenu });
+  const uninstall = installInteraction({ cy, store, renderer, onContextMenu: options.onContextMenu, floating: options.overlay });
 
   return {
     cy,

@@ -54,9 +54,11 @@ export interface InteractionOptions {
   store: AppStore;
   renderer: Renderer;
   onContextMenu?(request: ContextMenuRequest | null): void;
+  /** A panel floating over the canvas (container pixels): palette drops land clear of it. */
+  floating?(): Box | null;
 }
 
-export function installInteraction({ cy, store, renderer, onContextMenu }: InteractionOptions): () => void {
+export function installInteraction({ cy, store, renderer, onContextMenu, floating }: InteractionOptions): () => void {
   const container = cy.container();
   const ghost = ghostLine(container);
   let state: GestureState = IDLE;
@@ -173,7 +175,7 @@ export function installInteraction({ cy, store, renderer, onContextMenu }: Inter
     syncGrab();
   });
   syncGrab();
-  const uninstallDrop = installDrop(cy, store);
+  const uninstallDrop = installDrop(cy, store, floating);
 
   return () => {
     unsubscribe();

@@ -13,12 +13,18 @@ function ring(r: number): Pos[] {
   return pts.sort((a, b) => a.x * a.x + a.y * a.y - (b.x * b.x + b.y * b.y) || a.y - b.y || a.x - b.x);
 }
 
-export function freeSpot(target: Pos, w: number, h: number, obstacles: readonly Box[], margin: number): Pos {
+/** `within`, when given, is where the box (margin included) must lie entirely; `null` when there is no such spot. */
+export function freeSpotWithin(target: Pos, w: number, h: number, obstacles: readonly Box[], margin: number, within: Box | null): Pos | null {
   for (let r = 0; r <= MAX_RING; r++)
     for (const d of ring(r)) {
       const p = { x: target.x + d.x * STEP, y: target.y + d.y * STEP };
       const box = grow(boxOf(p, w, h), margin);
+      if (within && !(box.x1 >= within.x1 && box.y1 >= within.y1 && box.x2 <= within.x2 && box.y2 <= within.y2)) continue;
       if (!obstacles.some((o) => overlaps(o, box))) return p;
     }
-  return target;
+  return null;
+}
+
+export function freeSpot(target: Pos, w: number, h: number, obstacles: readonly Box[], margin: number): Pos {
+  return freeSpotWithin(target, w, h, obstacles, margin, null) ?? target;
 }

@@ -11,7 +11,7 @@
 import type { Position } from '../../engine';
 import { ownValue, setOwn } from '../../engine/model/own';
 import type { DiagramModel } from '../elements';
-import type { Pos } from '../geometry';
+import { computeGeometry, estimateBoxes, grow, overlaps, type Box, type Pos } from '../geometry';
 
 const mean = (ds: Pos[]): Pos | null => (ds.length ? { x: ds.reduce((s, d) => s + d.x, 0) / ds.length, y: ds.reduce((s, d) => s + d.y, 0) / ds.length } : null);
 
@@ -80,7 +80,58 @@ export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos
     })) ?? { x: 0, y: 0 };
     out.set(id, { x: a.x + d.x, y: a.y + d.y });
   }
+  clearUnsavedBars(model, out, saved);
   return out;
+}
+
+/** How far a bar the placement adds keeps from what it would otherwise cover. */
+const BAR_MARGIN = 12;
+const BAR_STEP = 10;
+const BAR_MAX_STEPS = 400;
+
+/**
+ * A network bar without a saved position follows its NICs; once the user has placed nodes anywhere
+ * they like, that spot can lie across a node (a new cable between three dropped nodes). Such a bar
+ * slides up or down — its width is set by its NICs — to the nearest height where it covers no
+ * node, NIC, router, label or other bar. Saved positions are never changed, and in an automatic
+ * layout (nothing overlaps there) nothing moves.
+ */
+function clearUnsavedBars(model: DiagramModel, out: Map<string, Pos>, saved: Readonly<Record<string, Position>>): void {
+  const unsaved = model.nodes.filter((n) => n.kind === 'network' && out.has(n.id) && !ownValue(saved, n.id)).map((n) => n.id);
+  if (unsaved.length === 0 || out.size === unsaved.length) return;
+  const geometry = computeGeometry(model, out);
+  const boxes = estimateBoxes(model, out, geometry);
+  // What a bar must not cover: top-level drawn things (hosts carry their NICs and label inside their outer box).
+  const obstacleIds = (self: string, parent: string | null): string[] =>
+    [...boxes.keys()].filter((k) => {
+      if (k === self) return false;
+      const n = model.byId.get(k)!;
+      if (n.kind === 'nic') return false;
+      if (n.kind === 'site') return k !== parent && model.children.has(k) === false;
+      return true;
+    });
+  const fixed = new Set<string>();
+  for (const id of unsaved) {
+    const bus = geometry.buses.get(id);
+    const p = out.get(id)!;
+    if (!bus) continue;
+    const n = model.byId.get(id)!;
+    // Bars still to be placed do not count yet: they move out of the way in their turn.
+    const obstacles: Box[] = obstacleIds(id, n.parent)
+      .filter((k) => !unsaved.includes(k) || fixed.has(k))
+      .map((k) => boxes.get(k)!.outer);
+    const at = (y: number): Box => grow({ x1: bus.x - bus.w / 2, y1: y - n.h / 2, x2: bus.x + bus.w / 2, y2: y + n.h / 2 }, BAR_MARGIN);
+    const free = (y: number): boolean => !obstacles.some((o) => overlaps(o, at(y)));
+    fixed.add(id);
+    if (free(p.y)) continue;
+    for (let k = 1; k <= BAR_MAX_STEPS; k++) {
+      const y = [p.y + k * BAR_STEP, p.y - k * BAR_STEP].find(free);
+      if (y === undefined) continue;
+      out.set(id, { x: p.x, y });
+      boxes.set(id, { box: at(y), outer: grow(at(y), -BAR_MARGIN) });
+      break;
+    }
+  }
 }
 
 /** Transit subnets moved along with their routers (during a drag, before anything is saved). */
