@@ -7,9 +7,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { analyzeAllPairs, analyzeResilience, parseTopology, type Topology } from '../src/engine';
+import { analyzeAllPairs, analyzeResilience, type Topology } from '../src/engine';
 import { median } from './util';
-import { shapes } from './shapes';
+import { parsed, shapes } from './shapes';
 
 export interface Allocation {
   shape: string;
@@ -35,7 +35,7 @@ function allocatedBytes(run: (t: Topology) => unknown, fresh: () => Topology, ru
 function measureAll(): Allocation[] {
   const out: Allocation[] = [];
   for (const s of shapes()) {
-    const fresh = (): Topology => (parseTopology(s.doc) as { topology: Topology }).topology;
+    const fresh = (): Topology => parsed(s.doc);
     out.push({ shape: s.name, what: 'all-pairs', mb: allocatedBytes((t) => analyzeAllPairs(t), fresh, 7) / 1e6 });
     if (out.length === 1 || process.argv.includes('--n1-all')) out.push({ shape: s.name, what: 'n-1', mb: allocatedBytes((t) => analyzeResilience(t), fresh, 3) / 1e6 });
   }

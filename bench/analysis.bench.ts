@@ -3,9 +3,9 @@
  * analysis (budget 100 ms; it runs in a Web Worker in the app), the checks, and the cost of
  * handing the N-1 report back from the worker. Prints figures; asserts nothing.
  */
-import { analyzeAllPairs, analyzeResilience, parseTopology, runChecks, type Topology } from '../src/engine';
+import { analyzeAllPairs, analyzeResilience, runChecks, type Topology } from '../src/engine';
 import { allocations } from './alloc';
-import { shapes } from './shapes';
+import { parsed, shapes } from './shapes';
 import { cpuRuns, median, report, timeRuns } from './util';
 
 const N1_BUDGET_MS = 100;
@@ -14,11 +14,7 @@ export function benchAnalysis(): void {
   const all = shapes();
   const alloc = allocations();
   for (const [i, shape] of all.entries()) {
-    const fresh = (): Topology => {
-      const r = parseTopology(shape.doc);
-      if (!r.ok) throw new Error(JSON.stringify(r.errors));
-      return r.topology;
-    };
+    const fresh = (): Topology => parsed(shape.doc);
     const t0 = fresh();
     console.log(`\n### ${shape.name}: ${t0.nodes.length} nodes, ${t0.nics.length} NICs, ${t0.networks.length} networks, ${t0.routers.length} routers`);
     report('N-1: analyzeResilience on a freshly parsed topology', timeRuns(7, (t) => analyzeResilience(t), fresh), N1_BUDGET_MS);

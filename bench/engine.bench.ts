@@ -6,7 +6,7 @@
  */
 import { analyzeAllPairs, parseTopology, selectMigrationPath, type Topology } from '../src/engine';
 import { allocations } from './alloc';
-import { shapes } from './shapes';
+import { parsed, shapes } from './shapes';
 import { cpuRuns, median, report, timeRuns } from './util';
 
 const BUDGET_MS = 8;
@@ -16,11 +16,7 @@ export function benchEngine(): void {
   const all = shapes();
   const alloc = allocations();
   for (const [i, shape] of all.entries()) {
-    const fresh = (): Topology => {
-      const r = parseTopology(shape.doc);
-      if (!r.ok) throw new Error(JSON.stringify(r.errors));
-      return r.topology;
-    };
+    const fresh = (): Topology => parsed(shape.doc);
     const t0 = fresh();
     console.log(`\n### ${shape.name}`);
     console.log(`cluster: ${t0.nodes.length} nodes, ${t0.nics.length / t0.nodes.length} NICs each, ${t0.networks.length} networks, ${t0.addresses.length} addresses, ${t0.routers.length} routers, ${t0.nodes.length * (t0.nodes.length - 1)} ordered pairs`);

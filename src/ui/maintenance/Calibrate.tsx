@@ -8,6 +8,7 @@ import { calibrateEfficiency, nodeName, type Mode } from '../../engine';
 import { useCommit } from '../designer/props/fields';
 import { useApp } from '../StoreContext';
 import { TRANSPORT_LABEL } from './Assumptions';
+import { NodeOptions } from '../common/NodeOptions';
 
 export function Calibrate({ sourceNodeId }: { sourceNodeId: string }) {
   const t = useApp((s) => s.design);
@@ -49,21 +50,13 @@ export function Calibrate({ sourceNodeId }: { sourceNodeId: string }) {
         <label>
           From
           <select value={source} onChange={(e) => setSource(e.target.value)}>
-            {t.nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
+            <NodeOptions nodes={t.nodes} />
           </select>
         </label>
         <label>
           To
           <select value={destination} onChange={(e) => setDestination(e.target.value)}>
-            {t.nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
+            <NodeOptions nodes={t.nodes} />
           </select>
         </label>
         <label>

@@ -8,6 +8,7 @@ import { DrainPlanner } from './DrainPlanner';
 import { EveryNode } from './EveryNode';
 import { usePlans } from './usePlans';
 import './maintenance.css';
+import { NodeOptions } from '../common/NodeOptions';
 
 export function MaintenancePanel() {
   const t = useApp((s) => s.design);
@@ -36,24 +37,14 @@ export function MaintenancePanel() {
               <label>
                 Node
                 <select value={nodeId ?? ''} onChange={(e) => actions.openDrain(e.target.value)} aria-label="Node to drain">
-                  {t.nodes.map((n) => (
-                    <option key={n.id} value={n.id}>
-                      {n.name}
-                    </option>
-                  ))}
+                  <NodeOptions nodes={t.nodes} />
                 </select>
               </label>
               <label>
                 Destination
                 <select value={dest ?? ''} onChange={(e) => actions.setDrainDestination(e.target.value || null)} aria-label="Destination of the VMs">
                   <option value="">Balanced (least memory first)</option>
-                  {t.nodes
-                    .filter((n) => n.id !== nodeId)
-                    .map((n) => (
-                      <option key={n.id} value={n.id}>
-                        All to {n.name}
-                      </option>
-                    ))}
+                  <NodeOptions nodes={t.nodes.filter((n) => n.id !== nodeId)} prefix="All to " />
                 </select>
               </label>
             </div>

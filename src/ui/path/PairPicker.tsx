@@ -1,16 +1,13 @@
 /** Source and destination selects (keyboard and screen-reader accessible twin of canvas clicks), swap, mode. */
 import { useActions, useApp } from '../StoreContext';
+import { NodeOptions } from '../common/NodeOptions';
 
 export function PairPicker() {
   const nodes = useApp((s) => s.design.nodes);
   const source = useApp((s) => s.ui.sourceNodeId);
   const destination = useApp((s) => s.ui.destinationNodeId);
   const actions = useActions();
-  const options = nodes.map((n) => (
-    <option key={n.id} value={n.id}>
-      {n.name}
-    </option>
-  ));
+  const options = <NodeOptions nodes={nodes} />;
   return (
     <div className="pair-picker">
       <label>

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import type { Topology, Vm } from '../../engine';
 import { memoryProblem, type Edit } from '../../engine/edit';
 import { useCommit } from '../designer/props/fields';
+import { NodeOptions } from '../common/NodeOptions';
 
 function Draft({ label, value, check, toEdit, inputMode }: { label: string; value: string; check?: (text: string) => string | null; toEdit: (text: string) => Edit; inputMode?: 'decimal' }) {
   const id = useId();
@@ -78,11 +79,7 @@ export function VmRow({ vm, t, showNode }: { vm: Vm; t: Topology; showNode?: boo
       <td className="vm-actions">
         <select aria-label={`Move ${vm.name} to`} value="" onChange={(e) => e.target.value && commit({ type: 'move-vms', ids: [vm.id], node: e.target.value })} disabled={others.length === 0}>
           <option value="">Move to…</option>
-          {others.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
-            </option>
-          ))}
+          <NodeOptions nodes={others} />
         </select>
         <button type="button" className="small-button props-danger" aria-label={`Delete ${vm.name}`} title="Delete this VM" onClick={() => commit({ type: 'delete-vms', ids: [vm.id] })}>
           ✕
