@@ -77,7 +77,16 @@ async function main(): Promise<void> {
         }, [src, event, end] as const);
         await page.waitForTimeout(300);
         await act(target);
-        const [first, done] = await page.evaluate(() => (window as Hook).__benchDone!);
+        // A pick that never reaches the store fails the benchmark with a reason instead of hanging it.
+        const [first, done] = await Promise.race([
+          page.evaluate(() => (window as Hook).__benchDone!),
+          new Promise<never>((_, reject) =>
+            setTimeout(async () => {
+              const { ui } = await page.evaluate(() => window.__lmpv.store.getState());
+              reject(new Error(`Picking ${target} did not reach the store within 10 s (source ${ui.sourceNodeId}, destination ${ui.destinationNodeId}, selected ${ui.selectedIds.join(', ')}).`));
+            }, 10_000),
+          ),
+        ]);
         frame.push(first);
         settled.push(done);
         const { ui } = await page.evaluate(() => window.__lmpv.store.getState());
@@ -86,8 +95,23 @@ async function main(): Promise<void> {
       }
       return { frame, settled };
     };
+    // A node is picked by a click on its own box, away from its NICs (a NIC click selects the NIC
+    // for Details and keeps the pair): the point of the box farthest from every NIC, on a grid.
     const click = (pressMs: number) => async (dst: string) => {
-      const p = await page.evaluate((id) => window.__lmpv.cy.getElementById(id).renderedPosition(), dst);
+      const p = await page.evaluate((id) => {
+        const host = window.__lmpv.cy.getElementById(id);
+        const bb = host.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        const kids = host.children().map((c) => c.renderedBoundingBox({ includeLabels: true, includeOverlays: false }));
+        let best = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2, d: -1 };
+        for (let i = 1; i < 24; i++)
+          for (let j = 1; j < 24; j++) {
+            const x = bb.x1 + ((bb.x2 - bb.x1) * i) / 24;
+            const y = bb.y1 + ((bb.y2 - bb.y1) * j) / 24;
+            const d = Math.min(...kids.map((k) => Math.max(k.x1 - x, x - k.x2, k.y1 - y, y - k.y2)), Infinity);
+            if (d > best.d) best = { x, y, d };
+          }
+        return best;
+      }, dst);
       await page.mouse.click(box.x + p.x, box.y + p.y, { delay: pressMs });
     };
     const destinationSelect = page.getByLabel('Destination node');
