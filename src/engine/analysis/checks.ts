@@ -56,17 +56,17 @@ function apipaAddresses(t: Topology): Diagnostic[] {
 function smbRdmaAcrossSites(t: Topology): Diagnostic[] {
   if (t.liveMigration.transport !== 'smb') return [];
   const out: Diagnostic[] = [];
-  t.networks.forEach((n) => {
+  // Declared networks come first in `t.networks`, in file order: their position is their JSON index.
+  t.networks.forEach((n, position) => {
     if (!t.eligibility[n.id]?.eligible) return;
     const nicIds = [...new Set((t.index.addressesByNetwork.get(n.id) ?? []).map((i) => t.addresses[i]!.nicId))];
     const rdma = nicIds.filter((id) => t.index.nics.get(id)!.rdma);
     if (rdma.length === 0) return;
     const sites = [...new Set(nicIds.map((id) => t.index.nodes.get(t.index.nics.get(id)!.node)?.site).filter((s): s is string => typeof s === 'string'))];
     if (sites.length < 2) return;
-    const declared = (t.document.networks ?? []).findIndex((d) => d.id === n.id);
     out.push({
       code: 'smb-rdma-across-sites',
-      path: declared >= 0 ? `networks[${declared}]` : 'liveMigration.transport',
+      path: n.implicit ? 'liveMigration.transport' : `networks[${position}]`,
       elementIds: [n.id, ...sites, ...rdma],
       message: `The transport is SMB and network '${n.name}' spans sites ${sites.map((s) => `'${t.index.sites.get(s)?.name ?? s}'`).join(' and ')} with RDMA NICs: RDMA is not used between sites, so live migrations across them on this network get no SMB Direct. Keep RDMA networks within a site and migrate between sites over a network without RDMA, or use Compression.`,
     });
