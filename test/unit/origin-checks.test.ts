@@ -72,3 +72,32 @@ describe('origin checks on the PS 7 Azure Local inventory', () => {
     expect(originChecks(importFixture('ps7-v2-atc.json'))).toEqual([]);
   });
 });
+
+describe('origin records keyed by ids that are JavaScript property names (issue 14)', () => {
+  it('reads and writes only own entries: no intent, build or MTU is inherited from Object.prototype', async () => {
+    const { networkIntent, readOrigin } = await import('../../src/engine/model/origin');
+    const { describeOrigin } = await import('../../src/engine/text/originText');
+    const doc: TopologyDocument = {
+      format: 'lm-topology',
+      version: 1,
+      nodes: [{ id: 'constructor', name: 'HV01' }, { id: 'toString', name: 'HV02' }],
+      nics: [
+        { id: 'valueOf', node: 'constructor', name: 'LM', addresses: ['10.0.0.1/24'] },
+        { id: 'hasOwnProperty', node: 'toString', name: 'LM', addresses: ['10.0.0.2/24'] },
+      ],
+      networks: [{ id: '__proto__', name: 'LM', prefixes: ['10.0.0.0/24'] }],
+      // Only the second NIC has an MTU and only the first host a build; the network has an intent.
+      origin: JSON.parse('{"source":"lm-cluster-inventory","hosts":{"constructor":{"osBuild":26100}},"nicMtu":{"hasOwnProperty":9014},"networkAtc":{"intents":[],"networks":{"__proto__":{"intent":"storage","types":["storage"]}}}}'),
+    };
+    const t = reparse(doc);
+    const origin = readOrigin(doc)!;
+    // `__proto__` is an own entry, not the prototype: the intent is read back.
+    expect(networkIntent(origin, '__proto__')).toEqual({ intent: 'storage', types: ['storage'], text: 'Storage' });
+    // An id with no entry gets nothing, although `{}` inherits a function under that name.
+    expect(networkIntent(origin, 'toString')).toBeNull();
+    expect(Object.hasOwn(origin.hosts!, 'constructor')).toBe(true);
+    expect(JSON.stringify(describeOrigin(t))).not.toContain('function');
+    // One MTU known on the network: nothing to compare, no finding (an inherited value would make two).
+    expect(originChecks(t).filter((d) => d.code.includes('mtu'))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@
 import { nicLabel, nodeName } from '../text/messages';
 import { readOrigin, type OriginHost } from '../model/origin';
 import type { Diagnostic, Topology } from '../model/types';
+import { ownValue } from '../model/own';
 
 const TRANSPORT_WORD = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' } as const;
 
@@ -53,15 +54,15 @@ export function originChecks(t: Topology): Diagnostic[] {
   const mtu = origin.nicMtu ?? {};
   for (const networkId of t.preferenceOrder) {
     const nicIds = [...new Set((t.index.addressesByNetwork.get(networkId) ?? []).map((i) => t.addresses[i]!.nicId))];
-    const known = nicIds.filter((id) => mtu[id] !== undefined);
-    const values = new Set(known.map((id) => mtu[id]!));
+    const known = nicIds.filter((id) => ownValue(mtu, id) !== undefined);
+    const values = new Set(known.map((id) => ownValue(mtu, id)!));
     if (values.size < 2) continue;
     const network = t.index.networks.get(networkId)!;
     out.push({
       code: 'mtu-mismatch',
       path: 'origin.nicMtu',
       elementIds: [networkId, ...known],
-      message: `The NICs on '${network.name}', a network enabled for live migration, have different MTUs: ${known.map((id) => `${nicLabel(t, id)} ${mtu[id]}`).join(', ')}. Mismatched jumbo frames make live migrations fail or crawl; give every NIC on the network (and the switch ports) the same MTU.`,
+      message: `The NICs on '${network.name}', a network enabled for live migration, have different MTUs: ${known.map((id) => `${nicLabel(t, id)} ${ownValue(mtu, id)}`).join(', ')}. Mismatched jumbo frames make live migrations fail or crawl; give every NIC on the network (and the switch ports) the same MTU.`,
     });
   }
   return out;

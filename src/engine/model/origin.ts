@@ -9,6 +9,7 @@
  * it does not understand is ignored, never an error (the design itself is what the parser checks).
  */
 import type { Mode, TopologyDocument, Transport } from './types';
+import { ownValue, setOwn } from './own';
 
 export type { Transport };
 export type IntentType = 'management' | 'compute' | 'storage';
@@ -101,7 +102,7 @@ function readAtc(v: unknown): NetworkAtc | undefined {
     .flatMap((i) => (typeof i.name === 'string' ? [{ name: i.name, types: typesOf(i.types), adapters: strings(i.adapters) }] : []));
   const networks: NetworkAtc['networks'] = {};
   if (isObj(v.networks))
-    for (const [id, n] of Object.entries(v.networks)) if (isObj(n) && typeof n.intent === 'string') networks[id] = { intent: n.intent, types: typesOf(n.types) };
+    for (const [id, n] of Object.entries(v.networks)) if (isObj(n) && typeof n.intent === 'string') setOwn(networks, id, { intent: n.intent, types: typesOf(n.types) });
   const out: NetworkAtc = { intents, networks };
   if (isObj(v.overrides)) {
     const o = v.overrides;
@@ -130,13 +131,13 @@ export function readOrigin(doc: TopologyDocument): TopologyOrigin | null {
     const hosts: Record<string, OriginHost> = {};
     for (const [id, h] of Object.entries(v.hosts)) {
       const read = readHost(h);
-      if (read) hosts[id] = read;
+      if (read) setOwn(hosts, id, read);
     }
     o.hosts = hosts;
   }
   if (isObj(v.nicMtu)) {
     const mtu: Record<string, number> = {};
-    for (const [id, m] of Object.entries(v.nicMtu)) if (typeof m === 'number' && Number.isFinite(m) && m > 0) mtu[id] = m;
+    for (const [id, m] of Object.entries(v.nicMtu)) if (typeof m === 'number' && Number.isFinite(m) && m > 0) setOwn(mtu, id, m);
     o.nicMtu = mtu;
   }
   put(o, 'networkAtc', readAtc(v.networkAtc));
@@ -162,7 +163,7 @@ export const intentTypesText = (types: readonly IntentType[]): string => types.m
 
 /** The ATC intent of a network, or null: `{ intent: 'converged', text: 'Management, Compute' }`. */
 export function networkIntent(origin: TopologyOrigin | null, networkId: string): { intent: string; types: IntentType[]; text: string } | null {
-  const n = origin?.networkAtc?.networks[networkId];
+  const n = ownValue(origin?.networkAtc?.networks, networkId);
   if (!n) return null;
   return { intent: n.intent, types: n.types, text: intentTypesText(n.types) };
 }

@@ -4,6 +4,7 @@
  */
 import { atcManagesLiveMigration, intentTypesText, readOrigin, WS2025_BUILD, type TopologyOrigin } from '../model/origin';
 import type { Topology } from '../model/types';
+import { ownValue } from '../model/own';
 
 const listText = (names: readonly string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
@@ -14,7 +15,7 @@ function builds(t: Topology, o: TopologyOrigin): string | null {
   const hosts = o.hosts ?? {};
   const byBuild = new Map<string, string[]>();
   for (const n of t.nodes) {
-    const b = hosts[n.id]?.osBuild;
+    const b = ownValue(hosts, n.id)?.osBuild;
     const key = b === undefined ? 'unknown' : String(b);
     byBuild.set(key, [...(byBuild.get(key) ?? []), n.name]);
   }

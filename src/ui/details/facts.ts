@@ -5,6 +5,7 @@
  */
 import { multiNicNetworks, networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
+import { ownValue } from '../../engine/model/own';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
 
@@ -104,7 +105,7 @@ const TRANSPORT_TEXT = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB'
 
 /** What an imported cluster said about this host (origin.hosts): OS build, Hyper-V migration settings. */
 function hostFacts(d: Topology, id: string): Fact[] {
-  const h = readOrigin(d.document)?.hosts?.[id];
+  const h = ownValue(readOrigin(d.document)?.hosts, id);
   if (!h) return [];
   const os = [h.osCaption, h.osBuild !== undefined ? `build ${h.osBuild}` : h.osVersion].filter(Boolean).join(', ');
   const lm = [
@@ -131,7 +132,7 @@ function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[]
 }
 
 function mtuFact(d: Topology, id: string): Fact[] {
-  const mtu = readOrigin(d.document)?.nicMtu?.[id];
+  const mtu = ownValue(readOrigin(d.document)?.nicMtu, id);
   return mtu === undefined ? [] : [fact('MTU', text(`${mtu} bytes (as imported)`))];
 }
 

@@ -12,6 +12,7 @@
 import type { AtcOverrides, IntentType, NetworkAtc, OriginIntent } from '../../model/origin';
 import { bool, field, firstField, isAbsent, isObj, items, num, show, text, type Field, type Obj } from './json';
 import type { Build } from './model';
+import { setOwn } from '../../model/own';
 
 const TYPE_NAMES: Record<string, IntentType> = { management: 'management', compute: 'compute', storage: 'storage' };
 const ORDER: readonly IntentType[] = ['management', 'compute', 'storage'];
@@ -127,7 +128,7 @@ export function readAtc(f: Field, b: Build): NetworkAtc | undefined {
       names.add(found.intent.name);
       for (const t of found.types) types.add(t);
     }
-    if (names.size > 0) atc.networks[net.doc.id] = { intent: [...names].join(', '), types: sorted(types) };
+    if (names.size > 0) setOwn(atc.networks, net.doc.id, { intent: [...names].join(', '), types: sorted(types) });
   }
   return atc;
 }
