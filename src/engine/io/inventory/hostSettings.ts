@@ -6,7 +6,7 @@
  * Every field is optional, and a value this import does not understand is left out with a note:
  * version 2 adds facts to a design that is complete without them, so they never refuse a file.
  */
-import type { Transport } from '../../model/origin';
+import type { OriginHost, Transport } from '../../model/origin';
 import { readEnum, type EnumTable } from './enums';
 import { bool, field, firstField, isAbsent, isObj, items, listSome, nameOf, num, show, text, type Field } from './json';
 import type { Build, NodeInfo } from './model';
@@ -22,14 +22,9 @@ export const TRANSPORT: EnumTable<Transport> = {
   ],
 };
 
-export interface HostFacts {
+/** What one host reported: the facts kept in `origin.hosts`, plus its node and physical speed. */
+export interface HostFacts extends OriginHost {
   node: NodeInfo;
-  osBuild?: number;
-  osVersion?: string;
-  osCaption?: string;
-  migrationEnabled?: boolean;
-  transport?: Transport;
-  maxMigrations?: number;
   /** Sum of the physical adapters' link speeds, Gb/s; undefined when none is known. */
   physicalGbps?: number;
 }
