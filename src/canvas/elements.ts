@@ -14,7 +14,7 @@
  * highlighting it work like any network).
  */
 import { networkIntent, readOrigin, vmSummary, type Network, type Topology, type TopologyOrigin } from '../engine';
-import { BUS, FONT, HOST, lineBox, NIC, ROUTER, TRANSIT } from './metrics';
+import { COMPACT_NIC_H, lineBox, scaleFor, type Metrics } from './metrics';
 import { linesWidth, textWidth } from './text';
 
 export type DiagramKind = 'site' | 'host' | 'nic' | 'network' | 'router' | 'transit';
@@ -56,13 +56,18 @@ export interface DiagramModel {
   children: Map<string, string[]>;
   /** The site each host and router is in (null: none). */
   siteOf: Map<string, string | null>;
+  /** The scale it is drawn at (full, or compact for large clusters): fonts, paddings, gaps. */
+  metrics: Metrics;
 }
 
 export const transitId = (prefix: string): string => `subnet:${prefix}`;
 export const edgeId = (from: string, to: string): string => `e:${from}:${to}`;
 
 /** Longest tag the highlight may put in front of a label, reserved in the sizes so boxes never grow. */
-export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION' } as const;
+export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION', compactHost: ' · FROM' } as const;
+
+/** The tag after a source or destination node's name: short on the compact drawing, where names are wider than their nodes. */
+export const endTag = (m: Metrics, end: 'source' | 'destination'): string => (m.kind === 'compact' ? (end === 'source' ? ' · FROM' : ' · TO') : end === 'source' ? ' · SOURCE' : ' · DESTINATION');
 
 function networkLines(t: Topology, net: Network, cable: boolean, origin: TopologyOrigin | null): string[] {
   const eligibility = t.eligibility[net.id];
@@ -81,7 +86,11 @@ function networkLines(t: Topology, net: Network, cable: boolean, origin: Topolog
 
 const stateSuffix = (state: string): string => (state === 'up' ? '' : ` (${state})`);
 
-export function buildDiagram(t: Topology): DiagramModel {
+export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.length)): DiagramModel {
+  const m = metrics;
+  const { font: FONT, bus: BUS, host: HOST, nic: NIC, router: ROUTER, transit: TRANSIT } = m;
+  const compact = m.kind === 'compact';
+  const scaleClass = compact ? ['compact'] : [];
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   const siteOf = new Map<string, string | null>();
@@ -90,24 +99,31 @@ export function buildDiagram(t: Topology): DiagramModel {
 
   for (const s of t.sites) {
     const labelW = textWidth(s.name, FONT.site, true);
-    nodes.push({ id: s.id, kind: 'site', parent: null, lines: [s.name], w: Math.max(160, labelW + 40), h: 70, labelW, classes: ['site'] });
+    nodes.push({ id: s.id, kind: 'site', parent: null, lines: [s.name], w: Math.max(160, labelW + 40), h: 70, labelW, classes: ['site', ...scaleClass] });
   }
 
   for (const n of t.nodes) {
     const vms = (t.index.vmsByNode.get(n.id) ?? []).map((id) => t.index.vms.get(id)!);
     // "HV01 (12 VMs · 192 GB)", "HV02 (paused · 3 VMs · 48 GB)": the VMs on the name's line (a host
     // label is one line for the geometry), nothing when there are none.
-    const line = vms.length === 0 ? n.name + stateSuffix(n.state) : `${n.name} (${n.state === 'up' ? '' : `${n.state} · `}${vmSummary(vms, false)})`;
-    const labelW = textWidth(RESERVED_TAG.nic + line + RESERVED_TAG.host, FONT.node, true);
-    const classes = ['host', ...(n.state !== 'up' ? [n.state] : [])];
+    // The compact drawing names the node only (its VMs are in the side panel).
+    const line = vms.length === 0 || compact ? n.name + stateSuffix(n.state) : `${n.name} (${n.state === 'up' ? '' : `${n.state} · `}${vmSummary(vms, false)})`;
+    // A compact node's label reserves no "✕ ": a failed node shows by its dashed red border there.
+    const labelW = textWidth(compact ? line + RESERVED_TAG.compactHost : RESERVED_TAG.nic + line + RESERVED_TAG.host, FONT.node, true);
+    const classes = ['host', ...scaleClass, ...(n.state !== 'up' ? [n.state] : [])];
     nodes.push({ id: n.id, kind: 'host', parent: n.site, lines: [line], w: Math.max(HOST.minW, labelW + 20), h: 44, labelW, classes });
   }
 
   for (const nic of t.nics) {
     const addresses = nic.addresses.length > 0 ? nic.addresses : ['no address'];
+    const classes = ['nic', ...scaleClass, ...(nic.state === 'down' ? ['down'] : []), ...(nic.addresses.length === 0 ? ['no-address'] : [])];
+    if (compact) {
+      // A tile: its name shows as you zoom in (the stylesheet's min-zoomed-font-size), its addresses in Details.
+      nodes.push({ id: nic.id, kind: 'nic', parent: nic.node, lines: [nic.name + stateSuffix(nic.state)], w: NIC.minW, h: COMPACT_NIC_H, labelW: 0, classes });
+      continue;
+    }
     const lines = [nic.name + stateSuffix(nic.state), ...addresses];
     const w = Math.max(NIC.minW, linesWidth([RESERVED_TAG.nic + lines[0]!, ...lines.slice(1)], FONT.nic) + 2 * NIC.padX);
-    const classes = ['nic', ...(nic.state === 'down' ? ['down'] : []), ...(nic.addresses.length === 0 ? ['no-address'] : [])];
     nodes.push({ id: nic.id, kind: 'nic', parent: nic.node, lines, w, h: lineBox(FONT.nic, lines.length) + 2 * NIC.padY, labelW: 0, classes });
   }
 
@@ -118,7 +134,7 @@ export function buildDiagram(t: Topology): DiagramModel {
     if (!set) nicNetworks.set(a.nicId, (set = new Set()));
     set.add(a.networkId);
   }
-  for (const nic of t.nics) for (const net of nicNetworks.get(nic.id) ?? []) edges.push({ id: edgeId(nic.id, net), source: nic.id, target: net, classes: ['link', 'nic-link'] });
+  for (const nic of t.nics) for (const net of nicNetworks.get(nic.id) ?? []) edges.push({ id: edgeId(nic.id, net), source: nic.id, target: net, classes: ['link', 'nic-link', ...scaleClass] });
 
   // Router → network or transit subnet edges.
   const seen = new Set<string>();
@@ -129,7 +145,7 @@ export function buildDiagram(t: Topology): DiagramModel {
       const id = edgeId(r.id, target);
       if (seen.has(id)) continue;
       seen.add(id);
-      edges.push({ id, source: r.id, target, classes: ['link', 'router-link', ...(subnet.networkId ? [] : ['transit-link'])] });
+      edges.push({ id, source: r.id, target, classes: ['link', 'router-link', ...scaleClass, ...(subnet.networkId ? [] : ['transit-link'])] });
     }
 
   const edgeById = new Map(edges.map((e) => [e.id, e]));
@@ -153,31 +169,34 @@ export function buildDiagram(t: Topology): DiagramModel {
     const sources = sourcesOf(net.id);
     // The network's medium (format 1.1), derived by the parser when the file does not say.
     const cable = net.medium === 'cable';
-    const lines = networkLines(t, net, cable, origin);
-    const w = Math.max(textWidth(RESERVED_TAG.network + lines[0]!, FONT.network, true), textWidth(lines[1]!, FONT.network, true)) + 2 * BUS.labelPadX;
+    const two = networkLines(t, net, cable, origin);
+    // A compact rail carries one line.
+    const lines = compact ? [two.join(' · ')] : two;
+    const w = Math.max(...lines.map((l, i) => textWidth((i === 0 ? RESERVED_TAG.network : '') + l, FONT.network, true))) + 2 * BUS.labelPadX;
     const eligible = t.eligibility[net.id]?.eligible === true;
-    const classes = ['network', cable ? 'cable' : 'bus', eligible ? 'lm-eligible' : 'lm-ineligible', ...(net.state === 'down' ? ['down'] : [])];
+    const classes = ['network', ...scaleClass, cable ? 'cable' : 'bus', eligible ? 'lm-eligible' : 'lm-ineligible', ...(net.state === 'down' ? ['down'] : [])];
     nodes.push({ id: net.id, kind: 'network', parent: commonSite(sources), lines, w, h: BUS.h, labelW: 0, classes });
   }
 
   for (const r of t.routers) {
-    const lines = [r.name + stateSuffix(r.state), ...r.interfaces];
+    // A compact router names itself only (its interfaces are in Details).
+    const lines = compact ? [r.name + stateSuffix(r.state)] : [r.name + stateSuffix(r.state), ...r.interfaces];
     const drops = (edgesFrom.get(r.id) ?? []).filter((id) => !id.includes(':subnet:')).length;
     const w = Math.max(linesWidth([RESERVED_TAG.short + lines[0]!, ...lines.slice(1)], FONT.router) + 2 * ROUTER.padX, drops * ROUTER.dropSpacing + 2 * ROUTER.padX);
-    nodes.push({ id: r.id, kind: 'router', parent: r.site, lines, w, h: lineBox(FONT.router, lines.length) + 2 * ROUTER.padY, labelW: 0, classes: ['router', ...(r.state === 'down' ? ['down'] : [])] });
+    nodes.push({ id: r.id, kind: 'router', parent: r.site, lines, w, h: lineBox(FONT.router, lines.length) + 2 * ROUTER.padY, labelW: 0, classes: ['router', ...scaleClass, ...(r.state === 'down' ? ['down'] : [])] });
   }
 
   for (const subnet of t.subnets) {
     if (subnet.networkId) continue;
     const id = transitId(subnet.prefix);
     const lines = [subnet.prefix];
-    nodes.push({ id, kind: 'transit', parent: commonSite(subnet.routerIds), lines, w: textWidth(RESERVED_TAG.short + lines[0]!, FONT.transit) + 2 * TRANSIT.padX, h: TRANSIT.h, labelW: 0, classes: ['transit'] });
+    nodes.push({ id, kind: 'transit', parent: commonSite(subnet.routerIds), lines, w: textWidth(RESERVED_TAG.short + lines[0]!, FONT.transit) + 2 * TRANSIT.padX, h: TRANSIT.h, labelW: 0, classes: ['transit', ...scaleClass] });
   }
 
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
   for (const n of nodes) if (n.parent) children.set(n.parent, [...(children.get(n.parent) ?? []), n.id]);
-  return { nodes, edges, byId, edgeById, edgesFrom, edgesTo, children, siteOf };
+  return { nodes, edges, byId, edgeById, edgesFrom, edgesTo, children, siteOf, metrics };
 }
 
 /** Elements without children in the drawing: their positions are stored; compounds derive theirs. */

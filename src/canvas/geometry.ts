@@ -5,7 +5,7 @@
  * included, for the layout and the overlap tests. Pure.
  */
 import type { DiagramModel } from './elements';
-import { BUS, FONT, HOST, lineBox, ROUTER, SITE } from './metrics';
+import { lineBox } from './metrics';
 
 export interface Pos {
   x: number;
@@ -45,9 +45,9 @@ const tenth = (v: number): number => Math.round(v * 10) / 10;
 const px = (d: Pos): string => `${d.x}px ${d.y}px`;
 
 /** Offsets (from the centre) of the drops of one NIC or router, spread so that no two coincide. */
-function spread(count: number, width: number): number[] {
+function spread(count: number, width: number, dropSpacing: number): number[] {
   if (count <= 1) return [0];
-  const step = Math.min(ROUTER.dropSpacing, (width * 0.7) / (count - 1));
+  const step = Math.min(dropSpacing, (width * 0.7) / (count - 1));
   return Array.from({ length: count }, (_, i) => (i - (count - 1) / 2) * step);
 }
 
@@ -63,7 +63,7 @@ export function computeGeometry(model: DiagramModel, positions: ReadonlyMap<stri
     const drops = ids.filter((id) => isBusEdge(model, id));
     // Left to right in the order of the bars' heights, so that drops never cross each other.
     drops.sort((a, b) => (positions.get(model.edgeById.get(a)!.target)?.y ?? 0) - (positions.get(model.edgeById.get(b)!.target)?.y ?? 0) || (a < b ? -1 : 1));
-    const offsets = spread(drops.length, el.w);
+    const offsets = spread(drops.length, el.w, model.metrics.router.dropSpacing);
     drops.forEach((id, i) => {
       attachX.set(id, p.x + offsets[i]!);
       sourceDx.set(id, offsets[i]!);
@@ -79,8 +79,8 @@ export function computeGeometry(model: DiagramModel, positions: ReadonlyMap<stri
       buses.set(n.id, { x: own?.x ?? 0, w: n.w });
       continue;
     }
-    const x1 = Math.min(...xs) - BUS.end;
-    const x2 = Math.max(...xs) + BUS.end;
+    const x1 = Math.min(...xs) - model.metrics.bus.end;
+    const x2 = Math.max(...xs) + model.metrics.bus.end;
     buses.set(n.id, { x: (x1 + x2) / 2, w: Math.max(n.w, x2 - x1) });
   }
 
@@ -150,8 +150,9 @@ export function estimateBoxes(model: DiagramModel, positions: ReadonlyMap<string
       }
       if (!inner) return null;
       const site = n.kind === 'site';
+      const { site: SITE, host: HOST, font } = model.metrics;
       const box = grow(inner, site ? SITE.pad + SITE.border : HOST.pad + HOST.border);
-      const labelH = lineBox(site ? FONT.site : FONT.node, 1) + (site ? SITE.labelGap : HOST.labelGap);
+      const labelH = lineBox(site ? font.site : font.node, 1) + (site ? SITE.labelGap : HOST.labelGap);
       const cx = (box.x1 + box.x2) / 2;
       const below = geometry.labelBelow.has(id);
       const label: Box = below ? { x1: cx - n.labelW / 2, y1: box.y2, x2: cx + n.labelW / 2, y2: box.y2 + labelH } : { x1: cx - n.labelW / 2, y1: box.y1 - labelH, x2: cx + n.labelW / 2, y2: box.y1 };

@@ -6,7 +6,7 @@
  * the pair is lit as chosen; a network that only SMB Multichannel adds is tagged "SMB MULTICHANNEL".
  */
 import { streamsOf, type PathCandidate, type Selection, type Topology } from '../engine';
-import { edgeId, transitId, type DiagramModel } from './elements';
+import { edgeId, endTag, transitId, type DiagramModel } from './elements';
 
 export interface Decoration {
   classes: string;
@@ -140,7 +140,7 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
     } else if (n.kind === 'router' || n.kind === 'transit') {
       head = (isFailed ? TAG.shortFailed : isChosen ? TAG.shortChosen : fb ? TAG.shortFallback(fb) : '') + first;
     } else if (n.kind === 'host') {
-      head = (isFailed ? TAG.shortFailed : '') + first + (n.id === src ? ' · SOURCE' : n.id === dst ? ' · DESTINATION' : '');
+      head = (isFailed && model.metrics.kind === 'full' ? TAG.shortFailed : '') + first + (n.id === src ? endTag(model.metrics, 'source') : n.id === dst ? endTag(model.metrics, 'destination') : '');
     } else if (n.kind === 'nic') {
       head = (isFailed ? TAG.shortFailed : '') + first;
     }

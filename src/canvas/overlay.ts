@@ -5,7 +5,7 @@
  * drawn the same picture itself.
  */
 import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
-import { HOST } from './metrics';
+import { COMPACT, HOST } from './metrics';
 import type { OverlayPlan } from './overlayPlan';
 import { PALETTE, stylesheet } from './style';
 
@@ -17,6 +17,8 @@ import { PALETTE, stylesheet } from './style';
 const overlayRules: StylesheetJson = [
   { selector: 'node.host.copy', style: { 'background-opacity': 0, 'text-valign': 'top', 'text-margin-y': -HOST.labelGap, 'text-background-color': PALETTE.siteFill, 'text-background-opacity': 1, 'text-background-padding': '1px' } },
   { selector: 'node.host.copy.label-below', style: { 'text-valign': 'bottom', 'text-margin-y': HOST.labelGap } },
+  { selector: 'node.host.copy.compact', style: { 'text-margin-y': -COMPACT.host.labelGap } },
+  { selector: 'node.host.copy.compact.label-below', style: { 'text-margin-y': COMPACT.host.labelGap } },
   { selector: 'node.host.copy.dimmed', style: { 'background-blacken': 0, 'border-opacity': 0.45, 'text-opacity': 0.55 } },
 ];
 

@@ -5,7 +5,7 @@
  * The same palette feeds the legend and the exports.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { BUS, FONT, FONT_FAMILY, HOST, LINE, SITE } from './metrics';
+import { BUS, COMPACT, COMPACT_NIC_READABLE, FONT, FONT_FAMILY, HOST, LINE, SITE } from './metrics';
 
 export const PALETTE = {
   text: '#1d2733',
@@ -205,4 +205,22 @@ export const stylesheet: StylesheetJson = [
   { selector: 'edge.failed', style: { 'line-color': PALETTE.failed, 'line-style': 'dashed', 'target-arrow-color': PALETTE.failed, width: 3 } },
   { selector: 'node.selected', style: { 'underlay-color': PALETTE.selected, 'underlay-opacity': 0.22, 'underlay-padding': 7, 'underlay-shape': 'round-rectangle' } },
   { selector: 'edge.selected', style: { 'underlay-color': PALETTE.selected, 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
+
+  // The compact drawing of large clusters (metrics.ts): larger names, NIC tiles whose names show
+  // from the zoom at which they are readable, one-line rails. Sizes only: every look above holds.
+  { selector: 'node.site.compact', style: { 'font-size': COMPACT.font.site, padding: `${COMPACT.site.pad}px`, 'text-margin-y': -COMPACT.site.labelGap } },
+  { selector: 'node.site.compact:childless', style: { 'text-margin-y': 0 } },
+  { selector: 'node.host.compact', style: { 'font-size': COMPACT.font.node, padding: `${COMPACT.host.pad}px`, 'text-margin-y': -COMPACT.host.labelGap, 'corner-radius': '5px' } },
+  { selector: 'node.host.compact.label-below', style: { 'text-margin-y': COMPACT.host.labelGap } },
+  { selector: 'node.host.compact:childless', style: { 'text-margin-y': 0 } },
+  { selector: 'node.host.compact.source, node.host.compact.destination', style: { 'font-size': COMPACT.font.node + 1 } },
+  {
+    selector: 'node.nic.compact',
+    style: { 'font-size': COMPACT.font.nic, 'min-zoomed-font-size': COMPACT_NIC_READABLE, 'text-wrap': 'ellipsis', 'text-max-width': `${COMPACT.nic.minW - 3}px`, 'corner-radius': '3px' },
+  },
+  { selector: 'node.network.compact', style: { height: COMPACT.bus.h, 'font-size': COMPACT.font.network } },
+  { selector: 'node.network.cable.compact', style: { 'corner-radius': `${COMPACT.bus.h / 2}px` } },
+  { selector: 'node.router.compact', style: { 'font-size': COMPACT.font.router } },
+  { selector: 'node.transit.compact', style: { 'font-size': COMPACT.font.transit } },
+  { selector: 'edge.compact', style: { 'font-size': COMPACT.font.edge, 'source-text-offset': 16 } },
 ];

@@ -102,7 +102,8 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
       const h = r.y2 - r.y1;
       const cr = str(el, 'corner-radius') === 'auto' ? 8 : num(el, 'corner-radius');
       const barrel = str(el, 'shape') === 'barrel';
-      const text = look.label;
+      // A compact NIC's name is drawn on screen only when zoomed in: on paper it would be the smallest text.
+      const text = n.kind === 'nic' && model.metrics.kind === 'compact' ? '' : look.label;
       const valign = str(el, 'text-valign');
       shapes.set(n.id, {
         id: n.id,

@@ -9,7 +9,6 @@
  */
 import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
-import { BUS, GAP } from '../metrics';
 import { layoutBlock, type BlockConfig, type BlockSpec } from './block';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes } from './lanes';
@@ -88,6 +87,7 @@ interface Candidate extends AutoLayout {
 }
 
 function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1 | 2): Candidate {
+  const { bus: BUS, gap: GAP } = model.metrics;
   const positions = new Map<string, Pos>();
   const widest = Math.max(0, ...p.crossTransits.map((id) => model.byId.get(id)!.w));
   const outers: Box[] = [];

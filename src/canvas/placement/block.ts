@@ -6,7 +6,7 @@
  */
 import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
-import { BUS, FONT, GAP, HOST, lineBox, NIC } from '../metrics';
+import { lineBox } from '../metrics';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes, type Span } from './lanes';
 
@@ -46,6 +46,7 @@ interface Placed {
 }
 
 function placeRows(model: DiagramModel, spec: BlockSpec, cfg: BlockConfig, pos: Map<string, Pos>, shift: number): Placed[] {
+  const { nic: NIC, host: HOST, gap: GAP } = model.metrics;
   const cut = Math.ceil(spec.hosts.length / 2);
   const hostRows = cfg.rows === 2 ? [spec.hosts.slice(0, cut), spec.hosts.slice(cut)] : [spec.hosts];
   const routerRows: string[][] = hostRows.map(() => []);
@@ -97,6 +98,7 @@ function placeRows(model: DiagramModel, spec: BlockSpec, cfg: BlockConfig, pos: 
 
 /** The horizontal extent of each bar: its NICs' and routers' drops, and at least its label. */
 function spans(model: DiagramModel, buses: readonly string[], pos: ReadonlyMap<string, Pos>, fallbackX: number): Span[] {
+  const BUS = model.metrics.bus;
   return buses.map((id) => {
     const xs: number[] = [];
     for (const e of model.edgesTo.get(id) ?? []) {
@@ -127,6 +129,7 @@ function dropsCollide(model: DiagramModel, placed: readonly Placed[], pos: Reado
 }
 
 export function layoutBlock(model: DiagramModel, spec: BlockSpec, cfg: BlockConfig): BlockResult {
+  const { bus: BUS, font: FONT, gap: GAP, host: HOST } = model.metrics;
   let pos = new Map<string, Pos>();
   let placed = placeRows(model, spec, cfg, pos, 0);
   const centreX = (): number => {

@@ -1,0 +1,94 @@
+/**
+ * Large clusters at *Fit* in a 1440 × 900 window (issue 15): the 16-node example is drawn compact,
+ * every node's name at least 11 px on screen, the chosen path thick and its fallbacks' numbers
+ * readable; NIC names appear as you zoom in; a 64-node cluster opens compact too. Sizes are read
+ * from cytoscape (font size × zoom, as drawn), not from pixels.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateTwoSiteCluster } from '../generate';
+import { launch, openApp, pageErrors } from './chromium';
+
+type Win = { __lmpv: { cy: import('cytoscape').Core; store: import('../../src/store/appStore').AppStore } };
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launch();
+  page = await openApp(browser, inject('baseUrl'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** On-screen sizes (px) of what is drawn, as cytoscape draws it now. */
+const measure = (p: Page) =>
+  p.evaluate(() => {
+    const { cy } = (window as unknown as Win).__lmpv;
+    const z = cy.zoom();
+    const px = (sel: string, prop: string) => cy.$(sel).map((e) => Number(e.numericStyle(prop)) * z);
+    const shown = (sel: string) => cy.$(sel).filter((e) => Number(e.numericStyle('font-size')) * z >= Number(e.numericStyle('min-zoomed-font-size'))).length;
+    return {
+      hosts: cy.$('node.host').length,
+      compactHosts: cy.$('node.host.compact').length,
+      names: px('node.host', 'font-size'),
+      namesShown: shown('node.host'),
+      nicsShown: shown('node.nic'),
+      nics: cy.$('node.nic').length,
+      chosenWidths: px('edge.chosen', 'width'),
+      fallbackNumbers: px('edge.fallback[label != ""]', 'font-size'),
+      labels: cy.$('node.host.source, node.host.destination').map((n) => String(n.data('label'))),
+    };
+  });
+
+describe('a 16-node cluster at Fit on 1440 × 900', () => {
+  it('names every node at 11 px or more, keeps the path thick and its numbers readable', async () => {
+    await page.getByLabel('Example').selectOption('two-site-16-node');
+    await page.waitForFunction(() => (window as unknown as Win).__lmpv.store.getState().design.nodes.length === 16);
+    await page.evaluate(() => {
+      const { actions } = (window as unknown as Win).__lmpv.store.getState();
+      actions.setSource('a01');
+      actions.setDestination('b01');
+    });
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.waitForTimeout(300);
+    const m = await measure(page);
+    expect(m.hosts).toBe(16);
+    expect(m.compactHosts).toBe(16);
+    expect(Math.min(...m.names)).toBeGreaterThanOrEqual(11);
+    expect(m.namesShown).toBe(16);
+    // The path: thick enough to follow, its ends named, its fallbacks numbered legibly.
+    expect(Math.min(...m.chosenWidths)).toBeGreaterThanOrEqual(3);
+    expect(m.fallbackNumbers.length).toBeGreaterThan(0);
+    expect(Math.min(...m.fallbackNumbers)).toBeGreaterThanOrEqual(8);
+    expect(m.labels.sort()).toEqual(['HV-A01 · FROM', 'HV-B01 · TO']);
+    // NIC tiles carry no text at this zoom…
+    expect(m.nicsShown).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('shows the NIC names as you zoom in', async () => {
+    await page.evaluate(() => {
+      const { cy } = (window as unknown as Win).__lmpv;
+      cy.zoom({ level: 2, renderedPosition: cy.getElementById('a01').renderedPosition() });
+    });
+    const m = await measure(page);
+    expect(m.nicsShown).toBe(m.nics);
+  });
+});
+
+describe('a 64-node cluster', () => {
+  it('opens compact, every node and site in view at Fit', async () => {
+    const doc = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: 'Two-site 64-node cluster' });
+    await page.evaluate((d) => (window as unknown as Win).__lmpv.store.getState().actions.load(d, null), doc);
+    await page.waitForFunction(() => (window as unknown as Win).__lmpv.cy.$('node.host').length === 64);
+    await page.waitForTimeout(300);
+    const inView = await page.evaluate(() => {
+      const { cy } = (window as unknown as Win).__lmpv;
+      const ext = cy.extent();
+      const inside = (b: { x1: number; y1: number; x2: number; y2: number }) => b.x1 >= ext.x1 - 1 && b.y1 >= ext.y1 - 1 && b.x2 <= ext.x2 + 1 && b.y2 <= ext.y2 + 1;
+      return { compact: cy.$('node.host.compact').length, out: cy.$('node.host, node.site').filter((n) => !inside(n.boundingBox({ includeLabels: true, includeOverlays: false }))).map((n) => n.id()) };
+    });
+    expect(inView).toEqual({ compact: 64, out: [] });
+  });
+});
