@@ -74,7 +74,16 @@ export function applyGeometry(cy: Core, model: DiagramModel, geometry: Geometry)
 export function lookOf(model: DiagramModel, id: string, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry): Look {
   const base = model.byId.get(id)?.classes ?? model.edgeById.get(id)?.classes ?? [];
   const d = decorations.get(id);
-  return { classes: [...base, ...(geometry.labelBelow.has(id) ? ['label-below'] : []), d?.classes ?? ''].filter(Boolean).join(' '), label: d?.label ?? '' };
+  const below = geometry.labelBelow.has(id);
+  let label = d?.label ?? '';
+  // A compact node's label is its name next to its box and its FROM / TO line beyond (a no-break
+  // space when neither, so the label keeps its height); a node without NICs (its name inside the
+  // box) shows the name alone.
+  if (model.metrics.kind === 'compact' && model.byId.get(id)?.kind === 'host') {
+    const [name = '', tag = ''] = label.split('\n');
+    label = !model.children.has(id) ? name : below ? `${name}\n${tag || '\u00a0'}` : `${tag || '\u00a0'}\n${name}`;
+  }
+  return { classes: [...base, ...(below ? ['label-below'] : []), d?.classes ?? ''].filter(Boolean).join(' '), label };
 }
 
 const sameLook = (a: Look | undefined, b: Look): boolean => a !== undefined && a.classes === b.classes && a.label === b.label;

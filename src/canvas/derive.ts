@@ -5,7 +5,8 @@
 import type { Selection, Topology } from '../engine';
 import type { AppState } from '../store/appStore';
 import { activeSelection } from '../store/selectors';
-import { buildDiagram, type DiagramModel } from './elements';
+import type { DiagramModel } from './elements';
+import { drawingOf } from './scale';
 import { decorate, type Decoration } from './highlight';
 import { autoLayout, viewPositions } from './layout';
 import type { Pos } from './geometry';
@@ -25,7 +26,11 @@ const autos = new WeakMap<DiagramModel, Map<string, Pos>>();
 
 export function modelOf(t: Topology): DiagramModel {
   let m = models.get(t);
-  if (!m) models.set(t, (m = buildDiagram(t)));
+  if (!m) {
+    const drawing = drawingOf(t);
+    models.set(t, (m = drawing.model));
+    autos.set(m, drawing.auto);
+  }
   return m;
 }
 

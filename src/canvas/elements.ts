@@ -14,7 +14,7 @@
  * highlighting it work like any network).
  */
 import { networkIntent, readOrigin, vmSummary, type Network, type Topology, type TopologyOrigin } from '../engine';
-import { COMPACT_NIC_H, lineBox, scaleFor, type Metrics } from './metrics';
+import { COMPACT_NIC_H, lineBox, scaleFor, textClass, type Metrics } from './metrics';
 import { linesWidth, textWidth } from './text';
 
 export type DiagramKind = 'site' | 'host' | 'nic' | 'network' | 'router' | 'transit';
@@ -64,10 +64,13 @@ export const transitId = (prefix: string): string => `subnet:${prefix}`;
 export const edgeId = (from: string, to: string): string => `e:${from}:${to}`;
 
 /** Longest tag the highlight may put in front of a label, reserved in the sizes so boxes never grow. */
-export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION', compactHost: ' · FROM' } as const;
+export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION', compactHost: 'FROM' } as const;
 
-/** The tag after a source or destination node's name: short on the compact drawing, where names are wider than their nodes. */
-export const endTag = (m: Metrics, end: 'source' | 'destination'): string => (m.kind === 'compact' ? (end === 'source' ? ' · FROM' : ' · TO') : end === 'source' ? ' · SOURCE' : ' · DESTINATION');
+/**
+ * The tag after a source or destination node's name. On the compact drawing it is a line of its
+ * own next to the name (FROM, TO: narrower than any name, so it never widens a node).
+ */
+export const endTag = (m: Metrics, end: 'source' | 'destination'): string => (m.kind === 'compact' ? (end === 'source' ? 'FROM' : 'TO') : end === 'source' ? ' · SOURCE' : ' · DESTINATION');
 
 function networkLines(t: Topology, net: Network, cable: boolean, origin: TopologyOrigin | null): string[] {
   const eligibility = t.eligibility[net.id];
@@ -90,7 +93,7 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
   const m = metrics;
   const { font: FONT, bus: BUS, host: HOST, nic: NIC, router: ROUTER, transit: TRANSIT } = m;
   const compact = m.kind === 'compact';
-  const scaleClass = compact ? ['compact'] : [];
+  const scaleClass = compact ? ['compact', textClass(m)] : [];
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   const siteOf = new Map<string, string | null>();
@@ -109,7 +112,8 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
     // The compact drawing names the node only (its VMs are in the side panel).
     const line = vms.length === 0 || compact ? n.name + stateSuffix(n.state) : `${n.name} (${n.state === 'up' ? '' : `${n.state} · `}${vmSummary(vms, false)})`;
     // A compact node's label reserves no "✕ ": a failed node shows by its dashed red border there.
-    const labelW = textWidth(compact ? line + RESERVED_TAG.compactHost : RESERVED_TAG.nic + line + RESERVED_TAG.host, FONT.node, true);
+    // A compact node's FROM / TO tag has a line of its own (hostLabelLines), narrower than the name.
+    const labelW = compact ? Math.max(textWidth(line, FONT.node, true), textWidth(RESERVED_TAG.compactHost, FONT.node, true)) : textWidth(RESERVED_TAG.nic + line + RESERVED_TAG.host, FONT.node, true);
     const classes = ['host', ...scaleClass, ...(n.state !== 'up' ? [n.state] : [])];
     nodes.push({ id: n.id, kind: 'host', parent: n.site, lines: [line], w: Math.max(HOST.minW, labelW + 20), h: 44, labelW, classes });
   }

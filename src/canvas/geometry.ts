@@ -5,7 +5,7 @@
  * included, for the layout and the overlap tests. Pure.
  */
 import type { DiagramModel } from './elements';
-import { lineBox } from './metrics';
+import { hostLabelLines, lineBox } from './metrics';
 
 export interface Pos {
   x: number;
@@ -152,7 +152,7 @@ export function estimateBoxes(model: DiagramModel, positions: ReadonlyMap<string
       const site = n.kind === 'site';
       const { site: SITE, host: HOST, font } = model.metrics;
       const box = grow(inner, site ? SITE.pad + SITE.border : HOST.pad + HOST.border);
-      const labelH = lineBox(site ? font.site : font.node, 1) + (site ? SITE.labelGap : HOST.labelGap);
+      const labelH = lineBox(site ? font.site : font.node, site ? 1 : hostLabelLines(model.metrics)) + (site ? SITE.labelGap : HOST.labelGap);
       const cx = (box.x1 + box.x2) / 2;
       const below = geometry.labelBelow.has(id);
       const label: Box = below ? { x1: cx - n.labelW / 2, y1: box.y2, x2: cx + n.labelW / 2, y2: box.y2 + labelH } : { x1: cx - n.labelW / 2, y1: box.y1 - labelH, x2: cx + n.labelW / 2, y2: box.y1 };

@@ -139,8 +139,11 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
       head = tag + first;
     } else if (n.kind === 'router' || n.kind === 'transit') {
       head = (isFailed ? TAG.shortFailed : isChosen ? TAG.shortChosen : fb ? TAG.shortFallback(fb) : '') + first;
+    } else if (n.kind === 'host' && model.metrics.kind === 'compact') {
+      // Name, then the FROM / TO line (empty when neither): apply.ts puts the tag on the box's side.
+      head = `${first}\n${n.id === src ? endTag(model.metrics, 'source') : n.id === dst ? endTag(model.metrics, 'destination') : ''}`;
     } else if (n.kind === 'host') {
-      head = (isFailed && model.metrics.kind === 'full' ? TAG.shortFailed : '') + first + (n.id === src ? endTag(model.metrics, 'source') : n.id === dst ? endTag(model.metrics, 'destination') : '');
+      head = (isFailed ? TAG.shortFailed : '') + first + (n.id === src ? endTag(model.metrics, 'source') : n.id === dst ? endTag(model.metrics, 'destination') : '');
     } else if (n.kind === 'nic') {
       head = (isFailed ? TAG.shortFailed : '') + first;
     }

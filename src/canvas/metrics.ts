@@ -40,6 +40,8 @@ export type ScaleKind = 'full' | 'compact';
 
 export interface Metrics {
   kind: ScaleKind;
+  /** The compact drawing's text size, as a factor of its base sizes (1 on the full drawing). */
+  text: number;
   font: { [K in keyof typeof FONT]: number };
   nic: { padX: number; padY: number; minW: number; gap: number };
   host: { pad: number; border: number; labelGap: number; minW: number };
@@ -50,7 +52,7 @@ export interface Metrics {
   gap: { item: number; rowBand: number; block: number; stackedBlock: number };
 }
 
-export const FULL: Metrics = { kind: 'full', font: FONT, nic: NIC, host: HOST, site: SITE, bus: BUS, router: ROUTER, transit: TRANSIT, gap: GAP };
+export const FULL: Metrics = { kind: 'full', text: 1, font: FONT, nic: NIC, host: HOST, site: SITE, bus: BUS, router: ROUTER, transit: TRANSIT, gap: GAP };
 
 /**
  * The compact drawing. A NIC is a tile of `nic.minW` × `COMPACT_NIC_H` whose name (`font.nic`)
@@ -58,6 +60,7 @@ export const FULL: Metrics = { kind: 'full', font: FONT, nic: NIC, host: HOST, s
  */
 export const COMPACT: Metrics = {
   kind: 'compact',
+  text: 1,
   font: { site: 22, node: 18, nic: 6, network: 14, router: 13, transit: 11, edge: 14 },
   nic: { padX: 2, padY: 2, minW: 26, gap: 5 },
   host: { pad: 6, border: 2, labelGap: 4, minW: 60 },
@@ -71,7 +74,35 @@ export const COMPACT_NIC_H = 16;
 /** The on-screen size (px) from which a compact NIC's name is drawn. */
 export const COMPACT_NIC_READABLE = 9;
 
-/** Clusters of more nodes than this are drawn compact. */
+/**
+ * The text sizes the compact drawing may take, as factors of its base sizes (the stylesheet has a
+ * `text-<percent>` rule set for each): the smallest at which node names read at `NAME_TARGET_PX`
+ * at *Fit*, as long as names stay within their nodes' NIC rows (src/canvas/scale.ts). Names,
+ * sites, networks (their rails grow with their text) and fallback numbers follow the factor;
+ * routers and router links up to 1.5, so that they do not widen the rows they end.
+ */
+export const TEXT_STEPS = [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5] as const;
+export const NAME_TARGET_PX = 12;
+
+export const textClass = (m: Metrics): string => `text-${Math.round(m.text * 100)}`;
+
+/** The compact metrics at text factor `k`. */
+export function compactAt(k: number): Metrics {
+  const f = COMPACT.font;
+  const network = Math.round(f.network * k);
+  const h = Math.max(COMPACT.bus.h, Math.ceil(network * LINE) + 6);
+  return {
+    ...COMPACT,
+    text: k,
+    font: { site: Math.round(f.site * k), node: Math.round(f.node * k), nic: f.nic, network, router: Math.round(f.router * Math.min(k, 1.5)), transit: Math.round(f.transit * Math.min(k, 1.5)), edge: Math.round(f.edge * k) },
+    bus: { ...COMPACT.bus, h, lanePitch: h + (COMPACT.bus.lanePitch - COMPACT.bus.h) },
+  };
+}
+
+/** Lines a node's label takes: a compact node's name has a line for its FROM / TO tag beside it. */
+export const hostLabelLines = (m: Metrics): number => (m.kind === 'compact' ? 2 : 1);
+
+/** Clusters of this many nodes or more are drawn compact. */
 export const COMPACT_FROM_NODES = 9;
 
 export const scaleFor = (nodeCount: number): Metrics => (nodeCount >= COMPACT_FROM_NODES ? COMPACT : FULL);

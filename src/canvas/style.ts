@@ -5,7 +5,7 @@
  * The same palette feeds the legend and the exports.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { BUS, COMPACT, COMPACT_NIC_READABLE, FONT, FONT_FAMILY, HOST, LINE, SITE } from './metrics';
+import { BUS, COMPACT, COMPACT_NIC_READABLE, compactAt, FONT, FONT_FAMILY, HOST, LINE, SITE, TEXT_STEPS, textClass } from './metrics';
 
 export const PALETTE = {
   text: '#1d2733',
@@ -213,14 +213,28 @@ export const stylesheet: StylesheetJson = [
   { selector: 'node.host.compact', style: { 'font-size': COMPACT.font.node, padding: `${COMPACT.host.pad}px`, 'text-margin-y': -COMPACT.host.labelGap, 'corner-radius': '5px' } },
   { selector: 'node.host.compact.label-below', style: { 'text-margin-y': COMPACT.host.labelGap } },
   { selector: 'node.host.compact:childless', style: { 'text-margin-y': 0 } },
-  { selector: 'node.host.compact.source, node.host.compact.destination', style: { 'font-size': COMPACT.font.node + 1 } },
   {
     selector: 'node.nic.compact',
     style: { 'font-size': COMPACT.font.nic, 'min-zoomed-font-size': COMPACT_NIC_READABLE, 'text-wrap': 'ellipsis', 'text-max-width': `${COMPACT.nic.minW - 3}px`, 'corner-radius': '3px' },
   },
-  { selector: 'node.network.compact', style: { height: COMPACT.bus.h, 'font-size': COMPACT.font.network } },
+  // One line, however long (a rail is as wide as the label the model measured, or wider).
+  { selector: 'node.network.compact', style: { height: COMPACT.bus.h, 'font-size': COMPACT.font.network, 'text-wrap': 'none' } },
   { selector: 'node.network.cable.compact', style: { 'corner-radius': `${COMPACT.bus.h / 2}px` } },
   { selector: 'node.router.compact', style: { 'font-size': COMPACT.font.router } },
   { selector: 'node.transit.compact', style: { 'font-size': COMPACT.font.transit } },
   { selector: 'edge.compact', style: { 'font-size': COMPACT.font.edge, 'source-text-offset': 16 } },
+  // Larger text for the largest clusters (metrics.ts TEXT_STEPS, chosen in scale.ts).
+  ...TEXT_STEPS.filter((k) => k > 1).flatMap((k) => {
+    const m = compactAt(k);
+    const c = `.compact.${textClass(m)}`;
+    return [
+      { selector: `node.site${c}`, style: { 'font-size': m.font.site } },
+      { selector: `node.host${c}`, style: { 'font-size': m.font.node } },
+      { selector: `node.network${c}`, style: { 'font-size': m.font.network, height: m.bus.h } },
+      { selector: `node.network.cable${c}`, style: { 'corner-radius': `${m.bus.h / 2}px` } },
+      { selector: `node.router${c}`, style: { 'font-size': m.font.router } },
+      { selector: `node.transit${c}`, style: { 'font-size': m.font.transit } },
+      { selector: `edge${c}`, style: { 'font-size': m.font.edge, 'source-text-offset': Math.round(16 * k) } },
+    ];
+  }),
 ];

@@ -69,16 +69,19 @@ describe('paper layouts', () => {
     },
   );
 
-  it('fits the 3-node example on one A4 page and splits the 16-node one into an overview and parts of each site', () => {
+  it('fits the 3-node example on one A4 page, the (compact) 16-node one on an overview and a page per site, and splits 64 nodes into an overview and parts of each site', () => {
     const small = exportScene(createAppStore({ document: example('switchless-3-node'), pair: ['n2', 'n3'] }).getState(), { pair: true });
     expect(pageSvgs(small.scene, small.caption, 'a4').map((p) => p.title)).toEqual(['']);
     const s16 = exportScene(createAppStore({ document: example('two-site-16-node') }).getState(), { pair: false });
-    const titles = pageSvgs(s16.scene, s16.caption, 'a4').map((p) => p.title);
+    // The compact 16-node drawing: an overview and one page per site (11 pages before it was compact).
+    expect(pageSvgs(s16.scene, s16.caption, 'a4').map((p) => p.title)).toEqual(['Overview', 'Site A', 'Site B']);
+    const s64 = exportScene(createAppStore({ document: big }).getState(), { pair: false });
+    const titles = pageSvgs(s64.scene, s64.caption, 'a4').map((p) => p.title);
     expect(titles[0]).toBe('Overview');
     expect(titles.filter((t) => t.startsWith('Site A')).length).toBeGreaterThanOrEqual(2);
     expect(titles.filter((t) => t.startsWith('Site B')).length).toBeGreaterThanOrEqual(2);
     // A3 holds more of a site than A4.
-    expect(pageSvgs(s16.scene, s16.caption, 'a3').length).toBeLessThan(titles.length);
+    expect(pageSvgs(s64.scene, s64.caption, 'a3').length).toBeLessThan(titles.length);
   });
 
   it('cuts between items when a gap is in reach, else at the limit', () => {

@@ -1,7 +1,8 @@
 /**
  * Large clusters at *Fit* in a 1440 × 900 window (issue 15): the 16-node example is drawn compact,
  * every node's name at least 11 px on screen, the chosen path thick and its fallbacks' numbers
- * readable; NIC names appear as you zoom in; a 64-node cluster opens compact too. Sizes are read
+ * readable; NIC names appear as you zoom in; a 64-node cluster opens compact too, its text larger
+ * so that names (≥ 8 px) and sites read at Fit. Sizes are read
  * from cytoscape (font size × zoom, as drawn), not from pixels.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -61,7 +62,8 @@ describe('a 16-node cluster at Fit on 1440 × 900', () => {
     expect(Math.min(...m.chosenWidths)).toBeGreaterThanOrEqual(3);
     expect(m.fallbackNumbers.length).toBeGreaterThan(0);
     expect(Math.min(...m.fallbackNumbers)).toBeGreaterThanOrEqual(8);
-    expect(m.labels.sort()).toEqual(['HV-A01 · FROM', 'HV-B01 · TO']);
+    // Each end's tag on a line of its own, above the name of a node whose label is above its box.
+    expect(m.labels.sort()).toEqual(['FROM\nHV-A01', 'TO\nHV-B01']);
     // NIC tiles carry no text at this zoom…
     expect(m.nicsShown).toBe(0);
     expect(pageErrors(page)).toEqual([]);
@@ -87,8 +89,12 @@ describe('a 64-node cluster', () => {
       const { cy } = (window as unknown as Win).__lmpv;
       const ext = cy.extent();
       const inside = (b: { x1: number; y1: number; x2: number; y2: number }) => b.x1 >= ext.x1 - 1 && b.y1 >= ext.y1 - 1 && b.x2 <= ext.x2 + 1 && b.y2 <= ext.y2 + 1;
-      return { compact: cy.$('node.host.compact').length, out: cy.$('node.host, node.site').filter((n) => !inside(n.boundingBox({ includeLabels: true, includeOverlays: false }))).map((n) => n.id()) };
+      const z = cy.zoom();
+      return { compact: cy.$('node.host.compact').length, smallestName: Math.min(...cy.$('node.host').map((n) => Math.round(Number(n.numericStyle('font-size')) * z))), smallestSite: Math.min(...cy.$('node.site').map((n) => Math.round(Number(n.numericStyle('font-size')) * z))), out: cy.$('node.host, node.site').filter((n) => !inside(n.boundingBox({ includeLabels: true, includeOverlays: false }))).map((n) => n.id()) };
     });
-    expect(inView).toEqual({ compact: 64, out: [] });
+    // Names, sites and networks identifiable: text grows with the cluster (metrics.ts TEXT_STEPS).
+    expect(inView.smallestName).toBeGreaterThanOrEqual(8);
+    expect(inView.smallestSite).toBeGreaterThanOrEqual(10);
+    expect({ ...inView, smallestName: 0, smallestSite: 0 }).toEqual({ compact: 64, smallestName: 0, smallestSite: 0, out: [] });
   });
 });

@@ -146,9 +146,9 @@ describe('planOverlay: what a completed pair paints over the diagram', () => {
     const p = plan(big, none, { src: 'a01', dst: null })!;
     expect(ids(p)).toEqual(['a01']);
     expect(classesOf(p, 'a01')).toContain('source');
-    // 64 nodes are drawn compact: the source's name is tagged "FROM" there.
+    // 64 nodes are drawn compact: the source's name has a FROM line there (above it: the label is above the box).
     expect(big.model.metrics.kind).toBe('compact');
-    expect(p.nodes[0]!.label).toMatch(/ · FROM$/);
+    expect(p.nodes[0]!.label).toBe('FROM\nHV-A01');
   });
 
   it('refuses more elements to paint than are worth copying', () => {

@@ -13,6 +13,9 @@ import { COMPACT, COMPACT_NIC_H, FULL } from '../../src/canvas/metrics';
 import { buildScene } from '../../src/canvas/export/scene';
 import { textWidth } from '../../src/canvas/text';
 import { fitViewport } from '../../src/canvas/viewport';
+import { lookOf } from '../../src/canvas/apply';
+import { compactAt, NAME_TARGET_PX, TEXT_STEPS } from '../../src/canvas/metrics';
+import { drawingOf, textScaleLimit, typicalFitZoom } from '../../src/canvas/scale';
 import { generateTwoSiteCluster } from '../generate';
 
 const topology = (doc: TopologyDocument): Topology => {
@@ -26,15 +29,15 @@ const twoSite = (nodesPerSite: number): Topology =>
 
 describe('the scale a cluster is drawn at', () => {
   it.each([
-    ['switchless-3-node', () => example('switchless-3-node'), 'full'],
-    ['switched-4-node', () => example('switched-4-node'), 'full'],
-    ['two-site-routed', () => example('two-site-routed'), 'full'],
-    ['switchless-4-node-mesh', () => example('switchless-4-node-mesh'), 'full'],
-    ['8 nodes (4 per site)', () => twoSite(4), 'full'],
-    ['10 nodes (5 per site)', () => twoSite(5), 'compact'],
-    ['two-site-16-node', () => example('two-site-16-node'), 'compact'],
-    ['64 nodes', () => twoSite(32), 'compact'],
-  ] as const)('%s: %s', (_name, make, kind) => {
+    ['switchless-3-node', 'full', () => example('switchless-3-node')],
+    ['switched-4-node', 'full', () => example('switched-4-node')],
+    ['two-site-routed', 'full', () => example('two-site-routed')],
+    ['switchless-4-node-mesh', 'full', () => example('switchless-4-node-mesh')],
+    ['8 nodes (4 per site)', 'full', () => twoSite(4)],
+    ['10 nodes (5 per site)', 'compact', () => twoSite(5)],
+    ['two-site-16-node', 'compact', () => example('two-site-16-node')],
+    ['64 nodes', 'compact', () => twoSite(32)],
+  ] as const)('%s: %s', (_name, kind, make) => {
     const m = buildDiagram(make());
     expect(m.metrics.kind).toBe(kind);
     // Every element says which scale it is drawn at (the stylesheet's `.compact` rules).
@@ -44,7 +47,7 @@ describe('the scale a cluster is drawn at', () => {
 
 describe('the compact drawing', () => {
   const t = example('two-site-16-node');
-  const m = buildDiagram(t);
+  const { model: m } = drawingOf(t);
   const full = buildDiagram(t, FULL);
 
   it('draws NICs as tiles of one size named by the NIC only (addresses are in Details)', () => {
@@ -62,26 +65,37 @@ describe('the compact drawing', () => {
     expect(m.byId.get('ra1')!.lines).toEqual(['Router A1']);
     expect(full.byId.get('ra1')!.lines.length).toBeGreaterThan(1);
     expect(m.byId.get('lm-a1')!.lines).toEqual([full.byId.get('lm-a1')!.lines.join(' · ')]);
-    expect(m.byId.get('lm-a1')!.h).toBe(COMPACT.bus.h);
+    expect(m.byId.get('lm-a1')!.h).toBe(m.metrics.bus.h);
   });
 
-  it('tags the ends FROM and TO, and a failed node by its border only', () => {
+  it('tags the ends FROM and TO on a line of their own, beyond the name, and a failed node by its border only', () => {
     const selection = selectMigrationPath(t, 'a01', 'b01', { mode: 'ws2025' });
-    const input = { topology: t, selection, sourceNodeId: 'a01', destinationNodeId: 'b01', failed: ['b02'], selectedIds: [] };
+    const input = { topology: t, selection, sourceNodeId: 'a01', destinationNodeId: 'b01', failed: ['b02', 'a05'], selectedIds: [] };
     const compact = decorate({ ...input, model: m });
-    expect(compact.get('a01')!.label).toBe('HV-A01 · FROM');
-    expect(compact.get('b01')!.label).toBe('HV-B01 · TO');
-    expect(compact.get('b02')).toMatchObject({ label: 'HV-B02' });
+    expect(compact.get('a01')!.label).toBe('HV-A01\nFROM');
+    expect(compact.get('b01')!.label).toBe('HV-B01\nTO');
+    expect(compact.get('b02')).toMatchObject({ label: 'HV-B02\n' });
     expect(compact.get('b02')!.classes.split(' ')).toContain('failed');
+    // As drawn: the name next to the box, the tag beyond it (above a first-row node, below a
+    // second-row one), a no-break space holding the line when there is no tag.
+    const positions = autoLayout(m).positions;
+    const geometry = computeGeometry(m, positions);
+    expect(geometry.labelBelow.has('a01')).toBe(false);
+    expect(geometry.labelBelow.has('a05')).toBe(true);
+    expect(lookOf(m, 'a01', compact, geometry).label).toBe('FROM\nHV-A01');
+    expect(lookOf(m, 'a02', compact, geometry).label).toBe('\u00a0\nHV-A02');
+    expect(lookOf(m, 'a05', compact, geometry).label).toBe('HV-A05\n\u00a0');
     const wide = decorate({ ...input, model: full });
     expect(wide.get('a01')!.label).toMatch(/ · SOURCE$/);
     expect(wide.get('b01')!.label).toMatch(/ · DESTINATION$/);
     expect(wide.get('b02')!.label).toMatch(/^✕ HV-B02/);
   });
 
-  it('reserves room for each node name with its longest tag (FROM), and no more', () => {
-    for (const n of m.nodes.filter((x) => x.kind === 'host')) expect(n.labelW, n.id).toBe(textWidth(`${n.lines[0]} · FROM`, COMPACT.font.node, true));
-    expect(textWidth('HV-A01 · TO', COMPACT.font.node, true)).toBeLessThan(m.byId.get('a01')!.labelW);
+  it('reserves room for each node name, its tag on its own line never wider', () => {
+    for (const n of m.nodes.filter((x) => x.kind === 'host')) {
+      expect(n.labelW, n.id).toBe(textWidth(n.lines[0]!, m.metrics.font.node, true));
+      expect(textWidth('FROM', m.metrics.font.node, true)).toBeLessThan(n.labelW);
+    }
   });
 
   it('fits the 16-node example so that node names are at least 11 px on a 1440 × 900 window', () => {
@@ -95,6 +109,7 @@ describe('the compact drawing', () => {
       return zoom * model.metrics.font.node;
     };
     expect(names(m)).toBeGreaterThanOrEqual(11);
+    expect(names(m)).toBeCloseTo(m.metrics.font.node * typicalFitZoom(m, autoLayout(m).positions), 6);
     // The full drawing of the same cluster would show them at less than 8 px: why the compact one exists.
     expect(names(full)).toBeLessThan(8);
   });
@@ -106,8 +121,41 @@ describe('the compact drawing', () => {
     expect(nics.length).toBe(t.nics.length);
     for (const s of nics) expect(s.label, s.id).toBeNull();
     const hosts = scene.shapes.filter((s) => s.kind === 'host');
-    for (const s of hosts) expect(s.label?.size, s.id).toBe(COMPACT.font.node);
+    for (const s of hosts) expect(s.label?.size, s.id).toBe(m.metrics.font.node);
     const fullScene = buildScene(full, autoLayout(full).positions, plain(full));
     expect(fullScene.shapes.find((s) => s.id === 'a01-lm1')!.label!.lines).toEqual(['LM 1', '10.1.11.11/24']);
+  });
+});
+
+describe('the text size of the compact drawing', () => {
+  it.each([
+    // [cluster, text factor, names on a 1440 × 900 window at Fit (px, at least)] — the factor is the
+    // smallest step at which names read at 12 px, or the largest whose names fit their NIC rows.
+    ['10 nodes', 1.25, 12, () => twoSite(5)],
+    ['two-site-16-node', 1.25, 12, () => example('two-site-16-node')],
+    ['64 nodes', 2, 8, () => twoSite(32)],
+  ] as const)('%s: × %d, names ≥ %d px', (_name, k, px, make) => {
+    const t = make();
+    const { model, auto } = drawingOf(t);
+    expect(model.metrics.text).toBe(k);
+    expect(model.metrics).toEqual(compactAt(k));
+    const zoom = typicalFitZoom(model, auto);
+    expect(model.metrics.font.node * zoom).toBeGreaterThanOrEqual(px);
+    // No smaller step would do, and no larger one fits the names over their NICs.
+    const smaller = TEXT_STEPS.filter((s) => s < k);
+    if (smaller.length) expect(model.metrics.font.node * zoom >= NAME_TARGET_PX && smaller.some((s) => typicalFitZoom(buildDiagram(t, compactAt(s)), autoLayout(buildDiagram(t, compactAt(s))).positions) * compactAt(s).font.node >= NAME_TARGET_PX)).toBe(false);
+    const larger = TEXT_STEPS.find((s) => s > k);
+    if (model.metrics.font.node * zoom < NAME_TARGET_PX && larger) expect(larger).toBeGreaterThan(textScaleLimit(model));
+    // Every element carries the factor's class (the stylesheet's rules for it).
+    for (const n of model.nodes) expect(n.classes, n.id).toContain(`text-${Math.round(k * 100)}`);
+  });
+
+  it('keeps names within their NIC rows: node boxes are as wide as their NICs make them', () => {
+    const { model } = drawingOf(twoSite(32));
+    for (const n of model.nodes.filter((x) => x.kind === 'host')) {
+      const nics = model.children.get(n.id)!.length;
+      const row = nics * model.metrics.nic.minW + (nics - 1) * model.metrics.nic.gap + 2 * (model.metrics.host.pad + model.metrics.host.border);
+      expect(n.labelW, n.id).toBeLessThanOrEqual(row);
+    }
   });
 });

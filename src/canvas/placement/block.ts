@@ -6,7 +6,7 @@
  */
 import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
-import { lineBox } from '../metrics';
+import { hostLabelLines, lineBox } from '../metrics';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes, type Span } from './lanes';
 
@@ -147,7 +147,7 @@ export function layoutBlock(model: DiagramModel, spec: BlockSpec, cfg: BlockConf
   const bandH = lanes.size ? laneCount(lanes) * BUS.lanePitch - (BUS.lanePitch - BUS.h) : 0;
   const laneY = (k: number): number =>
     cfg.band === 'above' ? -(half[0]! + GAP.rowBand) - k * BUS.lanePitch - BUS.h / 2 : half[0]! + GAP.rowBand + k * BUS.lanePitch + BUS.h / 2;
-  const labelRoom = 2 * (lineBox(FONT.node, 1) + HOST.labelGap) + 20;
+  const labelRoom = 2 * (lineBox(FONT.node, hostLabelLines(model.metrics)) + HOST.labelGap) + 20;
   const row1Y = half[0]! + (bandH > 0 ? 2 * GAP.rowBand + bandH : Math.max(2 * GAP.rowBand, labelRoom)) + half[1]!;
   for (const p of placed) {
     if (p.row !== 1) continue;
