@@ -9,6 +9,7 @@ import type { DiagramModel } from './elements';
 import { drawingOf } from './scale';
 import { decorate, type Decoration } from './highlight';
 import { autoLayout, viewPositions } from './layout';
+import { diagramElements, legendIdsOfElements, legendSections, type LegendSection } from './legend';
 import type { Pos } from './geometry';
 
 export interface View {
@@ -71,4 +72,36 @@ export function createViewDeriver(): (s: AppState) => View {
       decorations: decorationsOf(model, s.effective, selection, ui.sourceNodeId, ui.destinationNodeId, ui.failed, ui.selectedIds),
     };
   };
+}
+
+const derivers = new WeakMap<object, (s: AppState) => View>();
+
+/**
+ * The view deriver of one store, shared by the canvas and what else shows the view (the legend),
+ * so the model, layout and highlight of a state are derived once whoever asks first.
+ */
+export function viewDeriverOf(store: object): (s: AppState) => View {
+  let d = derivers.get(store);
+  if (!d) derivers.set(store, (d = createViewDeriver()));
+  return d;
+}
+
+const legends = new WeakMap<object, (s: AppState) => LegendSection[]>();
+
+/**
+ * The legend of what the diagram shows (the items its elements' kinds and states need, in the
+ * exports' rule: ./legend.ts), recomputed only when the model or the highlight changes identity:
+ * the same array otherwise, so a subscribed component does not re-render.
+ */
+export function legendSelectorOf(store: object): (s: AppState) => LegendSection[] {
+  let sel = legends.get(store);
+  if (!sel) {
+    const derive = viewDeriverOf(store);
+    const sections = memo((model: DiagramModel, decorations: ReadonlyMap<string, Decoration>) => legendSections(legendIdsOfElements(diagramElements(model, decorations))));
+    legends.set(store, (sel = (s) => {
+      const view = derive(s);
+      return sections(view.model, view.decorations);
+    }));
+  }
+  return sel;
 }

@@ -2,6 +2,8 @@
  * The legend as data: one list feeds the on-canvas legend (Legend.tsx) and the exported
  * pictures (an SVG fragment), so what a saved diagram explains is what the screen explains.
  */
+import type { DiagramModel } from './elements';
+import type { Decoration } from './highlight';
 import { PALETTE } from './style';
 import { FONT_FAMILY } from './metrics';
 
@@ -46,6 +48,54 @@ export const LEGEND: LegendSection[] = [
   },
 ];
 
+/** One drawn element as the legend reads it: its kind (`'link'` for a line) and its classes. */
+export interface LegendElement {
+  kind: string;
+  classes: readonly string[];
+}
+
+/**
+ * The ids of the LEGEND items the given elements show: the one rule behind the legend on screen
+ * and the legend of every export. It reads an element's kind and its kind and state classes
+ * (cable, lm-ineligible, down, and the highlight's) only, so classes added for other reasons
+ * (label sides, sizes, selection) never change what the legend lists.
+ */
+export function legendIdsOfElements(elements: Iterable<LegendElement>): Set<string> {
+  const ids = new Set<string>();
+  for (const { kind, classes: c } of elements) {
+    const has = (x: string): boolean => c.includes(x);
+    if (has('chosen')) ids.add('chosen');
+    if (has('fallback')) ids.add('fallback');
+    if (has('attempt')) ids.add('attempt');
+    if (has('source') || has('destination')) ids.add('source');
+    if (has('failed')) ids.add('failed');
+    if (has('dimmed')) ids.add('dimmed');
+    if (has('down')) ids.add('down');
+    if (kind === 'nic') ids.add('nic');
+    if (kind === 'router') ids.add('router');
+    if (kind === 'transit') ids.add('transit');
+    if (kind === 'network') {
+      ids.add(has('cable') ? 'cable' : has('lm-ineligible') ? 'network-off' : 'network');
+      if (has('cable') && has('lm-ineligible')) ids.add('network-off');
+    }
+  }
+  return ids;
+}
+
+const splitClasses = (s: string | undefined): string[] => (s ? s.split(' ').filter(Boolean) : []);
+
+/** What the diagram on screen shows: its model's elements with the highlight's classes added. */
+export function* diagramElements(model: DiagramModel, decorations: ReadonlyMap<string, Decoration>): Generator<LegendElement> {
+  for (const n of model.nodes) yield { kind: n.kind, classes: [...n.classes, ...splitClasses(decorations.get(n.id)?.classes)] };
+  for (const e of model.edges) yield { kind: 'link', classes: [...e.classes, ...splitClasses(decorations.get(e.id)?.classes)] };
+}
+
+/** The legend's sections keeping only the items in `only` (all without it); sections left empty are left out. */
+export function legendSections(only?: ReadonlySet<string>): LegendSection[] {
+  if (!only) return LEGEND;
+  return LEGEND.map((section) => ({ ...section, items: section.items.filter((i) => only.has(i.id)) })).filter((section) => section.items.length > 0);
+}
+
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 export const DASH = { dotted: '1 6', dashed: '7 5' } as const;
 
@@ -81,10 +131,8 @@ export function legendSvg(x: number, y: number, maxWidth: number, only?: Readonl
   const rowH = 24;
   const parts: string[] = [];
   let top = y;
-  for (const section of LEGEND) {
-    const items = only ? section.items.filter((i) => only.has(i.id)) : section.items;
-    if (items.length === 0) continue;
-    parts.push(`<text x="${x}" y="${top + 14}" font-size="12" font-weight="bold" fill="${PALETTE.muted}" letter-spacing="0.5">${esc(section.title.toUpperCase())}</text>`);
+  for (const { title, items } of legendSections(only)) {
+    parts.push(`<text x="${x}" y="${top + 14}" font-size="12" font-weight="bold" fill="${PALETTE.muted}" letter-spacing="0.5">${esc(title.toUpperCase())}</text>`);
     top += 22;
     items.forEach((item, i) => {
       const cx = x + (i % cols) * colW;

@@ -10,7 +10,7 @@ import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
 import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './apply';
 import { warmInteractive } from './cyWorkarounds';
-import { createViewDeriver, type View } from './derive';
+import { viewDeriverOf, type View } from './derive';
 import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
 import { createHighlightScheduler } from './highlightScheduler';
 import { drawnBoxes, type DrawnBoxes } from './hitTest';
@@ -51,7 +51,7 @@ export interface Renderer {
 
 export function createRenderer({ cy, store, container, floating }: RendererOptions): Renderer {
   const headless = container === null;
-  const derive = createViewDeriver();
+  const derive = viewDeriverOf(store); // shared with the legend
   const applied = new Map<string, Look>();
   const highlight = createHighlightScheduler(cy, container, applied);
   let view: View | null = null;

@@ -323,7 +323,7 @@ describe('GraphView', () => {
   it('has a collapsible legend beside the drawing, folded at first when the window is short', () => {
     const height = window.innerHeight;
     window.innerHeight = 700; // 1024×700: the diagram keeps its room (issue 17)
-    mount('switched-4-node');
+    mount('switched-4-node', ['n1', 'n3']); // a pair: the legend lists the path's items too
     window.innerHeight = height;
     const legend = screen.getByRole('complementary', { name: 'Legend' });
     expect(within(legend).queryByText('Chosen path (✔ CHOSEN)')).toBeNull();

@@ -4,7 +4,7 @@
  * from users.
  */
 import type { Scene, SceneEdge, SceneShape } from '../../engine/io/scene';
-import { escapeXml as esc } from '../legend';
+import { escapeXml as esc, legendIdsOfElements } from '../legend';
 import { textWidth } from '../text';
 
 export interface Box {
@@ -145,32 +145,9 @@ export function smallestText(scene: Scene): number {
   return Number.isFinite(min) ? min : 12;
 }
 
-/** What the legend should explain on a drawing: the ids of LEGEND items its elements show. */
+/** What the legend should explain on a drawing: the ids of LEGEND items its elements (within `clip`) show. */
 export function legendIdsOf(scene: Scene, clip?: Box): Set<string> {
-  const ids = new Set<string>();
-  const has = (c: string[], x: string): boolean => c.includes(x);
-  for (const s of scene.shapes) {
-    if (clip && !meets(boxOfShape(s), clip)) continue;
-    const c = s.classes;
-    if (has(c, 'chosen')) ids.add('chosen');
-    if (has(c, 'fallback')) ids.add('fallback');
-    if (has(c, 'attempt')) ids.add('attempt');
-    if (has(c, 'source') || has(c, 'destination')) ids.add('source');
-    if (has(c, 'failed')) ids.add('failed');
-    if (has(c, 'dimmed')) ids.add('dimmed');
-    if (has(c, 'down')) ids.add('down');
-    if (s.kind === 'nic') ids.add('nic');
-    if (s.kind === 'router') ids.add('router');
-    if (s.kind === 'transit') ids.add('transit');
-    if (s.kind === 'network') ids.add(has(c, 'cable') ? 'cable' : has(c, 'lm-ineligible') ? 'network-off' : 'network');
-    if (s.kind === 'network' && has(c, 'cable') && has(c, 'lm-ineligible')) ids.add('network-off');
-  }
-  for (const e of scene.edges) {
-    if (clip && !meets({ x1: Math.min(e.x1, e.x2), y1: Math.min(e.y1, e.y2), x2: Math.max(e.x1, e.x2), y2: Math.max(e.y1, e.y2) }, clip)) continue;
-    if (e.classes.includes('chosen')) ids.add('chosen');
-    if (e.classes.includes('fallback')) ids.add('fallback');
-    if (e.classes.includes('failed')) ids.add('failed');
-    if (e.classes.includes('dimmed')) ids.add('dimmed');
-  }
-  return ids;
+  const shapes = clip ? scene.shapes.filter((s) => meets(boxOfShape(s), clip)) : scene.shapes;
+  const edges = clip ? scene.edges.filter((e) => meets({ x1: Math.min(e.x1, e.x2), y1: Math.min(e.y1, e.y2), x2: Math.max(e.x1, e.x2), y2: Math.max(e.y1, e.y2) }, clip)) : scene.edges;
+  return legendIdsOfElements([...shapes, ...edges.map((e) => ({ kind: 'link', classes: e.classes }))]);
 }

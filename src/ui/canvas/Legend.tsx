@@ -1,6 +1,12 @@
-/** The on-canvas legend: a strip under the diagram (never over it), collapsible. */
-import { useState } from 'react';
-import { DASH, LEGEND, type Swatch } from '../../canvas/legend';
+/**
+ * The on-canvas legend: a strip under the diagram (never over it), collapsible. It lists only what
+ * the diagram shows, chosen by the exports' rule (legendSelectorOf in src/canvas/derive.ts); with
+ * nothing drawn there is no strip.
+ */
+import { useMemo, useState } from 'react';
+import { legendSelectorOf } from '../../canvas/derive';
+import { DASH, type Swatch } from '../../canvas/legend';
+import { useApp, useAppStore } from '../StoreContext';
 
 function SwatchIcon({ s }: { s: Swatch }) {
   if (s.kind === 'line') {
@@ -34,13 +40,16 @@ export const LEGEND_OPEN_MIN_HEIGHT = 800;
 
 export function Legend() {
   const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerHeight >= LEGEND_OPEN_MIN_HEIGHT);
+  const store = useAppStore();
+  const sections = useApp(useMemo(() => legendSelectorOf(store), [store]));
+  if (sections.length === 0) return null;
   return (
     <aside className={open ? 'canvas-legend open' : 'canvas-legend'} aria-label="Legend">
       <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? 'Hide the legend' : 'Show the legend'}>
         {open ? 'Legend ▾' : 'Legend ▸'}
       </button>
       {open &&
-        LEGEND.map((section) => (
+        sections.map((section) => (
           <section key={section.title}>
             <h3>{section.title}</h3>
             <ul>
