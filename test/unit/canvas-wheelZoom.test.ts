@@ -80,6 +80,9 @@ describe('approach: easing towards the target', () => {
   it('after 200 ms it is there, exactly', () => {
     expect(approach(1, 1.25, 200)).toEqual({ zoom: 1.25, done: true });
   });
+  it('infinite time (reduced motion): there at once', () => {
+    expect(approach(1, 0.8, Number.POSITIVE_INFINITY)).toEqual({ zoom: 0.8, done: true });
+  });
   it('no time, no movement', () => {
     expect(approach(1, 1.25, 0)).toEqual({ zoom: 1, done: false });
   });

@@ -23,6 +23,8 @@ interface Animation {
 /** One frame's length when there is no previous frame to measure from. */
 const FIRST_FRAME_MS = 1000 / 60;
 
+const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 export function installWheelZoom(cy: Core): () => void {
   const container = cy.container();
   if (!container || !detachWheelZoom(cy)) return () => {};
@@ -46,7 +48,8 @@ export function installWheelZoom(cy: Core): () => void {
       anim = null;
       return;
     }
-    const dt = anim.last === null ? FIRST_FRAME_MS : now - anim.last;
+    // Reduced motion: the whole step in the first frame.
+    const dt = reducedMotion() ? Number.POSITIVE_INFINITY : anim.last === null ? FIRST_FRAME_MS : now - anim.last;
     anim.last = now;
     const next = stepView({ zoom: cy.zoom(), pan: cy.pan() }, anim.target, anim.pointer, dt);
     cy.viewport(next.view);
