@@ -183,3 +183,27 @@ export function skipUnheardBoundsEvents(cy: Core): void {
     },
   });
 }
+
+interface Binding {
+  target: EventTarget;
+  args: [string, EventListener, boolean | AddEventListenerOptions | undefined];
+}
+
+/**
+ * 7. The renderer's wheel listener (`wheelHandler` in src/extensions/renderer/base/load-listeners.mjs,
+ * bound with `r.registerBinding(r.container, 'wheel', wheelHandler, true)`, which records it in
+ * `r.bindings`): cytoscape zooms in one step per wheel event, and the option that stops it
+ * (`userZoomingEnabled`) stops the touch pinch too. A listener of ours cannot get there first on
+ * the container (cytoscape's capture listener was registered before it), so that one binding is
+ * removed and ./gestures/wheel.ts zooms instead (decision 181). The touch pinch (touchmove) and
+ * Safari's gesture events (which call `wheelHandler` directly) are left to cytoscape. Returns
+ * false — and leaves cytoscape's zoom as it was — when the binding is not found (headless, or a
+ * cytoscape that binds it differently).
+ */
+export function detachWheelZoom(cy: Core): boolean {
+  const r = (cy as unknown as { renderer(): { container?: HTMLElement; bindings?: Binding[] } | undefined }).renderer();
+  const found = r?.bindings?.find((b) => b.target === r.container && b.args[0] === 'wheel');
+  if (!found) return false;
+  found.target.removeEventListener(...found.args);
+  return true;
+}

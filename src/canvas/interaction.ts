@@ -8,6 +8,7 @@
  *   connect → actions.edit({ type: 'connect' })
  *   move    → actions.edit(one set-positions edit, or a batch with the re-parenting moves)
  * Palette drops (HTML5 drag and drop from outside the diagram) are one edit too (./gestures/drop.ts).
+ * Wheel and trackpad-pinch zoom is a view effect only: ./gestures/wheel.ts eases it around the pointer.
  */
 import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import type { Edit } from '../engine/edit';
@@ -16,6 +17,7 @@ import { IDLE, transition, type GestureEvent, type GestureOutput, type GestureSt
 import { connectable, ghostLine } from './gestures/connect';
 import { installDrop } from './gestures/drop';
 import { measureParents, reparentEdits } from './gestures/reparent';
+import { installWheelZoom } from './gestures/wheel';
 import { computeGeometry, type Box, type Pos } from './geometry';
 import { changedPositions, positionsAfterMove } from './layout';
 import type { Renderer } from './render';
@@ -176,10 +178,12 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
   });
   syncGrab();
   const uninstallDrop = installDrop(cy, store, floating);
+  const uninstallWheel = installWheelZoom(cy);
 
   return () => {
     unsubscribe();
     uninstallDrop();
+    uninstallWheel();
     container?.removeEventListener('mousedown', onDown, true);
     if (container) window.removeEventListener('mouseup', onUp);
     ghost.remove();

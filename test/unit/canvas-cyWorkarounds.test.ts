@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { CHECKED_CYTOSCAPE_VERSION, disableActivation, holdBackgrounding, narrowHitTest } from '../../src/canvas/cyWorkarounds';
+import { CHECKED_CYTOSCAPE_VERSION, detachWheelZoom, disableActivation, holdBackgrounding, narrowHitTest } from '../../src/canvas/cyWorkarounds';
 import type { Box } from '../../src/canvas/geometry';
 
 const root = resolve(__dirname, '../..');
@@ -92,3 +92,39 @@ describe('narrowHitTest', () => {
   });
 });
 
+
+describe('detachWheelZoom (7)', () => {
+  // The renderer as 3.34.4 keeps it: `bindings` records every listener it added (load-listeners.mjs, `binder`).
+  const fake = () => {
+    const container = new EventTarget();
+    const heard: string[] = [];
+    const wheel = () => heard.push('wheel');
+    const down = () => heard.push('mousedown');
+    const opts = { capture: true, passive: false, once: false };
+    container.addEventListener('wheel', wheel, opts);
+    container.addEventListener('mousedown', down, opts);
+    const bindings = [
+      { target: container, args: ['mousedown', down, opts] },
+      { target: container, args: ['wheel', wheel, opts] },
+    ];
+    const cy = { renderer: () => ({ container, bindings }) } as unknown as Core;
+    return { cy, container, heard, bindings };
+  };
+
+  it("removes cytoscape's wheel listener on the container and nothing else", () => {
+    const { cy, container, heard } = fake();
+    expect(detachWheelZoom(cy)).toBe(true);
+    container.dispatchEvent(new Event('wheel'));
+    container.dispatchEvent(new Event('mousedown'));
+    expect(heard).toEqual(['mousedown']);
+  });
+
+  it('reports false and leaves everything when there is no wheel binding (headless, another cytoscape)', () => {
+    const { cy, container, heard, bindings } = fake();
+    bindings.splice(1, 1);
+    expect(detachWheelZoom(cy)).toBe(false);
+    container.dispatchEvent(new Event('wheel'));
+    expect(heard).toEqual(['wheel']);
+    expect(detachWheelZoom(cytoscape({ headless: true }))).toBe(false);
+  });
+});
