@@ -8,7 +8,7 @@ import { EXAMPLES } from '../../src/examples';
 import { buildDiagram, type DiagramModel } from '../../src/canvas/elements';
 import { computeGeometry, estimateBoxes, union, type Box } from '../../src/canvas/geometry';
 import { decorate } from '../../src/canvas/highlight';
-import { autoLayout } from '../../src/canvas/layout';
+import { autoLayout, viewPositions } from '../../src/canvas/layout';
 import { COMPACT, COMPACT_NIC_H, FULL } from '../../src/canvas/metrics';
 import { buildScene } from '../../src/canvas/export/scene';
 import { textWidth } from '../../src/canvas/text';
@@ -157,5 +157,21 @@ describe('the text size of the compact drawing', () => {
       const row = nics * model.metrics.nic.minW + (nics - 1) * model.metrics.nic.gap + 2 * (model.metrics.host.pad + model.metrics.host.border);
       expect(n.labelW, n.id).toBeLessThanOrEqual(row);
     }
+  });
+});
+
+describe('an automatic layout as drawn', () => {
+  it.each([
+    ['two-site-16-node, compact', () => drawingOf(example('two-site-16-node'))],
+    ['64 nodes, compact', () => drawingOf(twoSite(32))],
+    ['two-site-16-node, full', () => {
+      const model = buildDiagram(example('two-site-16-node'), FULL);
+      return { model, auto: autoLayout(model).positions };
+    }],
+  ] as const)('%s: nothing moves when nothing is saved (bars 8 px apart do not count as covering each other)', (_name, make) => {
+    const { model, auto } = make();
+    const drawn = viewPositions(model, auto, {});
+    const moved = [...auto].filter(([id, p]) => Math.abs(drawn.get(id)!.x - p.x) > 0.01 || Math.abs(drawn.get(id)!.y - p.y) > 0.01).map(([id]) => id);
+    expect(moved).toEqual([]);
   });
 });

@@ -84,8 +84,12 @@ export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos
   return out;
 }
 
-/** How far a bar the placement adds keeps from what it would otherwise cover. */
-const BAR_MARGIN = 12;
+/**
+ * How far a bar the placement adds keeps from what it would otherwise cover: 12 px, or less than
+ * the gap between two lanes of the automatic layout (the compact drawing's lanes are 8 px apart),
+ * so that an automatic layout never counts as covering itself.
+ */
+const barMargin = (model: DiagramModel): number => Math.min(12, model.metrics.bus.lanePitch - model.metrics.bus.h - 2);
 const BAR_STEP = 10;
 const BAR_MAX_STEPS = 400;
 
@@ -111,6 +115,7 @@ function clearUnsavedBars(model: DiagramModel, out: Map<string, Pos>, saved: Rea
       return true;
     });
   const fixed = new Set<string>();
+  const BAR_MARGIN = barMargin(model);
   for (const id of unsaved) {
     const bus = geometry.buses.get(id);
     const p = out.get(id)!;
