@@ -175,3 +175,29 @@ describe('an automatic layout as drawn', () => {
     expect(moved).toEqual([]);
   });
 });
+
+describe('positions saved in the other drawing', () => {
+  it('spreads a node\'s NICs that would overlap (compact tiles\' positions shown as full boxes), and leaves the rest', () => {
+    // Saved while the cluster was drawn compact (9 nodes), shown full (8 nodes after a deletion).
+    const t = twoSite(4);
+    const full = buildDiagram(t, FULL);
+    const compact = buildDiagram(t, compactAt(1));
+    const saved = Object.fromEntries([...autoLayout(compact).positions].map(([id, p]) => [id, { x: p.x, y: p.y }]));
+    const drawn = viewPositions(full, autoLayout(full).positions, saved);
+    for (const host of full.nodes.filter((n) => n.kind === 'host')) {
+      const nics = full.children.get(host.id)!.map((id) => ({ p: drawn.get(id)!, w: full.byId.get(id)!.w, saved: saved[id]! }));
+      // Side by side, in the saved order, gap of the full drawing, around the saved centre.
+      for (let i = 1; i < nics.length; i++) {
+        expect(nics[i]!.p.x - nics[i - 1]!.p.x, host.id).toBeCloseTo((nics[i]!.w + nics[i - 1]!.w) / 2 + FULL.nic.gap, 6);
+        expect(nics[i]!.p.y).toBe(nics[0]!.p.y);
+      }
+      // The row's middle is where the saved NICs' centre was.
+      const rowMiddle = (nics[0]!.p.x - nics[0]!.w / 2 + nics.at(-1)!.p.x + nics.at(-1)!.w / 2) / 2;
+      expect(rowMiddle, host.id).toBeCloseTo(nics.reduce((a, n) => a + n.saved.x, 0) / nics.length, 6);
+    }
+    // Saved positions of the full drawing itself move nothing.
+    const own = Object.fromEntries([...autoLayout(full).positions].map(([id, p]) => [id, { x: p.x, y: p.y }]));
+    const same = viewPositions(full, autoLayout(full).positions, own);
+    for (const [id, p] of Object.entries(own)) expect(same.get(id), id).toEqual(p);
+  });
+});

@@ -80,8 +80,33 @@ export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos
     })) ?? { x: 0, y: 0 };
     out.set(id, { x: a.x + d.x, y: a.y + d.y });
   }
+  spreadOverlappingNics(model, out);
   clearUnsavedBars(model, out, saved);
   return out;
+}
+
+/**
+ * A node's NICs that overlap side by side are spread into a row, in their order, around their
+ * centre. It happens when positions saved in one drawing are shown in the other (a 9-node design,
+ * drawn compact, loses a node: its small NIC tiles' positions would put the full drawing's wide
+ * NIC boxes on top of each other); NICs that do not overlap stay where they are.
+ */
+function spreadOverlappingNics(model: DiagramModel, out: Map<string, Pos>): void {
+  const gap = model.metrics.nic.gap;
+  for (const [host, kids] of model.children) {
+    if (model.byId.get(host)?.kind !== 'host' || kids.length < 2) continue;
+    const nics = kids.filter((k) => out.has(k)).map((id) => ({ id, p: out.get(id)!, n: model.byId.get(id)! }));
+    nics.sort((a, b) => a.p.x - b.p.x);
+    const overlapping = nics.some((a, i) => nics.slice(i + 1).some((b) => Math.abs(a.p.x - b.p.x) < (a.n.w + b.n.w) / 2 && Math.abs(a.p.y - b.p.y) < (a.n.h + b.n.h) / 2));
+    if (!overlapping) continue;
+    const centre = mean(nics.map((x) => x.p))!;
+    const width = nics.reduce((w, x) => w + x.n.w, 0) + gap * (nics.length - 1);
+    let x = centre.x - width / 2;
+    for (const nic of nics) {
+      out.set(nic.id, { x: x + nic.n.w / 2, y: centre.y });
+      x += nic.n.w + gap;
+    }
+  }
 }
 
 /**
