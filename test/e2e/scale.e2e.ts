@@ -79,6 +79,55 @@ describe('a 16-node cluster at Fit on 1440 × 900', () => {
   });
 });
 
+describe('working on a compact diagram', () => {
+  it('picks the pair by clicking two names, takes a dropped NIC as a tile and moves a node by its name', async () => {
+    await page.getByLabel('Example').selectOption('switched-4-node');
+    await page.getByLabel('Example').selectOption('two-site-16-node');
+    await page.waitForFunction(() => (window as unknown as Win).__lmpv.cy.$('node.host.compact').length === 16);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const nameAt = (id: string) =>
+      page.evaluate((id) => {
+        const { cy } = (window as unknown as Win).__lmpv;
+        const lb = cy.getElementById(id).renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
+        return { x: (lb.x1 + lb.x2) / 2, y: (lb.y1 + lb.y2) / 2 };
+      }, id);
+    const state = () => page.evaluate(() => (window as unknown as Win).__lmpv.store.getState());
+    for (const id of ['a03', 'b06']) {
+      const p = await nameAt(id);
+      await page.mouse.click(canvas.x + p.x, canvas.y + p.y);
+    }
+    await expect(state().then((s) => [s.ui.sourceNodeId, s.ui.destinationNodeId])).resolves.toEqual(['a03', 'b06']);
+
+    // A NIC from the palette onto HV-A02: a tile like its siblings, in HV-A02's row.
+    const a02 = await page.evaluate(() => (window as unknown as Win).__lmpv.cy.getElementById('a02').renderedPosition());
+    await page.getByRole('button', { name: 'Insert NIC' }).dragTo(page.getByTestId('graph-canvas'), { targetPosition: a02 });
+    await page.waitForFunction(() => (window as unknown as Win).__lmpv.store.getState().document.nics!.filter((n) => n.node === 'a02').length === 6);
+    const tile = await page.evaluate(() => {
+      const { cy } = (window as unknown as Win).__lmpv;
+      const kids = cy.getElementById('a02').children();
+      return { compact: kids.filter((k) => k.hasClass('compact')).length, sizes: [...new Set(kids.map((k) => `${k.width()}×${k.height()}`))] };
+    });
+    expect(tile).toEqual({ compact: 6, sizes: ['26×16'] });
+
+    // HV-A04 dragged by its name, 60 px down-right on screen: its NICs move with it, one undo step.
+    const before = (await state()).past.length;
+    const nicBefore = await page.evaluate(() => ({ ...(window as unknown as Win).__lmpv.cy.getElementById('a04-lm1').position() }));
+    const zoom = await page.evaluate(() => (window as unknown as Win).__lmpv.cy.zoom());
+    const p = await nameAt('a04');
+    await page.mouse.move(canvas.x + p.x, canvas.y + p.y);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + p.x + 30, canvas.y + p.y + 30, { steps: 5 });
+    await page.mouse.move(canvas.x + p.x + 60, canvas.y + p.y + 60, { steps: 5 });
+    await page.mouse.up();
+    await expect(state().then((s) => s.past.length)).resolves.toBe(before + 1);
+    const saved = (await state()).document.layout!['a04-lm1']!;
+    expect(saved.x - nicBefore.x).toBeCloseTo(60 / zoom, -1);
+    expect(saved.y - nicBefore.y).toBeCloseTo(60 / zoom, -1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
 describe('a 64-node cluster', () => {
   it('opens compact, every node and site in view at Fit', async () => {
     const doc = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: 'Two-site 64-node cluster' });
