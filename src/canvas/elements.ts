@@ -33,6 +33,8 @@ export interface DiagramNode {
   labelW: number;
   /** Classes that follow from the design alone (kind, role, design state). */
   classes: string[];
+  /** A node's own name (with its state), without its VMs: what a label too long to fit keeps. */
+  name?: string;
 }
 
 export interface DiagramEdge {
@@ -115,7 +117,7 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
     // A compact node's FROM / TO tag has a line of its own (hostLabelLines), narrower than the name.
     const labelW = compact ? Math.max(textWidth(line, FONT.node, true), textWidth(RESERVED_TAG.compactHost, FONT.node, true)) : textWidth(RESERVED_TAG.nic + line + RESERVED_TAG.host, FONT.node, true);
     const classes = ['host', ...scaleClass, ...(n.state !== 'up' ? [n.state] : [])];
-    nodes.push({ id: n.id, kind: 'host', parent: n.site, lines: [line], w: Math.max(HOST.minW, labelW + 20), h: 44, labelW, classes });
+    nodes.push({ id: n.id, kind: 'host', parent: n.site, lines: [line], w: Math.max(HOST.minW, labelW + 20), h: 44, labelW, classes, name: n.name + stateSuffix(n.state) });
   }
 
   for (const nic of t.nics) {

@@ -91,6 +91,15 @@ describe('draw.io export', () => {
     expect(design.some((c) => (c.getAttribute('value') ?? '').includes('CHOSEN'))).toBe(false);
   });
 
+  it('labels a compact node with its name and its FROM / TO line, no blank line', () => {
+    const { xml } = drawio(example('two-site-16-node'), ['a01', 'b01']);
+    const values = [...xml.querySelectorAll('mxCell')].map((c) => c.getAttribute('value') ?? '');
+    expect(values).toContain('HV-A02');
+    expect(values).toContain('FROM\nHV-A01');
+    expect(values).toContain('TO\nHV-B01');
+    expect(values.filter((v) => v.split('\n').some((line) => line.trim() === '' && v !== ''))).toEqual([]);
+  });
+
   it('keeps a hostile name as text', () => {
     const doc = structuredClone(example('switched-4-node'));
     doc.nodes![0]!.name = '<img src=x onerror=alert(1)> & "q"';

@@ -92,6 +92,29 @@ describe('paper layouts', () => {
   });
 });
 
+describe('the overview page names every node', () => {
+  const texts = (svg: string): string[] => [...parse(svg).querySelectorAll('text')].map((t) => t.textContent ?? '');
+  it.each([
+    // [design, pair, paper, texts the page must have] — hand-checked on the pictures: the full
+    // drawing's ends keep their tag and lose their VMs; the compact one's names lose the tag (too
+    // wide at 8 pt) and keep the name, never the FROM / TO line alone.
+    ['two-site-routed, full drawing, a pair', example('two-site-routed'), ['n1', 'n3'] as [string, string], 'a4' as PageSizeId, ['HV01 · SOURCE', 'HV02 (7 VMs · 120 GB)', 'HV03 · DESTINATION']],
+    ['64 nodes, compact drawing, a pair', big, ['a01', 'b01'] as [string, string], 'a4' as PageSizeId, ['HV-A01', 'HV-B01']],
+    ['64 nodes, compact drawing, no pair', big, null, 'letter' as PageSizeId, ['HV-A01', 'HV-B32']],
+  ])('%s', (_name, doc, pair, paper, expected) => {
+    const store = createAppStore({ document: doc, ...(pair ? { pair } : {}) });
+    const { scene, caption } = exportScene(store.getState(), { pair: pair !== null });
+    const [overview] = pageSvgs(scene, caption, paper);
+    expect(overview!.title).toBe('Overview');
+    const shown = texts(overview!.svg);
+    for (const t of expected) expect(shown).toContain(t);
+    // Every node by its name (with its VMs or its tag when they fit); never a name cut inside its
+    // VM summary ("HV01 (10 VMs"), never a FROM / TO line without its name.
+    for (const n of doc.nodes ?? []) expect(shown.some((t) => t === n.name || t.startsWith(`${n.name} (`) || t.startsWith(`${n.name} · `)), n.name).toBe(true);
+    expect(shown.filter((t) => /\(\d+ VMs$/.test(t) || ['FROM', 'TO', '\u00a0', ''].includes(t.trim()))).toEqual([]);
+  });
+});
+
 describe('what an export shows', () => {
   const doc = example('switched-4-node');
   it('never draws the selection, and the design alone has no highlight, no pair in its caption and no path in its legend', () => {

@@ -133,6 +133,7 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
               place: compound ? (valign === 'bottom' ? 'below' : 'above') : 'center',
               gap: Math.abs(num(el, 'text-margin-y')),
               lineHeight: num(el, 'line-height'),
+              ...(n.name ? { name: n.name } : {}),
             }
           : null,
         classes: look.classes.split(' ').filter(Boolean),

@@ -71,10 +71,17 @@ function labelSvg(s: SceneShape, o: BodyOptions): string {
     // none (some would fit and others not).
     if (s.kind === 'nic') return '';
     size = Math.max(size, o.overview.minSize);
-    lines = lines.slice(0, 1);
     const room = s.w + (l.place === 'center' ? -4 : 8);
-    // A tagged name ("HV01 · SOURCE") too wide for its node keeps the name (the border says the rest).
-    if (textWidth(lines[0]!, size, l.bold) > room && s.kind === 'host') lines = [lines[0]!.split(' · ')[0]!];
+    // A node's label too wide for its node loses its VMs, then its tag (the border says the rest):
+    // "HV01 (10 VMs · 148 GB) · SOURCE", "HV01 · SOURCE", "HV01". A compact node's two lines (its
+    // name and its FROM / TO line) become one.
+    if (s.kind === 'host' && l.name) {
+      const words = lines.map((t) => t.trim()).filter(Boolean);
+      const tag = words.find((t) => t === 'FROM' || t === 'TO') ?? / · (SOURCE|DESTINATION)$/.exec(words[0] ?? '')?.[1];
+      const name = l.name;
+      const candidates = [...(words.length === 1 ? [words[0]!] : []), ...(tag ? [`${name} · ${tag}`] : []), name];
+      lines = [candidates.find((c) => textWidth(c, size, l.bold) <= room) ?? name];
+    } else lines = lines.slice(0, 1);
     if (textWidth(lines[0]!, size, l.bold) > room) return '';
     if (l.place === 'center' && size * 1.15 > s.h) return '';
   }

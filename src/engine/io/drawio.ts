@@ -89,7 +89,7 @@ function cellsOf(scene: Scene, layer: 'd' | 'p', layerId: string, keep: (s: Scen
     // On the path layer a node is only its highlighted outline: the design's node shows through.
     const style = absolute && containers.has(s.id) ? shapeStyle({ ...s, fill: 'none', fillOpacity: 1 }, false).replace('fillColor=none', 'fillColor=none;labelBackgroundColor=#ffffff') : shapeStyle(s, container);
     out.push(
-      `<mxCell id="${esc(cellId(layer, s.id))}" value="${esc(s.label?.lines.join('\n') ?? '')}" style="${esc(style)}" vertex="1" parent="${esc(parent ? cellId(layer, parent.id) : layerId)}"><mxGeometry x="${r1(x)}" y="${r1(y)}" width="${r1(s.w)}" height="${r1(s.h)}" as="geometry"/></mxCell>`,
+      `<mxCell id="${esc(cellId(layer, s.id))}" value="${esc(s.label?.lines.filter((t) => t.trim() !== '').join('\n') ?? '')}" style="${esc(style)}" vertex="1" parent="${esc(parent ? cellId(layer, parent.id) : layerId)}"><mxGeometry x="${r1(x)}" y="${r1(y)}" width="${r1(s.w)}" height="${r1(s.h)}" as="geometry"/></mxCell>`,
     );
   }
   for (const e of scene.edges) {

@@ -19,6 +19,8 @@ export interface SceneLabel {
   /** Gap between the box and a label above or below it. */
   gap: number;
   lineHeight: number;
+  /** A node's own name, without its VMs or tags: what a page too small for the label keeps. */
+  name?: string;
 }
 
 export interface SceneShape {
