@@ -28,6 +28,12 @@ export default defineConfig(({ mode }) => {
           ],
         }
       : {},
-    build: single ? { outDir: 'dist-single', sourcemap: false, chunkSizeWarningLimit: 4000 } : { sourcemap: true, chunkSizeWarningLimit: 1500 },
+    build: {
+      ...(single ? { outDir: 'dist-single', sourcemap: false, chunkSizeWarningLimit: 4000 } : { sourcemap: true, chunkSizeWarningLimit: 1500 }),
+      // The engine is pure (lint-enforced): importing one of its modules does nothing but define
+      // things, so a re-export the app does not use (the barrel's inventory parser, say) may be
+      // dropped instead of being kept for its "side effects" — and fetched on a first visit.
+      rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]engine[\\/]/, sideEffects: false }] } },
+    },
   };
 });

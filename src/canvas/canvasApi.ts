@@ -1,18 +1,18 @@
 /** The CanvasApi the rest of the app calls (toolbar, shortcuts, exports), over one adapter. */
 import type { AppStore } from '../store/appStore';
 import type { CanvasAdapter } from './adapter';
-import type { CanvasApi, ExportOptions } from './api';
+import type { CanvasApi } from './api';
 import { autoOf } from './derive';
 import { computeGeometry, estimateBoxes, centre, type Pos } from './geometry';
-import { svgToPng } from './exportPng';
-import { exportScene, pageSvgs, wholeSvg } from './export';
 import type { Position } from '../engine';
 import type { Edit } from '../engine/edit';
 import { ownValue, setOwn } from '../engine/model/own';
-import { buildDrawio } from '../engine/io/drawio';
 import type { DiagramModel } from './elements';
 
 const ZOOM_STEP = 1.25;
+
+/** The export code: fetched with the first export, not with the diagram. */
+const exportFiles = () => import('./exportFiles');
 
 /** The saved form of the automatic layout: leaves, bars at their derived x, compounds' centres. */
 export function autoLayoutDocument(model: DiagramModel): Record<string, Position> {
@@ -59,15 +59,6 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
   const zoomBy = (k: number): void => {
     cy.zoom({ level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * k)), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   };
-  const svgPages = (o: ExportOptions, background: string | null) => {
-    const { scene, caption } = exportScene(store.getState(), o);
-    if (o.page === 'whole') {
-      const whole = wholeSvg(scene, caption, background);
-      return [{ title: '', svg: whole.svg, width: whole.width, height: whole.height, perUnit: 1, dpi: undefined }];
-    }
-    // Pages are in points: 96/72 pixels a point at 1×.
-    return pageSvgs(scene, caption, o.page, background).map((p) => ({ ...p, perUnit: 96 / 72, dpi: 96 }));
-  };
   return {
     fit: () => adapter.fit(),
     zoomIn: () => zoomBy(ZOOM_STEP),
@@ -90,18 +81,18 @@ export function createCanvasApi(adapter: CanvasAdapter, store: AppStore): Canvas
       return layout ? { type: 'set-positions', positions: layout } : null;
     },
     // Exports are drawn from the store, not from the diagram: no selection, hover or overlay reaches them.
+    // The state is read when the export is asked for, before its code is fetched.
     exportPng: async (o) => {
-      const out = [];
-      for (const p of svgPages(o, o.background === 'white' ? '#ffffff' : null))
-        out.push({ title: p.title, data: await svgToPng(p.svg, p.width, p.height, p.perUnit * o.scale, o, p.dpi && p.dpi * o.scale) });
-      return out;
+      const s = store.getState();
+      return (await exportFiles()).pngFiles(s, o);
     },
-    exportSvg: async (o) => svgPages(o, '#ffffff').map((p) => ({ title: p.title, data: p.svg })),
+    exportSvg: async (o) => {
+      const s = store.getState();
+      return (await exportFiles()).svgFiles(s, o);
+    },
     exportDrawio: async (o) => {
       const s = store.getState();
-      const design = exportScene(s, { pair: false });
-      const path = o.pair && s.ui.sourceNodeId && s.ui.destinationNodeId ? exportScene(s, { pair: true }).scene : null;
-      return buildDrawio({ title: design.caption.title, design: design.scene, path });
+      return (await exportFiles()).drawioFile(s, o.pair);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { TopologyDocument } from '../../engine';
 import type { AppStore } from '../../store/appStore';
 import { useAppStore } from '../StoreContext';
 import { Modal } from '../common/Modal';
-import { splitShareFragment, type SharedView } from './fileActions';
+import { splitShareFragment, type SharedView } from './shareFragment';
 import { hasUnsavedWork } from '../frame/saveState';
 
 /** Removes the fragment so that a reload does not open the link again over later edits. */

@@ -3,12 +3,15 @@
  * says why (with each error's path); an accepted one replaces the topology through
  * actions.load, so Undo brings the previous one back.
  */
-import { parseClusterInventory, type Diagnostic, type Mode, type ParseError } from '../../engine';
+import type { Diagnostic, ParseError } from '../../engine';
+import { parseClusterInventory } from '../../engine/io/inventory';
 import {
   encodeShareLink, exportFileNames, MAX_FILE_BYTES, MAX_SHARE_DATA_CHARS, readTopologyFile, serializeTopology, SHARE_LINK_WARN_CHARS, tooLargeMessage,
 } from '../../engine/io';
 import type { AppStore } from '../../store/appStore';
 import { copyText, downloadText } from './browser';
+
+export { splitShareFragment, type SharedView } from './shareFragment';
 
 export function saveTopology(store: AppStore): string {
   const { document, actions } = store.getState();
@@ -128,32 +131,6 @@ export function shareUrl(store: AppStore, href: string): string {
   const { document, ui } = store.getState();
   const pair = ui.sourceNodeId && ui.destinationNodeId ? `&pair=${encodeURIComponent(ui.sourceNodeId)},${encodeURIComponent(ui.destinationNodeId)}` : '';
   return `${href.split('#')[0]}#${encodeShareLink(document)}${pair}&mode=${ui.mode}`;
-}
-
-export interface SharedView {
-  pair: [string, string] | null;
-  mode: Mode | null;
-}
-
-/** Splits a share fragment into the share data and the view that follows it (`&pair=…&mode=…`). */
-export function splitShareFragment(hash: string): { share: string; view: SharedView } {
-  const [share = '', ...params] = hash.split('&');
-  const view: SharedView = { pair: null, mode: null };
-  for (const p of params) {
-    const [k, v = ''] = p.split('=');
-    if (k === 'mode' && (v === 'ws2025' || v === 'legacy')) view.mode = v;
-    if (k === 'pair') {
-      const ids = v.split(',').map((x) => {
-        try {
-          return decodeURIComponent(x);
-        } catch {
-          return '';
-        }
-      });
-      if (ids.length === 2 && ids[0] && ids[1]) view.pair = [ids[0], ids[1]];
-    }
-  }
-  return { share, view };
 }
 
 export async function copyShareLink(store: AppStore): Promise<void> {
