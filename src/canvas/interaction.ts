@@ -8,7 +8,8 @@
  *   connect → actions.edit({ type: 'connect' })
  *   move    → actions.edit(one set-positions edit, or a batch with the re-parenting moves)
  * Palette drops (HTML5 drag and drop from outside the diagram) are one edit too (./gestures/drop.ts).
- * Wheel and trackpad-pinch zoom is a view effect only: ./gestures/wheel.ts eases it around the pointer.
+ * Wheel and trackpad-pinch zoom is a view effect only: ./gestures/wheel.ts eases it around the pointer;
+ * so is the tooltip of the element under the pointer (./gestures/hoverTitle.ts).
  */
 import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import type { Edit } from '../engine/edit';
@@ -17,6 +18,7 @@ import { IDLE, transition, type GestureEvent, type GestureOutput, type GestureSt
 import { connectable, ghostLine } from './gestures/connect';
 import { installDrop } from './gestures/drop';
 import { measureParents, reparentEdits } from './gestures/reparent';
+import { installHoverTitle } from './gestures/hoverTitle';
 import { installWheelZoom } from './gestures/wheel';
 import { computeGeometry, type Box, type Pos } from './geometry';
 import { changedPositions, positionsAfterMove } from './layout';
@@ -179,11 +181,13 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
   syncGrab();
   const uninstallDrop = installDrop(cy, store, floating);
   const uninstallWheel = installWheelZoom(cy);
+  const uninstallTitle = installHoverTitle(cy, store, (id) => topologyTarget(cy, id));
 
   return () => {
     unsubscribe();
     uninstallDrop();
     uninstallWheel();
+    uninstallTitle();
     container?.removeEventListener('mousedown', onDown, true);
     if (container) window.removeEventListener('mouseup', onUp);
     ghost.remove();

@@ -11,6 +11,7 @@ export { clusterOwnNetwork, orderNetworks, orderText, orderBasisText } from './m
 export { streamsOf, rdmaText, transportText, TRANSPORT_LABEL, type Stream } from './model/streams';
 export { parseClusterInventory, INVENTORY_SCRIPT } from './io/inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './text/messages';
+export { elementTitle } from './text/elementTitle';
 export { analyzeResilience, rankImpacts } from './analysis/resilience';
 export type { ElementImpact, LegacyImpact, MovedPair, PairRef, ResilienceOptions, ResilienceReport } from './analysis/resilience';
 export { runChecks, multiNicNetworks } from './analysis/checks';

@@ -69,6 +69,16 @@ describe('a 16-node cluster at Fit on 1440 × 900', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it("tells a NIC tile's facts when pointed at (the browser's tooltip), and nothing once the pointer leaves", async () => {
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const title = () => page.evaluate(() => (window as unknown as Win).__lmpv.cy.container()!.getAttribute('title'));
+    const p = await page.evaluate(() => (window as unknown as Win).__lmpv.cy.getElementById('a03-lm2').renderedPosition());
+    await page.mouse.move(canvas.x + p.x, canvas.y + p.y);
+    await expect.poll(title).toBe('HV-A03 · NIC LM 2\n10.1.12.13/24\n25 Gb/s\nOn Live Migration A2');
+    await page.mouse.move(canvas.x + 5, canvas.y + canvas.height - 5);
+    await expect.poll(title).toBeNull();
+  });
+
   it('shows the NIC names as you zoom in', async () => {
     await page.evaluate(() => {
       const { cy } = (window as unknown as Win).__lmpv;
