@@ -77,6 +77,9 @@ describe('hostile environments', () => {
     await page.goto(inject('baseUrl'));
     await page.getByTestId('topology-name').waitFor();
     await rename(page, 'My work');
+    // This start is done (the diagram mounted) before the next one: a reload before that would
+    // count as a failed start itself (a busy machine is slow to fetch the diagram's chunk).
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('lm-path-visualizer:starting'))).toBeNull();
     // The next load fails while drawing the diagram (once per tab).
     await context.addInitScript(() => {
       if (sessionStorage.getItem('lmpv-injected') !== null) return;
