@@ -1,2 +1,0 @@
-function e(e,t){return e!=null&&Object.hasOwn(e,t)?e[t]:void 0}function t(e,t,n){Object.defineProperty(e,t,{value:n,writable:!0,enumerable:!0,configurable:!0})}export{t as n,e as t};
-//# sourceMappingURL=own-AKBAbgZS.js.map
