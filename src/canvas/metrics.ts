@@ -17,7 +17,9 @@ export const FONT = {
   nic: 11,
   network: 11,
   router: 11,
-  transit: 10,
+  // 11, as every other small label: the smallest text sets the scale of a page (8 pt at the least),
+  // and a 10 px router link split the two-site example's sites in two on Letter.
+  transit: 11,
   edge: 11,
 } as const;
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportScene, pageSvgs, wholeSvg, PAGE_SIZES, type PageSizeId } from '../../src/canvas/export';
-import { cuts } from '../../src/canvas/export/pages';
+import { cuts, planPages } from '../../src/canvas/export/pages';
 import { generateTwoSiteCluster } from '../generate';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
@@ -82,6 +82,17 @@ describe('paper layouts', () => {
     expect(titles.filter((t) => t.startsWith('Site B')).length).toBeGreaterThanOrEqual(2);
     // A3 holds more of a site than A4.
     expect(pageSvgs(s64.scene, s64.caption, 'a3').length).toBeLessThan(titles.length);
+  });
+
+  it('keeps the two-site example to an overview and a page per site on Letter, and gives the parts of one site one scale', () => {
+    // A site of 938 + 12 px at 8 pt for its smallest text (11 px) is 691 pt wide: within Letter's 736.
+    const two = exportScene(createAppStore({ document: example('two-site-routed'), pair: ['n1', 'n3'] }).getState(), { pair: true });
+    expect(pageSvgs(two.scene, two.caption, 'letter').map((p) => p.title)).toEqual(['Overview', 'Site A', 'Site B']);
+    const s64 = exportScene(createAppStore({ document: big }).getState(), { pair: false });
+    const plan = planPages(s64.scene, 'a4', 0);
+    const siteA = plan.filter((p) => p.title.startsWith('Site A · part'));
+    expect(siteA.length).toBeGreaterThan(1);
+    expect(new Set(siteA.map((p) => p.scale)).size).toBe(1);
   });
 
   it('cuts between items when a gap is in reach, else at the limit', () => {

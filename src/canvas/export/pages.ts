@@ -102,14 +102,13 @@ export function planPages(scene: Scene, size: PageSizeId, legendHeight: number, 
     const xs = spans(box.x1, box.x2, cuts(box.x1, box.x2, r.items.filter((i) => i.kind !== 'network').map((i) => [i.x, i.x + i.w]), maxW));
     const ys = spans(box.y1, box.y2, cuts(box.y1, box.y2, r.items.map((i) => [i.y - (i.label && i.label.place !== 'center' ? 20 : 0), i.y + i.h + 20]), maxH));
     const count = xs.length * ys.length;
-    let k = 0;
-    for (const [y1, y2] of ys)
-      for (const [x1, x2] of xs) {
-        k++;
-        const region = { x1, y1, x2, y2 };
-        const title = sites.length ? (count > 1 ? `${r.name} · part ${k} of ${count}` : r.name) : `Part ${k} of ${count}`;
-        pages.push({ title, region, scale: fitIn(region, partH), overview: false });
-      }
+    const parts = ys.flatMap(([y1, y2]) => xs.map(([x1, x2]) => ({ x1, y1, x2, y2 })));
+    // The parts of one site share a scale (the smallest that fits each), so its text is the same size on every page.
+    const scale = Math.min(...parts.map((region) => fitIn(region, partH)));
+    parts.forEach((region, i) => {
+      const title = sites.length ? (count > 1 ? `${r.name} · part ${i + 1} of ${count}` : r.name) : `Part ${i + 1} of ${count}`;
+      pages.push({ title, region, scale, overview: false });
+    });
   }
   return pages;
 }
