@@ -33,7 +33,7 @@ export interface DiagramNode {
   labelW: number;
   /** Classes that follow from the design alone (kind, role, design state). */
   classes: string[];
-  /** A node's own name (with its state), without its VMs: what a label too long to fit keeps. */
+  /** A node's own name (with its state), without its VMs, or a network's: what a label too long to fit keeps. */
   name?: string;
 }
 
@@ -181,7 +181,7 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
     const w = Math.max(...lines.map((l, i) => textWidth((i === 0 ? RESERVED_TAG.network : '') + l, FONT.network, true))) + 2 * BUS.labelPadX;
     const eligible = t.eligibility[net.id]?.eligible === true;
     const classes = ['network', ...scaleClass, cable ? 'cable' : 'bus', eligible ? 'lm-eligible' : 'lm-ineligible', ...(net.state === 'down' ? ['down'] : [])];
-    nodes.push({ id: net.id, kind: 'network', parent: commonSite(sources), lines, w, h: BUS.h, labelW: 0, classes });
+    nodes.push({ id: net.id, kind: 'network', parent: commonSite(sources), lines, w, h: BUS.h, labelW: 0, classes, name: net.name });
   }
 
   for (const r of t.routers) {

@@ -167,3 +167,27 @@ describe('what an export shows', () => {
     expect(d(paged)).toBe(d(whole));
   });
 });
+
+describe('a network cut by the edge of a page', () => {
+  it("keeps as many of its label's parts as fit the part of the bar on the page, on every part of a site", () => {
+    const s64 = exportScene(createAppStore({ document: big, pair: ['a01', 'b01'] }).getState(), { pair: true });
+    const pages = pageSvgs(s64.scene, s64.caption, 'a4').filter((p) => p.title.startsWith('Site A · part'));
+    expect(pages.length).toBeGreaterThan(1);
+    const bar = s64.scene.shapes.find((x) => x.id === 'lm-a1')!;
+    const full = bar.label!.lines[0]!;
+    expect(full).toBe('✔ CHOSEN · Live Migration A1 · 10.1.11.0/24 · cluster only · live migration #1');
+    for (const page of pages) {
+      const doc = parse(page.svg);
+      const g = doc.querySelector('g[data-id="lm-a1"]');
+      if (!g) continue;
+      const text = g.querySelector('text')?.textContent ?? '';
+      // The label cut between its parts, never inside one, or the name with the tag's mark.
+      const parts = full.split(' · ');
+      const allowed = [...parts.map((_, n) => parts.slice(0, n + 1).join(' · ')), '✔ Live Migration A1'];
+      expect(allowed, `${page.title}`).toContain(text);
+    }
+    // The last part holds only the routers' end of the bar: too short for the whole label.
+    const last = parse(pages.at(-1)!.svg).querySelector('g[data-id="lm-a1"] text')?.textContent;
+    expect(last).toBe('✔ Live Migration A1');
+  });
+});

@@ -97,6 +97,26 @@ function labelSvg(s: SceneShape, o: BodyOptions): string {
     return `<text font-size="${up1(size)}"${l.bold ? ' font-weight="bold"' : ''} ${fill} text-anchor="middle" transform="rotate(-90 ${n1(x)} ${n1(y)})" x="${n1(x)}" y="${n1(y)}">${esc(lines[0]!)}</text>`;
   }
   const top = l.place === 'above' ? s.y - l.gap - block : l.place === 'below' ? s.y + s.h + l.gap : s.y + s.h / 2 - block / 2;
+  // A network's bar cut by the page's edge: each line keeps as many of its " · " parts as fit the
+  // part of the bar on this page ("Live Migration A1 · 10.1.11.0/24 · cluster only" →
+  // "Live Migration A1 · 10.1.11.0/24"), at least its first (the tag, or the name).
+  if (o.clip && s.kind === 'network' && (x1 > s.x + 0.5 || x2 < s.x + s.w - 0.5)) {
+    const room = x2 - x1 - 8;
+    const fits = (t: string): boolean => textWidth(t, size, l.bold) <= room;
+    lines = lines.map((line, i) => {
+      const parts = line.split(' · ');
+      for (let n = parts.length; n > 1; n--) {
+        const head = parts.slice(0, n).join(' · ');
+        if (fits(head)) return head;
+      }
+      // Too short for its tag and name: the name, with the tag's mark ("✔ Live Migration A1").
+      const name = i === 0 && l.name && line.includes(l.name) ? l.name : null;
+      const mark = /^[✔✕]/.exec(line)?.[0];
+      if (name && mark && fits(`${mark} ${name}`)) return `${mark} ${name}`;
+      if (name && (fits(name) || !line.startsWith(name))) return name;
+      return parts[0]!;
+    });
+  }
   // Centred on the visible part, but kept whole on the page when that part is narrower than the text.
   const tw = Math.max(...lines.map((line) => textWidth(line, size, l.bold)));
   let x = (x1 + x2) / 2;

@@ -19,7 +19,7 @@ export interface SceneLabel {
   /** Gap between the box and a label above or below it. */
   gap: number;
   lineHeight: number;
-  /** A node's own name, without its VMs or tags: what a page too small for the label keeps. */
+  /** A node's or network's own name, without VMs, tags or prefixes: what a page too small for the label keeps. */
   name?: string;
 }
 
