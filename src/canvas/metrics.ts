@@ -91,7 +91,8 @@ export const textClass = (m: Metrics): string => `text-${Math.round(m.text * 100
 /** The compact metrics at text factor `k`. */
 export function compactAt(k: number): Metrics {
   const f = COMPACT.font;
-  const network = Math.round(f.network * k);
+  // From × 2 the cluster is wide, its rails long and its height to spare: their names grow more.
+  const network = Math.round(f.network * k * (k >= 2 ? 1.3 : 1));
   const h = Math.max(COMPACT.bus.h, Math.ceil(network * LINE) + 6);
   return {
     ...COMPACT,

@@ -149,11 +149,12 @@ describe('a 64-node cluster', () => {
       const ext = cy.extent();
       const inside = (b: { x1: number; y1: number; x2: number; y2: number }) => b.x1 >= ext.x1 - 1 && b.y1 >= ext.y1 - 1 && b.x2 <= ext.x2 + 1 && b.y2 <= ext.y2 + 1;
       const z = cy.zoom();
-      return { compact: cy.$('node.host.compact').length, smallestName: Math.min(...cy.$('node.host').map((n) => Math.round(Number(n.numericStyle('font-size')) * z))), smallestSite: Math.min(...cy.$('node.site').map((n) => Math.round(Number(n.numericStyle('font-size')) * z))), out: cy.$('node.host, node.site').filter((n) => !inside(n.boundingBox({ includeLabels: true, includeOverlays: false }))).map((n) => n.id()) };
+      return { compact: cy.$('node.host.compact').length, smallestName: Math.min(...cy.$('node.host').map((n) => Math.round(Number(n.numericStyle('font-size')) * z))), smallestSite: Math.min(...cy.$('node.site').map((n) => Math.round(Number(n.numericStyle('font-size')) * z))), smallestNetwork: Math.min(...cy.$('node.network').map((n) => Math.round(Number(n.numericStyle('font-size')) * z))), out: cy.$('node.host, node.site').filter((n) => !inside(n.boundingBox({ includeLabels: true, includeOverlays: false }))).map((n) => n.id()) };
     });
     // Names, sites and networks identifiable: text grows with the cluster (metrics.ts TEXT_STEPS).
     expect(inView.smallestName).toBeGreaterThanOrEqual(8);
     expect(inView.smallestSite).toBeGreaterThanOrEqual(10);
-    expect({ ...inView, smallestName: 0, smallestSite: 0 }).toEqual({ compact: 64, smallestName: 0, smallestSite: 0, out: [] });
+    expect(inView.smallestNetwork).toBeGreaterThanOrEqual(9);
+    expect({ ...inView, smallestName: 0, smallestSite: 0, smallestNetwork: 0 }).toEqual({ compact: 64, smallestName: 0, smallestSite: 0, smallestNetwork: 0, out: [] });
   });
 });
