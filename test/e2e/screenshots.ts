@@ -1,6 +1,7 @@
 /**
  * Screenshots for people to look at (not a test): every built-in example in both modes with its
- * default pair — the app as seen, and the exported PNG (legend included). Build first:
+ * default pair — the app as seen, and the exported PNG (legend included) — and a 64-node cluster
+ * in the app. Build first:
  *   npx vite build --outDir dist && npx vite-node test/e2e/screenshots.ts
  * (E2E_DIST picks another build directory, SHOTS_DIR another output directory.)
  * Also prints, per picture, the overlaps cytoscape itself measures between sibling boxes and labels.
@@ -59,11 +60,30 @@ async function main(): Promise<void> {
         console.log(`${name}: ${overlaps.length ? `${overlaps.length} overlaps: ${overlaps.slice(0, 8).join(', ')}` : 'no overlaps'}`);
       }
     }
+    if (process.env.SHOTS_ONLY !== 'pages') await largeCluster(page);
     await exportPages(page);
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** A 64-node cluster (the compact drawing at its largest text) with a pair, in the app at Fit. */
+async function largeCluster(page: Awaited<ReturnType<typeof openApp>>): Promise<void> {
+  const doc = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: 'Two-site 64-node cluster' });
+  await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), doc);
+  await page.evaluate(() => {
+    const { actions } = window.__lmpv.store.getState();
+    actions.setSource('a05');
+    actions.setDestination('b20');
+  });
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${outDir}/two-site-64-node-ws2025.png` });
+  const names = await page.evaluate(() => {
+    const { cy } = window.__lmpv;
+    return Math.min(...cy.$('node.host').map((n) => Number(n.numericStyle('font-size')) * cy.zoom()));
+  });
+  console.log(`two-site-64-node-ws2025: smallest node name ${names.toFixed(1)} px at Fit`);
 }
 
 /** Paper exports (every page, PNG and SVG) of the designs a consultant puts in a document. */
