@@ -31,6 +31,8 @@ export const LEGEND: LegendSection[] = [
       { id: 'attempt', label: 'Network legacy tries and waits on', swatch: { kind: 'box', fill: PALETTE.attemptFill, stroke: PALETTE.attempt, strokeWidth: 5, double: true, radius: 3, w: 34, h: 16 } },
       { id: 'dimmed', label: 'Not on the path (faded)', swatch: { kind: 'line', color: PALETTE.dimmedLink, width: 2 } },
       { id: 'source', label: 'Source / destination node', swatch: { kind: 'box', fill: '#ffffff', stroke: PALETTE.source, strokeWidth: 5, double: true, radius: 4, w: 34, h: 20 } },
+      // The compact drawing of a large cluster tags its ends FROM and TO (elements.ts endTag).
+      { id: 'source-compact', label: 'Source / destination node (FROM / TO)', swatch: { kind: 'box', fill: '#ffffff', stroke: PALETTE.source, strokeWidth: 5, double: true, radius: 4, w: 34, h: 20 } },
       { id: 'failed', label: 'Failed in a what-if test ✕', swatch: { kind: 'line', color: PALETTE.failed, width: 3, dash: 'dashed' } },
     ],
   },
@@ -67,7 +69,7 @@ export function legendIdsOfElements(elements: Iterable<LegendElement>): Set<stri
     if (has('chosen')) ids.add('chosen');
     if (has('fallback')) ids.add('fallback');
     if (has('attempt')) ids.add('attempt');
-    if (has('source') || has('destination')) ids.add('source');
+    if (has('source') || has('destination')) ids.add(has('compact') ? 'source-compact' : 'source');
     if (has('failed')) ids.add('failed');
     if (has('dimmed')) ids.add('dimmed');
     if (has('down')) ids.add('down');

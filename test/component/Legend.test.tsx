@@ -93,6 +93,8 @@ const ROWS: Row[] = [
     shows: ['attempt', 'dimmed', 'source'],
     hides: ['chosen', 'failed', 'cable'],
   },
+  // The compact drawing tags its ends FROM and TO: the legend says so.
+  { name: '16 nodes (compact), a pair', example: 'two-site-16-node', pair: ['a01', 'b01'], shows: ['chosen', 'fallback', 'dimmed', 'source-compact', 'router', 'transit'], hides: ['source', 'attempt', 'failed', 'cable'] },
 ];
 
 describe('the on-screen legend lists only what the diagram shows', () => {

@@ -13,6 +13,7 @@ describe('legendIdsOfElements: the one rule behind every legend', () => {
     { name: 'a router link', el: { kind: 'transit', classes: ['transit'] }, want: ['transit'] },
     { name: 'a NIC on the chosen path', el: { kind: 'nic', classes: ['nic', 'chosen'] }, want: ['chosen', 'nic'] },
     { name: 'a destination node', el: { kind: 'host', classes: ['host', 'destination'] }, want: ['source'] },
+    { name: 'a source node of the compact drawing (tagged FROM)', el: { kind: 'host', classes: ['host', 'compact', 'text-125', 'source'] }, want: ['source-compact'] },
     { name: 'a site', el: { kind: 'site', classes: ['site'] }, want: [] },
     { name: 'a faded, failed line', el: { kind: 'link', classes: ['link', 'nic-link', 'dimmed', 'failed'] }, want: ['dimmed', 'failed'] },
     { name: 'a legacy attempt', el: { kind: 'network', classes: ['network', 'bus', 'lm-eligible', 'attempt'] }, want: ['attempt', 'network'] },
