@@ -66,13 +66,13 @@ export const transitId = (prefix: string): string => `subnet:${prefix}`;
 export const edgeId = (from: string, to: string): string => `e:${from}:${to}`;
 
 /** Longest tag the highlight may put in front of a label, reserved in the sizes so boxes never grow. */
-export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION', compactHost: 'FROM' } as const;
+/** The compact drawing's tags of the pair's ends, each a line of its own next to the name (narrower than any name, so it never widens a node). */
+export const COMPACT_END_TAGS = { source: 'FROM', destination: 'TO' } as const;
 
-/**
- * The tag after a source or destination node's name. On the compact drawing it is a line of its
- * own next to the name (FROM, TO: narrower than any name, so it never widens a node).
- */
-export const endTag = (m: Metrics, end: 'source' | 'destination'): string => (m.kind === 'compact' ? (end === 'source' ? 'FROM' : 'TO') : end === 'source' ? ' · SOURCE' : ' · DESTINATION');
+export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION', compactHost: COMPACT_END_TAGS.source } as const;
+
+/** The tag of a source or destination node's name: after it on the full drawing, on its own line on the compact one. */
+export const endTag = (m: Metrics, end: 'source' | 'destination'): string => (m.kind === 'compact' ? COMPACT_END_TAGS[end] : end === 'source' ? ' · SOURCE' : ' · DESTINATION');
 
 function networkLines(t: Topology, net: Network, cable: boolean, origin: TopologyOrigin | null): string[] {
   const eligibility = t.eligibility[net.id];

@@ -22,6 +22,8 @@ export interface LegendSection {
   items: LegendItem[];
 }
 
+const END_SWATCH: Swatch = { kind: 'box', fill: '#ffffff', stroke: PALETTE.source, strokeWidth: 5, double: true, radius: 4, w: 34, h: 20 };
+
 export const LEGEND: LegendSection[] = [
   {
     title: 'Migration path',
@@ -30,9 +32,9 @@ export const LEGEND: LegendSection[] = [
       { id: 'fallback', label: 'Fallback, numbered in order', swatch: { kind: 'line', color: PALETTE.fallback, width: 4, dash: 'dotted', badge: '1' } },
       { id: 'attempt', label: 'Network legacy tries and waits on', swatch: { kind: 'box', fill: PALETTE.attemptFill, stroke: PALETTE.attempt, strokeWidth: 5, double: true, radius: 3, w: 34, h: 16 } },
       { id: 'dimmed', label: 'Not on the path (faded)', swatch: { kind: 'line', color: PALETTE.dimmedLink, width: 2 } },
-      { id: 'source', label: 'Source / destination node', swatch: { kind: 'box', fill: '#ffffff', stroke: PALETTE.source, strokeWidth: 5, double: true, radius: 4, w: 34, h: 20 } },
+      { id: 'source', label: 'Source / destination node', swatch: END_SWATCH },
       // The compact drawing of a large cluster tags its ends FROM and TO (elements.ts endTag).
-      { id: 'source-compact', label: 'Source / destination node (FROM / TO)', swatch: { kind: 'box', fill: '#ffffff', stroke: PALETTE.source, strokeWidth: 5, double: true, radius: 4, w: 34, h: 20 } },
+      { id: 'source-compact', label: 'Source / destination node (FROM / TO)', swatch: END_SWATCH },
       { id: 'failed', label: 'Failed in a what-if test ✕', swatch: { kind: 'line', color: PALETTE.failed, width: 3, dash: 'dashed' } },
     ],
   },

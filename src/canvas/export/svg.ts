@@ -4,6 +4,7 @@
  * from users.
  */
 import type { Scene, SceneEdge, SceneShape } from '../../engine/io/scene';
+import { COMPACT_END_TAGS } from '../elements';
 import { escapeXml as esc, legendIdsOfElements } from '../legend';
 import { textWidth } from '../text';
 
@@ -77,7 +78,7 @@ function labelSvg(s: SceneShape, o: BodyOptions): string {
     // name and its FROM / TO line) become one.
     if (s.kind === 'host' && l.name) {
       const words = lines.map((t) => t.trim()).filter(Boolean);
-      const tag = words.find((t) => t === 'FROM' || t === 'TO') ?? / · (SOURCE|DESTINATION)$/.exec(words[0] ?? '')?.[1];
+      const tag = words.find((t) => (Object.values(COMPACT_END_TAGS) as string[]).includes(t)) ?? / · (SOURCE|DESTINATION)$/.exec(words[0] ?? '')?.[1];
       const name = l.name;
       const candidates = [...(words.length === 1 ? [words[0]!] : []), ...(tag ? [`${name} · ${tag}`] : []), name];
       lines = [candidates.find((c) => textWidth(c, size, l.bold) <= room) ?? name];
@@ -112,9 +113,8 @@ function labelSvg(s: SceneShape, o: BodyOptions): string {
       // Too short for its tag and name: the name, with the tag's mark ("✔ Live Migration A1").
       const name = i === 0 && l.name && line.includes(l.name) ? l.name : null;
       const mark = /^[✔✕]/.exec(line)?.[0];
-      if (name && mark && fits(`${mark} ${name}`)) return `${mark} ${name}`;
-      if (name && (fits(name) || !line.startsWith(name))) return name;
-      return parts[0]!;
+      if (!name) return parts[0]!;
+      return mark && fits(`${mark} ${name}`) ? `${mark} ${name}` : name;
     });
   }
   // Centred on the visible part, but kept whole on the page when that part is narrower than the text.
