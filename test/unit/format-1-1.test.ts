@@ -82,7 +82,7 @@ describe('format 1.1: errors, each with its JSON path', () => {
 describe('format 1.1: parsed values and defaults', () => {
   it('exposes every field as written', () => {
     const t = load(base());
-    expect(t.liveMigration).toEqual({ networkOrder: [], excludedNetworks: [], transport: 'smb', maxParallelMigrations: 4, smbBandwidthLimitFactor: 0 });
+    expect(t.liveMigration).toEqual({ networkOrder: [], excludedNetworks: [], transport: 'smb', maxParallelMigrations: 4, smbBandwidthLimitFactor: 0, smbMultichannelNetworks: [] });
     expect(t.vms).toEqual([
       { id: 'vm1', name: 'SQL01', node: 'n1', memoryGB: 64, state: 'running' },
       { id: 'vm2', name: 'Web01', node: 'n2', memoryGB: 8, state: 'off' },

@@ -109,7 +109,7 @@ type Settled = { ok: true; document: TopologyDocument; topology: Topology; diagn
 function settle(before: Topology, next: TopologyDocument, messages: string[]): Settled {
   const declared = new Set((next.networks ?? []).map((n) => n.id));
   const lm = next.liveMigration;
-  const refs = [...(lm?.networkOrder ?? []), ...(lm?.excludedNetworks ?? [])];
+  const refs = [...(lm?.networkOrder ?? []), ...(lm?.excludedNetworks ?? []), ...(lm?.smbMultichannelNetworks ?? [])];
   const questionable = new Set(refs.filter((id) => !declared.has(id)));
   const probe = questionable.size > 0 ? stripRefs(next, questionable) : next;
   const r = parseTopology(probe);
@@ -136,5 +136,6 @@ function stripRefs(doc: TopologyDocument, ids: Set<string>): TopologyDocument {
   const out = { ...lm };
   if (lm.networkOrder) out.networkOrder = lm.networkOrder.filter((id) => !ids.has(id));
   if (lm.excludedNetworks) out.excludedNetworks = lm.excludedNetworks.filter((id) => !ids.has(id));
+  if (lm.smbMultichannelNetworks) out.smbMultichannelNetworks = lm.smbMultichannelNetworks.filter((id) => !ids.has(id));
   return { ...doc, liveMigration: out };
 }

@@ -113,10 +113,12 @@ export function applyDelete(ctx: EditContext, ids: readonly string[]): Step {
   if (lm) {
     const order = lm.networkOrder?.filter((id) => !del.network.has(id));
     const excluded = lm.excludedNetworks?.filter((id) => !del.network.has(id));
-    if (order?.length !== lm.networkOrder?.length || excluded?.length !== lm.excludedNetworks?.length) {
+    const smb = lm.smbMultichannelNetworks?.filter((id) => !del.network.has(id));
+    if (order?.length !== lm.networkOrder?.length || excluded?.length !== lm.excludedNetworks?.length || smb?.length !== lm.smbMultichannelNetworks?.length) {
       const out = { ...lm };
       if (order) out.networkOrder = order;
       if (excluded) out.excludedNetworks = excluded;
+      if (smb) out.smbMultichannelNetworks = smb;
       next = { ...next, liveMigration: out };
       withIt.push('its place in the live migration settings');
     }

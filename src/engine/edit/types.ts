@@ -73,6 +73,8 @@ export type Edit =
       transport?: Transport;
       maxParallelMigrations?: number;
       smbBandwidthLimitFactor?: number;
+      /** (1.2) [] removes the constraint. */
+      smbMultichannelNetworks?: readonly string[];
     }
   /** Positions of elements; a node's NICs (a site's nodes and routers) follow it unless given too. */
   | { type: 'set-positions'; positions: Record<string, Position> }

@@ -145,6 +145,10 @@ export function applyUpdate(ctx: EditContext, edit: UpdateEdit): Step {
       const same = (a: readonly string[] | undefined, b: readonly string[]): boolean => (a ?? []).length === b.length && b.every((x, i) => a![i] === x);
       if (edit.networkOrder && !same(lm.networkOrder, edit.networkOrder)) out = { ...out, networkOrder: [...edit.networkOrder] };
       if (edit.excludedNetworks && !same(lm.excludedNetworks, edit.excludedNetworks)) out = { ...out, excludedNetworks: [...edit.excludedNetworks] };
+      if (edit.smbMultichannelNetworks && !same(lm.smbMultichannelNetworks, edit.smbMultichannelNetworks)) {
+        const { smbMultichannelNetworks: _dropped, ...rest } = out;
+        out = edit.smbMultichannelNetworks.length > 0 ? { ...out, smbMultichannelNetworks: [...edit.smbMultichannelNetworks] } : rest;
+      }
       out = optional(out, 'transport', edit.transport, DEFAULT_TRANSPORT);
       out = optional(out, 'maxParallelMigrations', edit.maxParallelMigrations, DEFAULT_MAX_PARALLEL_MIGRATIONS);
       out = optional(out, 'smbBandwidthLimitFactor', edit.smbBandwidthLimitFactor, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR);

@@ -169,6 +169,7 @@ export function buildTopology(doc: TopologyDocument): Topology {
       transport: doc.liveMigration?.transport ?? DEFAULT_TRANSPORT,
       maxParallelMigrations: doc.liveMigration?.maxParallelMigrations ?? DEFAULT_MAX_PARALLEL_MIGRATIONS,
       smbBandwidthLimitFactor: doc.liveMigration?.smbBandwidthLimitFactor ?? DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR,
+      smbMultichannelNetworks: [...(doc.liveMigration?.smbMultichannelNetworks ?? [])],
     },
     planning,
     layout: { ...(doc.layout ?? {}) },

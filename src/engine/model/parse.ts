@@ -192,12 +192,13 @@ function checkImplicitOverlaps(networks: { id: string; implicit: boolean; prefix
 }
 
 function checkLiveMigrationRefs(doc: TopologyDocument, networkIds: Set<string>, p: Problems): void {
-  for (const key of ['networkOrder', 'excludedNetworks'] as const) {
+  const what = { networkOrder: 'order', excludedNetworks: 'exclusions', smbMultichannelNetworks: 'SMB Multichannel constraint' } as const;
+  for (const key of ['networkOrder', 'excludedNetworks', 'smbMultichannelNetworks'] as const) {
     const list = doc.liveMigration?.[key] ?? [];
     const dup = new Set<string>();
     list.forEach((id, i) => {
-      if (!networkIds.has(id)) p.add(`liveMigration.${key}[${i}]`, `The live migration ${key === 'networkOrder' ? 'order' : 'exclusions'} name network '${id}', which does not exist.`);
-      else if (dup.has(id)) p.add(`liveMigration.${key}[${i}]`, `Network '${id}' is listed twice in the live migration ${key === 'networkOrder' ? 'order' : 'exclusions'}.`);
+      if (!networkIds.has(id)) p.add(`liveMigration.${key}[${i}]`, `The live migration ${what[key]} name${key === 'smbMultichannelNetworks' ? 's' : ''} network '${id}', which does not exist.`);
+      else if (dup.has(id)) p.add(`liveMigration.${key}[${i}]`, `Network '${id}' is listed twice in the live migration ${what[key]}.`);
       dup.add(id);
     });
   }

@@ -138,6 +138,7 @@ export const SHAPES = {
     transport: { type: 'enum', values: ['tcpip', 'compression', 'smb'] },
     maxParallelMigrations: { type: 'number', integer: true, min: 1, max: 64 },
     smbBandwidthLimitFactor: { type: 'number', integer: true, min: 0, max: 10000 },
+    smbMultichannelNetworks: { type: 'strings' },
   },
   vm: {
     id: { type: 'string', required: true, nonEmpty: true },

@@ -70,6 +70,8 @@ export interface LiveMigrationDoc {
   maxParallelMigrations?: number;
   /** (1.1) Integer 0–10000 (hundredths of a percent), default 2500; 0 = no cap. */
   smbBandwidthLimitFactor?: number;
+  /** (1.2) The networks `Set-SmbMultichannelConstraint` restricts SMB to; absent or [] = no constraint. */
+  smbMultichannelNetworks?: string[];
 }
 /** (1.1) A clustered virtual machine. */
 export interface VmDoc {
@@ -201,6 +203,8 @@ export interface LiveMigrationSettings {
   maxParallelMigrations: number;
   /** (1.1) Default 2500 (25 %); 0 = no cap. */
   smbBandwidthLimitFactor: number;
+  /** (1.2) [] = SMB Multichannel is not constrained. */
+  smbMultichannelNetworks: string[];
 }
 export interface Router {
   id: string;
