@@ -6,6 +6,6 @@ export { serializeTopology, topologyFileName, baseFileName, exportFileNames, pag
 export { readTopologyFile, MAX_FILE_BYTES, formatSize, tooLargeMessage, type ReadResult } from './read';
 export { encodeShareLink, decodeShareLink, isShareFragment, SHARE_PREFIX, SHARE_VERSION, MAX_SHARE_DATA_CHARS, SHARE_LINK_WARN_CHARS } from './share';
 export { buildReport, escapeHtml, escapeMarkdown, type ReportOptions } from './report';
-export { buildPowerShell, psString, psComment, type PowerShellResult } from './powershell';
+export { buildPowerShell, psString, psComment, psInt, type PowerShellResult } from './powershell';
 export { base64, decodeText, utf8 } from './bytes';
 export { buildDrawio, hexColour, type DrawioInput } from './drawio';
