@@ -91,7 +91,7 @@ export function planAtc(t: Topology): AtcPlan {
     else if (smallest === null) smbBasis = 'No node bandwidth is known, so MaximumSMBMigrationBandwidthInGbps is left as ATC has it.';
     else {
       const gbps = wholeIn(Math.max(1, Math.floor((smallest * factor) / 10000)), 1, UINT32_MAX);
-      if (gbps === null) smbBasis = `${factor / 100} % of ${smallest} Gb/s is beyond what MaximumSMBMigrationBandwidthInGbps holds, so it is left as ATC has it.`;
+      if (gbps === null) smbBasis = `${factor / 100} % of the smallest node's bandwidth is more than MaximumSMBMigrationBandwidthInGbps holds (a UInt32 of Gb/s), so it is left as ATC has it. Check the nodes' physical bandwidth.`;
       else {
         values.push({ name: 'MaximumSMBMigrationBandwidthInGbps', value: gbps });
         smbBasis = `${factor / 100} % (SMBBandwidthLimitFactor ${factor}) of ${smallest} Gb/s, the smallest node's physical bandwidth, rounded down to whole Gb/s.`;
