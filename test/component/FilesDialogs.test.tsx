@@ -204,6 +204,18 @@ describe('PowerShell dialog', () => {
     expect(new TextDecoder().decode(bytes)).toBe(script); // the decoder drops the BOM
   });
 
+  it('lists every change the script makes, and what it leaves as the cluster has it', () => {
+    renderFiles(routed);
+    const dialog = openDialog('PowerShell…', 'Apply to a cluster with PowerShell');
+    const changes = within(dialog).getByRole('list', { name: 'What the script changes' });
+    expect(changes).toHaveTextContent('MigrationNetworkOrder: Live Migration A > Live Migration B.');
+    expect(changes).toHaveTextContent(/MigrationExcludeNetworks: excludes 'Management A', 'Management B'; keeps every exclusion of a network the design does not name/);
+    expect(changes).toHaveTextContent(/Static routes: 4 added where missing/);
+    const left = within(dialog).getByRole('list', { name: 'What the script leaves as it is' });
+    expect(left).toHaveTextContent(/Performance option \(TCP\/IP, Compression, SMB\): not in the design, so each node keeps its own/);
+    expect(within(dialog).getByText(/saves every value it is about to change to a backup file/)).toBeInTheDocument();
+  });
+
   it('lists warnings, and shows hostile names as text', () => {
     const doc: TopologyDocument = { format: 'lm-topology', version: 1, name: XSS, nodes: [{ id: 'a', name: XSS }], nics: [{ id: 'a1', node: 'a', name: 'E1', addresses: ['10.7.0.5/24'] }], liveMigration: { networkOrder: ['net-10-7-0-0-24'] } };
     renderFiles(doc);

@@ -15,7 +15,7 @@ const MARKERS: [string, string][] = [
   ['the inventory parser', 'The topology built from this inventory is not valid'],
   ['the compression library of share links (fflate)', 'invalid zip data'],
   ['the design report', '<h2>Diagnostics</h2>'],
-  ['the PowerShell script', '# Networks excluded from live migration.'],
+  ['the PowerShell script', '# Networks excluded from live migration'],
   ['the draw.io export', '<mxfile'],
   ['the All pairs tab', 'The matrix needs at least two nodes.'],
   ['the Maintenance tab', 'Nothing is live migrated in this mode.'],

@@ -34,7 +34,9 @@ function Read-Nodes([string]$What, [scriptblock]$Read) {
   $failed = $null
   $out = @(Invoke-Command -ComputerName $nodes.Name -ScriptBlock $Read -ErrorAction SilentlyContinue -ErrorVariable failed)
   foreach ($e in @($failed)) {
-    $where = if ($e.OriginInfo) { $e.OriginInfo.PSComputerName } else { [string]$e.TargetObject }
+    # OriginInfo is on remote errors only: read it through PSObject so Set-StrictMode never stops here.
+    $origin = $e.PSObject.Properties['OriginInfo']
+    $where = if ($origin -and $origin.Value) { $origin.Value.PSComputerName } else { [string]$e.TargetObject }
     $notes.Add("$What on $($where): $($e.Exception.Message)")
   }
   $out
@@ -52,8 +54,10 @@ $inventory = [ordered]@{
   maximumParallelMigrations = Read-Part 'MaximumParallelMigrations' { $cluster.MaximumParallelMigrations }
   setSmbBandwidthLimit      = Read-Part 'SetSMBBandwidthLimit' { $cluster.SetSMBBandwidthLimit }
   smbBandwidthLimitFactor   = Read-Part 'SMBBandwidthLimitFactor' { $cluster.SMBBandwidthLimitFactor }
-  faultDomains = @(Get-ClusterFaultDomain | ForEach-Object {
-      [ordered]@{ Name = $_.Name; Type = [string]$_.Type; ParentName = $_.ParentName } })
+  # Get-ClusterFaultDomain exists from Windows Server 2016: on an older cluster, a note.
+  faultDomains = @(Read-Part 'Fault domains (Get-ClusterFaultDomain)' {
+      Get-ClusterFaultDomain -ErrorAction Stop | ForEach-Object {
+        [ordered]@{ Name = $_.Name; Type = [string]$_.Type; ParentName = $_.ParentName } } } | Where-Object { $null -ne $_ })
   nodes = @($nodes | ForEach-Object { [ordered]@{ Name = $_.Name; State = [string]$_.State } })
   networks = @(Get-ClusterNetwork | ForEach-Object { [ordered]@{
       Name = $_.Name; Id = [string]$_.Id; Role = [int]$_.Role; Metric = $_.Metric
