@@ -110,7 +110,8 @@ describe('buildPowerShell on an ATC-managed design', () => {
   });
 
   it("starts from the cluster's current ClusterOverride, so settings the design does not touch keep their values", () => {
-    const read = at('$override = (Get-NetIntent -GlobalOverrides).ClusterOverride\n                    if (-not $override) { $override = New-NetIntentGlobalClusterOverrides }');
+    const read = at('$current = (Get-NetIntent -GlobalOverrides).ClusterOverride\n                    $override = New-NetIntentGlobalClusterOverrides\n                    if ($current) {');
+    expect(s).toContain('if ($null -ne $value) { $override.($property.Name) = $value }');
     expect(read).toBeLessThan(at('Set-NetIntent -GlobalClusterOverrides $override'));
     expect(s).toContain('foreach ($key in @($change.Value.Keys)) { $override.$key = $change.Value[$key] }');
   });

@@ -127,7 +127,7 @@ describe('buildPowerShell: never write what was not read', () => {
 describe('buildPowerShell: never loosen', () => {
   it('keeps every exclusion and order entry of a cluster network the design does not name, read at run time', () => {
     const s = routed.script;
-    expect(s).toContain("$current = Split-Ids ($vmType | Get-ClusterParameter -Name 'MigrationExcludeNetworks').Value");
+    expect(s).toContain("$current = @(Split-Ids ($vmType | Get-ClusterParameter -Name 'MigrationExcludeNetworks').Value)");
     expect(s).toContain('$kept = @($current | Where-Object { $excludeIds -notcontains $_ -and -not (Test-DesignNamed $_) })');
     expect(s).toContain('$wanted = @($excludeIds + $kept)');
     // The order: the design's networks first, then the others in their current order.
@@ -210,7 +210,7 @@ describe('buildPowerShell: each Windows version', () => {
     expect(block.split('\n').slice(1)).toHaveLength(doc.nodes!.length);
     expect(r.script).toContain("foreach ($server in @($DesignNodes | Where-Object { $_ -ne $constraint.Node })) {");
     expect(r.script).toContain('Get-SmbMultichannelConstraint -ErrorAction Stop | Where-Object { $_.ServerName -eq $server } | ForEach-Object { [string]$_.InterfaceAlias }');
-    expect(r.script).toContain('New-SmbMultichannelConstraint -ServerName $server -InterfaceAlias $aliases -Force -ErrorAction Stop');
+    expect(r.script).toContain('New-SmbMultichannelConstraint -ServerName $server -InterfaceAlias $wanted -Force -ErrorAction Stop');
     expect(r.changes.join('\n')).toContain('SMB Multichannel constraint on each node (New-SmbMultichannelConstraint), toward every other node');
     // Not in the design: constraints are left alone.
     expect(routed.script).toContain('$SmbConstraints = @()');

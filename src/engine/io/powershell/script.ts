@@ -216,7 +216,7 @@ if (-not $Restore) {
 
     # The order: the design's networks, then those the design does not name, in their current order.
     if ($SetNetworkOrder) {
-        $current = Split-Ids ($vmType | Get-ClusterParameter -Name 'MigrationNetworkOrder').Value
+        $current = @(Split-Ids ($vmType | Get-ClusterParameter -Name 'MigrationNetworkOrder').Value)
         if ($UseClusterDefaultOrder) {
             # Cleared with an empty value: "If the MigrationNetworkOrder property is empty, the networks
             # are sorted based on the Metric and AutoMetric properties" (Microsoft Learn, MigrationNetworkOrder).
@@ -229,7 +229,7 @@ if (-not $Restore) {
     }
     # The exclusions: the design's, and every network excluded now that the design does not name.
     if ($SetExclusions) {
-        $current = Split-Ids ($vmType | Get-ClusterParameter -Name 'MigrationExcludeNetworks').Value
+        $current = @(Split-Ids ($vmType | Get-ClusterParameter -Name 'MigrationExcludeNetworks').Value)
         $kept = @($current | Where-Object { $excludeIds -notcontains $_ -and -not (Test-DesignNamed $_) })
         $wanted = @($excludeIds + $kept)
         $loosens = @($current | Where-Object { $wanted -notcontains $_ } | ForEach-Object { Get-NetworkName $_ })
@@ -328,6 +328,10 @@ if ($Restore) {
         } elseif ($entry.Kind -eq 'Parameter') {
             $value = [string]$entry.Value
         }
+        if ($entry.Kind -eq 'ClusterProperty' -and -not $hasClusterLimits) {
+            $problems.Add("This cluster has no property $($entry.Name) to put back.")
+            continue
+        }
         if ($entry.Node -and $clusterNodes -notcontains [string]$entry.Node) {
             $problems.Add("Node '$($entry.Node)' of the backup is not a node of this cluster.")
             continue
@@ -351,7 +355,7 @@ foreach ($change in $changes) {
 # Putting exclusions back can make a network eligible again: name it.
 if ($Restore) {
     foreach ($change in @($changes | Where-Object { $_.Kind -eq 'Parameter' -and $_.Name -eq 'MigrationExcludeNetworks' })) {
-        $wanted = Split-Ids $change.Value
+        $wanted = @(Split-Ids $change.Value)
         $change.Loosens = @(Split-Ids $change.Before | Where-Object { $wanted -notcontains $_ } | ForEach-Object { Get-NetworkName $_ })
     }
 }
@@ -442,9 +446,10 @@ foreach ($change in $pending) {
                 'SmbConstraint' {
                     Invoke-Command -ComputerName $change.Node -ArgumentList $change.ServerName, @($change.Value) -ScriptBlock {
                         param($server, $aliases)
+                        $wanted = @($aliases | Where-Object { $_ })
                         Get-SmbMultichannelConstraint -ErrorAction Stop | Where-Object { $_.ServerName -eq $server } | Remove-SmbMultichannelConstraint -Confirm:$false -ErrorAction Stop
-                        if (@($aliases).Count -gt 0) {
-                            New-SmbMultichannelConstraint -ServerName $server -InterfaceAlias $aliases -Force -ErrorAction Stop | Out-Null
+                        if ($wanted.Count -gt 0) {
+                            New-SmbMultichannelConstraint -ServerName $server -InterfaceAlias $wanted -Force -ErrorAction Stop | Out-Null
                         }
                     }
                 }
@@ -461,8 +466,14 @@ foreach ($change in $pending) {
                 }
                 'AtcOverride' {
                     # Starts from the cluster's current override, so what the design does not touch keeps its value.
-                    $override = (Get-NetIntent -GlobalOverrides).ClusterOverride
-                    if (-not $override) { $override = New-NetIntentGlobalClusterOverrides }
+                    $current = (Get-NetIntent -GlobalOverrides).ClusterOverride
+                    $override = New-NetIntentGlobalClusterOverrides
+                    if ($current) {
+                        foreach ($property in @($override.PSObject.Properties | Where-Object { $_.IsSettable })) {
+                            $value = $current.($property.Name)
+                            if ($null -ne $value) { $override.($property.Name) = $value }
+                        }
+                    }
                     foreach ($key in @($change.Value.Keys)) { $override.$key = $change.Value[$key] }
                     Set-NetIntent -GlobalClusterOverrides $override
                     Write-Host 'Waiting for Network ATC to apply its cluster overrides...'
@@ -542,6 +553,7 @@ export function renderScript(plan: ApplyPlan, { generatedAt, fileName = 'apply-l
     `$DesignNetworkNames = ${list(plan.designNetworkNames.map(psString))}`,
     '',
     '# Live migration performance option of every node (Set-VMHost): TCPIP, Compression or SMB.',
+    ...(atc !== null ? ['# Under Network ATC, this and the two limits below are applied through $AtcOverride (further down).'] : []),
     `$PerformanceOption = ${plan.performanceOption === null ? '$null' : psString(plan.performanceOption)}`,
     '',
     '# Simultaneous live migrations (cluster MaximumParallelMigrations, else each node\'s',
