@@ -6,7 +6,8 @@
  * has no origin and gets none of these.
  */
 import { nicLabel, nodeName } from '../text/messages';
-import { readOrigin, type OriginHost } from '../model/origin';
+import { atcManagesLiveMigration, readOrigin, type OriginHost } from '../model/origin';
+import { ATC_MAX_MIGRATIONS_RANGE } from '../model/defaults';
 import type { Diagnostic, Topology } from '../model/types';
 import { ownValue } from '../model/own';
 
@@ -50,6 +51,16 @@ export function originChecks(t: Topology): Diagnostic[] {
     differing(t, hosts, 'maxMigrations', 'simultaneous live migration limits (MaximumVirtualMachineMigrations)', String),
   ])
     if (d) out.push(d);
+
+  // Network ATC takes 1 to 10 simultaneous migrations ("Manage Network ATC"); the apply script refuses more.
+  const parallel = t.document.liveMigration?.maxParallelMigrations;
+  if (atcManagesLiveMigration(origin) && parallel !== undefined && parallel > ATC_MAX_MIGRATIONS_RANGE.max)
+    out.push({
+      code: 'atc-max-migrations',
+      path: 'liveMigration.maxParallelMigrations',
+      elementIds: [],
+      message: `Network ATC manages live migration on this cluster, and takes 1 to ${ATC_MAX_MIGRATIONS_RANGE.max} simultaneous live migrations (MaximumVirtualMachineMigrations); the design has ${parallel}. The apply script leaves ATC's value as it is until it is ${ATC_MAX_MIGRATIONS_RANGE.max} or fewer.`,
+    });
 
   const mtu = origin.nicMtu ?? {};
   for (const networkId of t.preferenceOrder) {

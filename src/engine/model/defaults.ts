@@ -12,6 +12,8 @@ export const DEFAULT_MAX_PARALLEL_MIGRATIONS = 1;
 export const DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR = 2500;
 export const MAX_PARALLEL_MIGRATIONS_RANGE = { min: 1, max: 64 } as const;
 export const SMB_BANDWIDTH_LIMIT_FACTOR_RANGE = { min: 0, max: 10000 } as const;
+/** Network ATC's MaximumVirtualMachineMigrations: 1 (1-10) ("Manage Network ATC"). */
+export const ATC_MAX_MIGRATIONS_RANGE = { min: 1, max: 10 } as const;
 
 export const DEFAULT_PLANNING: Readonly<Planning> = Object.freeze({
   efficiency: Object.freeze({ tcpip: 0.8, compression: 1.6, smb: 0.9 }),

@@ -259,7 +259,9 @@ export type DiagnosticCode =
   // Added by originChecks (originChecks.ts), from an imported cluster's origin:
   | 'host-migration-disabled'
   | 'host-settings-differ'
-  | 'mtu-mismatch';
+  | 'mtu-mismatch'
+  // Issue 21: Network ATC takes 1-10 simultaneous migrations.
+  | 'atc-max-migrations';
 
 export interface ParseError {
   path: string;

@@ -25,14 +25,14 @@ export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
   const rows = draft.rows;
   const status = orderStatus(t, draft);
   const apply = (): void => {
-    const edit = draftEdit(t, draft);
+    const edit = draftEdit(t, draft, atc);
     if (!isEdit(edit)) return setShown(edit);
     const r = actions.edit(edit);
     if (r.ok) onClose();
     else setErrors(r.errors);
   };
   // Inline: a field's message shows once it has been left or OK was pressed, and goes when it is right.
-  const limitErrors = checkLimits(draft).errors;
+  const limitErrors = checkLimits(draft, atc).errors;
   const fieldError = (k: keyof FieldErrors): string | undefined => (shown[k] !== undefined ? limitErrors[k] : undefined);
   return (
     <Modal title="Live migration settings" onClose={onClose}>
@@ -114,7 +114,7 @@ export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
       <fieldset className="lm-options">
         <legend>Cluster-wide limits</legend>
         <label className="lm-number">
-          Parallel live migrations per node (MaximumParallelMigrations)
+          {atc ? 'Parallel live migrations per node (Network ATC: 1 to 10)' : 'Parallel live migrations per node (MaximumParallelMigrations)'}
           <input
             type="text" inputMode="numeric" value={draft.maxParallel} aria-invalid={fieldError('maxParallel') ? true : undefined}
             aria-describedby={fieldError('maxParallel') ? 'lm-parallel-error' : undefined}

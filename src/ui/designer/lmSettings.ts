@@ -8,7 +8,7 @@
  * The same dialog holds the hosts' performance option (transport) and the cluster-wide limits.
  */
 import {
-  MAX_PARALLEL_MIGRATIONS_RANGE, orderNetworks, type Topology, type Transport,
+  ATC_MAX_MIGRATIONS_RANGE, MAX_PARALLEL_MIGRATIONS_RANGE, orderNetworks, type Topology, type Transport,
 } from '../../engine';
 import type { Edit } from '../../engine/edit';
 
@@ -114,12 +114,18 @@ export interface FieldErrors {
 }
 
 /** Inline validation of the two numbers; the values to write when they are right. */
-export function checkLimits(draft: LmDraft): { errors: FieldErrors; maxParallelMigrations?: number; smbBandwidthLimitFactor?: number } {
+/**
+ * The limits' inline errors. Under Network ATC (`atc`), MaximumVirtualMachineMigrations takes 1 to
+ * 10 ("Manage Network ATC"), so the dialog says so instead of 1 to 64.
+ */
+export function checkLimits(draft: LmDraft, atc = false): { errors: FieldErrors; maxParallelMigrations?: number; smbBandwidthLimitFactor?: number } {
   const errors: FieldErrors = {};
-  const { min, max } = MAX_PARALLEL_MIGRATIONS_RANGE;
+  const { min, max } = atc ? ATC_MAX_MIGRATIONS_RANGE : MAX_PARALLEL_MIGRATIONS_RANGE;
   const parallel = Number(draft.maxParallel.trim());
   if (draft.maxParallel.trim() === '' || !Number.isInteger(parallel) || parallel < min || parallel > max)
-    errors.maxParallel = `Parallel live migrations must be a whole number from ${min} to ${max}.`;
+    errors.maxParallel = atc
+      ? `Network ATC manages live migration on this cluster: parallel live migrations must be a whole number from ${min} to ${max} (its MaximumVirtualMachineMigrations).`
+      : `Parallel live migrations must be a whole number from ${min} to ${max}.`;
   const percent = Number(draft.smbLimitPercent.trim());
   const factor = Math.round(percent * 100);
   if (draft.smbLimitPercent.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100)
@@ -133,8 +139,8 @@ export function checkLimits(draft: LmDraft): { errors: FieldErrors; maxParallelM
 }
 
 /** The edit OK applies (one undo step), or the inline errors. */
-export function draftEdit(t: Topology, draft: LmDraft): Edit | FieldErrors {
-  const limits = checkLimits(draft);
+export function draftEdit(t: Topology, draft: LmDraft, atc = false): Edit | FieldErrors {
+  const limits = checkLimits(draft, atc);
   if (limits.maxParallelMigrations === undefined || limits.smbBandwidthLimitFactor === undefined) return limits.errors;
   const excludedSet = new Set(draft.rows.filter((r) => !r.enabled).map((r) => r.id));
   // Exclusions in network order, so that the file does not depend on how the list was sorted.

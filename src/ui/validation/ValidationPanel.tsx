@@ -31,6 +31,7 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'host-migration-disabled': 'Live migration disabled',
   'host-settings-differ': 'Host settings differ',
   'mtu-mismatch': 'MTU mismatch',
+  'atc-max-migrations': 'Over Network ATC limit',
 };
 
 /** The findings of the store's design now (outside React, right after an edit). */

@@ -11,12 +11,13 @@
  * MaximumVirtualMachineMigrations 1 (1–10), VirtualMachineMigrationPerformanceOption "SMB, TCP,
  * Compression"; New-NetIntentGlobalClusterOverrides (MaximumSMBMigrationBandwidthInGbps UInt32).
  */
+import { ATC_MAX_MIGRATIONS_RANGE } from '../../model/defaults';
 import { readOrigin } from '../../model/origin';
 import type { Topology, Transport } from '../../model/types';
 import { wholeIn } from './plan';
 
 /** ATC's range for MaximumVirtualMachineMigrations ("Manage Network ATC": 1 (1-10)). */
-export const ATC_MAX_MIGRATIONS = { min: 1, max: 10 } as const;
+export const ATC_MAX_MIGRATIONS = ATC_MAX_MIGRATIONS_RANGE;
 /** MaximumSMBMigrationBandwidthInGbps is a UInt32. */
 const UINT32_MAX = 4294967295;
 
