@@ -45,7 +45,7 @@ export function PowerShellDialog({ onClose }: { onClose: () => void }) {
           </ul>
         </details>
       )}
-      <ScriptBox script={script} label="PowerShell script" fileName={fileName} copyLabel="Copy" downloadLabel={`Download ${fileName}`} />
+      <ScriptBox script={script} label="PowerShell script" fileName={fileName} copyLabel="Copy" downloadLabel={`Download ${fileName}`} short />
     </Modal>
   );
 }

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { copyText, downloadText, UTF8_BOM } from './browser';
 
-export function ScriptBox({ script, label, fileName, copyLabel, downloadLabel }: { script: string; label: string; fileName: string; copyLabel: string; downloadLabel: string }) {
+export function ScriptBox({ script, label, fileName, copyLabel, downloadLabel, short = false }: { script: string; label: string; fileName: string; copyLabel: string; downloadLabel: string; short?: boolean }) {
   const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <>
-      <pre className="files-code" aria-label={label} tabIndex={0}>
+      <pre className={`files-code${short ? ' short' : ''}`} aria-label={label} tabIndex={0}>
         {script}
       </pre>
       <div className="files-row">
