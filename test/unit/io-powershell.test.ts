@@ -130,6 +130,8 @@ describe('buildPowerShell: never loosen', () => {
     expect(s).toContain("$current = @(Split-Ids ($vmType | Get-ClusterParameter -Name 'MigrationExcludeNetworks').Value)");
     expect(s).toContain('$kept = @($current | Where-Object { $excludeIds -notcontains $_ -and -not (Test-DesignNamed $_) })');
     expect(s).toContain('$wanted = @($excludeIds + $kept)');
+    // The same set in another order is no change (nothing written, nothing backed up).
+    expect(s).toContain("if ((@($wanted | Sort-Object) -join ';') -eq (@($current | Sort-Object) -join ';')) { $wanted = $current }");
     // The order: the design's networks first, then the others in their current order.
     expect(s).toContain('$kept = @($current | Where-Object { $orderIds -notcontains $_ -and -not (Test-DesignNamed $_) })\n            $wanted = @($orderIds + $kept) -join \';\'');
     expect(s).toContain("Cluster networks the design does not name, whose exclusion and place in the order are kept as they are:");

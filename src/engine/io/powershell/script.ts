@@ -232,6 +232,8 @@ if (-not $Restore) {
         $current = @(Split-Ids ($vmType | Get-ClusterParameter -Name 'MigrationExcludeNetworks').Value)
         $kept = @($current | Where-Object { $excludeIds -notcontains $_ -and -not (Test-DesignNamed $_) })
         $wanted = @($excludeIds + $kept)
+        # Exclusions are a set: the same networks in another order are no change.
+        if ((@($wanted | Sort-Object) -join ';') -eq (@($current | Sort-Object) -join ';')) { $wanted = $current }
         $loosens = @($current | Where-Object { $wanted -notcontains $_ } | ForEach-Object { Get-NetworkName $_ })
         Register-Change @{ Kind = 'Parameter'; Name = 'MigrationExcludeNetworks'; Target = "cluster resource type 'Virtual Machine'"; Text = 'MigrationExcludeNetworks'; Value = ($wanted -join ';'); Loosens = $loosens }
     }
@@ -371,7 +373,7 @@ const APPLY = String.raw`
 # 2. What changes. 3. The backup of every value about to change, beside this script.
 # ---------------------------------------------------------------------------------------------
 $pending = @($changes | Where-Object { (Format-Value $_.Value $_.Kind) -ne (Format-Value $_.Before $_.Kind) })
-foreach ($change in @($changes | Where-Object { $pending -notcontains $_ })) {
+foreach ($change in @($changes | Where-Object { (Format-Value $_.Value $_.Kind) -eq (Format-Value $_.Before $_.Kind) })) {
     Write-Host "$($change.Text) is already $(Format-Value $change.Value $change.Kind)."
 }
 if ($pending.Count -eq 0) {
