@@ -2,7 +2,7 @@
 import type { AppStore } from '../store/appStore';
 import type { CanvasAdapter } from './adapter';
 import type { CanvasApi } from './api';
-import { autoOf } from './derive';
+import { autoOf } from './viewDeriver';
 import { computeGeometry, estimateBoxes, centre, type Pos } from './geometry';
 import type { Position } from '../engine';
 import type { Edit } from '../engine/edit';

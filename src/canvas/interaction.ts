@@ -15,13 +15,13 @@ import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import type { Edit } from '../engine/edit';
 import type { AppStore, Tap } from '../store/appStore';
 import { IDLE, transition, type GestureEvent, type GestureOutput, type GestureState } from './gestureMachine';
-import { connectable, ghostLine } from './gestures/connect';
+import { connectable, ghostLine } from './gestures/connectLine';
 import { installDrop } from './gestures/drop';
 import { measureParents, reparentEdits } from './gestures/reparent';
 import { installHoverTitle } from './gestures/hoverTitle';
 import { installWheelZoom } from './gestures/wheel';
 import { computeGeometry, type Box, type Pos } from './geometry';
-import { changedPositions, positionsAfterMove } from './layout';
+import { changedPositions, positionsAfterMove } from './diagramLayout';
 import type { Renderer } from './render';
 
 export interface ContextMenuRequest {

@@ -8,13 +8,13 @@
  */
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
-import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './apply';
+import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './applyView';
 import { warmInteractive } from './cyWorkarounds';
-import { viewDeriverOf, type View } from './derive';
+import { viewDeriverOf, type View } from './viewDeriver';
 import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
 import { createHighlightScheduler } from './highlightScheduler';
 import { drawnBoxes, type DrawnBoxes } from './hitTest';
-import { followRouters } from './layout';
+import { followRouters } from './diagramLayout';
 import type { Look } from './overlayPlan';
 import { fitViewport } from './viewport';
 

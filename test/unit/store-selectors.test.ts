@@ -1,7 +1,7 @@
 /** The pair's selection is computed once and shared by the canvas and the panels (src/store/selectors.ts). */
 import { describe, expect, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
-import { createViewDeriver } from '../../src/canvas/derive';
+import { createViewDeriver } from '../../src/canvas/viewDeriver';
 import { createAppStore } from '../../src/store/appStore';
 import { activeSelection, pairSelections } from '../../src/store/selectors';
 import { readFixture } from './helpers';

@@ -6,10 +6,10 @@ import { selectMigrationPath } from '../../engine';
 import type { Scene } from '../../engine/io/scene';
 import type { AppState } from '../../store/appStore';
 import { caption, type Caption } from '../caption';
-import { autoOf, modelOf } from '../derive';
+import { autoOf, modelOf } from '../viewDeriver';
 import { decorate } from '../highlight';
-import { viewPositions } from '../layout';
-import { buildScene } from './scene';
+import { viewPositions } from '../diagramLayout';
+import { buildScene } from './buildScene';
 
 export { wholeSvg, pageSvgs, type PageDocument } from './document';
 export { PAGE_SIZES, MIN_PT, type PageSizeId } from './pages';

@@ -6,7 +6,7 @@
 import type { Scene, SceneEdge, SceneShape } from '../../engine/io/scene';
 import { COMPACT_END_TAGS } from '../elements';
 import { escapeXml as esc, legendIdsOfElements } from '../legend';
-import { textWidth } from '../text';
+import { textWidth } from '../textWidth';
 
 export interface Box {
   x1: number;

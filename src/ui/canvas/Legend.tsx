@@ -4,7 +4,7 @@
  * nothing drawn there is no strip.
  */
 import { useMemo, useState } from 'react';
-import { legendSelectorOf } from '../../canvas/derive';
+import { legendSelectorOf } from '../../canvas/viewDeriver';
 import { DASH, type Swatch } from '../../canvas/legend';
 import { useApp, useAppStore } from '../StoreContext';
 

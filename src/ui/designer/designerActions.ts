@@ -4,7 +4,7 @@ import type { CanvasApiHolder } from '../../canvas/api';
 import type { AppStore } from '../../store/appStore';
 import type { PaletteKind } from '../../canvas/gestures/drop';
 import { insertEdit } from './insert';
-import { hasUnsavedWork } from '../frame/saveState';
+import { hasUnsavedWork } from '../frame/unsavedWork';
 
 /** Inserts a palette element at a free position, where the selection says; tells the user when it cannot. */
 export function insertFromPalette(store: AppStore, kind: PaletteKind): void {

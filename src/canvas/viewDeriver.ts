@@ -8,7 +8,7 @@ import { activeSelection } from '../store/selectors';
 import type { DiagramModel } from './elements';
 import { drawingOf } from './scale';
 import { decorate, type Decoration } from './highlight';
-import { autoLayout, viewPositions } from './layout';
+import { autoLayout, viewPositions } from './diagramLayout';
 import { diagramElements, legendIdsOfElements, legendSections, type LegendSection } from './legend';
 import type { Pos } from './geometry';
 

@@ -6,7 +6,7 @@
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
 import type { Scene, SceneEdge, SceneShape, StrokeStyle } from '../../engine/io/scene';
-import { lookOf } from '../apply';
+import { lookOf } from '../applyView';
 import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, leafBox, type Box, type Pos } from '../geometry';
 import type { Decoration } from '../highlight';
