@@ -6,7 +6,7 @@ import { autoOf } from './viewDeriver';
 import { computeGeometry, estimateBoxes, centre, type Pos } from './geometry';
 import type { Position } from '../engine';
 import type { Edit } from '../engine/edit';
-import { ownValue, setOwn } from '../engine/model/own';
+import { ownValue, setOwn } from '../engine';
 import type { DiagramModel } from './elements';
 
 const ZOOM_STEP = 1.25;

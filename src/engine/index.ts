@@ -21,5 +21,8 @@ export type { TopologyOrigin, OriginHost, OriginIntent, NetworkAtc, AtcOverrides
 export { compareModes, type ModeComparison } from './analysis/compareModes';
 export { describeImpact, describeLegacyImpact, elementLabel, movedGroups, networkPairLabel, pairList } from './text/impactText';
 export type * from './model/types';
+export { ownValue, setOwn } from './model/own';
+export { applyFailures, failableKind, type FailableKind } from './model/whatif';
+export { parseCidr, prefixContains } from './model/address';
 export { planDrain, drainEveryNode, drainCsv, everyNodeCsv, calibrateEfficiency, formatDuration, compareSentence, vmSummary, streamLabel, streamsLabel, transferBits, timelineLanes, heldSlot, assumptionRows, TRANSPORT_NAME } from './plan';
 export type { Calibration, CalibrationInput, DrainFigures, DrainMigration, DrainOptions, DrainPlan, DrainStream, EveryNodeResult, NodeDrainRow } from './plan';

@@ -9,8 +9,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout, parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
 import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../engine/edit';
-import { readOrigin } from '../engine/model/origin';
-import { applyFailures, failableKind } from '../engine/model/whatif';
+import { readOrigin } from '../engine';
+import { applyFailures, failableKind } from '../engine';
 import { friendlyErrors } from './friendlyErrors';
 
 export const HISTORY_LIMIT = 200;

@@ -3,7 +3,7 @@
  * with or without the current pair, laid out whole or on pages.
  */
 import { selectMigrationPath } from '../../engine';
-import type { Scene } from '../../engine/io/scene';
+import type { Scene } from '../../engine/io';
 import type { AppState } from '../../store/appStore';
 import { caption, type Caption } from '../caption';
 import { autoOf, modelOf } from '../viewDeriver';

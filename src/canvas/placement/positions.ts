@@ -9,7 +9,7 @@
  * Transit subnets are not saved: they follow their routers.
  */
 import type { Position } from '../../engine';
-import { ownValue, setOwn } from '../../engine/model/own';
+import { ownValue, setOwn } from '../../engine';
 import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, grow, overlaps, type Box, type Pos } from '../geometry';
 

@@ -1,5 +1,5 @@
 /** Details of the selected element, with what-if and pair actions. */
-import { failableKind } from '../../engine/model/whatif';
+import { failableKind } from '../../engine';
 import { useActions, useApp } from '../StoreContext';
 import { ElementDetails } from './ElementDetails';
 import { PropertyEditor } from '../designer/PropertyEditor';

@@ -5,7 +5,7 @@
  */
 import { multiNicNetworks, networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
-import { ownValue } from '../../engine/model/own';
+import { ownValue } from '../../engine';
 
 export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
 
