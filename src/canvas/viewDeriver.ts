@@ -4,7 +4,7 @@
  */
 import type { Selection, Topology } from '../engine';
 import type { AppState } from '../store/appStore';
-import { activeSelection } from '../store/selectors';
+import { activeSelection } from '../store/derived';
 import type { DiagramModel } from './elements';
 import { drawingOf } from './scale';
 import { decorate, type Decoration } from './highlight';

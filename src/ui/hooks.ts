@@ -1,7 +1,7 @@
 /** Small named hooks over the store; derived results are memoised on their inputs. */
 import { useMemo } from 'react';
 import { analyzeAllPairs, runChecks, type AllPairsResult, type Diagnostic, type Selection, type Topology } from '../engine';
-import { activeSelection, pairSelections, type PairSelections } from '../store/selectors';
+import { activeSelection, pairSelections, type PairSelections } from '../store/derived';
 import { useApp } from './StoreContext';
 
 export type { PairSelections };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { createViewDeriver } from '../../src/canvas/viewDeriver';
 import { createAppStore } from '../../src/store/appStore';
-import { activeSelection, pairSelections } from '../../src/store/selectors';
+import { activeSelection, pairSelections } from '../../src/store/derived';
 import { readFixture } from './helpers';
 
 const twoSite = () => readFixture('two-site-routed.json') as TopologyDocument;
