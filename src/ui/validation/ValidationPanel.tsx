@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../engine';
 import { elementNames, nameElements } from '../../store/friendlyErrors';
 import type { Edit } from '../../engine/edit';
 import type { AppStore } from '../../store/appStore';
-import { checksOf } from '../hooks';
+import { checks } from '../../store/derived';
 import { useActions, useApp, useAppStore } from '../StoreContext';
 import { useFindings, type Finding } from './useFindings';
 import '../designer/designer.css';
@@ -36,7 +36,7 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
 /** The findings of the store's design now (outside React, right after an edit). */
 function currentFindings(store: AppStore): Diagnostic[] {
   const s = store.getState();
-  return [...s.diagnostics, ...checksOf(s.design, s.ui.legacyTimeoutSeconds)];
+  return [...s.diagnostics, ...checks(s)];
 }
 
 /** A group's heading: "12 node pairs have no path". */
