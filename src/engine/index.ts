@@ -21,6 +21,7 @@ export type { TopologyOrigin, OriginHost, OriginIntent, NetworkAtc, AtcOverrides
 export { compareModes, type ModeComparison } from './analysis/compareModes';
 export { describeImpact, describeLegacyImpact, elementLabel, movedGroups, networkPairLabel, pairList } from './text/impactText';
 export type * from './model/types';
+export { elementKind, type ElementKind } from './model/elementKind';
 export { ownValue, setOwn } from './model/own';
 export { applyFailures, failableKind, type FailableKind } from './model/whatif';
 export { parseCidr, prefixContains } from './model/address';
