@@ -12,6 +12,7 @@ export { streamsOf, rdmaText, transportText, TRANSPORT_LABEL, type Stream } from
 export { parseClusterInventory, INVENTORY_SCRIPT } from './io/inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './text/messages';
 export { elementTitle } from './text/elementTitle';
+export { MODE_LABEL, MODE_TITLE, modeInSentence, formatSeconds } from './text/modeText';
 export { analyzeResilience, rankImpacts } from './analysis/resilience';
 export type { ElementImpact, LegacyImpact, MovedPair, PairRef, ResilienceOptions, ResilienceReport } from './analysis/resilience';
 export { runChecks, multiNicNetworks } from './analysis/checks';

@@ -3,17 +3,10 @@
  * the per-network "why" and the comparison headline. Pure functions of engine results, so the
  * panels stay thin and the wording is unit-tested in one place.
  */
-import { networkName, nodeName, rdmaText, REASON_TEXT, routerName, type Exclusion, type LegacyAttempt, type Mode, type PathCandidate, type Reason, type Selection, type Topology } from '../../engine';
+import { formatSeconds, networkName, nodeName, rdmaText, REASON_TEXT, routerName, type Exclusion, type LegacyAttempt, type PathCandidate, type Reason, type Selection, type Topology } from '../../engine';
 import { streamsOfSelection } from '../../store/derived';
 
-export const MODE_LABEL: Record<Mode, string> = { ws2025: 'Windows Server 2025', legacy: 'Legacy (2022 and earlier)' };
-
 const q = (s: string): string => `'${s}'`;
-
-/** Seconds as people read them: whole numbers stay whole, fractions keep one decimal. */
-export function formatSeconds(s: number): string {
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-}
 
 export function ordinal(n: number): string {
   const mod100 = n % 100;
