@@ -63,7 +63,7 @@ export function createViewDeriver(): (s: AppState) => View {
   return (s) => {
     const model = modelOf(s.design);
     const { ui } = s;
-    const selection = activeSelection(s); // shared with the panels (src/store/selectors.ts)
+    const selection = activeSelection(s); // shared with the panels (src/store/derived.ts)
     return {
       model,
       auto: autoOf(model),
