@@ -1,6 +1,6 @@
 /**
  * Rendering: store → cytoscape, never the other way round. On every store change the view is
- * derived (./derive.ts, memoised) and only what changed is applied, inside `cy.batch()`: the
+ * derived (./viewDeriver.ts, memoised) and only what changed is applied, inside `cy.batch()`: the
  * structure, the positions with the geometry (bars, drops), the looks. A highlight-only change is
  * painted on the overlay first when it can be (./highlightScheduler.ts). A new file (the store's
  * `loadSeq`) fits the view. While nodes are dragged, the bars, drops and transit subnets follow
