@@ -11,8 +11,8 @@ interface TextDecoderOptions {
 interface TextDecoder {
   decode(input?: Uint8Array): string;
 }
-declare var TextDecoder: { new (label?: string, options?: TextDecoderOptions): TextDecoder };
+declare const TextDecoder: { new (label?: string, options?: TextDecoderOptions): TextDecoder };
 interface TextEncoder {
   encode(input?: string): Uint8Array;
 }
-declare var TextEncoder: { new (): TextEncoder };
+declare const TextEncoder: { new (): TextEncoder };
