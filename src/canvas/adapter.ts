@@ -10,7 +10,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import type { AppStore } from '../store/appStore';
 import { cheapStyleDirtying, disableActivation, holdBackgrounding, narrowHitTest, skipUnheardBoundsEvents } from './cyWorkarounds';
-import type { View } from './derive';
+import type { View } from './viewDeriver';
 import type { Box } from './geometry';
 import { installInteraction, type ContextMenuRequest } from './interaction';
 import { createRenderer } from './render';

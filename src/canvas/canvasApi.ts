@@ -2,11 +2,12 @@
 import type { AppStore } from '../store/appStore';
 import type { CanvasAdapter } from './adapter';
 import type { CanvasApi } from './api';
-import { autoOf } from './derive';
-import { computeGeometry, estimateBoxes, centre, type Pos } from './geometry';
+import { autoOf } from './viewDeriver';
+import type { Pos } from './geometry';
+import { savedPositions } from './diagramLayout';
 import type { Position } from '../engine';
 import type { Edit } from '../engine/edit';
-import { ownValue, setOwn } from '../engine/model/own';
+import { ownValue, setOwn } from '../engine';
 import type { DiagramModel } from './elements';
 
 const ZOOM_STEP = 1.25;
@@ -16,38 +17,18 @@ const exportFiles = () => import('./exportFiles');
 
 /** The saved form of the automatic layout: leaves, bars at their derived x, compounds' centres. */
 export function autoLayoutDocument(model: DiagramModel): Record<string, Position> {
-  const auto = autoOf(model);
-  const geo = computeGeometry(model, auto);
-  const out: Record<string, Position> = {};
-  const put = (id: string, p: Pos): void => {
-    setOwn(out, id, { x: Math.round(p.x), y: Math.round(p.y) });
-  };
-  for (const [id, p] of auto) {
-    const kind = model.byId.get(id)?.kind;
-    if (kind === 'transit') continue;
-    const bus = geo.buses.get(id);
-    put(id, bus ? { x: bus.x, y: p.y } : p);
-  }
-  for (const [id, b] of estimateBoxes(model, auto, geo)) if (model.children.has(id)) put(id, centre(b.box));
-  return out;
+  return savedPositions(model, autoOf(model));
 }
 
 /** The positions to save so that nothing drawn moves: the saved ones plus where every element without one is drawn now (null: all saved already). */
 export function pinnedLayout(model: DiagramModel, positions: ReadonlyMap<string, Pos>, saved: Readonly<Record<string, Position>>): Record<string, Position> | null {
-  const geo = computeGeometry(model, positions);
   const out: Record<string, Position> = { ...saved };
   let added = false;
-  const put = (id: string, p: Pos): void => {
-    if (ownValue(saved, id)) return;
-    setOwn(out, id, { x: Math.round(p.x), y: Math.round(p.y) });
+  for (const [id, p] of Object.entries(savedPositions(model, positions))) {
+    if (ownValue(saved, id)) continue;
+    setOwn(out, id, p);
     added = true;
-  };
-  for (const [id, p] of positions) {
-    if (model.byId.get(id)?.kind === 'transit') continue;
-    const bus = geo.buses.get(id);
-    put(id, bus ? { x: bus.x, y: p.y } : p);
   }
-  for (const [id, b] of estimateBoxes(model, positions, geo)) if (model.children.has(id)) put(id, centre(b.box));
   return added ? out : null;
 }
 

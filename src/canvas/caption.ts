@@ -1,18 +1,16 @@
 /** The title and subtitle printed above an exported diagram: what it shows, in words. */
-import { networkName, nodeName, type Selection, type Topology } from '../engine';
+import { MODE_TITLE, networkName, nodeName, type Selection, type Topology } from '../engine';
 
 export interface Caption {
   title: string;
   subtitle: string;
 }
 
-const MODE = { ws2025: 'Windows Server 2025', legacy: 'Legacy (Windows Server 2022 and earlier)' } as const;
-
 export function caption(t: Topology, selection: Selection | null, failed: readonly string[]): Caption {
   const title = t.name || 'Cluster network';
   if (!selection) return { title, subtitle: 'No pair picked: the diagram shows the whole cluster network.' };
   const pair = `Live migration ${nodeName(t, selection.sourceNodeId)} → ${nodeName(t, selection.destinationNodeId)}`;
-  const parts = [pair, MODE[selection.mode]];
+  const parts = [pair, MODE_TITLE[selection.mode]];
   const c = selection.chosen;
   if (c) {
     const nets = c.sourceNetworkId === c.destinationNetworkId ? `'${networkName(t, c.sourceNetworkId)}'` : `'${networkName(t, c.sourceNetworkId)}' → '${networkName(t, c.destinationNetworkId)}' (routed)`;

@@ -15,7 +15,7 @@
  */
 import { networkIntent, readOrigin, vmSummary, type Network, type Topology, type TopologyOrigin } from '../engine';
 import { COMPACT_NIC_H, lineBox, scaleFor, textClass, type Metrics } from './metrics';
-import { linesWidth, textWidth } from './text';
+import { linesWidth, textWidth } from './textWidth';
 
 export type DiagramKind = 'site' | 'host' | 'nic' | 'network' | 'router' | 'transit';
 

@@ -6,7 +6,7 @@ import type { AppState } from '../store/appStore';
 import type { ExportOptions, PngOptions } from './api';
 import { exportScene, pageSvgs, wholeSvg } from './export';
 import { svgToPng } from './exportPng';
-import { buildDrawio } from '../engine/io/drawio';
+import { buildDrawio } from '../engine/io';
 
 interface SvgPage {
   title: string;

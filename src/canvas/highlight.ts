@@ -5,7 +5,8 @@
  * that time out tagged with their try number, failures dashed with "✕". With SMB, every stream of
  * the pair is lit as chosen; a network that only SMB Multichannel adds is tagged "SMB MULTICHANNEL".
  */
-import { streamsOf, type PathCandidate, type Selection, type Topology } from '../engine';
+import { type PathCandidate, type Selection, type Topology } from '../engine';
+import { streamsOfSelection } from '../store/derived';
 import { edgeId, endTag, transitId, type DiagramModel } from './elements';
 
 export interface Decoration {
@@ -73,7 +74,7 @@ function smbStreams(t: Topology, selection: Selection | null): { extra: Set<stri
   const extra = new Set<string>();
   const perNetwork = new Map<string, number>();
   if (!selection?.chosen || t.liveMigration.transport !== 'smb') return { extra, perNetwork };
-  const streams = streamsOf(t, selection);
+  const streams = streamsOfSelection(t, selection);
   if (streams.length < 2) return { extra, perNetwork };
   const netOf = (s: string, d: string): string | undefined => {
     const dst = new Set((t.index.addressesByNic.get(d) ?? []).map((i) => t.addresses[i]!.networkId));

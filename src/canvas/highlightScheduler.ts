@@ -6,9 +6,9 @@
  * renderer (./render.ts), which restyles the diagram directly and calls `supersede()`.
  */
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { applyLooks, changedLooks } from './apply';
+import { applyLooks, changedLooks } from './applyView';
 import { holdBackgrounding } from './cyWorkarounds';
-import type { View } from './derive';
+import type { View } from './viewDeriver';
 import { centre, leafBox, type Box, type Geometry } from './geometry';
 import { createOverlay } from './overlay';
 import { planOverlay, type Look } from './overlayPlan';

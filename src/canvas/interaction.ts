@@ -15,13 +15,13 @@ import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import type { Edit } from '../engine/edit';
 import type { AppStore, Tap } from '../store/appStore';
 import { IDLE, transition, type GestureEvent, type GestureOutput, type GestureState } from './gestureMachine';
-import { connectable, ghostLine } from './gestures/connect';
+import { connectable, ghostLine } from './gestures/connectLine';
 import { installDrop } from './gestures/drop';
 import { measureParents, reparentEdits } from './gestures/reparent';
 import { installHoverTitle } from './gestures/hoverTitle';
 import { installWheelZoom } from './gestures/wheel';
-import { computeGeometry, type Box, type Pos } from './geometry';
-import { changedPositions, positionsAfterMove } from './layout';
+import type { Box, Pos } from './geometry';
+import { barsAtDrops, changedPositions, positionsAfterMove } from './diagramLayout';
 import type { Renderer } from './render';
 
 export interface ContextMenuRequest {
@@ -81,12 +81,8 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
   const endDrag = (dragged: string[]): void => {
     renderer.finishDrag();
     const view = renderer.view();
-    const current = renderer.currentPositions();
     // Network bars are saved at the x their drops give them.
-    for (const [id, bus] of computeGeometry(view.model, current).buses) {
-      const p = current.get(id);
-      if (p) current.set(id, { x: bus.x, y: p.y });
-    }
+    const current = barsAtDrops(view.model, renderer.currentPositions());
     const boxes = measured ?? measureParents(cy);
     measured = null;
     if (changedPositions(renderer.appliedPositions(), current).length === 0) return;

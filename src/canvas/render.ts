@@ -1,6 +1,6 @@
 /**
  * Rendering: store → cytoscape, never the other way round. On every store change the view is
- * derived (./derive.ts, memoised) and only what changed is applied, inside `cy.batch()`: the
+ * derived (./viewDeriver.ts, memoised) and only what changed is applied, inside `cy.batch()`: the
  * structure, the positions with the geometry (bars, drops), the looks. A highlight-only change is
  * painted on the overlay first when it can be (./highlightScheduler.ts). A new file (the store's
  * `loadSeq`) fits the view. While nodes are dragged, the bars, drops and transit subnets follow
@@ -8,13 +8,13 @@
  */
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
-import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './apply';
+import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './applyView';
 import { warmInteractive } from './cyWorkarounds';
-import { viewDeriverOf, type View } from './derive';
+import { viewDeriverOf, type View } from './viewDeriver';
 import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
 import { createHighlightScheduler } from './highlightScheduler';
 import { drawnBoxes, type DrawnBoxes } from './hitTest';
-import { followRouters } from './layout';
+import { followRouters } from './diagramLayout';
 import type { Look } from './overlayPlan';
 import { fitViewport } from './viewport';
 

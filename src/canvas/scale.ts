@@ -11,7 +11,7 @@ import { buildDiagram, type DiagramModel } from './elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from './geometry';
 import { autoLayout } from './placement/auto';
 import { compactAt, NAME_TARGET_PX, TEXT_STEPS } from './metrics';
-import { textWidth } from './text';
+import { textWidth } from './textWidth';
 import { fitViewport } from './viewport';
 
 /** The diagram's share of a 1440 × 900 window, the designer's palette floating at its top left. */

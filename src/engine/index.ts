@@ -12,6 +12,7 @@ export { streamsOf, rdmaText, transportText, TRANSPORT_LABEL, type Stream } from
 export { parseClusterInventory, INVENTORY_SCRIPT } from './io/inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './text/messages';
 export { elementTitle } from './text/elementTitle';
+export { MODE_LABEL, MODE_TITLE, modeInSentence, formatSeconds } from './text/modeText';
 export { analyzeResilience, rankImpacts } from './analysis/resilience';
 export type { ElementImpact, LegacyImpact, MovedPair, PairRef, ResilienceOptions, ResilienceReport } from './analysis/resilience';
 export { runChecks, multiNicNetworks } from './analysis/checks';
@@ -21,5 +22,9 @@ export type { TopologyOrigin, OriginHost, OriginIntent, NetworkAtc, AtcOverrides
 export { compareModes, type ModeComparison } from './analysis/compareModes';
 export { describeImpact, describeLegacyImpact, elementLabel, movedGroups, networkPairLabel, pairList } from './text/impactText';
 export type * from './model/types';
+export { elementKind, type ElementKind } from './model/elementKind';
+export { ownValue, setOwn } from './model/own';
+export { applyFailures, failableKind, type FailableKind } from './model/whatif';
+export { parseCidr, prefixContains } from './model/address';
 export { planDrain, drainEveryNode, drainCsv, everyNodeCsv, calibrateEfficiency, formatDuration, compareSentence, vmSummary, streamLabel, streamsLabel, transferBits, timelineLanes, heldSlot, assumptionRows, TRANSPORT_NAME } from './plan';
 export type { Calibration, CalibrationInput, DrainFigures, DrainMigration, DrainOptions, DrainPlan, DrainStream, EveryNodeResult, NodeDrainRow } from './plan';

@@ -9,8 +9,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout, parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
 import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../engine/edit';
-import { readOrigin } from '../engine/model/origin';
-import { applyFailures, failableKind } from '../engine/model/whatif';
+import { readOrigin } from '../engine';
+import { applyFailures, elementKind, failableKind } from '../engine';
 import { friendlyErrors } from './friendlyErrors';
 
 export const HISTORY_LIMIT = 200;
@@ -216,8 +216,7 @@ function reconcileUi(ui: UiState, doc: TopologyDocument, design?: Topology): UiS
   const failed = ui.failed.filter((id) => failableKind(doc, id) !== null);
   const source = ui.sourceNodeId !== null && nodes.has(ui.sourceNodeId) ? ui.sourceNodeId : null;
   const destination = ui.destinationNodeId !== null && nodes.has(ui.destinationNodeId) ? ui.destinationNodeId : null;
-  const index = design?.index;
-  const exists = (id: string): boolean => !index || index.nodes.has(id) || index.nics.has(id) || index.networks.has(id) || index.routers.has(id) || index.sites.has(id);
+  const exists = (id: string): boolean => !design || elementKind(design, id) !== null;
   const selected = ui.selectedIds.every(exists) ? ui.selectedIds : ui.selectedIds.filter(exists);
   const same = source === ui.sourceNodeId && destination === ui.destinationNodeId && failed.length === ui.failed.length && selected === ui.selectedIds;
   return same ? ui : { ...ui, sourceNodeId: source, destinationNodeId: destination, failed, selectedIds: selected };

@@ -1,4 +1,5 @@
 /** Top toolbar: files, design, examples, mode, and the registry's history, diagram and what-if commands. */
+import { MODE_LABEL } from '../engine';
 import { ExampleMenu } from './frame/ExampleMenu';
 import { useActions, useApp } from './StoreContext';
 import { FileButtons } from './files/FileButtons';
@@ -18,10 +19,10 @@ export function Toolbar() {
       <ExampleMenu />
       <div className="segmented" role="radiogroup" aria-label="Behaviour">
         <button type="button" role="radio" aria-checked={mode === 'ws2025'} className={mode === 'ws2025' ? 'on' : ''} onClick={() => actions.setMode('ws2025')}>
-          Windows Server 2025
+          {MODE_LABEL.ws2025}
         </button>
         <button type="button" role="radio" aria-checked={mode === 'legacy'} className={mode === 'legacy' ? 'on' : ''} onClick={() => actions.setMode('legacy')}>
-          Legacy (2022 and earlier)
+          {MODE_LABEL.legacy}
         </button>
       </div>
       <CommandButtons commands={HISTORY} label="History" className="toolbar-history" />

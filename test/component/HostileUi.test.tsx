@@ -93,7 +93,7 @@ describe('autosave status', () => {
 
 describe('N-1 worker input', () => {
   it('gets the sections the analysis reads, not the layout nor unknown fields', async () => {
-    const { analysisDocument } = await import('../../src/ui/analysis/resilienceProtocol');
+    const { analysisDocument } = await import('../../src/ui/common/offThreadProtocol');
     const withExtras = { ...EXAMPLES[1]!.document, layout: { n1: { x: 1, y: 2 } }, future: { deep: [[[1]]] } };
     const sent = analysisDocument(withExtras);
     expect(Object.keys(sent).sort()).toEqual(Object.keys(EXAMPLES[1]!.document).filter((k) => !['name', 'description', 'layout'].includes(k)).sort());

@@ -4,8 +4,8 @@
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { legendSelectorOf, viewDeriverOf } from '../../src/canvas/derive';
-import { buildScene } from '../../src/canvas/export/scene';
+import { legendSelectorOf, viewDeriverOf } from '../../src/canvas/viewDeriver';
+import { buildScene } from '../../src/canvas/export/buildScene';
 import { legendIdsOf } from '../../src/canvas/export/svg';
 import { LEGEND } from '../../src/canvas/legend';
 import { EXAMPLES } from '../../src/examples';

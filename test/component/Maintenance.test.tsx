@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { streamsLabel, streamsOf, type TopologyDocument } from '../../src/engine';
-import { activeSelection } from '../../src/store/selectors';
+import { activeSelection } from '../../src/store/derived';
 import { createAppStore } from '../../src/store/appStore';
 import { DetailsPanel } from '../../src/ui/details/DetailsPanel';
 import { MaintenancePanel } from '../../src/ui/maintenance/MaintenancePanel';

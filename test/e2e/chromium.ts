@@ -1,5 +1,6 @@
 /** Debian's Chromium driven by playwright-core (no browser download is possible here). */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import './handle';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,7 +21,7 @@ export async function openApp(browser: Browser, baseUrl: string, query = ''): Pr
   (page as Page & { errors?: string[] }).errors = errors;
   await page.goto(`${baseUrl}${query}`);
   await page.getByTestId('topology-name').waitFor();
-  await page.waitForFunction(() => Boolean((window as unknown as { __lmpv?: { cy?: unknown } }).__lmpv?.cy));
+  await page.waitForFunction(() => Boolean(window.__lmpv?.cy));
   return page;
 }
 

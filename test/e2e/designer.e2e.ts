@@ -74,7 +74,7 @@ function designer(page: Page) {
     async pick(id: string) {
       const b = await box();
       const p = await page.evaluate((id) => {
-        const cy = (window as unknown as { __lmpv: { cy: import('cytoscape').Core } }).__lmpv.cy;
+        const cy = window.__lmpv.cy;
         const lb = cy.getElementById(id).renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
         return { x: (lb.x1 + lb.x2) / 2, y: (lb.y1 + lb.y2) / 2 };
       }, id);

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, pageErrors } from './chromium';
+import './handle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,9 +15,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Hook = { __lmpv: { store: { getState(): { actions: { edit(e: unknown): unknown }; design: { name: string } } } } };
 const rename = (page: Page, name: string): Promise<unknown> =>
-  page.evaluate((n) => (window as unknown as Hook).__lmpv.store.getState().actions.edit({ type: 'update-topology', patch: { name: n } }), name);
+  page.evaluate((n) => window.__lmpv.store.getState().actions.edit({ type: 'update-topology', patch: { name: n } }), name);
 const storedName = (page: Page): Promise<string | null> =>
   page.evaluate(() => {
     const raw = localStorage.getItem('lm-path-visualizer:autosave');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, pageErrors } from './chromium';
+import './handle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('inventory version 2', () => {
     // Every node on build 26100: the app now shows Windows Server 2025 behaviour.
     await expect.poll(() => ws2025.isChecked()).toBe(true);
     // The diagram labels the networks with their intents.
-    const label = (id: string) => page.evaluate((nid) => (window as unknown as { __lmpv: { cy: { getElementById(i: string): { data(k: string): string } } } }).__lmpv.cy.getElementById(nid).data('label'), id);
+    const label = (id: string) => page.evaluate((nid) => window.__lmpv.cy.getElementById(nid).data('label'), id);
     await expect.poll(() => label(STORAGE1)).toContain('Storage intent');
     await expect(label(MGMT)).resolves.toContain('Management, Compute intent');
     if (shots) await page.screenshot({ path: join(shots, 'inventory-v2-diagram.png') });

@@ -79,7 +79,7 @@ describe('path panels', () => {
     await expect(path.textContent()).resolves.toContain("Chosen 'Storage 2'");
     await expect(path.getByRole('list', { name: 'SMB streams' }).getByRole('listitem').count()).resolves.toBe(2);
     const looks = await page.evaluate(() => {
-      const cy = (window as unknown as { __lmpv: { cy: { getElementById(id: string): { classes(): string[]; data(k: string): string } } } }).__lmpv.cy;
+      const cy = window.__lmpv.cy;
       return ['storage-1', 'storage-2', 'n1-s1', 'n3-s1'].map((id) => [id, cy.getElementById(id).classes().includes('chosen')]);
     });
     expect(looks).toEqual([['storage-1', true], ['storage-2', true], ['n1-s1', true], ['n3-s1', true]]);

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDuration, parseTopology, planDrain, type TopologyDocument } from '../../src/engine';
 import { launch, openApp, pageErrors } from './chromium';
+import './handle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,8 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Lmpv = { __lmpv: { store: { getState(): { document: TopologyDocument; actions: { select(ids: string[]): void } } } } };
-const documentOf = (page: Page): Promise<TopologyDocument> => page.evaluate(() => (window as unknown as Lmpv).__lmpv.store.getState().document);
+const documentOf = (page: Page): Promise<TopologyDocument> => page.evaluate(() => window.__lmpv.store.getState().document);
 /** The engine's totals for the page's document, as the planner words them. */
 async function expected(page: Page, node: string): Promise<[string, string]> {
   const r = parseTopology(await documentOf(page));
@@ -28,7 +28,7 @@ describe('maintenance planner', () => {
   it('adds VMs to a node, drains it, reads both totals, edits an assumption and undoes it', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await page.getByLabel('Example').selectOption({ label: 'Switchless 3-node' });
-    await page.evaluate(() => (window as unknown as Lmpv).__lmpv.store.getState().actions.select(['n3']));
+    await page.evaluate(() => window.__lmpv.store.getState().actions.select(['n3']));
     await page.getByRole('tab', { name: 'Details' }).click();
     const vms = page.getByRole('region', { name: 'VMs of HV03' });
     await expect(vms.locator('.vm-summary').textContent()).resolves.toContain('7 VMs · 232 GB');
@@ -38,7 +38,7 @@ describe('maintenance planner', () => {
     await vms.getByRole('button', { name: 'Add 12 VMs' }).click();
     // 232 + 12 × 16 = 424 GB; the diagram's label says it too.
     await expect(vms.locator('.vm-summary').textContent()).resolves.toContain('19 VMs · 424 GB');
-    await expect(page.evaluate(() => (window as unknown as { __lmpv: { cy: { getElementById(id: string): { data(k: string): string } } } }).__lmpv.cy.getElementById('n3').data('label'))).resolves.toContain('HV03 (19 VMs · 424 GB)');
+    await expect(page.evaluate(() => window.__lmpv.cy.getElementById('n3').data('label'))).resolves.toContain('HV03 (19 VMs · 424 GB)');
 
     await vms.getByRole('button', { name: 'Drain…' }).click();
     const ws = page.getByTestId('drain-total-ws2025').locator('.drain-total');

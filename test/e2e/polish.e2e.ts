@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, pageErrors } from './chromium';
+import './handle';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,7 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Win = { __lmpv: { cy: import('cytoscape').Core; store: import('../../src/store/appStore').AppStore }; axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+type Win = { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
 
 /** Serious and critical axe violations on the page as it is now: "rule-id: selector, …". */
 async function axeProblems(page: Page): Promise<string[]> {
@@ -36,13 +37,13 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 async function openExample(page: Page, id: string): Promise<void> {
   await page.getByLabel('Example').selectOption(id);
-  await page.waitForFunction((exampleId) => (window as unknown as Win).__lmpv.store.getState().design.nodes.length > 0 && exampleId !== '', id);
+  await page.waitForFunction((exampleId) => window.__lmpv.store.getState().design.nodes.length > 0 && exampleId !== '', id);
 }
 
 /** Every drawn element inside the canvas (a fitted diagram), with a pixel of slack. */
 async function wholeOnScreen(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    const cy = (window as unknown as Win).__lmpv.cy;
+    const cy = window.__lmpv.cy;
     const b = cy.elements().renderedBoundingBox({ includeLabels: true, includeOverlays: false });
     return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= cy.width() + 1 && b.y2 <= cy.height() + 1;
   });
@@ -53,7 +54,7 @@ async function pointOf(page: Page, id: string, at: 'centre' | 'label' = 'centre'
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
   const p = await page.evaluate(
     ([elId, where]) => {
-      const el = (window as unknown as Win).__lmpv.cy.getElementById(elId);
+      const el = window.__lmpv.cy.getElementById(elId);
       if (where === 'centre') return el.renderedPosition();
       const lb = el.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
       return { x: (lb.x1 + lb.x2) / 2, y: (lb.y1 + lb.y2) / 2 };
@@ -89,7 +90,7 @@ describe('accessibility, measured with axe-core', () => {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       await scan(`${tab} tab`);
     }
-    await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().actions.select(['n1-s1']));
+    await page.evaluate(() => window.__lmpv.store.getState().actions.select(['n1-s1']));
     await page.getByRole('tab', { name: 'Details' }).click();
     await scan('Details of a NIC');
     await page.getByRole('tab', { name: 'Path' }).click();
@@ -108,7 +109,7 @@ describe('accessibility, measured with axe-core', () => {
     }
     // Unsaved work: the Example menu asks first (a dialog too).
     await page.evaluate(() => {
-      const s = (window as unknown as Win).__lmpv.store.getState();
+      const s = window.__lmpv.store.getState();
       s.actions.edit({ type: 'update-topology', patch: { name: 'Edited' } });
     });
     await page.getByLabel('Example').selectOption('two-site-routed');
@@ -152,7 +153,7 @@ describe('the diagram', () => {
     await openExample(page, 'two-site-routed'); // opens on HV01 → HV03
     const nic = await pointOf(page, 'n1-lm');
     await page.mouse.click(nic.x, nic.y);
-    await expect.poll(() => page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().ui.selectedIds)).toEqual(['n1-lm']);
+    await expect.poll(() => page.evaluate(() => window.__lmpv.store.getState().ui.selectedIds)).toEqual(['n1-lm']);
     await expect(page.getByLabel('Source node').inputValue()).resolves.toBe('n1');
     await expect(page.getByLabel('Destination node').inputValue()).resolves.toBe('n3');
     // The name above HV04's box picks HV04 as a new source (the pair was complete).
@@ -171,16 +172,16 @@ describe('the diagram', () => {
     await expect.poll(() => page.getByTestId('topology-name').textContent()).toBe('Switchless 3-node cluster');
     await expect.poll(() => wholeOnScreen(page)).toBe(true);
     // A long notice takes room from the diagram, which was whole: it stays whole.
-    await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().actions.notify({ kind: 'error', text: 'x', errors: Array.from({ length: 12 }, (_, i) => ({ path: `nodes[${i}]`, message: `Problem ${i}` })) }));
+    await page.evaluate(() => window.__lmpv.store.getState().actions.notify({ kind: 'error', text: 'x', errors: Array.from({ length: 12 }, (_, i) => ({ path: `nodes[${i}]`, message: `Problem ${i}` })) }));
     await page.getByRole('alert').waitFor();
     await expect.poll(() => wholeOnScreen(page)).toBe(true);
     // From an empty topology (its hint over the canvas) to an example: fitted to the whole room.
     await page.getByRole('button', { name: 'Dismiss' }).click();
-    await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().actions.newTopology());
+    await page.evaluate(() => window.__lmpv.store.getState().actions.newTopology());
     await page.getByRole('note', { name: 'Empty topology' }).waitFor();
     await openExample(page, 'switched-4-node');
     await page.waitForTimeout(150);
-    const zoom = () => page.evaluate(() => (window as unknown as Win).__lmpv.cy.zoom());
+    const zoom = () => page.evaluate(() => window.__lmpv.cy.zoom());
     const opened = await zoom();
     await page.getByRole('button', { name: 'Fit' }).click(); // the fit of the room as it is now
     expect(Math.abs(opened / (await zoom()) - 1)).toBeLessThan(0.01); // not squeezed beside the hint

@@ -10,7 +10,7 @@ import { applyEdit } from '../../src/engine/edit/apply';
 import { emptyTopology } from '../../src/engine/edit/empty';
 import { buildDiagram, type DiagramModel } from '../../src/canvas/elements';
 import { computeGeometry, estimateBoxes, overlaps, type Pos } from '../../src/canvas/geometry';
-import { computeLayout } from '../../src/canvas/layout';
+import { computeLayout } from '../../src/canvas/diagramLayout';
 
 /** Three nodes dropped at `drops`, then each pair cabled with the Connect tool (node → node). */
 function threeCabledNodes(drops: readonly [number, number][]): TopologyDocument {

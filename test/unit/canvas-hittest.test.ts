@@ -4,7 +4,7 @@ import { EXAMPLES } from '../../src/examples';
 import { buildDiagram } from '../../src/canvas/elements';
 import { computeGeometry, estimateBoxes, type Box } from '../../src/canvas/geometry';
 import { drawnBoxes } from '../../src/canvas/hitTest';
-import { autoLayout } from '../../src/canvas/layout';
+import { autoLayout } from '../../src/canvas/diagramLayout';
 
 describe('drawnBoxes', () => {
   it.each(EXAMPLES.map((e) => [e.id, e]))('%s: every element has a hit box; an edge’s runs along its line between its ends', (_id, ex) => {

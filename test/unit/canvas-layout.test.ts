@@ -4,10 +4,10 @@ import { generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
 import { buildDiagram, type DiagramModel } from '../../src/canvas/elements';
 import { computeGeometry, estimateBoxes, overlaps, type Box, type Pos } from '../../src/canvas/geometry';
-import { autoLayout, changedPositions, computeLayout, positionsAfterMove, viewPositions } from '../../src/canvas/layout';
+import { autoLayout, changedPositions, computeLayout, positionsAfterMove, viewPositions } from '../../src/canvas/diagramLayout';
 import { freeSpot } from '../../src/canvas/placement/freeSpot';
-import { packLanes } from '../../src/canvas/placement/lanes';
-import { linesWidth } from '../../src/canvas/text';
+import { packLanes } from '../../src/canvas/placement/barLanes';
+import { linesWidth } from '../../src/canvas/textWidth';
 import { fitViewport } from '../../src/canvas/viewport';
 import { autoLayoutDocument } from '../../src/canvas/canvasApi';
 

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology, selectMigrationPath, type Topology, type TopologyDocument } from '../../src/engine';
 import { generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
-import { lookOf } from '../../src/canvas/apply';
+import { lookOf } from '../../src/canvas/applyView';
 import { buildDiagram, type DiagramModel } from '../../src/canvas/elements';
 import { computeGeometry, type Geometry, type Pos } from '../../src/canvas/geometry';
 import { decorate, pathElements, type Decoration } from '../../src/canvas/highlight';
 import { drawnBoxes } from '../../src/canvas/hitTest';
-import { autoLayout } from '../../src/canvas/layout';
+import { autoLayout } from '../../src/canvas/diagramLayout';
 import { MAX_CHANGES, planOverlay, type Look, type OverlayPlan, type PlanInput } from '../../src/canvas/overlayPlan';
 
 interface Scene {

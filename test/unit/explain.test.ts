@@ -1,12 +1,11 @@
 /** The Path tab's wording and grouping, on the built-in examples. */
 import { describe, expect, it } from 'vitest';
-import { selectMigrationPath, type Mode, type Topology } from '../../src/engine';
+import { formatSeconds, selectMigrationPath, type Mode, type Topology } from '../../src/engine';
 import { applyFailures } from '../../src/engine/model/whatif';
 import { findExample } from '../../src/examples';
 import {
   comparisonHeadline,
   delayText,
-  formatSeconds,
   groupWhy,
   legacyTimeline,
   linkText,

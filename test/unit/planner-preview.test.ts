@@ -7,11 +7,11 @@
  * example, in every transport, with and without a what-if failure (decision 90).
  */
 import { describe, expect, it } from 'vitest';
-import { createViewDeriver } from '../../src/canvas/derive';
+import { createViewDeriver } from '../../src/canvas/viewDeriver';
 import { planDrain, streamsOf, timelineLanes, type Mode, type Stream, type TopologyDocument, type Transport } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 import { createAppStore } from '../../src/store/appStore';
-import { activeSelection } from '../../src/store/selectors';
+import { activeSelection } from '../../src/store/derived';
 
 const TRANSPORTS: Transport[] = ['tcpip', 'compression', 'smb'];
 const withTransport = (doc: TopologyDocument, transport: Transport): TopologyDocument => ({ ...doc, liveMigration: { ...doc.liveMigration, transport } });

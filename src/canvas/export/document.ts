@@ -2,7 +2,7 @@
  * Exported pictures as SVG documents, from a scene: the whole diagram at its own size (caption
  * above, legend below), or laid out on pages of a paper size (see pages.ts). Pure strings.
  */
-import type { Scene } from '../../engine/io/scene';
+import type { Scene } from '../../engine/io';
 import type { Caption } from '../caption';
 import { escapeXml as esc, legendSvg } from '../legend';
 import { FONT_FAMILY } from '../metrics';

@@ -2,14 +2,14 @@
  * What an export draws, from the store's state alone (never from the live diagram): the design
  * with or without the current pair, laid out whole or on pages.
  */
-import { selectMigrationPath } from '../../engine';
-import type { Scene } from '../../engine/io/scene';
+import type { Scene } from '../../engine/io';
 import type { AppState } from '../../store/appStore';
+import { activeSelection } from '../../store/derived';
 import { caption, type Caption } from '../caption';
-import { autoOf, modelOf } from '../derive';
+import { autoOf, modelOf } from '../viewDeriver';
 import { decorate } from '../highlight';
-import { viewPositions } from '../layout';
-import { buildScene } from './scene';
+import { viewPositions } from '../diagramLayout';
+import { buildScene } from './buildScene';
 
 export { wholeSvg, pageSvgs, type PageDocument } from './document';
 export { PAGE_SIZES, MIN_PT, type PageSizeId } from './pages';
@@ -24,7 +24,7 @@ export function exportScene(s: AppState, o: SceneOptions): { scene: Scene; capti
   const model = modelOf(s.design);
   const positions = viewPositions(model, autoOf(model), s.document.layout ?? {});
   const pair = o.pair && ui.sourceNodeId !== null && ui.destinationNodeId !== null;
-  const selection = pair ? selectMigrationPath(s.effective, ui.sourceNodeId!, ui.destinationNodeId!, { mode: ui.mode, legacyTimeoutSeconds: ui.legacyTimeoutSeconds }) : null;
+  const selection = o.pair ? activeSelection(s) : null; // the very selection the screen shows
   const failed = o.pair ? ui.failed : [];
   const decorations = decorate({
     model,

@@ -5,7 +5,7 @@
  * each site on its own, split into parts between its nodes (never through one when it can be
  * helped) until every part fits at 8 pt. Pure: plans in points (1/72 in), from the scene alone.
  */
-import type { Scene, SceneShape } from '../../engine/io/scene';
+import type { Scene, SceneShape } from '../../engine/io';
 import { smallestText, type Box } from './svg';
 
 export const PAGE_SIZES = {

@@ -3,10 +3,10 @@
  * this SVG rasterised, so both draw every shape the same way. Every text is escaped: names come
  * from users.
  */
-import type { Scene, SceneEdge, SceneShape } from '../../engine/io/scene';
+import type { Scene, SceneEdge, SceneShape } from '../../engine/io';
 import { COMPACT_END_TAGS } from '../elements';
 import { escapeXml as esc, legendIdsOfElements } from '../legend';
-import { textWidth } from '../text';
+import { textWidth } from '../textWidth';
 
 export interface Box {
   x1: number;

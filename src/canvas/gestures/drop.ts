@@ -15,16 +15,15 @@ import { freeSpot, freeSpotWithin } from '../placement/freeSpot';
 import { contains, innermost, modelPoint, nodeBox } from './hit';
 
 /** What the palette can drop: any element kind. */
-export type PaletteKind = ElementKind;
 /** The MIME type of a palette drag (the palette sets it); the data is the kind. */
 export const PALETTE_MIME = 'application/x-lmpv-palette';
-const KINDS = new Set<string>(['site', 'node', 'nic', 'network', 'router'] satisfies PaletteKind[]);
+const KINDS = new Set<string>(['site', 'node', 'nic', 'network', 'router'] satisfies ElementKind[]);
 const MARGIN = 10;
 /** How much a node without NICs grows when it gets one: its name goes above, the NIC row is taller. */
 const EMPTY_HOST_GROWTH = { above: lineBox(FONT.node, 1) + HOST.labelGap + 8, below: 8 };
 
 /** Roughly the box a new element of each kind is drawn with (before it has a label or NICs). */
-const SIZE: Record<PaletteKind, { w: number; h: number }> = {
+const SIZE: Record<ElementKind, { w: number; h: number }> = {
   site: { w: 200, h: 90 }, node: { w: 120, h: 50 }, nic: { w: 90, h: 40 }, network: { w: 220, h: 36 }, router: { w: 130, h: 50 },
 };
 
@@ -90,7 +89,7 @@ export function chooseDropSpot(p: Position, w: number, h: number, obstacles: rea
  * The nearest spot to `p` where an element of `kind` overlaps nothing (boxes around `p` do not
  * count). A moved element gives its own size and the ids not to count (itself, its NICs).
  */
-export function freeDropSpot(cy: Core, kind: PaletteKind, p: Position, moved?: { size: { w: number; h: number }; ignore: ReadonlySet<string> }, view?: DropView): Position {
+export function freeDropSpot(cy: Core, kind: ElementKind, p: Position, moved?: { size: { w: number; h: number }; ignore: ReadonlySet<string> }, view?: DropView): Position {
   const parentClass = kind === 'nic' ? 'host' : kind === 'node' || kind === 'router' ? 'site' : null;
   const obstacles: Box[] = [];
   cy.nodes().forEach((n) => {
@@ -112,7 +111,7 @@ export function freeDropSpot(cy: Core, kind: PaletteKind, p: Position, moved?: {
 }
 
 /** The edit a drop at model point `p` makes, or what to tell the user; `view` keeps the new element in sight. */
-export function dropEdit(cy: Core, kind: PaletteKind, p: Position, view?: DropView): Edit | { error: string } {
+export function dropEdit(cy: Core, kind: ElementKind, p: Position, view?: DropView): Edit | { error: string } {
   const spot = freeDropSpot(cy, kind, p, undefined, view);
   const position = { x: Math.round(spot.x), y: Math.round(spot.y) };
   switch (kind) {
@@ -148,7 +147,7 @@ export function installDrop(cy: Core, store: AppStore, floating?: () => Box | nu
     if (!KINDS.has(kind)) return;
     const rect = container.getBoundingClientRect();
     const p = modelPoint(cy, { x: e.clientX - rect.left, y: e.clientY - rect.top });
-    const edit = dropEdit(cy, kind as PaletteKind, p, dropView(cy, floating?.() ?? null));
+    const edit = dropEdit(cy, kind as ElementKind, p, dropView(cy, floating?.() ?? null));
     const { actions } = store.getState();
     if ('error' in edit) {
       actions.notify({ kind: 'info', text: edit.error });

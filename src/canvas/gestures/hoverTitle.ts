@@ -5,7 +5,7 @@
  * an element and removed on leaving it; nothing reaches the store.
  */
 import type { Core, EventObject } from 'cytoscape';
-import { elementTitle } from '../../engine/text/elementTitle';
+import { elementTitle } from '../../engine';
 import type { AppStore } from '../../store/appStore';
 
 export function installHoverTitle(cy: Core, store: AppStore, target: (id: string) => string | null): () => void {

@@ -6,7 +6,7 @@
  */
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Position, Topology } from '../../engine';
-import { setOwn } from '../../engine/model/own';
+import { setOwn } from '../../engine';
 import type { Edit } from '../../engine/edit';
 import type { Box } from '../geometry';
 import { freeDropSpot } from './drop';

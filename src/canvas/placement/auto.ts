@@ -11,7 +11,7 @@ import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
 import { layoutBlock, type BlockConfig, type BlockSpec } from './block';
 import { freeSpot } from './freeSpot';
-import { laneCount, packLanes } from './lanes';
+import { laneCount, packLanes } from './barLanes';
 
 export type Arrangement = 'side-by-side' | 'stacked';
 

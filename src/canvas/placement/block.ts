@@ -8,7 +8,7 @@ import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
 import { hostLabelLines, lineBox } from '../metrics';
 import { freeSpot } from './freeSpot';
-import { laneCount, packLanes, type Span } from './lanes';
+import { laneCount, packLanes, type Span } from './barLanes';
 
 export interface BlockSpec {
   site: string | null;

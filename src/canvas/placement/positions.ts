@@ -9,9 +9,9 @@
  * Transit subnets are not saved: they follow their routers.
  */
 import type { Position } from '../../engine';
-import { ownValue, setOwn } from '../../engine/model/own';
+import { ownValue, setOwn } from '../../engine';
 import type { DiagramModel } from '../elements';
-import { computeGeometry, estimateBoxes, grow, overlaps, type Box, type Pos } from '../geometry';
+import { centre as centreOf, computeGeometry, estimateBoxes, grow, overlaps, type Box, type Pos } from '../geometry';
 
 const mean = (ds: Pos[]): Pos | null => (ds.length ? { x: ds.reduce((s, d) => s + d.x, 0) / ds.length, y: ds.reduce((s, d) => s + d.y, 0) / ds.length } : null);
 
@@ -178,17 +178,39 @@ export function followRouters(model: DiagramModel, auto: ReadonlyMap<string, Pos
 
 const round = (p: Pos): Position => ({ x: Math.round(p.x), y: Math.round(p.y) });
 
+/** The positions with each network bar at the x its drops give it (the geometry's), the rest as they are. */
+export function barsAtDrops(model: DiagramModel, positions: ReadonlyMap<string, Pos>, geo = computeGeometry(model, positions)): Map<string, Pos> {
+  const out = new Map(positions);
+  for (const [id, bus] of geo.buses) {
+    const p = positions.get(id);
+    if (p) out.set(id, { x: bus.x, y: p.y });
+  }
+  return out;
+}
+
+/**
+ * Which positions a layout saves — the one rule for Auto layout, pinning before an insert and a
+ * drag: every drawn element where it is drawn (network bars at the x their drops give them),
+ * compounds at their centres (as measured on screen when given, else estimated from the layout),
+ * rounded to the pixel; never transit subnets, which follow their routers.
+ */
+export function savedPositions(model: DiagramModel, positions: ReadonlyMap<string, Pos>, compoundCentres?: ReadonlyMap<string, Pos>): Record<string, Position> {
+  const geo = computeGeometry(model, positions);
+  const out: Record<string, Position> = {};
+  for (const [id, p] of barsAtDrops(model, positions, geo)) if (model.byId.get(id)?.kind !== 'transit') setOwn(out, id, round(p));
+  if (compoundCentres) for (const [id, p] of compoundCentres) setOwn(out, id, round(p));
+  else for (const [id, b] of estimateBoxes(model, positions, geo)) if (model.children.has(id)) setOwn(out, id, round(centreOf(b.box)));
+  return out;
+}
+
 /**
  * The positions to save after the user moved elements (one `set-positions` edit): every drawn
  * element's position, so that nothing placed automatically jumps later (the first drag pins the
  * whole drawing), with the moved ones where they were dropped. Saved ids not drawn are left as
- * they are by the edit (it merges). Never transit subnets.
+ * they are by the edit (it merges).
  */
 export function positionsAfterMove(model: DiagramModel, current: ReadonlyMap<string, Pos>, compoundCentres: ReadonlyMap<string, Pos>): Record<string, Position> {
-  const next: Record<string, Position> = {};
-  for (const [id, p] of current) if (model.byId.get(id)?.kind !== 'transit') setOwn(next, id, round(p));
-  for (const [id, p] of compoundCentres) setOwn(next, id, round(p));
-  return next;
+  return savedPositions(model, current, compoundCentres);
 }
 
 /** Did anything move (by at least half a pixel)? */

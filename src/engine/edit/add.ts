@@ -6,7 +6,8 @@
 import { parseCidr } from '../model/address';
 import type { NetworkDoc, NicDoc, NodeDoc, Position, RouterDoc, TopologyDocument } from '../model/types';
 import { freeNetworkPrefix, takenPrefixes } from './alloc';
-import { appendElement, kindOf, quote, usedIds, withPositions, type EditContext } from './context';
+import { elementKind } from '../model/elementKind';
+import { appendElement, quote, usedIds, withPositions, type EditContext } from './context';
 import { networkIdentity, nicIdentity, nodeIdentity, routerIdentity, siteIdentity } from './ids';
 import { fail, type Edit, type Step } from './types';
 
@@ -36,7 +37,7 @@ export function applyAdd(ctx: EditContext, edit: AddEdit): Step {
     }
     case 'add-node': {
       const site = edit.site ?? null;
-      if (site !== null && kindOf(t, site) !== 'site') return fail(`There is no site ${quote(site)} to put the node in.`);
+      if (site !== null && elementKind(t, site) !== 'site') return fail(`There is no site ${quote(site)} to put the node in.`);
       const fresh = nodeIdentity(ids, new Set(t.nodes.map((n) => n.name)));
       const name = cleanName(edit.name, fresh.name);
       if (name === null) return emptyName;
@@ -45,7 +46,7 @@ export function applyAdd(ctx: EditContext, edit: AddEdit): Step {
       return placed(next, fresh.id, edit.position);
     }
     case 'add-nic': {
-      if (kindOf(t, edit.node) !== 'node') return fail(`A NIC goes onto a node; ${quote(edit.node)} is not one.`);
+      if (elementKind(t, edit.node) !== 'node') return fail(`A NIC goes onto a node; ${quote(edit.node)} is not one.`);
       const names = new Set((t.index.nicsByNode.get(edit.node) ?? []).map((id) => t.index.nics.get(id)!.name));
       const fresh = nicIdentity(edit.node, ids, names);
       const name = cleanName(edit.name, fresh.name);
@@ -73,7 +74,7 @@ export function applyAdd(ctx: EditContext, edit: AddEdit): Step {
     }
     case 'add-router': {
       const site = edit.site ?? null;
-      if (site !== null && kindOf(t, site) !== 'site') return fail(`There is no site ${quote(site)} to put the router in.`);
+      if (site !== null && elementKind(t, site) !== 'site') return fail(`There is no site ${quote(site)} to put the router in.`);
       const fresh = routerIdentity(ids, new Set(t.routers.map((r) => r.name)));
       const name = cleanName(edit.name, fresh.name);
       if (name === null) return emptyName;

@@ -9,7 +9,7 @@ import { applyAdd } from './add';
 import { applyDuplicate, applyPaste } from './clipboard';
 import { applyConnect } from './connect';
 import { quote, usedIds, type EditContext } from './context';
-import { applyPositions, applyRemovePositions } from './layout';
+import { applyPositions, applyRemovePositions } from './setPositions';
 import { applyMove } from './move';
 import { applyDelete } from './remove';
 import type { Edit, EditResult, Step } from './types';

@@ -9,7 +9,8 @@ import { parseAddress, parseCidr, prefixContains } from '../model/address';
 import { ownValue, setOwn } from '../model/own';
 import type { NicDoc, NodeDoc, Position, TopologyDocument } from '../model/types';
 import { key, nextNicAddress, usedAddresses } from './alloc';
-import { kindOf, quote, usedIds, withPositions, type EditContext } from './context';
+import { elementKind } from '../model/elementKind';
+import { quote, usedIds, withPositions, type EditContext } from './context';
 import { copyName, firstFree } from './ids';
 import { fail, type Clip, type Step } from './types';
 
@@ -34,7 +35,7 @@ export function copyNodes(doc: TopologyDocument, ids: readonly string[]): Clip |
 export function applyPaste(ctx: EditContext, clip: Clip, site: string | null | undefined): Step {
   const { t } = ctx;
   if (clip.nodes.length === 0) return fail('There is nothing to paste: copy one or more nodes first.');
-  if (site !== undefined && site !== null && kindOf(t, site) !== 'site') return fail(`There is no site ${quote(site)} to paste into.`);
+  if (site !== undefined && site !== null && elementKind(t, site) !== 'site') return fail(`There is no site ${quote(site)} to paste into.`);
   const ids = usedIds(t);
   const nodeNames = new Set(t.nodes.map((n) => n.name));
   const used = usedAddresses(ctx.doc);

@@ -14,7 +14,8 @@ import { hostInSubnet, parseAddress, parseCidr, prefixContains, type ParsedCidr 
 import { nicLabel, nodeName } from '../text/messages';
 import type { IpFamily, NicDoc, TopologyDocument } from '../model/types';
 import { freeNetworkPrefix, freeTransitPrefix, gatewayAddress, key, nextNicAddress, takenPrefixes, usedAddresses } from './alloc';
-import { appendElement, kindOf, quote, updateElement, usedIds, type EditContext } from './context';
+import { elementKind } from '../model/elementKind';
+import { appendElement, quote, updateElement, usedIds, type EditContext } from './context';
 import { firstFree, networkIdentity, nicIdentity } from './ids';
 import { fail, type ElementKind, type Step } from './types';
 
@@ -30,8 +31,8 @@ const HOW = 'Connect a NIC or a node to a network, a router to a network or to a
 
 export function applyConnect(ctx: EditContext, from: string, to: string): Step {
   const { t } = ctx;
-  const ka = kindOf(t, from);
-  const kb = kindOf(t, to);
+  const ka = elementKind(t, from);
+  const kb = elementKind(t, to);
   if (ka === null || kb === null) return fail(`Cannot connect: ${quote(ka === null ? from : to)} does not exist.`);
   if (from === to) return fail('An element cannot be connected to itself.');
   const w: Work = { doc: ctx.doc, ids: usedIds(t), used: usedAddresses(ctx.doc), messages: [], created: [] };
@@ -170,11 +171,11 @@ const nextFrom = (prefix: string, n: number): string => parseAddress(hostInSubne
 
 function cable(ctx: EditContext, w: Work, x: string, y: string): string | null {
   const { t } = ctx;
-  const nodeOfX = kindOf(t, x) === 'node' ? x : t.index.nics.get(x)!.node;
-  const nodeOfY = kindOf(t, y) === 'node' ? y : t.index.nics.get(y)!.node;
+  const nodeOfX = elementKind(t, x) === 'node' ? x : t.index.nics.get(x)!.node;
+  const nodeOfY = elementKind(t, y) === 'node' ? y : t.index.nics.get(y)!.node;
   if (nodeOfX === nodeOfY) return `Both ends are on ${nodeName(t, nodeOfX)}: a direct cable joins two different nodes.`;
-  const nicX = kindOf(t, x) === 'node' ? newNic(ctx, w, x) : x;
-  const nicY = kindOf(t, y) === 'node' ? newNic(ctx, w, y) : y;
+  const nicX = elementKind(t, x) === 'node' ? newNic(ctx, w, x) : x;
+  const nicY = elementKind(t, y) === 'node' ? newNic(ctx, w, y) : y;
   const fx = familyOf(nicDoc(w, nicX).addresses);
   const fy = familyOf(nicDoc(w, nicY).addresses);
   const family: IpFamily = !fx.has4 && !fy.has4 && (fx.has6 || fy.has6) ? 6 : 4;

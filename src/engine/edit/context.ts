@@ -5,7 +5,6 @@
  */
 import type { Position, Topology, TopologyDocument } from '../model/types';
 import { ownValue } from '../model/own';
-import type { ElementKind } from './types';
 
 export interface EditContext {
   doc: TopologyDocument;
@@ -13,15 +12,6 @@ export interface EditContext {
   t: Topology;
 }
 
-export function kindOf(t: Topology, id: string): ElementKind | null {
-  const { index } = t;
-  if (index.nodes.has(id)) return 'node';
-  if (index.nics.has(id)) return 'nic';
-  if (index.networks.has(id)) return 'network';
-  if (index.routers.has(id)) return 'router';
-  if (index.sites.has(id)) return 'site';
-  return null;
-}
 
 /** The cluster node an element is or belongs to: a node itself, a NIC's node; null for anything else. */
 export function hostOf(t: Topology, id: string): string | null {

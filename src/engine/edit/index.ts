@@ -1,7 +1,7 @@
 /** Pure document edits for the designer: one typed union, one reducer, and their helpers. */
 export { applyEdit, type Parsed } from './apply';
 export { copyNodes } from './clipboard';
-export { hostOf, kindOf } from './context';
+export { hostOf } from './context';
 export { emptyTopology } from './empty';
 export { fixFor, type Fix } from './fixes';
 export { gatewayAddress, nextNicAddress } from './alloc';

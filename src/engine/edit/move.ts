@@ -5,17 +5,18 @@
  * canvas follows the move with the drop positions, in the same batch.
  */
 import type { NicDoc, NodeDoc, RouterDoc, TopologyDocument } from '../model/types';
-import { kindOf, quote, updateElement, withField, type EditContext } from './context';
+import { elementKind } from '../model/elementKind';
+import { quote, updateElement, withField, type EditContext } from './context';
 import { fail, type Step } from './types';
 
 export function applyMove(ctx: EditContext, ids: readonly string[], to: string | null): Step {
   const { t } = ctx;
-  const target = to === null ? null : kindOf(t, to);
+  const target = to === null ? null : elementKind(t, to);
   if (to !== null && target !== 'site' && target !== 'node') return fail(`Elements can be moved into a site or (NICs) onto a node; ${quote(to)} is neither.`);
   const moving = new Set(ids);
   let doc = ctx.doc;
   for (const id of ids) {
-    const kind = kindOf(t, id);
+    const kind = elementKind(t, id);
     if (kind === 'node' || kind === 'router') {
       if (target === 'node') return fail(`Only NICs go onto a node; ${quote(t.index.nodes.get(id)?.name ?? t.index.routers.get(id)!.name)} can go into a site.`);
       const section = kind === 'node' ? 'nodes' : 'routers';

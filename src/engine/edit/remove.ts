@@ -14,7 +14,8 @@ import { parseAddress, parseCidr, prefixContains, type ParsedCidr } from '../mod
 import { nicLabel } from '../text/messages';
 import type { NicDoc, RouteDoc, RouterDoc } from '../model/types';
 import { key } from './alloc';
-import { kindOf, mapSection, quote, type EditContext } from './context';
+import { elementKind } from '../model/elementKind';
+import { mapSection, quote, type EditContext } from './context';
 import type { Step } from './types';
 
 const names = (list: string[]): string => (list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
@@ -26,7 +27,7 @@ export function applyDelete(ctx: EditContext, ids: readonly string[]): Step {
   const { doc, t } = ctx;
   const del = { site: new Set<string>(), node: new Set<string>(), nic: new Set<string>(), network: new Set<string>(), router: new Set<string>() };
   for (const id of ids) {
-    const k = kindOf(t, id);
+    const k = elementKind(t, id);
     if (k) del[k].add(id);
   }
   const asked = [...del.site].map((id) => `site ${quote(t.index.sites.get(id)!.name)}`)

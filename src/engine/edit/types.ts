@@ -9,7 +9,7 @@ import type {
 } from '../model/types';
 import type { VmPatch } from './vms';
 
-export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
+export type { ElementKind } from '../model/elementKind';
 
 /** What the clipboard holds: nodes with their NICs, as they were when copied. */
 export interface Clip {

@@ -7,7 +7,8 @@
 import { parseCidr } from '../model/address';
 import { DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR, DEFAULT_TRANSPORT } from '../model/defaults';
 import type { NetworkDoc, RouteDoc, TopologyDocument } from '../model/types';
-import { appendElement, kindOf, quote, updateElement, withField, type EditContext } from './context';
+import { elementKind } from '../model/elementKind';
+import { appendElement, quote, updateElement, withField, type EditContext } from './context';
 import { renumber, renumberings } from './renumber';
 import { fail, type Edit, type Step } from './types';
 
@@ -46,7 +47,7 @@ export function applyUpdate(ctx: EditContext, edit: UpdateEdit): Step {
     }
     return out;
   };
-  const expect = (id: string, kind: string): Step | null => (kindOf(t, id) === kind ? null : fail(`There is no ${kind} ${quote(id)}.`));
+  const expect = (id: string, kind: string): Step | null => (elementKind(t, id) === kind ? null : fail(`There is no ${kind} ${quote(id)}.`));
   const target = 'id' in edit ? ([edit.id, edit.type.slice('update-'.length)] as const) : 'nic' in edit ? ([edit.nic, 'nic'] as const) : null;
   if (target) {
     const missing = expect(target[0], target[1]);

@@ -9,3 +9,4 @@ export { buildReport, escapeHtml, escapeMarkdown, type ReportOptions } from './r
 export { buildPowerShell, psString, psComment, psInt, type PowerShellResult } from './powershell';
 export { base64, decodeText, utf8 } from './bytes';
 export { buildDrawio, hexColour, type DrawioInput } from './drawio';
+export type { Scene, SceneEdge, SceneKind, SceneLabel, SceneShape, StrokeStyle } from './scene';

@@ -10,6 +10,7 @@
  */
 import type { Mode, TopologyDocument, Transport } from './types';
 import { ownValue, setOwn } from './own';
+import { isRecord } from './shape';
 
 export type { Transport };
 export type IntentType = 'management' | 'compute' | 'storage';
@@ -69,7 +70,6 @@ export interface TopologyOrigin {
 /** Windows Server 2025 and Azure Local 24H2 are build 26100. */
 export const WS2025_BUILD = 26100;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const numOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const boolOf = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
@@ -84,7 +84,7 @@ function put<T extends object, K extends keyof T>(o: T, k: K, v: T[K] | undefine
 }
 
 function readHost(v: unknown): OriginHost | null {
-  if (!isObj(v)) return null;
+  if (!isRecord(v)) return null;
   const h: OriginHost = {};
   put(h, 'osBuild', numOf(v.osBuild));
   put(h, 'osVersion', str(v.osVersion));
@@ -96,15 +96,15 @@ function readHost(v: unknown): OriginHost | null {
 }
 
 function readAtc(v: unknown): NetworkAtc | undefined {
-  if (!isObj(v)) return undefined;
+  if (!isRecord(v)) return undefined;
   const intents = (Array.isArray(v.intents) ? v.intents : [])
-    .filter(isObj)
+    .filter(isRecord)
     .flatMap((i) => (typeof i.name === 'string' ? [{ name: i.name, types: typesOf(i.types), adapters: strings(i.adapters) }] : []));
   const networks: NetworkAtc['networks'] = {};
-  if (isObj(v.networks))
-    for (const [id, n] of Object.entries(v.networks)) if (isObj(n) && typeof n.intent === 'string') setOwn(networks, id, { intent: n.intent, types: typesOf(n.types) });
+  if (isRecord(v.networks))
+    for (const [id, n] of Object.entries(v.networks)) if (isRecord(n) && typeof n.intent === 'string') setOwn(networks, id, { intent: n.intent, types: typesOf(n.types) });
   const out: NetworkAtc = { intents, networks };
-  if (isObj(v.overrides)) {
+  if (isRecord(v.overrides)) {
     const o = v.overrides;
     const ov: AtcOverrides = {};
     put(ov, 'enableLiveMigrationNetworkSelection', boolOf(o.enableLiveMigrationNetworkSelection));
@@ -120,14 +120,14 @@ function readAtc(v: unknown): NetworkAtc | undefined {
 /** The document's origin, or null when it has none (a design drawn by hand). Never throws. */
 export function readOrigin(doc: TopologyDocument): TopologyOrigin | null {
   const v = doc.origin;
-  if (!isObj(v) || v.source !== 'lm-cluster-inventory') return null;
+  if (!isRecord(v) || v.source !== 'lm-cluster-inventory') return null;
   const o: TopologyOrigin = { source: 'lm-cluster-inventory' };
   put(o, 'inventoryVersion', numOf(v.inventoryVersion));
   put(o, 'cluster', str(v.cluster));
   put(o, 'collectedAt', str(v.collectedAt));
   put(o, 'clusterFunctionalLevel', numOf(v.clusterFunctionalLevel));
   if (v.mode === 'ws2025' || v.mode === 'legacy') o.mode = v.mode;
-  if (isObj(v.hosts)) {
+  if (isRecord(v.hosts)) {
     const hosts: Record<string, OriginHost> = {};
     for (const [id, h] of Object.entries(v.hosts)) {
       const read = readHost(h);
@@ -135,13 +135,13 @@ export function readOrigin(doc: TopologyDocument): TopologyOrigin | null {
     }
     o.hosts = hosts;
   }
-  if (isObj(v.nicMtu)) {
+  if (isRecord(v.nicMtu)) {
     const mtu: Record<string, number> = {};
     for (const [id, m] of Object.entries(v.nicMtu)) if (typeof m === 'number' && Number.isFinite(m) && m > 0) setOwn(mtu, id, m);
     o.nicMtu = mtu;
   }
   put(o, 'networkAtc', readAtc(v.networkAtc));
-  if (isObj(v.liveMigrationAsImported))
+  if (isRecord(v.liveMigrationAsImported))
     o.liveMigrationAsImported = { networkOrder: strings(v.liveMigrationAsImported.networkOrder), excludedNetworks: strings(v.liveMigrationAsImported.excludedNetworks) };
   return o;
 }

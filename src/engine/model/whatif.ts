@@ -2,10 +2,11 @@
  * What-if failures: the document with chosen elements marked down, without touching the design.
  * The store keeps the failed ids beside the document; the engine sees the failed copy.
  */
+import type { ElementKind } from './elementKind';
 import type { TopologyDocument } from './types';
 
-/** Kinds of element that can be failed. */
-export type FailableKind = 'node' | 'nic' | 'network' | 'router';
+/** Kinds of element that can be failed: any but a site. Only elements the document declares (not networks the parser made from addresses): a failure is written into the document. */
+export type FailableKind = Exclude<ElementKind, 'site'>;
 
 export function failableKind(doc: TopologyDocument, id: string): FailableKind | null {
   if (doc.nodes?.some((n) => n.id === id)) return 'node';

@@ -3,6 +3,7 @@
  * dialog over the diagram), its legend, and the N-1 resilience list.
  */
 import { useState } from 'react';
+import { MODE_LABEL } from '../../engine';
 import { useAllPairs } from '../hooks';
 import { useActions, useApp } from '../StoreContext';
 import { Matrix, type Density } from './Matrix';
@@ -14,8 +15,8 @@ import { ResilienceList } from './ResilienceList';
 import './analysis.css';
 
 const VIEWS: { id: MatrixView; label: string; title: string }[] = [
-  { id: 'ws2025', label: '2025', title: 'Windows Server 2025: chosen network, direct or routed, fallbacks' },
-  { id: 'legacy', label: 'Legacy', title: 'Legacy (2022 and earlier): initiation delay as a heat map' },
+  { id: 'ws2025', label: '2025', title: `${MODE_LABEL.ws2025}: chosen network, direct or routed, fallbacks` },
+  { id: 'legacy', label: 'Legacy', title: `${MODE_LABEL.legacy}: initiation delay as a heat map` },
   { id: 'difference', label: 'Difference', title: 'What 2025 changes: seconds saved, networks changed, pairs only 2025 can migrate' },
 ];
 

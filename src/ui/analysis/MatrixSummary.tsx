@@ -1,8 +1,7 @@
 /** The numbers above the matrix, led by what Windows Server 2025 changes for this topology. */
-import { compareModes, type AllPairsResult } from '../../engine';
+import { compareModes, formatSeconds, type AllPairsResult } from '../../engine';
 
 const pairs = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;
-const seconds = (s: number): string => `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 
 /**
  * "Legacy: 2 pairs wait 20 s or more before migrating; Windows Server 2025: 0." and, apart, the
@@ -17,7 +16,7 @@ export function headline(result: AllPairsResult, timeout: number): string[] {
   else if (c.pairCount > 0 && c.legacyNever === 0) lines.push('Legacy and Windows Server 2025 both start every migration at once.');
   if (c.legacyNever > 0) {
     const rescued = c.rescuedBy2025 === c.legacyNever ? 'Windows Server 2025 migrates them through routers' : c.rescuedBy2025 > 0 ? `Windows Server 2025 migrates ${c.rescuedBy2025} of them through routers` : '';
-    lines.push(`Legacy never migrates ${pairs(c.legacyNever)}: it gives up after ${seconds(c.legacyGiveUpSeconds)}${rescued ? `; ${rescued}` : ''}.`);
+    lines.push(`Legacy never migrates ${pairs(c.legacyNever)}: it gives up after ${formatSeconds(c.legacyGiveUpSeconds)}${rescued ? `; ${rescued}` : ''}.`);
   }
   if (c.noPath.ws2025 > 0) lines.push(`${pairs(c.noPath.ws2025)} cannot live-migrate even in Windows Server 2025.`);
   return lines;
@@ -49,11 +48,11 @@ export function MatrixSummary({ result, timeout }: { result: AllPairsResult; tim
         </div>
         <div>
           <dt>Legacy delay</dt>
-          <dd>{c.legacyConnected ? `mean ${seconds(Math.round(c.legacyMeanDelaySeconds * 10) / 10)} · worst ${seconds(c.legacyMaxDelaySeconds)} (${pairs(c.legacyConnected)} that connect)` : 'no pair connects'}</dd>
+          <dd>{c.legacyConnected ? `mean ${formatSeconds(Math.round(c.legacyMeanDelaySeconds * 10) / 10)} · worst ${formatSeconds(c.legacyMaxDelaySeconds)} (${pairs(c.legacyConnected)} that connect)` : 'no pair connects'}</dd>
         </div>
         <div>
           <dt>Legacy never migrates</dt>
-          <dd>{c.legacyNever ? `${pairs(c.legacyNever)} (gives up after ${seconds(c.legacyGiveUpSeconds)})` : 'none'}</dd>
+          <dd>{c.legacyNever ? `${pairs(c.legacyNever)} (gives up after ${formatSeconds(c.legacyGiveUpSeconds)})` : 'none'}</dd>
         </div>
         <div>
           <dt>Routed (2025)</dt>

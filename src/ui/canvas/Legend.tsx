@@ -1,10 +1,10 @@
 /**
  * The on-canvas legend: a strip under the diagram (never over it), collapsible. It lists only what
- * the diagram shows, chosen by the exports' rule (legendSelectorOf in src/canvas/derive.ts); with
+ * the diagram shows, chosen by the exports' rule (legendSelectorOf in src/canvas/viewDeriver.ts); with
  * nothing drawn there is no strip.
  */
 import { useMemo, useState } from 'react';
-import { legendSelectorOf } from '../../canvas/derive';
+import { legendSelectorOf } from '../../canvas/viewDeriver';
 import { DASH, type Swatch } from '../../canvas/legend';
 import { useApp, useAppStore } from '../StoreContext';
 

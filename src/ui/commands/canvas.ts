@@ -1,5 +1,5 @@
 /** The diagram's commands: fit, zoom, auto layout, and the what-if failures of the selection. */
-import { failableKind } from '../../engine/model/whatif';
+import { failableKind } from '../../engine';
 import type { Command, CommandContext } from './types';
 
 /** The elements a what-if failure can apply to: the context menu's target, else the selection. */

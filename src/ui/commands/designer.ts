@@ -1,5 +1,5 @@
 /** The designer's commands: delete, select all, copy/paste/duplicate, new topology, settings, palette, tools, "?". */
-import type { PaletteKind } from '../../canvas/gestures/drop';
+import type { ElementKind } from '../../engine';
 import type { Tool } from '../../store/appStore';
 import {
   copySelection, deleteSelection, duplicateSelection, insertFromPalette, pasteClipboard, requestNewTopology, selectAll,
@@ -16,7 +16,7 @@ const tool = (id: Tool, text: string, label: string, key: string, hint: string):
 });
 
 /** A palette element: inserted by click (into the selection), by its key, or dragged onto the diagram. */
-const insert = (kind: PaletteKind, text: string, label: string, key: string, hint: string): Command => ({
+const insert = (kind: ElementKind, text: string, label: string, key: string, hint: string): Command => ({
   id: `insert-${kind}`, label, group: 'insert', shortcuts: [key], palette: { insert: kind, text, hint },
   run: ({ store }) => insertFromPalette(store, kind),
 });

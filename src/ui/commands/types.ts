@@ -4,7 +4,7 @@
  * a command and its keys are declared once, here, and every surface renders from it.
  */
 import type { CanvasApiHolder } from '../../canvas/api';
-import type { PaletteKind } from '../../canvas/gestures/drop';
+import type { ElementKind } from '../../engine';
 import type { AppStore, Tool } from '../../store/appStore';
 
 export interface CommandContext {
@@ -20,7 +20,7 @@ export type CommandId =
   | 'open' | 'save' | 'export' | 'import-inventory' | 'powershell' | 'copy-link'
   // designer.ts
   | 'delete' | 'select-all' | 'copy' | 'paste' | 'duplicate' | 'new-topology' | 'live-migration-settings' | 'shortcuts'
-  | `tool-${Tool}` | `insert-${PaletteKind}`
+  | `tool-${Tool}` | `insert-${ElementKind}`
   // canvas.ts
   | 'fit' | 'zoom-in' | 'zoom-out' | 'auto-layout' | 'toggle-failed' | 'restore-all'
   // element.ts (the context menu of a diagram element)
@@ -49,5 +49,5 @@ export interface Command {
   /** Offered in an element's context menu: when `shown` (default always), under `label` (default the command's). */
   menu?: { label?(ctx: CommandContext, target: string): string; shown?(ctx: CommandContext, target: string): boolean };
   /** A palette entry: the tool it selects (shown pressed while active) or the element kind it inserts (and drops). */
-  palette?: ({ tool: Tool } | { insert: PaletteKind }) & { text: string; hint: string };
+  palette?: ({ tool: Tool } | { insert: ElementKind }) & { text: string; hint: string };
 }

@@ -2,7 +2,7 @@
  * Edits the selected element's properties. Each change is one undo step through applyEdit;
  * invalid input stays in its field with the engine's message and changes nothing.
  */
-import { kindOf } from '../../engine/edit';
+import { elementKind } from '../../engine';
 import { useActions, useApp } from '../StoreContext';
 import { NetworkProperties } from './props/NetworkProperties';
 import { NicProperties } from './props/NicProperties';
@@ -28,7 +28,7 @@ export function PropertyEditor() {
       </section>
     );
   const id = selected[0]!;
-  const kind = kindOf(t, id);
+  const kind = elementKind(t, id);
   if (kind === null) return null;
   return (
     <section className="props" aria-label="Edit properties">

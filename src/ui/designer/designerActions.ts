@@ -1,13 +1,13 @@
 /** Designer actions shared by the palette, the commands and the dialogs (they see only the store). */
-import { kindOf, type Edit } from '../../engine/edit';
+import { elementKind, type ElementKind } from '../../engine';
+import type { Edit } from '../../engine/edit';
 import type { CanvasApiHolder } from '../../canvas/api';
 import type { AppStore } from '../../store/appStore';
-import type { PaletteKind } from '../../canvas/gestures/drop';
 import { insertEdit } from './insert';
-import { hasUnsavedWork } from '../frame/saveState';
+import { hasUnsavedWork } from '../frame/unsavedWork';
 
 /** Inserts a palette element at a free position, where the selection says; tells the user when it cannot. */
-export function insertFromPalette(store: AppStore, kind: PaletteKind): void {
+export function insertFromPalette(store: AppStore, kind: ElementKind): void {
   const s = store.getState();
   const edit = insertEdit(kind, s.design, s.ui.selectedIds);
   if ('error' in edit) {
@@ -38,7 +38,7 @@ const pin = (canvas?: CanvasApiHolder): Edit | null => canvas?.current?.pinLayou
 
 export function duplicateSelection(store: AppStore, canvas?: CanvasApiHolder): void {
   const s = store.getState();
-  const nodes = s.ui.selectedIds.filter((id) => kindOf(s.design, id) === 'node');
+  const nodes = s.ui.selectedIds.filter((id) => elementKind(s.design, id) === 'node');
   if (nodes.length === 0) {
     s.actions.notify({ kind: 'info', text: 'Select one or more nodes to duplicate them with their NICs.' });
     return;

@@ -5,7 +5,7 @@
  */
 import type { Position, Topology } from '../../engine';
 import { hostOf, type Edit } from '../../engine/edit';
-import type { PaletteKind } from '../../canvas/gestures/drop';
+import type { ElementKind } from '../../engine';
 
 function siteOf(t: Topology, id: string): string | null {
   if (t.index.sites.has(id)) return id;
@@ -16,7 +16,7 @@ function siteOf(t: Topology, id: string): string | null {
 
 
 /** The edit inserting `kind` given the selection, or a message saying what to select first. */
-export function insertEdit(kind: PaletteKind, t: Topology, selected: readonly string[], position?: Position): Edit | { error: string } {
+export function insertEdit(kind: ElementKind, t: Topology, selected: readonly string[], position?: Position): Edit | { error: string } {
   const first = selected.length === 1 ? selected[0]! : null;
   const at = position ? { position } : {};
   switch (kind) {

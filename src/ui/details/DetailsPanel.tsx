@@ -1,10 +1,10 @@
 /** Details of the selected element, with what-if and pair actions. */
-import { failableKind } from '../../engine/model/whatif';
+import { elementKind, failableKind } from '../../engine';
 import { useActions, useApp } from '../StoreContext';
 import { ElementDetails } from './ElementDetails';
 import { PropertyEditor } from '../designer/PropertyEditor';
 import { TopologyProperties } from '../designer/props/TopologyProperties';
-import { elementKind, elementName, KIND_LABEL } from './facts';
+import { elementName, KIND_LABEL } from './facts';
 import { NodeVms } from '../vms/NodeVms';
 import { OriginSummary } from './OriginSummary';
 import './details.css';

@@ -5,9 +5,8 @@
  */
 import { multiNicNetworks, networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
-import { ownValue } from '../../engine/model/own';
+import { elementKind, ownValue, type ElementKind } from '../../engine';
 
-export type ElementKind = 'site' | 'node' | 'nic' | 'network' | 'router';
 
 export const KIND_LABEL: Record<ElementKind, string> = { site: 'Site', node: 'Node', nic: 'NIC', network: 'Network', router: 'Router' };
 
@@ -25,16 +24,6 @@ export interface ElementFacts {
   id: string;
   name: string;
   facts: Fact[];
-}
-
-export function elementKind(t: Topology, id: string): ElementKind | null {
-  const i = t.index;
-  if (i.nodes.has(id)) return 'node';
-  if (i.nics.has(id)) return 'nic';
-  if (i.networks.has(id)) return 'network';
-  if (i.routers.has(id)) return 'router';
-  if (i.sites.has(id)) return 'site';
-  return null;
 }
 
 /** A name that says what the element is: NICs carry their node's name. */

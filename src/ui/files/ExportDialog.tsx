@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { ExportOptions, ExportedPage, PngOptions } from '../../canvas/api';
 import { PAGE_SIZES } from '../../canvas/export/pages';
 import { exportFileNames, pageFileName } from '../../engine/io';
-import { nodeName } from '../../engine';
+import { modeInSentence, nodeName } from '../../engine';
 import { useCanvasApi } from '../CanvasContext';
 import { useApp, useAppStore } from '../StoreContext';
 import { copyText, downloadBlob, downloadText } from './browser';
@@ -14,7 +14,6 @@ import { makeReport } from './makeReport';
 import { Modal } from '../common/Modal';
 
 type Job = 'png' | 'svg' | 'drawio' | 'markdown' | 'copy-markdown' | 'html';
-const MODE = { ws2025: 'Windows Server 2025', legacy: 'legacy' } as const;
 
 /** Downloads every page; says what was written. */
 function downloadPages<T>(pages: ExportedPage<T>[], fileName: string, save: (data: T, name: string) => void): string {
@@ -28,7 +27,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const canvas = useCanvasApi();
   const names = exportFileNames(useApp((s) => s.document));
   const failed = useApp((s) => s.ui.failed.length);
-  const pairText = useApp((s) => (s.ui.sourceNodeId && s.ui.destinationNodeId ? `${nodeName(s.design, s.ui.sourceNodeId)} → ${nodeName(s.design, s.ui.destinationNodeId)}, ${MODE[s.ui.mode]}` : null));
+  const pairText = useApp((s) => (s.ui.sourceNodeId && s.ui.destinationNodeId ? `${nodeName(s.design, s.ui.sourceNodeId)} → ${nodeName(s.design, s.ui.destinationNodeId)}, ${modeInSentence(s.ui.mode)}` : null));
   const [withPair, setWithPair] = useState(true);
   const [page, setPage] = useState<ExportOptions['page']>('whole');
   const [scale, setScale] = useState<PngOptions['scale']>(2);

@@ -1,7 +1,7 @@
 /** The file commands in the header (the registry's `toolbar: true` entries of src/ui/commands/files.ts). */
 import { CommandButtons } from '../commands/CommandButtons';
 import { fileCommands } from '../commands/files';
-import { hasUnsavedWork } from '../frame/saveState';
+import { hasUnsavedWork } from '../frame/unsavedWork';
 import { useApp } from '../StoreContext';
 
 export function FileButtons() {

@@ -3,7 +3,7 @@
  * writes. What the import assumed is listed afterwards, so the user can check it against reality.
  */
 import { useEffect, useRef, useState } from 'react';
-import { INVENTORY_SCRIPT } from '../../engine/io/inventory';
+import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
 import { importCounts, importInventory, readBytes, unreadableMessage, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';

@@ -9,7 +9,7 @@ import type { AppStore } from '../../store/appStore';
 import { useAppStore } from '../StoreContext';
 import { Modal } from '../common/Modal';
 import { splitShareFragment, type SharedView } from './shareFragment';
-import { hasUnsavedWork } from '../frame/saveState';
+import { hasUnsavedWork } from '../frame/unsavedWork';
 
 /** Removes the fragment so that a reload does not open the link again over later edits. */
 function clearFragment(): void {

@@ -4,7 +4,7 @@
  * actions.load, so Undo brings the previous one back.
  */
 import type { Diagnostic, ParseError } from '../../engine';
-import { parseClusterInventory } from '../../engine/io/inventory';
+import { parseClusterInventory } from '../../engine';
 import {
   encodeShareLink, exportFileNames, MAX_FILE_BYTES, MAX_SHARE_DATA_CHARS, readTopologyFile, serializeTopology, SHARE_LINK_WARN_CHARS, tooLargeMessage,
 } from '../../engine/io';

@@ -1,10 +1,10 @@
 /** Gathers what the design report needs from the store and the diagram. */
 import { nicLabel, type Topology } from '../../engine';
-import { allPairsOf, checksOf } from '../hooks';
 import { buildReport, exportFileNames } from '../../engine/io';
 import type { CanvasApiHolder } from '../../canvas/api';
 import { PAGE_SIZES, type PageSizeId } from '../../canvas/export/pages';
 import type { AppStore } from '../../store/appStore';
+import { allPairs as allPairsOf, checks } from '../../store/derived';
 
 function failedNames(t: Topology, ids: string[]): string[] {
   return ids.map((id) => {
@@ -29,8 +29,8 @@ export async function makeReport(store: AppStore, canvas: CanvasApiHolder, diagr
   } catch {
     // The report is still worth having without its picture; it says the diagram is missing.
   }
-  const allPairs = allPairsOf(s.effective, timeout);
-  const diagnostics = [...s.diagnostics, ...checksOf(s.design, timeout)];
+  const allPairs = allPairsOf(s);
+  const diagnostics = [...s.diagnostics, ...checks(s)];
   const report = buildReport(s.effective, allPairs, diagnostics, {
     ...(pages?.length ? { diagramPages: pages, pageCss: PAGE_SIZES[diagram.page].css } : {}),
     diagramFileName: exportFileNames(s.document).png,

@@ -7,7 +7,7 @@ import { EXAMPLES, findExample, type Example } from '../../examples';
 import { Modal } from '../common/Modal';
 import { formatShortcut } from '../commands/shortcuts';
 import { useAppStore } from '../StoreContext';
-import { hasUnsavedWork } from './saveState';
+import { hasUnsavedWork } from './unsavedWork';
 
 export function ExampleMenu() {
   const store = useAppStore();

@@ -1,7 +1,7 @@
 /** "Unsaved changes" / "Saved" beside the topology's name, and the browser tab's title kept in step. */
 import { useEffect } from 'react';
 import { useApp } from '../StoreContext';
-import { hasUnsavedWork, tabTitle } from './saveState';
+import { hasUnsavedWork, tabTitle } from './unsavedWork';
 
 export function SaveState() {
   const unsaved = useApp(hasUnsavedWork);

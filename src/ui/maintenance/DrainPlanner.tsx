@@ -3,7 +3,7 @@
  * one sentence, the assumptions beside them, the timelines on one time scale (or as tables), CSV.
  */
 import { useState } from 'react';
-import { compareSentence, drainCsv, formatDuration, nodeName, type DrainPlan, type Topology } from '../../engine';
+import { compareSentence, drainCsv, formatDuration, MODE_LABEL, nodeName, type DrainPlan, type Topology } from '../../engine';
 import { useApp } from '../StoreContext';
 import { AssumptionEditor, AssumptionSummary } from './Assumptions';
 import { Calibrate } from './Calibrate';
@@ -12,14 +12,13 @@ import { DrainTable } from './DrainTable';
 import { DrainTimeline } from './DrainTimeline';
 import type { Plans } from './usePlans';
 
-const MODE_NAME = { ws2025: 'Windows Server 2025', legacy: 'Legacy (before 2025)' } as const;
 
 function Figures({ t, plan }: { t: Topology; plan: DrainPlan }) {
   const moved = plan.migrations.filter((m) => !m.failure && t.index.vms.get(m.vmId)?.state === 'running').length;
   const stuck = plan.migrations.filter((m) => m.failure).length;
   return (
     <div className={`drain-figures mode-card-${plan.mode}`} data-testid={`drain-total-${plan.mode}`}>
-      <h3>{MODE_NAME[plan.mode]}</h3>
+      <h3>{MODE_LABEL[plan.mode]}</h3>
       <p className="drain-total">
         <span className="visually-hidden">Estimated total: </span>
         {formatDuration(plan.totalSeconds)}
@@ -77,9 +76,9 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
         </span>
       </div>
       {[ws2025, legacy].map((plan) => (
-        <section key={plan.mode} className="drain-mode" aria-label={`${MODE_NAME[plan.mode]} plan`}>
+        <section key={plan.mode} className="drain-mode" aria-label={`${MODE_LABEL[plan.mode]} plan`}>
           <div className="section-head">
-            <h3>{MODE_NAME[plan.mode]}</h3>
+            <h3>{MODE_LABEL[plan.mode]}</h3>
             <button type="button" className="small-button" onClick={() => downloadCsv(`${name} drain ${plan.mode}`, drainCsv(t, plan))}>
               CSV
             </button>

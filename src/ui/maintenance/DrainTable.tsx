@@ -1,12 +1,12 @@
 /** A drain plan as a table: the timeline's figures, one row per VM, readable by any screen reader. */
-import { formatDuration, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
+import { formatDuration, modeInSentence, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
 
 const s = (x: number): string => formatDuration(x);
 
 export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
   return (
     <table className="drain-table">
-      <caption className="visually-hidden">Drain of {nodeName(t, plan.sourceNodeId)}, {plan.mode === 'ws2025' ? 'Windows Server 2025' : 'legacy'} (estimate)</caption>
+      <caption className="visually-hidden">Drain of {nodeName(t, plan.sourceNodeId)}, {modeInSentence(plan.mode)} (estimate)</caption>
       <thead>
         <tr>
           <th>VM</th>

@@ -5,7 +5,7 @@
  * arrow keys move between bars. The same plan reads as a table beside it (DrainTable).
  */
 import { useRef, type KeyboardEvent } from 'react';
-import { formatDuration, nodeName, streamsLabel, timelineLanes, type DrainMigration, type DrainPlan, type Topology } from '../../engine';
+import { formatDuration, modeInSentence, nodeName, streamsLabel, timelineLanes, type DrainMigration, type DrainPlan, type Topology } from '../../engine';
 import { useActions } from '../StoreContext';
 
 const pct = (x: number, total: number): string => `${total > 0 ? (x / total) * 100 : 0}%`;
@@ -47,7 +47,7 @@ export function DrainTimeline({ t, plan, scaleSeconds }: { t: Topology; plan: Dr
       className="drain-timeline"
       ref={box}
       role="group"
-      aria-label={`Timeline, ${plan.mode === 'ws2025' ? 'Windows Server 2025' : 'legacy'}: one lane per parallel migration`}
+      aria-label={`Timeline, ${modeInSentence(plan.mode)}: one lane per parallel migration`}
       onKeyDown={onKeyDown}
       onMouseLeave={() => actions.previewPair(null)}
       onBlur={(e) => {

@@ -2,7 +2,8 @@
 import { nodeFailureMessage, type Selection, type Topology } from '../../engine';
 import { usePairSelections } from '../hooks';
 import { useApp } from '../StoreContext';
-import { delayText, formatSeconds, kindText, pathSummary } from './explain';
+import { formatSeconds } from '../../engine';
+import { delayText, kindText, pathSummary } from './explain';
 import { LegacyTimeline } from './LegacyTimeline';
 import { TimeoutInput } from './TimeoutInput';
 

@@ -1,6 +1,6 @@
 /** The legacy search on a time axis: one bar per attempt, as long as its timeout; the outcome at the end. */
-import type { Selection, Topology } from '../../engine';
-import { formatSeconds, LEGACY_MODEL_TEXT, legacyTimeline, TIMEOUT_NOTE } from './explain';
+import { formatSeconds, type Selection, type Topology } from '../../engine';
+import { LEGACY_MODEL_TEXT, legacyTimeline, TIMEOUT_NOTE } from './explain';
 
 export function LegacyTimeline({ topology, selection }: { topology: Topology; selection: Selection }) {
   const tl = legacyTimeline(topology, selection);

@@ -2,7 +2,8 @@
 import { nodeFailureMessage, TRANSPORT_LABEL, type PathCandidate, type Selection, type Topology } from '../../engine';
 import { usePairSelections } from '../hooks';
 import { useApp } from '../StoreContext';
-import { formatSeconds, kindText, LEGACY_MODEL_TEXT, linkText, MODE_LABEL, pathEnds, pathHops, pathSummary, streamLines } from './explain';
+import { formatSeconds, MODE_LABEL } from '../../engine';
+import { kindText, LEGACY_MODEL_TEXT, linkText, pathEnds, pathHops, pathSummary, streamLines } from './explain';
 import { HopChain } from './HopChain';
 
 function Meta({ topology, path, extra }: { topology: Topology; path: PathCandidate; extra?: string }) {

@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import { nodeFailureMessage, orderText, REASON_TEXT, type Exclusion } from '../../engine';
 import { useActiveSelection } from '../hooks';
 import { useApp } from '../StoreContext';
-import { formatSeconds, groupWhy, leadCause, MODE_LABEL, ordinal, shortReason, smbNote, usageText, type NetworkWhy } from './explain';
+import { formatSeconds, MODE_LABEL } from '../../engine';
+import { groupWhy, leadCause, ordinal, shortReason, smbNote, usageText, type NetworkWhy } from './explain';
 
 function Messages({ list }: { list: Exclusion[] }) {
   return (

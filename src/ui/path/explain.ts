@@ -3,16 +3,10 @@
  * the per-network "why" and the comparison headline. Pure functions of engine results, so the
  * panels stay thin and the wording is unit-tested in one place.
  */
-import { networkName, nodeName, rdmaText, REASON_TEXT, routerName, streamsOf, type Exclusion, type LegacyAttempt, type Mode, type PathCandidate, type Reason, type Selection, type Topology } from '../../engine';
-
-export const MODE_LABEL: Record<Mode, string> = { ws2025: 'Windows Server 2025', legacy: 'Legacy (2022 and earlier)' };
+import { formatSeconds, networkName, nodeName, rdmaText, REASON_TEXT, routerName, type Exclusion, type LegacyAttempt, type PathCandidate, type Reason, type Selection, type Topology } from '../../engine';
+import { streamsOfSelection } from '../../store/derived';
 
 const q = (s: string): string => `'${s}'`;
-
-/** Seconds as people read them: whole numbers stay whole, fractions keep one decimal. */
-export function formatSeconds(s: number): string {
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-}
 
 export function ordinal(n: number): string {
   const mod100 = n % 100;
@@ -109,7 +103,7 @@ export interface StreamLine {
  */
 export function streamLines(t: Topology, s: Selection): StreamLine[] {
   const known = s.chosen ? [s.chosen, ...s.fallbacks] : [];
-  return streamsOf(t, s).map((x, i) => {
+  return streamsOfSelection(t, s).map((x, i) => {
     const path =
       known.find((c) => c.kind === 'direct' && c.sourceNicId === x.sourceNicId && c.destinationNicId === x.destinationNicId) ?? directPath(t, x.sourceNicId, x.destinationNicId);
     return {

@@ -3,11 +3,11 @@
  * elements it is about when clicked, with a one-click fix where the fix is unambiguous.
  */
 import { useMemo } from 'react';
-import type { Diagnostic } from '../../engine';
+import { elementKind, type Diagnostic } from '../../engine';
 import { elementNames, nameElements } from '../../store/friendlyErrors';
 import type { Edit } from '../../engine/edit';
 import type { AppStore } from '../../store/appStore';
-import { checksOf } from '../hooks';
+import { checks } from '../../store/derived';
 import { useActions, useApp, useAppStore } from '../StoreContext';
 import { useFindings, type Finding } from './useFindings';
 import '../designer/designer.css';
@@ -37,7 +37,7 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
 /** The findings of the store's design now (outside React, right after an edit). */
 function currentFindings(store: AppStore): Diagnostic[] {
   const s = store.getState();
-  return [...s.diagnostics, ...checksOf(s.design, s.ui.legacyTimeoutSeconds)];
+  return [...s.diagnostics, ...checks(s)];
 }
 
 /** A group's heading: "12 node pairs have no path". */
@@ -72,12 +72,12 @@ export function ValidationPanel() {
   const findings = useFindings();
   const store = useAppStore();
   const actions = useActions();
-  const exists = useApp((s) => s.design.index);
+  const design = useApp((s) => s.design);
   const doc = useApp((s) => s.document);
   const names = useMemo(() => elementNames(doc), [doc]);
   if (findings.length === 0) return <p className="hint">No problems found.</p>;
   const select = (ids: string[]): void => {
-    const known = ids.filter((id) => exists.nodes.has(id) || exists.nics.has(id) || exists.networks.has(id) || exists.routers.has(id) || exists.sites.has(id));
+    const known = ids.filter((id) => elementKind(design, id) !== null);
     actions.select(known);
   };
   /** Applies fixes as one undo step; says so when the list grows (a fix can reveal what it hid). */

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { Diagnostic } from '../../engine';
 import { fixFor, type Fix } from '../../engine/edit';
-import { checksOf } from '../hooks';
+import { checks } from '../../store/derived';
 import { useApp } from '../StoreContext';
 
 export interface Finding {
@@ -12,18 +12,13 @@ export interface Finding {
 
 /** How many findings the panel lists (for the tab badge), without computing their fixes. */
 export function useFindingCount(): number {
-  const design = useApp((s) => s.design);
   const diagnostics = useApp((s) => s.diagnostics.length);
-  const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
-  return useMemo(() => diagnostics + checksOf(design, timeout).length, [design, diagnostics, timeout]);
+  return diagnostics + useApp(checks).length;
 }
 
 export function useFindings(): Finding[] {
   const design = useApp((s) => s.design);
   const diagnostics = useApp((s) => s.diagnostics);
-  const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
-  return useMemo(() => {
-    const all = [...diagnostics, ...checksOf(design, timeout)];
-    return all.map((d) => ({ diagnostic: d, fix: fixFor(design, d) }));
-  }, [design, diagnostics, timeout]);
+  const found = useApp(checks);
+  return useMemo(() => [...diagnostics, ...found].map((d) => ({ diagnostic: d, fix: fixFor(design, d) })), [design, diagnostics, found]);
 }

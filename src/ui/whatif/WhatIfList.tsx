@@ -1,6 +1,7 @@
 /** The what-if failures in force, each restorable, and one action to restore them all. */
 import { useActions, useApp } from '../StoreContext';
-import { elementKind, elementName, KIND_LABEL } from '../details/facts';
+import { elementKind } from '../../engine';
+import { elementName, KIND_LABEL } from '../details/facts';
 import './whatif.css';
 
 export function WhatIfList() {

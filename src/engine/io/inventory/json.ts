@@ -4,6 +4,7 @@
  * sometimes wraps arrays as `{ "value": [...], "Count": n }`, and property names are
  * case-insensitive in PowerShell. Every value travels with its JSON path for messages.
  */
+import { isRecord } from '../../model/shape';
 
 /** A value read from the inventory, with the JSON path it came from. */
 export interface Field {
@@ -13,7 +14,8 @@ export interface Field {
 
 export type Obj = Record<string, unknown>;
 
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object (not null, not a list): the model's isRecord, under the name the inventory's readers use. */
+export const isObj: (v: unknown) => v is Obj = isRecord;
 
 const has = (o: Obj, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 

@@ -1,5 +1,5 @@
 /** The next hops a NIC can use: interface addresses of the routers on its own subnets. */
-import { parseCidr, prefixContains } from '../../../engine/model/address';
+import { parseCidr, prefixContains } from '../../../engine';
 import type { Topology } from '../../../engine';
 
 export interface Gateway {

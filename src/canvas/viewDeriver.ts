@@ -4,11 +4,11 @@
  */
 import type { Selection, Topology } from '../engine';
 import type { AppState } from '../store/appStore';
-import { activeSelection } from '../store/selectors';
+import { activeSelection } from '../store/derived';
 import type { DiagramModel } from './elements';
 import { drawingOf } from './scale';
 import { decorate, type Decoration } from './highlight';
-import { autoLayout, viewPositions } from './layout';
+import { autoLayout, viewPositions } from './diagramLayout';
 import { diagramElements, legendIdsOfElements, legendSections, type LegendSection } from './legend';
 import type { Pos } from './geometry';
 
@@ -63,7 +63,7 @@ export function createViewDeriver(): (s: AppState) => View {
   return (s) => {
     const model = modelOf(s.design);
     const { ui } = s;
-    const selection = activeSelection(s); // shared with the panels (src/store/selectors.ts)
+    const selection = activeSelection(s); // shared with the panels (src/store/derived.ts)
     return {
       model,
       auto: autoOf(model),

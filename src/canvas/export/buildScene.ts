@@ -5,8 +5,8 @@
  * states and the pair overlay can never reach a file; the decorations say what is highlighted.
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
-import type { Scene, SceneEdge, SceneShape, StrokeStyle } from '../../engine/io/scene';
-import { lookOf } from '../apply';
+import type { Scene, SceneEdge, SceneShape, StrokeStyle } from '../../engine/io';
+import { lookOf } from '../applyView';
 import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, leafBox, type Box, type Pos } from '../geometry';
 import type { Decoration } from '../highlight';

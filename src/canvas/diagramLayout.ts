@@ -9,7 +9,7 @@ import { autoLayout, type AutoLayoutOptions } from './placement/auto';
 import { viewPositions } from './placement/positions';
 
 export { autoLayout, type AutoLayout, type Arrangement } from './placement/auto';
-export { viewPositions, followRouters, positionsAfterMove, changedPositions } from './placement/positions';
+export { viewPositions, followRouters, positionsAfterMove, changedPositions, barsAtDrops, savedPositions } from './placement/positions';
 
 export interface Layout {
   /** The automatic layout, whatever is saved (transit subnets and unsaved elements derive from it). */

@@ -6,7 +6,7 @@
  */
 import type { EventObject, NodeSingular } from 'cytoscape';
 import type { Topology } from '../../engine';
-import { kindOf } from '../../engine/edit';
+import { elementKind } from '../../engine';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -14,7 +14,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 export function connectable(design: Topology, e: EventObject): string | null {
   if (e.target === e.cy || !e.target.isNode?.()) return null;
   const id = (e.target as NodeSingular).id();
-  return kindOf(design, id) === null ? null : id;
+  return elementKind(design, id) === null ? null : id;
 }
 
 export function ghostLine(container: HTMLElement | null): { show(x1: number, y1: number, x2: number, y2: number): void; hide(): void; remove(): void } {

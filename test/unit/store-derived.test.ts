@@ -1,9 +1,9 @@
 /** The pair's selection is computed once and shared by the canvas and the panels (src/store/selectors.ts). */
 import { describe, expect, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
-import { createViewDeriver } from '../../src/canvas/derive';
+import { createViewDeriver } from '../../src/canvas/viewDeriver';
 import { createAppStore } from '../../src/store/appStore';
-import { activeSelection, pairSelections } from '../../src/store/selectors';
+import { activeSelection, allPairs, checks, pairSelections } from '../../src/store/derived';
 import { readFixture } from './helpers';
 
 const twoSite = () => readFixture('two-site-routed.json') as TopologyDocument;
@@ -33,5 +33,20 @@ describe('pair selection selectors', () => {
     s.actions.setDestination(null);
     expect(pairSelections(store.getState())).toBeNull();
     expect(activeSelection(store.getState())).toBeNull();
+  });
+
+  it('keep one home per store: two stores read in turn keep their own objects', () => {
+    // With one memo slot shared by every store, reading store B evicted store A's pair and the
+    // next read of A built a new object (a re-render of everything subscribed to it).
+    const a = createAppStore({ document: twoSite(), pair: ['n1', 'n3'] });
+    const b = createAppStore({ document: twoSite(), pair: ['n2', 'n4'] });
+    const pa = pairSelections(a.getState());
+    const pb = pairSelections(b.getState());
+    expect(pa).not.toBe(pb);
+    expect(pairSelections(a.getState())).toBe(pa);
+    expect(pairSelections(b.getState())).toBe(pb);
+    expect(allPairs(a.getState())).toBe(allPairs(a.getState()));
+    expect(allPairs(a.getState())).not.toBe(allPairs(b.getState()));
+    expect(checks(a.getState())).toBe(checks(a.getState()));
   });
 });

@@ -4,7 +4,8 @@
  */
 import { ownValue, setOwn } from '../model/own';
 import type { Position } from '../model/types';
-import { kindOf, quote, withPositions, type EditContext } from './context';
+import { elementKind } from '../model/elementKind';
+import { quote, withPositions, type EditContext } from './context';
 import { fail, type Step } from './types';
 
 export function applyPositions(ctx: EditContext, positions: Record<string, Position>): Step {
@@ -12,7 +13,7 @@ export function applyPositions(ctx: EditContext, positions: Record<string, Posit
   const layout = doc.layout ?? {};
   const out: Record<string, Position> = {};
   for (const [id, p] of Object.entries(positions)) {
-    if (kindOf(t, id) === null) return fail(`Cannot place ${quote(id)}: there is no such element.`, `layout.${id}`);
+    if (elementKind(t, id) === null) return fail(`Cannot place ${quote(id)}: there is no such element.`, `layout.${id}`);
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return fail(`The position of ${quote(id)} must be two finite numbers.`, `layout.${id}`);
     setOwn(out, id, { x: p.x, y: p.y });
   }
@@ -26,9 +27,9 @@ export function applyPositions(ctx: EditContext, positions: Record<string, Posit
     }
   };
   // Sites first, so that a node given with its site moves its NICs by its own offset.
-  const ids = Object.keys(positions).sort((a, b) => Number(kindOf(t, b) === 'site') - Number(kindOf(t, a) === 'site'));
+  const ids = Object.keys(positions).sort((a, b) => Number(elementKind(t, b) === 'site') - Number(elementKind(t, a) === 'site'));
   for (const id of ids) {
-    const kind = kindOf(t, id);
+    const kind = elementKind(t, id);
     if (kind === 'site') {
       const nodes = t.nodes.filter((n) => n.site === id).map((n) => n.id);
       const routers = t.routers.filter((r) => r.site === id).map((r) => r.id);

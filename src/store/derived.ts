@@ -1,0 +1,109 @@
+/**
+ * Derived state: every value computed from the store's state that the screen, the exports or the
+ * report read, with ONE home per store instance. It is the only caller, outside the engine and the
+ * workers, of `selectMigrationPath`, `streamsOf`, `analyzeAllPairs` and `runChecks`
+ * (lint-enforced in eslint.config.js), so the canvas, the panels and the files read the very same
+ * objects, each computed once.
+ *
+ * The home of a store is keyed by its `actions` object, which a store creates once and keeps for
+ * its life: two stores (two tests, two app instances) never share or evict each other's values.
+ * Within a home, values are memoised on the parsed topology they come from (a new what-if failure
+ * is a new topology; one no longer referenced takes its entries with it) and the view state
+ * (pair, mode, timeout).
+ */
+import {
+  analyzeAllPairs, runChecks, selectMigrationPath, streamsOf,
+  type AllPairsResult, type Diagnostic, type Mode, type Selection, type Stream, type Topology,
+} from '../engine';
+import type { AppState } from './appStore';
+
+export interface PairSelections {
+  ws2025: Selection;
+  legacy: Selection;
+}
+
+/** A few pairs, modes and timeouts per topology. */
+const PER_TOPOLOGY = 64;
+
+interface Home {
+  selections: WeakMap<Topology, Map<string, Selection>>;
+  pair: PairSelections | null;
+  allPairs: WeakMap<Topology, Map<number, AllPairsResult>>;
+  checks: WeakMap<Topology, Diagnostic[]>;
+}
+
+const homes = new WeakMap<object, Home>();
+
+function homeOf(s: Pick<AppState, 'actions'>): Home {
+  let h = homes.get(s.actions);
+  if (!h) homes.set(s.actions, (h = { selections: new WeakMap(), pair: null, allPairs: new WeakMap(), checks: new WeakMap() }));
+  return h;
+}
+
+/** The selection of one pair in one mode on the state's effective topology, memoised per topology, pair, mode and timeout. */
+export function selectionFor(s: AppState, source: string, destination: string, mode: Mode, timeout: number = s.ui.legacyTimeoutSeconds): Selection {
+  const home = homeOf(s);
+  const t = s.effective;
+  let byKey = home.selections.get(t);
+  if (!byKey) home.selections.set(t, (byKey = new Map()));
+  const key = `${mode}\u0000${timeout}\u0000${source}\u0000${destination}`;
+  let sel = byKey.get(key);
+  if (!sel) {
+    if (byKey.size >= PER_TOPOLOGY) byKey.clear();
+    byKey.set(key, (sel = selectMigrationPath(t, source, destination, { mode, legacyTimeoutSeconds: timeout })));
+  }
+  return sel;
+}
+
+/** The selection in the mode the user is looking at, or null while the pair is incomplete. */
+export function activeSelection(s: AppState): Selection | null {
+  const { sourceNodeId: src, destinationNodeId: dst, mode } = s.ui;
+  return src && dst ? selectionFor(s, src, dst, mode) : null;
+}
+
+/** The selection in both modes (the comparison), or null while the pair is incomplete. Same object while neither changes. */
+export function pairSelections(s: AppState): PairSelections | null {
+  const { sourceNodeId: src, destinationNodeId: dst } = s.ui;
+  if (!src || !dst) return null;
+  const home = homeOf(s);
+  const ws2025 = selectionFor(s, src, dst, 'ws2025');
+  const legacy = selectionFor(s, src, dst, 'legacy');
+  if (home.pair?.ws2025 !== ws2025 || home.pair.legacy !== legacy) home.pair = { ws2025, legacy };
+  return home.pair;
+}
+
+const streamCache = new WeakMap<Selection, Stream[]>();
+/**
+ * The streams of a selection on the topology it was made on (the highlight, the path panel's
+ * lines). A selection is immutable and belongs to one topology, so this memo is keyed on it alone.
+ */
+export function streamsOfSelection(t: Topology, selection: Selection): Stream[] {
+  let r = streamCache.get(selection);
+  if (!r) streamCache.set(selection, (r = streamsOf(t, selection)));
+  return r;
+}
+
+function allPairsIn(home: Home, topology: Topology, timeout: number): AllPairsResult {
+  let byTimeout = home.allPairs.get(topology);
+  if (!byTimeout) home.allPairs.set(topology, (byTimeout = new Map()));
+  let r = byTimeout.get(timeout);
+  if (!r) byTimeout.set(timeout, (r = analyzeAllPairs(topology, { legacyTimeoutSeconds: timeout })));
+  return r;
+}
+
+/** Every pair of the effective topology (with the what-if failures), once per topology and timeout: the matrix and the report share it. */
+export function allPairs(s: AppState): AllPairsResult {
+  return allPairsIn(homeOf(s), s.effective, s.ui.legacyTimeoutSeconds);
+}
+
+/**
+ * The cluster checks of the design (without the what-if failures), once per design: the tab badge,
+ * the panel and the report share them, on the all-pairs result of the design. The checks read the
+ * choices and whether a path exists, which the legacy timeout does not change.
+ */
+export function checks(s: AppState): Diagnostic[] {
+  const home = homeOf(s);
+  let c = home.checks.get(s.design);
+  if (!c) home.checks.set(s.design, (c = runChecks(s.design, allPairsIn(home, s.design, s.ui.legacyTimeoutSeconds))));
+  return c;
+}
