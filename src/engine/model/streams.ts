@@ -70,6 +70,21 @@ export function smbCandidates(t: Topology, sourceNodeId: string, destinationNode
   return out;
 }
 
+/**
+ * The NIC pairs SMB Multichannel sends memory over between two nodes when live migration connects
+ * directly (steps 1–3): the candidates (within `smbMultichannelNetworks` when set), RDMA pairs
+ * only when there are any, then only the fastest. Not sorted; [] when none.
+ */
+export function smbPreferred(t: Topology, sourceNodeId: string, destinationNodeId: string): Stream[] {
+  const nics = t.index.nics;
+  const constraint = t.liveMigration.smbMultichannelNetworks;
+  let candidates = smbCandidates(t, sourceNodeId, destinationNodeId, constraint.length > 0 ? new Set(constraint) : null);
+  if (candidates.some((c) => c.rdma)) candidates = candidates.filter((c) => c.rdma);
+  const pairSpeed = (c: Stream): number => Math.min(speedOf(t, nics.get(c.sourceNicId)!), speedOf(t, nics.get(c.destinationNicId)!));
+  const top = Math.max(...candidates.map(pairSpeed));
+  return candidates.filter((c) => pairSpeed(c) === top);
+}
+
 /** The streams of a selection on `topology` (the topology it was computed on): [] when nothing is chosen. */
 export function streamsOf(topology: Topology, selection: Selection): Stream[] {
   const chosen = selection.chosen;
@@ -84,13 +99,7 @@ export function streamsOf(topology: Topology, selection: Selection): Stream[] {
     rdma: smb && chosen.kind === 'direct' && nics.get(chosen.sourceNicId)!.rdma && nics.get(chosen.destinationNicId)!.rdma,
   };
   if (!smb || chosen.kind !== 'direct') return [alone];
-  const constraint = t.liveMigration.smbMultichannelNetworks;
-  let candidates = smbCandidates(t, selection.sourceNodeId, selection.destinationNodeId, constraint.length > 0 ? new Set(constraint) : null);
-  // Step 2: RDMA pairs first. Step 3: only the fastest.
-  if (candidates.some((c) => c.rdma)) candidates = candidates.filter((c) => c.rdma);
-  const pairSpeed = (c: Stream): number => Math.min(speedOf(t, nics.get(c.sourceNicId)!), speedOf(t, nics.get(c.destinationNicId)!));
-  const top = Math.max(...candidates.map(pairSpeed));
-  candidates = candidates.filter((c) => pairSpeed(c) === top);
+  const candidates = smbPreferred(t, selection.sourceNodeId, selection.destinationNodeId);
   if (candidates.length === 0) return [alone];
   const isChosen = (c: Stream): boolean => c.sourceNicId === chosen.sourceNicId && c.destinationNicId === chosen.destinationNicId;
   return candidates.sort(

@@ -256,6 +256,8 @@ export type DiagnosticCode =
   // Issue 11 (format 1.1), each with its source in docs/DECISIONS.md:
   | 'apipa-address'
   | 'smb-rdma-across-sites'
+  // Issue 26 (format 1.2):
+  | 'smb-on-excluded-networks'
   // Added by originChecks (originChecks.ts), from an imported cluster's origin:
   | 'host-migration-disabled'
   | 'host-settings-differ'
