@@ -35,6 +35,29 @@ export function derivedMetric(role: NetworkRole, nics: readonly Pick<Nic, 'rdma'
   return METRIC_BASE[role] - rdma - speed + position;
 }
 
+/** The terms of a derived metric (derived fact 4), for saying why: metric = base − rdma − speed + position. */
+export interface MetricTerms {
+  base: number;
+  rdma: number;
+  speed: number;
+  /** The lowest NIC speed the speed term comes from (null: none). */
+  lowestGbps: number | null;
+  position: number;
+}
+
+/** The terms of network `id`'s derived metric in `t` (null when the metric is written in the file, or no such network). */
+export function derivedMetricTerms(t: Topology, id: string): MetricTerms | null {
+  const position = t.networks.findIndex((n) => n.id === id);
+  const n = t.networks[position];
+  if (!n || !n.metricDerived) return null;
+  const nics = [...new Set((t.index.addressesByNetwork.get(id) ?? []).map((i) => t.addresses[i]!.nicId))].map((x) => t.index.nics.get(x)!);
+  const rdma = nics.length > 0 && nics.every((x) => x.rdma) ? METRIC_RDMA_DEDUCTION : 0;
+  const known = nics.length > 0 && nics.every((x) => x.speedGbps !== null);
+  const lowestGbps = known ? Math.min(...nics.map((x) => x.speedGbps!)) : null;
+  const speed = derivedMetric('cluster', known ? nics.map((x) => ({ rdma: false, speedGbps: x.speedGbps })) : [], 0) - METRIC_BASE.cluster;
+  return { base: METRIC_BASE[n.role], rdma, speed: -speed, lowestGbps, position };
+}
+
 export function buildTopology(doc: TopologyDocument): Topology {
   const planning = planningOf(doc);
   const nics: Nic[] = (doc.nics ?? []).map((n) => ({
