@@ -69,7 +69,7 @@ const TAG = {
   /** The chosen path when SMB sends its memory elsewhere: the migration connects there, nothing more. */
   idle: 'CHOSEN · SMB IDLE · ',
   excluded: 'EXCLUDED FROM LIVE MIGRATION · ',
-  roleNone: 'NOT FOR LIVE MIGRATION (ROLE NONE) · ',
+  roleNone: 'ROLE NONE · ',
 };
 
 /**
