@@ -92,7 +92,7 @@ describe('PathPanel', () => {
     const store = renderPanel('smb-multichannel', ['n1', 'n2']);
     expect(region()).toHaveTextContent("Chosen 'Live migration'");
     expect(within(region()).getByRole('note')).toHaveTextContent(
-      "SMB leaves the 10 Gbps pair on 'Live migration' idle: the RDMA pairs on 'Storage A' and 'Storage B' are faster — Set-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.",
+      "SMB leaves the 10 Gbps pair on 'Live migration' idle: the RDMA pairs on 'Storage A' and 'Storage B' are faster — New-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.",
     );
     const streams = within(region()).getByRole('list', { name: 'SMB streams' });
     expect(within(streams).getAllByRole('listitem').map((li) => li.textContent)).toEqual([

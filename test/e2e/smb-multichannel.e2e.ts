@@ -37,7 +37,7 @@ describe('SMB Multichannel (format 1.2)', () => {
     const path = page.getByRole('region', { name: 'Migration path' });
     await expect.poll(() => path.textContent()).toContain("Chosen 'Live migration'");
     await expect(path.getByRole('note').textContent()).resolves.toBe(
-      "SMB leaves the 10 Gbps pair on 'Live migration' idle: the RDMA pairs on 'Storage A' and 'Storage B' are faster — Set-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.",
+      "SMB leaves the 10 Gbps pair on 'Live migration' idle: the RDMA pairs on 'Storage A' and 'Storage B' are faster — New-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.",
     );
     await expect
       .poll(() => looks(page, ['storage-a', 'storage-b', 'lm']))

@@ -160,7 +160,7 @@ describe('checks grounded in documentation (issue 11)', () => {
     expect(summary(found)).toEqual([['smb-on-excluded-networks', ['n1', 'n2', 'n3', 'storage-a', 'storage-b']]]);
     expect(found[0]!.path).toBe('liveMigration.transport');
     expect(found[0]!.message).toBe(
-      "The transport is SMB, and SMB Multichannel sends live migration memory over networks not enabled for live migration: 'Storage A' (6 node pairs), 'Storage B' (2 node pairs). SMB picks the fastest interfaces (RDMA first) whatever the live migration settings. To keep live migration on its own networks, constrain SMB Multichannel to them (Set-SmbMultichannelConstraint on every node).",
+      "The transport is SMB, and SMB Multichannel sends live migration memory over networks not enabled for live migration: 'Storage A' (6 node pairs), 'Storage B' (2 node pairs). SMB picks the fastest interfaces (RDMA first) whatever the live migration settings. To keep live migration on its own networks, constrain SMB Multichannel to them (New-SmbMultichannelConstraint on every node).",
     );
   });
 

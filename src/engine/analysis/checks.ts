@@ -113,7 +113,7 @@ function smbOnExcludedNetworks(t: Topology, result: AllPairsResult): Diagnostic[
       code: 'smb-on-excluded-networks',
       path: 'liveMigration.transport',
       elementIds: [...ids, ...nodes],
-      message: `The transport is SMB, and SMB Multichannel sends live migration memory over network${ids.length === 1 ? '' : 's'} not enabled for live migration: ${list}. SMB picks the fastest interfaces (RDMA first) whatever the live migration settings. To keep live migration on its own networks, constrain SMB Multichannel to them (Set-SmbMultichannelConstraint on every node).`,
+      message: `The transport is SMB, and SMB Multichannel sends live migration memory over network${ids.length === 1 ? '' : 's'} not enabled for live migration: ${list}. SMB picks the fastest interfaces (RDMA first) whatever the live migration settings. To keep live migration on its own networks, constrain SMB Multichannel to them (New-SmbMultichannelConstraint on every node).`,
     },
   ];
 }

@@ -70,7 +70,7 @@ export interface LiveMigrationDoc {
   maxParallelMigrations?: number;
   /** (1.1) Integer 0–10000 (hundredths of a percent), default 2500; 0 = no cap. */
   smbBandwidthLimitFactor?: number;
-  /** (1.2) The networks `Set-SmbMultichannelConstraint` restricts SMB to; absent or [] = no constraint. */
+  /** (1.2) The networks `New-SmbMultichannelConstraint` restricts SMB to; absent or [] = no constraint. */
   smbMultichannelNetworks?: string[];
 }
 /** (1.1) A clustered virtual machine. */

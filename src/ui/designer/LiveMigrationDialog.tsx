@@ -113,7 +113,7 @@ export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
       </fieldset>
       {draft.transport === 'smb' && t.networks.length > 0 && (
         <fieldset className="lm-options" aria-label="SMB Multichannel constraint">
-          <legend>SMB Multichannel constraint (Set-SmbMultichannelConstraint, every node)</legend>
+          <legend>SMB Multichannel constraint (New-SmbMultichannelConstraint, every node)</legend>
           <p className="files-hint">
             With SMB, SMB Multichannel chooses its own interfaces — the fastest pairs, RDMA first — on any network the nodes share, networks excluded from live
             migration included. Check networks to keep it on them; none checked is no constraint.

@@ -35,7 +35,7 @@ export interface LmDraft {
   maxParallel: string;
   /** The SMB bandwidth limit in percent of the node's physical bandwidth, as typed; 0 = no cap. */
   smbLimitPercent: string;
-  /** (1.2) The networks SMB Multichannel is constrained to (Set-SmbMultichannelConstraint); none = no constraint. */
+  /** (1.2) The networks SMB Multichannel is constrained to (New-SmbMultichannelConstraint); none = no constraint. */
   smbConstraint: string[];
 }
 

@@ -169,12 +169,12 @@ export function idlePairSentence(t: Topology, s: Selection): string | null {
   const plural = streams.length > 1;
   const constraint = t.liveMigration.smbMultichannelNetworks;
   if (constraint.length > 0 && !constraint.includes(c.sourceNetworkId))
-    return `SMB leaves the ${pair} idle: its SMB Multichannel constraint (Set-SmbMultichannelConstraint) does not list that network, so the memory goes over ${plural ? 'the pairs' : 'the pair'} on ${nets}.`;
+    return `SMB leaves the ${pair} idle: its SMB Multichannel constraint (New-SmbMultichannelConstraint) does not list that network, so the memory goes over ${plural ? 'the pairs' : 'the pair'} on ${nets}.`;
   const faster = speed(streams[0]!.sourceNicId, streams[0]!.destinationNicId) > own;
   const rdma = streams[0]!.rdma && !ownRdma;
   const what = `the ${rdma ? 'RDMA ' : ''}${plural ? 'pairs' : 'pair'} on ${nets}`;
   const why = faster ? (plural ? 'are faster' : 'is faster') : rdma ? `${plural ? 'are' : 'is'} RDMA-capable, which SMB prefers` : `${plural ? 'are' : 'is'} preferred`;
-  return `SMB leaves the ${pair} idle: ${what} ${why} — Set-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.`;
+  return `SMB leaves the ${pair} idle: ${what} ${why} — New-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.`;
 }
 
 /** The SMB Multichannel note of the Why view (null unless the transport is SMB). */
@@ -184,8 +184,8 @@ export function smbNote(t: Topology): string | null {
   const base =
     'With SMB, SMB Multichannel picks interfaces by their capability, not by the live migration settings: it sends the memory over the fastest NIC pairs the two nodes share (RDMA first), on networks excluded from live migration too.';
   return constraint.length > 0
-    ? `${base} Here Set-SmbMultichannelConstraint restricts it to ${listNames(constraint.map((id) => q(networkName(t, id))))}.`
-    : `${base} Set-SmbMultichannelConstraint restricts it.`;
+    ? `${base} Here New-SmbMultichannelConstraint restricts it to ${listNames(constraint.map((id) => q(networkName(t, id))))}.`
+    : `${base} New-SmbMultichannelConstraint restricts it.`;
 }
 
 // ---------------------------------------------------------------------------------------------
