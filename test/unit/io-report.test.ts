@@ -110,6 +110,15 @@ describe('buildReport', () => {
     expect(tableAfter(smb, '## Nodes').find((r) => r[0] === 'HV01')![3]).toContain('SLOT 3 Port 1 (10.10.1.11/24, 25 Gb/s, RDMA-capable)');
   });
 
+  it('with SMB Multichannel on other networks (1.2), names them and says the chosen pair is idle', () => {
+    const rows = tableAfter(report(EXAMPLES.find((e) => e.id === 'smb-multichannel')!.document).markdown, '## Live migration paths between every pair of nodes');
+    expect(rows.find((r) => r[0] === 'HV01' && r[1] === 'HV02')!.slice(2, 4)).toEqual([
+      'Live migration',
+      "direct · SMB Multichannel, 2 streams on 'Storage A', 'Storage B' (the chosen pair idle) · RDMA (SMB Direct)",
+    ]);
+    expect(rows.find((r) => r[0] === 'HV01' && r[1] === 'HV03')![3]).toBe("direct · SMB Multichannel, 1 stream on 'Storage A' (the chosen pair idle) · RDMA (SMB Direct)");
+  });
+
   it('shows fallbacks, diagnostics, the summary and the simulated failures', () => {
     const { markdown, html } = report(EXAMPLES.find((e) => e.id === 'switched-4-node')!.document, { simulatedFailures: ["network 'Storage 2'"], generatedAt: '2025-06-01 10:00 UTC' });
     const rows = tableAfter(markdown, '## Live migration paths between every pair of nodes');
