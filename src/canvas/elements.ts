@@ -69,7 +69,15 @@ export const edgeId = (from: string, to: string): string => `e:${from}:${to}`;
 /** The compact drawing's tags of the pair's ends, each a line of its own next to the name (narrower than any name, so it never widens a node). */
 export const COMPACT_END_TAGS = { source: 'FROM', destination: 'TO' } as const;
 
-export const RESERVED_TAG = { network: 'TRY 1 · 20 s TIMEOUT · ', short: 'FB 1,2 · ', nic: '✕ ', host: ' · DESTINATION', compactHost: COMPACT_END_TAGS.source } as const;
+export const RESERVED_TAG = {
+  network: 'TRY 1 · 20 s TIMEOUT · ',
+  /** (1.2) With transport SMB, a network live migration does not use may carry SMB Multichannel streams (highlight.ts). */
+  smbOffNetwork: '✔ SMB MULTICHANNEL ×2 · EXCLUDED FROM LIVE MIGRATION · ',
+  short: 'FB 1,2 · ',
+  nic: '✕ ',
+  host: ' · DESTINATION',
+  compactHost: COMPACT_END_TAGS.source,
+} as const;
 
 /** The tag of a source or destination node's name: after it on the full drawing, on its own line on the compact one. */
 export const endTag = (m: Metrics, end: 'source' | 'destination'): string => (m.kind === 'compact' ? COMPACT_END_TAGS[end] : end === 'source' ? ' · SOURCE' : ' · DESTINATION');
@@ -178,8 +186,9 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
     const two = networkLines(t, net, cable, origin);
     // A compact rail carries one line.
     const lines = compact ? [two.join(' · ')] : two;
-    const w = Math.max(...lines.map((l, i) => textWidth((i === 0 ? RESERVED_TAG.network : '') + l, FONT.network, true))) + 2 * BUS.labelPadX;
     const eligible = t.eligibility[net.id]?.eligible === true;
+    const reserved = t.liveMigration.transport === 'smb' && !eligible && net.state === 'up' ? RESERVED_TAG.smbOffNetwork : RESERVED_TAG.network;
+    const w = Math.max(...lines.map((l, i) => textWidth((i === 0 ? reserved : '') + l, FONT.network, true))) + 2 * BUS.labelPadX;
     const classes = ['network', ...scaleClass, cable ? 'cable' : 'bus', eligible ? 'lm-eligible' : 'lm-ineligible', ...(net.state === 'down' ? ['down'] : [])];
     nodes.push({ id: net.id, kind: 'network', parent: commonSite(sources), lines, w, h: BUS.h, labelW: 0, classes, name: net.name });
   }

@@ -3,9 +3,11 @@
  * it. Pure; the adapter applies only what changed. Colour is never the only carrier: the chosen
  * path is thick and solid with a "✔ CHOSEN" tag, fallbacks dotted and numbered, legacy attempts
  * that time out tagged with their try number, failures dashed with "✕". With SMB, every stream of
- * the pair is lit as chosen; a network that only SMB Multichannel adds is tagged "SMB MULTICHANNEL".
+ * the pair is lit as chosen; a network that only SMB Multichannel adds is tagged "SMB MULTICHANNEL"
+ * (and "EXCLUDED FROM LIVE MIGRATION" when the live migration settings exclude it); a chosen path
+ * whose NIC pair SMB leaves idle is drawn thin and dashed, tagged "CHOSEN · SMB IDLE" (1.2).
  */
-import { type PathCandidate, type Selection, type Topology } from '../engine';
+import { chosenPairIdle, type PathCandidate, type Selection, type Topology } from '../engine';
 import { streamsOfSelection } from '../store/derived';
 import { edgeId, endTag, transitId, type DiagramModel } from './elements';
 
@@ -63,30 +65,43 @@ const TAG = {
   shortFailed: '✕ ',
   shortFallback: (ranks: number[]) => `FB ${ranks.join(',')} · `,
   smb: '✔ SMB MULTICHANNEL · ',
+  smbStreams: (n: number) => `✔ SMB MULTICHANNEL ×${n} · `,
   streams: (n: number) => `✔ CHOSEN · SMB ×${n} · `,
+  /** The chosen path when SMB sends its memory elsewhere: the migration connects there, nothing more. */
+  idle: 'CHOSEN · SMB IDLE · ',
+  excluded: 'EXCLUDED FROM LIVE MIGRATION · ',
+  roleNone: 'ROLE NONE · ',
 };
 
 /**
- * The elements of the extra SMB streams (beyond the chosen path), and how many streams cross
- * each network. An extra stream is direct: NIC, edge, network, edge, NIC.
+ * SMB Multichannel's streams on the diagram (1.2): the elements of the streams beyond the chosen
+ * path, how many streams cross each network, and — when SMB leaves the chosen path's own NIC pair
+ * idle — that path's elements, which are drawn as where the migration connects, not lit as
+ * carrying memory. A stream is direct: NIC, edge, network, edge, NIC.
  */
-function smbStreams(t: Topology, selection: Selection | null): { extra: Set<string>; perNetwork: Map<string, number> } {
+function smbStreams(t: Topology, selection: Selection | null, chosenPath: ReadonlySet<string>): { extra: Set<string>; perNetwork: Map<string, number>; idle: Set<string> } {
   const extra = new Set<string>();
   const perNetwork = new Map<string, number>();
-  if (!selection?.chosen || t.liveMigration.transport !== 'smb') return { extra, perNetwork };
+  const idle = new Set<string>();
+  if (!selection?.chosen || t.liveMigration.transport !== 'smb') return { extra, perNetwork, idle };
   const streams = streamsOfSelection(t, selection);
-  if (streams.length < 2) return { extra, perNetwork };
-  const netOf = (s: string, d: string): string | undefined => {
-    const dst = new Set((t.index.addressesByNic.get(d) ?? []).map((i) => t.addresses[i]!.networkId));
-    return (t.index.addressesByNic.get(s) ?? []).map((i) => t.addresses[i]!.networkId).find((n) => dst.has(n));
-  };
-  streams.forEach((x, i) => {
-    const net = i === 0 ? selection.chosen!.sourceNetworkId : netOf(x.sourceNicId, x.destinationNicId);
-    if (net === undefined) return;
-    perNetwork.set(net, (perNetwork.get(net) ?? 0) + 1);
-    if (i > 0) extra.add(x.sourceNicId).add(edgeId(x.sourceNicId, net)).add(net).add(edgeId(x.destinationNicId, net)).add(x.destinationNicId);
-  });
-  return { extra, perNetwork };
+  const lit = new Set<string>();
+  for (const x of streams) {
+    perNetwork.set(x.networkId, (perNetwork.get(x.networkId) ?? 0) + 1);
+    for (const id of [x.sourceNicId, edgeId(x.sourceNicId, x.networkId), x.networkId, edgeId(x.destinationNicId, x.networkId), x.destinationNicId]) {
+      lit.add(id);
+      if (!chosenPath.has(id)) extra.add(id);
+    }
+  }
+  if (chosenPairIdle(selection, streams)) for (const id of chosenPath) if (!lit.has(id)) idle.add(id);
+  return { extra, perNetwork, idle };
+}
+
+/** Why live migration itself would not use a network SMB Multichannel sends memory over (null: it would). */
+function offLiveMigration(t: Topology, networkId: string): string | null {
+  const e = t.eligibility[networkId];
+  if (!e || e.eligible) return null;
+  return e.reason === 'excluded-by-setting' ? TAG.excluded : e.reason === 'role-none' ? TAG.roleNone : null;
 }
 
 export function decorate(input: HighlightInput): Map<string, Decoration> {
@@ -94,8 +109,8 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
   const failed = new Set(input.failed);
   const selected = new Set(input.selectedIds);
   const chosenPath = new Set<string>(selection?.chosen ? pathElements(topology, selection.chosen) : []);
-  const smb = smbStreams(topology, selection);
-  const chosen = smb.extra.size > 0 ? new Set([...chosenPath, ...smb.extra]) : chosenPath;
+  const smb = smbStreams(topology, selection, chosenPath);
+  const chosen = smb.extra.size > 0 || smb.idle.size > 0 ? new Set([...chosenPath, ...smb.extra].filter((id) => !smb.idle.has(id))) : chosenPath;
   const ranks = new Map<string, number[]>();
   selection?.fallbacks.forEach((c, i) => {
     for (const id of new Set(pathElements(topology, c))) ranks.set(id, [...(ranks.get(id) ?? []), i + 1]);
@@ -115,10 +130,12 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
   for (const n of model.nodes) {
     const cls: string[] = [];
     const isChosen = chosen.has(n.id);
+    const isIdle = smb.idle.has(n.id);
     const fb = ranks.get(n.id);
     const attempt = attempts.get(n.id);
     const isFailed = failed.has(n.id);
     if (isChosen) cls.push('chosen');
+    else if (isIdle) cls.push('idle');
     else if (fb) cls.push('fallback');
     if (attempt) cls.push('attempt');
     if (n.id === src) cls.push('source');
@@ -126,7 +143,7 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
     // While only one end is picked, its NICs stay lit: they are what the migration will start from.
     const pickingEnd = !pairSet && n.kind === 'nic' && ends.has(n.parent);
     // A what-if failure stays in full view: it is what the user is looking at.
-    const onPath = isChosen || fb !== undefined || attempt !== undefined || ends.has(n.id) || pickingEnd || isFailed;
+    const onPath = isChosen || isIdle || fb !== undefined || attempt !== undefined || ends.has(n.id) || pickingEnd || isFailed;
     if (focus && !onPath && n.kind !== 'site') cls.push('dimmed');
     if (isFailed) cls.push('failed');
     if (selected.has(n.id)) cls.push('selected');
@@ -135,8 +152,8 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
     let head = first;
     if (n.kind === 'network') {
       const streams = smb.perNetwork.get(n.id) ?? 0;
-      const chosenTag = !chosenPath.has(n.id) ? TAG.smb : streams > 1 ? TAG.streams(streams) : TAG.chosen;
-      const tag = isFailed ? TAG.failed : isChosen ? chosenTag : fb ? TAG.fallback(fb) : attempt ? TAG.attempt(attempt.n, attempt.seconds) : '';
+      const chosenTag = !chosenPath.has(n.id) ? (streams > 1 ? TAG.smbStreams(streams) : TAG.smb) + (offLiveMigration(topology, n.id) ?? '') : streams > 1 ? TAG.streams(streams) : TAG.chosen;
+      const tag = isFailed ? TAG.failed : isChosen ? chosenTag : isIdle ? TAG.idle : fb ? TAG.fallback(fb) : attempt ? TAG.attempt(attempt.n, attempt.seconds) : '';
       head = tag + first;
     } else if (n.kind === 'router' || n.kind === 'transit') {
       head = (isFailed ? TAG.shortFailed : isChosen ? TAG.shortChosen : fb ? TAG.shortFallback(fb) : '') + first;
@@ -155,10 +172,12 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
     const cls: string[] = [];
     const fb = ranks.get(e.id);
     const isChosen = chosen.has(e.id);
+    const isIdle = smb.idle.has(e.id);
     if (isChosen) cls.push('chosen');
+    else if (isIdle) cls.push('idle');
     else if (fb) cls.push('fallback');
     const isFailed = failed.has(e.source) || failed.has(e.target);
-    if (focus && !isChosen && !fb && !isFailed) cls.push('dimmed');
+    if (focus && !isChosen && !isIdle && !fb && !isFailed) cls.push('dimmed');
     if (isFailed) cls.push('failed');
     if (selected.has(e.id)) cls.push('selected');
     // An SMB stream's drop is lit as a stream; its fallback number would read as a second role.

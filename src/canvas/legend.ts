@@ -29,6 +29,7 @@ export const LEGEND: LegendSection[] = [
     title: 'Migration path',
     items: [
       { id: 'chosen', label: 'Chosen path (✔ CHOSEN)', swatch: { kind: 'line', color: PALETTE.chosen, width: 6 } },
+      { id: 'idle', label: 'Chosen path SMB leaves idle (CHOSEN · SMB IDLE)', swatch: { kind: 'line', color: PALETTE.chosen, width: 3, dash: 'dashed' } },
       { id: 'fallback', label: 'Fallback, numbered in order', swatch: { kind: 'line', color: PALETTE.fallback, width: 4, dash: 'dotted', badge: '1' } },
       { id: 'attempt', label: 'Network legacy tries and waits on', swatch: { kind: 'box', fill: PALETTE.attemptFill, stroke: PALETTE.attempt, strokeWidth: 5, double: true, radius: 3, w: 34, h: 16 } },
       { id: 'dimmed', label: 'Not on the path (faded)', swatch: { kind: 'line', color: PALETTE.dimmedLink, width: 2 } },
@@ -69,6 +70,7 @@ export function legendIdsOfElements(elements: Iterable<LegendElement>): Set<stri
   for (const { kind, classes: c } of elements) {
     const has = (x: string): boolean => c.includes(x);
     if (has('chosen')) ids.add('chosen');
+    if (has('idle')) ids.add('idle');
     if (has('fallback')) ids.add('fallback');
     if (has('attempt')) ids.add('attempt');
     if (has('source') || has('destination')) ids.add(has('compact') ? 'source-compact' : 'source');

@@ -64,7 +64,7 @@ export interface PlanInput {
 export const MAX_CHANGES = 120;
 
 /** States that draw more than a plain or faded element: they cannot be painted over. */
-const HIGHLIGHTS = new Set(['chosen', 'fallback', 'attempt', 'source', 'destination', 'failed']);
+const HIGHLIGHTS = new Set(['chosen', 'idle', 'fallback', 'attempt', 'source', 'destination', 'failed']);
 /** The selection underlay is left to the diagram's own restyle (it follows a moment later). */
 const SELECTED = 'selected';
 

@@ -191,6 +191,10 @@ export const stylesheet: StylesheetJson = [
   { selector: 'node.nic.fallback, node.router.fallback, node.transit.fallback', style: { 'border-color': PALETTE.fallback, 'border-width': 3, 'border-style': 'dotted', 'background-color': PALETTE.fallbackFill } },
   { selector: 'node.network.fallback', style: { 'border-color': PALETTE.fallback, 'border-width': 4, 'border-style': 'dotted', 'background-color': PALETTE.fallbackFill, color: '#5c3700' } },
   { selector: 'edge.fallback', style: { width: 4, 'line-style': 'dotted', 'line-color': PALETTE.fallback, 'target-arrow-color': PALETTE.fallback } },
+  // SMB leaves the chosen path's own pair idle (1.2): where the migration connects, thin and dashed in the chosen colour.
+  { selector: 'node.nic.idle, node.router.idle, node.transit.idle', style: { 'border-color': PALETTE.chosen, 'border-width': 2, 'border-style': 'dashed' } },
+  { selector: 'node.network.idle', style: { 'border-color': PALETTE.chosen, 'border-width': 3, 'border-style': 'dashed', color: '#064d25' } },
+  { selector: 'edge.idle', style: { width: 3, 'line-style': 'dashed', 'line-color': PALETTE.chosen, 'target-arrow-color': PALETTE.chosen } },
   { selector: 'node.network.attempt', style: { 'border-color': PALETTE.attempt, 'border-width': 6, 'border-style': 'double', 'background-color': PALETTE.attemptFill, color: '#3d1f63' } },
   { selector: 'node.host.source, node.host.destination', style: { 'border-width': 6, 'border-style': 'double', 'border-color': PALETTE.source, 'font-size': FONT.node + 1 } },
   // Faded but opaque (the fill whitened, not made transparent), so drops behind a faded bar stay

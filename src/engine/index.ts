@@ -8,7 +8,8 @@ export { selectMigrationPath, DEFAULT_LEGACY_TIMEOUT_SECONDS } from './model/sel
 export { LEGACY_TIMEOUT_RANGE, MAX_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout } from './model/timeout';
 export { analyzeAllPairs, PAIR_FAILURES } from './analysis/allPairs';
 export { clusterOwnNetwork, orderNetworks, orderText, orderBasisText } from './model/order';
-export { streamsOf, rdmaText, transportText, TRANSPORT_LABEL, type Stream } from './model/streams';
+export { streamsOf, chosenPairIdle, smbCandidates, smbPreferred, rdmaText, transportText, TRANSPORT_LABEL, type Stream } from './model/streams';
+export { derivedMetric, derivedMetricTerms, METRIC_RDMA_DEDUCTION, METRIC_SPEED_DEDUCTION_MAX, type MetricTerms } from './model/derive';
 export { parseClusterInventory, INVENTORY_SCRIPT } from './io/inventory';
 export { REASON_TEXT, networkName, nodeName, nicLabel, routerName, nodeFailureMessage } from './text/messages';
 export { elementTitle } from './text/elementTitle';

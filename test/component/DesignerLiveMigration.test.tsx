@@ -101,6 +101,29 @@ describe('Live migration settings dialog', () => {
     expect(store.getState().past).toHaveLength(1);
   });
 
+  it('edits the SMB Multichannel constraint with the rest, as one edit (1.2); shown only with transport SMB', () => {
+    const store = renderWith(<DesignerDialogs />, twoSite(), { dialog: 'live-migration' });
+    expect(within(dialog()).queryByRole('group', { name: 'SMB Multichannel constraint' })).toBeNull();
+    fireEvent.click(within(dialog()).getByRole('radio', { name: /^SMB/ }));
+    const group = within(dialog()).getByRole('group', { name: 'SMB Multichannel constraint' });
+    expect(within(group).getAllByRole('checkbox').map((c) => [c.closest('label')!.textContent!.split('10.')[0], (c as HTMLInputElement).checked])).toEqual([
+      ['Management A', false], ['Management B', false], ['Live Migration A', false], ['Live Migration B', false],
+    ]);
+    // Exclude Live Migration B in the same dialog: "Use the live migration networks" follows the draft.
+    fireEvent.click(within(within(dialog()).getByRole('list')).getByRole('checkbox', { name: /^Live Migration B/ }));
+    fireEvent.click(within(group).getByRole('button', { name: 'Use the live migration networks' }));
+    expect(within(group).getByRole('checkbox', { name: 'SMB Multichannel may use Live Migration A' })).toBeChecked();
+    expect(within(group).getByRole('checkbox', { name: 'SMB Multichannel may use Live Migration B' })).not.toBeChecked();
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'SMB Multichannel may use Management B' }));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'OK' }));
+    expect(store.getState().document.liveMigration).toEqual({
+      networkOrder: ['lm-a'], excludedNetworks: ['mgmt-a', 'mgmt-b', 'lm-b'], transport: 'smb', smbMultichannelNetworks: ['mgmt-b', 'lm-a'],
+    });
+    expect(store.getState().past).toHaveLength(1);
+    act(() => store.getState().actions.undo());
+    expect(store.getState().document.liveMigration).toEqual(twoSite().liveMigration);
+  });
+
   it('shows an invalid limit inline and applies nothing', () => {
     const store = renderWith(<DesignerDialogs />, twoSite(), { dialog: 'live-migration' });
     const before = store.getState().document;

@@ -54,12 +54,18 @@ describe('DetailsPanel', () => {
     expect(facts()).toEqual({
       Prefixes: ['10.23.0.0/24'],
       Role: ['Cluster only (1) — derived: no NIC on it has a default gateway'],
-      Metric: ['40003 — derived (AutoMetric)'],
+      // Derived fact 4 (1.2): both NICs RDMA-capable at 25 Gbps, the 4th network.
+      Metric: ['18303 — derived (AutoMetric-like): 40000 (cluster only) − 19200 (every NIC RDMA-capable) − 2500 (25 Gbps) + 3 (position)'],
       State: ['up'],
       'Live migration': ['enabled · 3rd of 3 in the preference order'],
       'NICs on it': ['HV02 · Port to HV03 — 10.23.0.2', 'HV03 · Port to HV02 — 10.23.0.3'],
       Routers: ['none'],
     });
+  });
+
+  it('a derived metric says when it makes the network the cluster’s own', () => {
+    renderDetails(doc('switchless-3-node'), ['link-12']);
+    expect(facts().Metric).toEqual(["18301 — derived (AutoMetric-like): 40000 (cluster only) − 19200 (every NIC RDMA-capable) − 2500 (25 Gbps) + 1 (position): the lowest, so it is the cluster's own network"]);
   });
 
   it('an excluded network says why live migration does not use it', () => {

@@ -111,6 +111,14 @@ describe('All pairs matrix', () => {
     expect(cell(/^HV01 → HV03:/)).toHaveAttribute('aria-describedby', tip.id);
   });
 
+  it('with SMB, the tooltip says where SMB Multichannel sends the memory (1.2)', () => {
+    renderPanel('smb-multichannel');
+    act(() => cell(/^HV01 → HV02:/).focus());
+    expect(screen.getByRole('tooltip')).toHaveTextContent("SMB: 2 streams on 'Storage A', 'Storage B', leaving 'Live migration' idle (not enabled for live migration).");
+    act(() => cell(/^HV01 → HV03:/).focus());
+    expect(screen.getByRole('tooltip')).toHaveTextContent("SMB: 1 stream on 'Storage A', leaving 'Live migration' idle (not enabled for live migration).");
+  });
+
   it('uses one glyph per cell when the panel is too narrow for text, and opens large', () => {
     renderPanel('two-site-16-node');
     expect(within(grid()).getAllByRole('gridcell')).toHaveLength(256);

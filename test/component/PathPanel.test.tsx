@@ -80,12 +80,32 @@ describe('PathPanel', () => {
       </StoreProvider>,
     );
     expect(region()).toHaveTextContent('direct · 25 Gb/s · RDMA (SMB Direct) · starts at once');
-    expect(region()).toHaveTextContent('Transport: SMB — 2 streams: SMB Multichannel uses every NIC pair of the same speed and RDMA');
+    expect(region()).toHaveTextContent('Transport: SMB — 2 streams: SMB Multichannel uses the fastest NIC pairs the two nodes share, RDMA first, whatever the live migration settings');
     const streams = within(region()).getByRole('list', { name: 'SMB streams' });
     expect(within(streams).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       "Chosen HV01 'SLOT 3 Port 1' 10.10.1.11 → HV02 'SLOT 3 Port 1' 10.10.1.12 on 'Storage 1' · 25 Gb/s · RDMA (SMB Direct)",
       "SMB Multichannel HV01 'SLOT 3 Port 2' 10.10.2.11 → HV02 'SLOT 3 Port 2' 10.10.2.12 on 'Storage 2' · 25 Gb/s · RDMA (SMB Direct)",
     ]);
+  });
+
+  it('SMB Multichannel example (1.2): the idle chosen pair in one sentence, the streams on excluded networks tagged', () => {
+    const store = renderPanel('smb-multichannel', ['n1', 'n2']);
+    expect(region()).toHaveTextContent("Chosen 'Live migration'");
+    expect(within(region()).getByRole('note')).toHaveTextContent(
+      "SMB leaves the 10 Gbps pair on 'Live migration' idle: the RDMA pairs on 'Storage A' and 'Storage B' are faster — New-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.",
+    );
+    const streams = within(region()).getByRole('list', { name: 'SMB streams' });
+    expect(within(streams).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      "SMB MultichannelExcluded from live migration HV01 'Storage A' 10.0.11.11 → HV02 'Storage A' 10.0.11.12 on 'Storage A' · 25 Gb/s · RDMA (SMB Direct)",
+      "SMB MultichannelExcluded from live migration HV01 'Storage B' 10.0.12.11 → HV02 'Storage B' 10.0.12.12 on 'Storage B' · 25 Gb/s · RDMA (SMB Direct)",
+    ]);
+    // HV01 → HV03: HV03's Storage B port is 10 Gbps: one stream, Storage A; the sentence says "pair … is faster".
+    act(() => store.getState().actions.setDestination('n3'));
+    expect(within(region()).getByRole('note')).toHaveTextContent("the RDMA pair on 'Storage A' is faster");
+    // Constrained to the live migration network: the chosen path carries the memory, no sentence.
+    act(() => void store.getState().actions.edit({ type: 'set-live-migration', smbMultichannelNetworks: ['lm'] }));
+    expect(within(region()).queryByRole('note')).toBeNull();
+    expect(region()).toHaveTextContent('Transport: SMB — one stream, the chosen path');
   });
 
   it('says in plain words why there is no legacy path, and what 2025 does instead', () => {

@@ -111,7 +111,7 @@ describe('WhyView', () => {
     // Default order: Live Migration A (metric 40002) is the lowest cluster-role metric → tried last.
     expect(screen.getByText(/^The cluster's default order \(no MigrationNetworkOrder\): by metric, lowest first, except 'Live Migration A', which carries the cluster's own traffic \(heartbeats, CSV\) and is tried last\.$/)).toBeInTheDocument();
     expect(entryNames().slice(0, 2)).toEqual(['Network Live Migration B', 'Network Live Migration A']);
-    expect(screen.getByText(/SMB Multichannel picks interfaces by their capability, not by the live migration settings.*Set-SmbMultichannelConstraint restricts it/)).toBeInTheDocument();
+    expect(screen.getByText(/SMB Multichannel picks interfaces by their capability, not by the live migration settings.*New-SmbMultichannelConstraint restricts it/)).toBeInTheDocument();
   });
 
   it('says an explicit order is explicit, and has no SMB note with Compression', () => {

@@ -74,7 +74,7 @@ describe('path panels', () => {
     await expect(dialog.getByRole('status').textContent()).resolves.toContain("'Storage 1' carries the cluster's own traffic, so the default order tries it last.");
     await dialog.getByRole('button', { name: 'OK' }).click();
 
-    // Default order: Storage 1 (40001) is the cluster's own network → Storage 2 (40002) first; SMB adds Storage 1.
+    // Default order: Storage 1 (18301, derived fact 4) is the cluster's own network → Storage 2 (18302) first; SMB adds Storage 1.
     const path = page.getByRole('region', { name: 'Migration path' });
     await expect(path.textContent()).resolves.toContain("Chosen 'Storage 2'");
     await expect(path.getByRole('list', { name: 'SMB streams' }).getByRole('listitem').count()).resolves.toBe(2);

@@ -156,6 +156,27 @@ describe('decorate', () => {
     expect(classesOf(decorate(input(example('switched-4-node'), 'n1', 'n3')), 'storage-2')).toEqual(['fallback']);
   });
 
+  it('SMB Multichannel on networks excluded from live migration (1.2): the streams lit and tagged, the idle chosen path dashed', () => {
+    const t = example('smb-multichannel');
+    const d = decorate(input(t, 'n1', 'n2'));
+    for (const net of ['storage-a', 'storage-b']) {
+      expect(classesOf(d, net)).toContain('chosen');
+      expect(d.get(net)!.label.startsWith(`✔ SMB MULTICHANNEL · EXCLUDED FROM LIVE MIGRATION · Storage ${net.slice(-1).toUpperCase()}`)).toBe(true);
+    }
+    for (const id of ['n1-sa', 'e:n1-sa:storage-a', 'e:n2-sb:storage-b', 'n2-sb']) expect(classesOf(d, id)).toContain('chosen');
+    // The chosen path (Live migration) carries no memory: where the migration connects, not lit as chosen.
+    for (const id of ['n1-lm', 'e:n1-lm:lm', 'lm', 'e:n2-lm:lm', 'n2-lm']) expect(classesOf(d, id)).toEqual(['idle']);
+    expect(d.get('lm')!.label.startsWith('CHOSEN · SMB IDLE · Live migration')).toBe(true);
+    // Management (excluded, 10 Gbps, no RDMA) carries nothing: faded.
+    expect(classesOf(d, 'mgmt')).toEqual(['dimmed']);
+    // The constraint to the live migration network: the chosen path carries the memory again.
+    const fixed = topologyOf({ ...EXAMPLES.find((e) => e.id === 'smb-multichannel')!.document, liveMigration: { networkOrder: ['lm'], excludedNetworks: ['mgmt', 'storage-a', 'storage-b'], transport: 'smb', smbMultichannelNetworks: ['lm'] } });
+    const f = decorate(input(fixed, 'n1', 'n2'));
+    expect(classesOf(f, 'lm')).toEqual(['chosen']);
+    expect(f.get('lm')!.label.startsWith('✔ CHOSEN · Live migration')).toBe(true);
+    expect(classesOf(f, 'storage-a')).toEqual(['dimmed']);
+  });
+
   it('numbers every fallback an element belongs to', () => {
     const t = topologyOf(generateTwoSiteCluster({ nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 0, routersPerSite: 2 }));
     const d = decorate(input(t, 'a01', 'b01'));

@@ -6,7 +6,7 @@ import { load, loadFixture, readFixture } from './helpers';
 
 const fixture = (name: string): TopologyDocument => structuredClone(readFixture(name)) as TopologyDocument;
 const summary = (ds: Diagnostic[]): [string, string[]][] => ds.map((d) => [d.code, [...d.elementIds].sort()]);
-const CHECK_CODES = new Set(['route-via-not-router', 'asymmetric-route', 'pair-single-path', 'pair-routed-only', 'routed-preferred-over-direct', 'apipa-address', 'smb-rdma-across-sites']);
+const CHECK_CODES = new Set(['route-via-not-router', 'asymmetric-route', 'pair-single-path', 'pair-routed-only', 'routed-preferred-over-direct', 'apipa-address', 'smb-rdma-across-sites', 'smb-on-excluded-networks']);
 
 describe('runChecks on the examples', () => {
   it('switchless 3-node: each link is the only path of its two pairs', () => {
@@ -152,6 +152,25 @@ describe('checks grounded in documentation (issue 11)', () => {
     expect(summary(found)).toEqual([['smb-rdma-across-sites', ['n1-st', 'n3-st', 'site-a', 'site-b', 'stretch']]]);
     expect(found[0]!.path).toBe('networks[4]');
     expect(found[0]!.message).toMatch(/^The transport is SMB and network 'Stretched' spans sites 'Site A' and 'Site B' with RDMA NICs: RDMA is not used between sites/);
+  });
+
+  it('SMB Multichannel on networks excluded from live migration (1.2): one finding, the networks and their pair counts', () => {
+    const found = only('smb-on-excluded-networks', fixture('smb-multichannel.json'));
+    // Every ordered pair (6) uses Storage A; Storage B only between HV01 and HV02 (HV03's port is 10 Gbps): 2 pairs.
+    expect(summary(found)).toEqual([['smb-on-excluded-networks', ['n1', 'n2', 'n3', 'storage-a', 'storage-b']]]);
+    expect(found[0]!.path).toBe('liveMigration.transport');
+    expect(found[0]!.message).toBe(
+      "The transport is SMB, and SMB Multichannel sends live migration memory over networks not enabled for live migration: 'Storage A' (6 node pairs), 'Storage B' (2 node pairs). SMB picks the fastest interfaces (RDMA first) whatever the live migration settings. To keep live migration on its own networks, constrain SMB Multichannel to them (New-SmbMultichannelConstraint on every node).",
+    );
+  });
+
+  it.each([
+    ['Compression', { ...fixture('smb-multichannel.json'), liveMigration: { networkOrder: ['lm'], excludedNetworks: ['mgmt', 'storage-a', 'storage-b'] } }],
+    ['a constraint to the live migration network', { ...fixture('smb-multichannel.json'), liveMigration: { networkOrder: ['lm'], excludedNetworks: ['mgmt', 'storage-a', 'storage-b'], transport: 'smb' as const, smbMultichannelNetworks: ['lm'] } }],
+    ['storage enabled for live migration', { ...fixture('smb-multichannel.json'), liveMigration: { networkOrder: ['lm'], excludedNetworks: ['mgmt'], transport: 'smb' as const } }],
+    ['SMB on the excluded management network only when it is not the fastest', { ...fixture('switched-4-node.json'), liveMigration: { networkOrder: ['storage-1', 'storage-2'], excludedNetworks: ['mgmt'], transport: 'smb' as const } }],
+  ])('no SMB-on-excluded-networks finding with %s', (_name, doc) => {
+    expect(only('smb-on-excluded-networks', doc)).toEqual([]);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopology, runChecks, selectMigrationPath, type Diagnostic, type TopologyDocument } from '../../src/engine';
+import { parseTopology, runChecks, selectMigrationPath, streamsOf, type Diagnostic, type TopologyDocument } from '../../src/engine';
 import { fixFor } from '../../src/engine/edit';
 import { must, nic, topologyOf } from './edit-support';
 import { readFixture } from './helpers';
@@ -81,6 +81,19 @@ describe('one-click fixes', () => {
     const fix = fixFor(t, d)!;
     expect(fix.label).toBe("Put 'Stretch' ahead of 'Live Migration A' in the live migration order");
     expect(selectMigrationPath(topologyOf(must(doc, fix.edit).document), 'n1', 'n3').chosen).toMatchObject({ kind: 'direct', sourceNetworkId: 'st' });
+  });
+
+  it('constrains SMB Multichannel to the live migration networks (1.2): the streams move onto them', () => {
+    const doc = readFixture('smb-multichannel.json') as TopologyDocument;
+    const t = topologyOf(doc);
+    const d = runChecks(t).find((x) => x.code === 'smb-on-excluded-networks')!;
+    const fix = fixFor(t, d)!;
+    expect(fix.label).toBe("Constrain SMB Multichannel to the live migration network ('Live migration')");
+    const after = must(doc, fix.edit).document;
+    expect(after.liveMigration!.smbMultichannelNetworks).toEqual(['lm']);
+    const fixed = topologyOf(after);
+    expect(streamsOf(fixed, selectMigrationPath(fixed, 'n1', 'n2')).map((s) => s.networkId)).toEqual(['lm']);
+    expect(runChecks(fixed).filter((x) => x.code === 'smb-on-excluded-networks')).toEqual([]);
   });
 
   it('every route fix offered on a larger cluster really gives its pair a path (checked by the selection)', () => {

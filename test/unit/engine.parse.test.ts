@@ -147,6 +147,50 @@ describe('derived facts', () => {
     expect(t.eligibility['net-c']).toEqual({ eligible: false, reason: 'role-none' });
   });
 
+  it('derives the metric AutoMetric-like (1.2): base by role − 19200 all-RDMA − floor(100 × lowest speed, ≤ 9600) + position', () => {
+    const nic = (id: string, node: string, address: string, speedGbps?: number, rdma?: boolean) => ({
+      id, node, name: id, addresses: [address], ...(speedGbps !== undefined ? { speedGbps } : {}), ...(rdma !== undefined ? { rdma } : {}),
+    });
+    const t = load({
+      ...base(),
+      nics: [
+        // mixed: 25 and 10 Gbps, both RDMA → 40000 − 19200 − 1000 + 0 = 19800
+        nic('n1-m', 'n1', '10.0.1.11/24', 25, true), nic('n2-m', 'n2', '10.0.1.12/24', 10, true),
+        // one NIC without RDMA → no RDMA step: 40000 − 2500 + 1 = 37501
+        nic('n1-h', 'n1', '10.0.2.11/24', 25, true), nic('n2-h', 'n2', '10.0.2.12/24', 25),
+        // one NIC without a speed → no speed step: 40000 − 19200 + 2 = 20802
+        nic('n1-u', 'n1', '10.0.3.11/24', 100, true), nic('n2-u', 'n2', '10.0.3.12/24', undefined, true),
+        // 200 Gbps is capped at 9600; clusterAndClient (a default route): 80000 − 19200 − 9600 + 3 = 51203
+        { ...nic('n1-f', 'n1', '10.0.4.11/24', 200, true), routes: [{ prefix: '0.0.0.0/0', via: '10.0.4.1' }] }, nic('n2-f', 'n2', '10.0.4.12/24', 400, true),
+        // 0.29 Gbps: floor(29) even though 0.29 × 100 is 28.999… in floating point; a down NIC counts: 40000 − 29 + 5 = 39976
+        nic('n1-s', 'n1', '10.0.6.11/24', 0.29), { ...nic('n2-s', 'n2', '10.0.6.12/24', 1), state: 'down' as const },
+        // a network the parser creates (not declared): after the declared ones, position 6 → 40000 − 19200 − 2500 + 6 = 18306
+        nic('n1-c', 'n1', '10.9.0.11/24', 25, true), nic('n2-c', 'n2', '10.9.0.12/24', 25, true),
+      ],
+      networks: [
+        { id: 'mixed', name: 'Mixed', prefixes: ['10.0.1.0/24'] },
+        { id: 'half', name: 'Half RDMA', prefixes: ['10.0.2.0/24'] },
+        { id: 'unknown', name: 'Unknown speed', prefixes: ['10.0.3.0/24'] },
+        { id: 'fast', name: 'Fast', prefixes: ['10.0.4.0/24'] },
+        // no NIC: no deduction at all, 40000 + 4
+        { id: 'empty', name: 'Empty', prefixes: ['10.0.5.0/24'] },
+        { id: 'slow', name: 'Slow', prefixes: ['10.0.6.0/24'] },
+      ],
+    });
+    expect(t.networks.map((n) => [n.id, n.metric, n.metricDerived])).toEqual([
+      ['mixed', 19800, true],
+      ['half', 37501, true],
+      ['unknown', 20802, true],
+      ['fast', 51203, true],
+      ['empty', 40004, true],
+      ['slow', 39976, true],
+      ['net-10-9-0-0-24', 18306, true],
+    ]);
+    // The created RDMA network ranks first: it is the cluster's own network, tried last by default.
+    expect(t.clusterNetworkId).toBe('net-10-9-0-0-24');
+    expect(t.preferenceOrder.at(-1)).toBe('net-10-9-0-0-24');
+  });
+
   it('orders listed networks first, then the rest by metric, name and id', () => {
     const t = load({
       ...base(),

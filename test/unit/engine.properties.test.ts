@@ -237,7 +237,7 @@ describe('parser robustness', () => {
     );
   });
 
-  it('streams: the chosen pair first, each NIC pair once, direct paths of the pair only, RDMA only with SMB', () => {
+  it('streams (1.2): each NIC pair once, on an up network the two nodes share; the chosen pair first when it is one; RDMA only with SMB', () => {
     fc.assert(
       fc.property(topologyArb(), fc.constantFrom('tcpip', 'compression', 'smb'), (generated, transport) => {
         const t = load({ ...generated, liveMigration: { ...generated.liveMigration, transport } });
@@ -249,13 +249,21 @@ describe('parser robustness', () => {
               expect(streams).toEqual([]);
               continue;
             }
-            expect(streams[0]).toMatchObject({ sourceNicId: sel.chosen.sourceNicId, destinationNicId: sel.chosen.destinationNicId });
+            const chosenKey = `${sel.chosen.sourceNicId}|${sel.chosen.destinationNicId}`;
             const keys = streams.map((x) => `${x.sourceNicId}|${x.destinationNicId}`);
+            if (keys.includes(chosenKey)) expect(keys[0]).toBe(chosenKey);
             expect(new Set(keys).size).toBe(keys.length);
-            if (transport !== 'smb' || sel.chosen.kind === 'routed') expect(streams).toHaveLength(1);
-            const direct = new Set([ws.chosen!, ...ws.fallbacks].filter((c) => c.kind === 'direct').map((c) => `${c.sourceNicId}|${c.destinationNicId}`));
-            if (streams.length > 1) keys.forEach((k) => expect(direct.has(k)).toBe(true));
-            for (const x of streams) if (x.rdma) expect(transport).toBe('smb');
+            if (transport !== 'smb' || sel.chosen.kind === 'routed') expect(keys).toEqual([chosenKey]);
+            for (const x of streams) {
+              if (x.rdma) expect(transport).toBe('smb');
+              if (streams.length === 1 && keys[0] === chosenKey) continue;
+              // SMB Multichannel's own pairs: the two nodes' up NICs, on an up network they share.
+              const a = t.index.nics.get(x.sourceNicId)!;
+              const b = t.index.nics.get(x.destinationNicId)!;
+              expect([a.node, b.node, a.state, b.state, t.index.networks.get(x.networkId)!.state]).toEqual([src, dst, 'up', 'up', 'up']);
+              const on = (nic: string): boolean => t.addresses.some((ad) => ad.nicId === nic && ad.networkId === x.networkId);
+              expect(on(a.id) && on(b.id)).toBe(true);
+            }
           }
         }
       }),

@@ -345,7 +345,8 @@ describe('metric, ids and names', () => {
     const inv = base();
     at(inv.networks, 1).Metric = null;
     const r = parseClusterInventory(JSON.stringify(inv));
-    expect(r.ok && r.topology.networks.find((n) => n.id === LM)).toMatchObject({ metric: 40001, metricDerived: true });
+    // Derived fact 4 (1.2): cluster 40000 − 19200 (every NIC on it RDMA) − 2500 (25 Gbps) + position 1.
+    expect(r.ok && r.topology.networks.find((n) => n.id === LM)).toMatchObject({ metric: 18301, metricDerived: true });
   });
 
   it('makes NIC ids unique when two adapter names make the same id', () => {

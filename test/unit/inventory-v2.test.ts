@@ -260,6 +260,19 @@ describe('optional and tolerant', () => {
     expect(imported(JSON.stringify(inv)).t.liveMigration.smbBandwidthLimitFactor).toBe(0);
   });
 
+  it('a cluster before KB5017381 / KB5017382 (no cluster-wide limits): the hosts’ migrations and no SMB cap, with a note (1.2)', () => {
+    const inv = jsonOf('ps7-v2-atc.json');
+    for (const k of ['maximumParallelMigrations', 'setSmbBandwidthLimit', 'smbBandwidthLimitFactor']) inv[k] = null;
+    for (const h of inv.hosts as Record<string, unknown>[]) h.MaximumVirtualMachineMigrations = 2;
+    const r = parseClusterInventory(JSON.stringify(inv));
+    if (!r.ok) throw new Error('refused');
+    expect(r.topology.liveMigration).toMatchObject({ maxParallelMigrations: 2, smbBandwidthLimitFactor: 0 });
+    expect(r.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining("KB5017381 on Windows Server 2022, KB5017382 on Azure Stack HCI 21H2): each host's MaximumVirtualMachineMigrations (2) holds, and SMB live migration has no cluster cap"));
+    // …but not when the script says it could not read them: then nothing is assumed.
+    inv.notes = ["the cluster's MaximumParallelMigrations: access denied"];
+    expect(imported(JSON.stringify(inv)).t.liveMigration.smbBandwidthLimitFactor).toBe(2500);
+  });
+
   it('without the cluster property, parallel migrations come from the hosts', () => {
     const inv = jsonOf('ps7-v2-atc.json');
     delete inv.maximumParallelMigrations;

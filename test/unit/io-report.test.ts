@@ -80,14 +80,15 @@ describe('buildReport', () => {
       ['—', 'Management A', 'excluded'],
       ['—', 'Management B', 'excluded'],
     ]);
-    expect(rows[2]!.slice(3, 5)).toEqual(['Cluster only (derived)', '40002 (automatic)']);
+    // Derived fact 4 (1.2): cluster 40000 − 2500 (25 Gbps NICs, no RDMA) + position 2.
+    expect(rows[2]!.slice(3, 5)).toEqual(['Cluster only (derived)', '37502 (automatic)']);
   });
 
   it('on the cluster’s default order says so, and puts the cluster’s own network last', () => {
     const doc = structuredClone(EXAMPLES.find((e) => e.id === 'two-site-routed')!.document);
     doc.liveMigration = { excludedNetworks: ['mgmt-a', 'mgmt-b'] };
     const { markdown } = report(doc);
-    // Live Migration A 40002 and B 40003 (cluster only): A is the cluster's own network → last.
+    // Live Migration A 37502 and B 37503 (cluster only, 25 Gbps): A is the cluster's own network → last.
     expect(tableAfter(markdown, '## Cluster networks').slice(2, 4).map((r) => [r[0], r[1]])).toEqual([
       ['1 (cluster default: by metric)', 'Live Migration B'],
       ["2 (cluster default: the cluster's own network goes last)", 'Live Migration A'],
@@ -107,6 +108,15 @@ describe('buildReport', () => {
     // Storage 1 chosen, Storage 2's NICs match (25 Gb/s, RDMA): two streams, both SMB Direct.
     expect(tableAfter(smb, '## Live migration paths between every pair of nodes').find((r) => r[0] === 'HV01' && r[1] === 'HV03')![3]).toBe('direct · SMB Multichannel, 2 streams · RDMA (SMB Direct)');
     expect(tableAfter(smb, '## Nodes').find((r) => r[0] === 'HV01')![3]).toContain('SLOT 3 Port 1 (10.10.1.11/24, 25 Gb/s, RDMA-capable)');
+  });
+
+  it('with SMB Multichannel on other networks (1.2), names them and says the chosen pair is idle', () => {
+    const rows = tableAfter(report(EXAMPLES.find((e) => e.id === 'smb-multichannel')!.document).markdown, '## Live migration paths between every pair of nodes');
+    expect(rows.find((r) => r[0] === 'HV01' && r[1] === 'HV02')!.slice(2, 4)).toEqual([
+      'Live migration',
+      "direct · SMB Multichannel, 2 streams on 'Storage A', 'Storage B' (the chosen pair idle) · RDMA (SMB Direct)",
+    ]);
+    expect(rows.find((r) => r[0] === 'HV01' && r[1] === 'HV03')![3]).toBe("direct · SMB Multichannel, 1 stream on 'Storage A' (the chosen pair idle) · RDMA (SMB Direct)");
   });
 
   it('shows fallbacks, diagnostics, the summary and the simulated failures', () => {

@@ -42,7 +42,7 @@ describe('planDrain on hand-checked fixtures', () => {
     expect(p.totalSeconds).toBeCloseTo(16.173392, 5);
     expect(p.waitingSeconds).toBe(0);
     expect(p.migrations[0]!.averageGbps).toBeCloseTo(8, 9);
-    expect(p.migrations[0]!.streams).toEqual([{ sourceNicId: 'n1-lm', destinationNicId: 'n2-lm', rdma: false }]);
+    expect(p.migrations[0]!.streams).toEqual([{ sourceNicId: 'n1-lm', destinationNicId: 'n2-lm', networkId: 'lm', rdma: false }]);
   });
 
   it('switched, compression, two slots: the source NIC is shared, then the ceiling binds', () => {
@@ -119,6 +119,25 @@ describe('planDrain on hand-checked fixtures', () => {
     const p = planDrain(load(doc), 'n1');
     expect(p.migrations[0]!.streams.map((s) => s.sourceNicId)).toEqual(['n1-lm', 'n1-lm2']);
     expect(p.totalSeconds).toBeCloseTo(5.199520, 5);
+  });
+
+  it('SMB Multichannel (1.2): the rates follow the streams on the excluded RDMA networks, not the live migration network', () => {
+    // smb-multichannel.json, no cap (factor 0), one 8 GB VM on HV01: 75,591,424,409.6 bits.
+    // → HV02: Storage A and B, 25 Gbps RDMA each: 50 × 0.9 = 45 Gbps → 1.679809 s + 1 = 2.679809 (the LM network alone: 9 Gbps, 9.399 s).
+    // → HV03: Storage A only (HV03's Storage B port is 10 Gbps): 25 × 0.9 = 22.5 → 3.359619 + 1 = 4.359619.
+    const doc = readFixture('smb-multichannel.json') as TopologyDocument;
+    doc.liveMigration = { ...doc.liveMigration, smbBandwidthLimitFactor: 0 };
+    doc.vms = [{ id: 'vm-a', name: 'A', node: 'n1', memoryGB: 8 }];
+    const t = load(doc);
+    const toN2 = planDrain(t, 'n1', { destination: 'n2' });
+    expect(toN2.migrations[0]!.streams.map((s) => s.networkId)).toEqual(['storage-a', 'storage-b']);
+    expect(toN2.totalSeconds).toBeCloseTo(2.679809, 5);
+    const toN3 = planDrain(t, 'n1', { destination: 'n3' });
+    expect(toN3.migrations[0]!.streams).toEqual([{ sourceNicId: 'n1-sa', destinationNicId: 'n3-sa', networkId: 'storage-a', rdma: true }]);
+    expect(toN3.totalSeconds).toBeCloseTo(4.359619, 5);
+    // Constrained to the live migration network: 10 × 0.9 = 9 Gbps → 8.399047 + 1.
+    doc.liveMigration.smbMultichannelNetworks = ['lm'];
+    expect(planDrain(load(doc), 'n1', { destination: 'n2' }).totalSeconds).toBeCloseTo(9.399047, 5);
   });
 
   it('an unknown NIC speed uses the planning assumption', () => {

@@ -15,11 +15,12 @@ import { networkPairLabel, pairList } from '../text/impactText';
 import { networkName, nicLabel, nodeName } from '../text/messages';
 import { originChecks } from './originChecks';
 import { prepare } from '../model/select';
+import { smbPreferred } from '../model/streams';
 import type { AllPairsResult, Diagnostic, Topology } from '../model/types';
 
 export function runChecks(topology: Topology, allPairs?: AllPairsResult): Diagnostic[] {
   const pairs = allPairs ?? analyzeAllPairs(topology);
-  return [...nextHopChecks(topology), ...asymmetricRoutes(topology), ...pairChecks(topology, pairs), ...apipaAddresses(topology), ...smbRdmaAcrossSites(topology), ...originChecks(topology)];
+  return [...nextHopChecks(topology), ...asymmetricRoutes(topology), ...pairChecks(topology, pairs), ...apipaAddresses(topology), ...smbRdmaAcrossSites(topology), ...smbOnExcludedNetworks(topology, pairs), ...originChecks(topology)];
 }
 
 /**
@@ -72,6 +73,49 @@ function smbRdmaAcrossSites(t: Topology): Diagnostic[] {
     });
   });
   return out;
+}
+
+/**
+ * (1.2) Transport SMB, no SMB Multichannel constraint keeping it off them, and node pairs whose
+ * memory SMB Multichannel sends over networks live migration is not enabled on (excluded, or role
+ * None): the live migration settings do not say where the memory goes. One finding, the networks
+ * with their pair counts; the fix constrains SMB Multichannel to the live migration networks
+ * (fixes.ts). Pairs whose live migration connects directly in either mode (a routed path is one
+ * stream). Source: sources.md, SMB Multichannel rows (docs/DECISIONS.md, issue 26).
+ */
+function smbOnExcludedNetworks(t: Topology, result: AllPairsResult): Diagnostic[] {
+  if (t.liveMigration.transport !== 'smb') return [];
+  const off = (id: string): boolean => {
+    const e = t.eligibility[id];
+    return e !== undefined && !e.eligible && e.reason !== 'network-down';
+  };
+  if (!t.networks.some((n) => off(n.id))) return [];
+  const { failure, routers } = result.compact;
+  const count = new Map<string, number>();
+  const nodes = new Set<string>();
+  for (let k = 0; k < result.pairCount; k++) {
+    const w = 2 * k;
+    const direct = (!failure[w] && routers[w] === 0) || !failure[w + 1];
+    if (!direct) continue;
+    const row = Math.floor(k / (result.nodeIds.length - 1));
+    const col = k % (result.nodeIds.length - 1);
+    const s = result.nodeIds[row]!;
+    const d = result.nodeIds[col < row ? col : col + 1]!;
+    const nets = new Set(smbPreferred(t, s, d).map((x) => x.networkId).filter(off));
+    for (const n of nets) count.set(n, (count.get(n) ?? 0) + 1);
+    if (nets.size > 0) nodes.add(s).add(d);
+  }
+  if (count.size === 0) return [];
+  const ids = t.networks.map((n) => n.id).filter((id) => count.has(id));
+  const list = ids.map((id) => `'${networkName(t, id)}' (${count.get(id)} node pair${count.get(id) === 1 ? '' : 's'})`).join(', ');
+  return [
+    {
+      code: 'smb-on-excluded-networks',
+      path: 'liveMigration.transport',
+      elementIds: [...ids, ...nodes],
+      message: `The transport is SMB, and SMB Multichannel sends live migration memory over network${ids.length === 1 ? '' : 's'} not enabled for live migration: ${list}. SMB picks the fastest interfaces (RDMA first) whatever the live migration settings. To keep live migration on its own networks, constrain SMB Multichannel to them (New-SmbMultichannelConstraint on every node).`,
+    },
+  ];
 }
 
 /** (Details) Nodes with more than one NIC on a cluster network: supported, SMB Multichannel uses them all. */

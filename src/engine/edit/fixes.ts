@@ -9,7 +9,9 @@
  * - a NIC reached through routers with no route back (checks.ts `asymmetric-route`): add the
  *   return route through the only router on its subnet;
  * - a routed path preferred over a direct network (`routed-preferred-over-direct`): put the
- *   direct network ahead of the routed one in the live migration order.
+ *   direct network ahead of the routed one in the live migration order;
+ * - SMB Multichannel on networks not enabled for live migration (`smb-on-excluded-networks`, 1.2):
+ *   constrain it to the live migration networks (`smbMultichannelNetworks`).
  */
 import type { Diagnostic, Topology } from '../model/types';
 import { quote } from './context';
@@ -57,7 +59,31 @@ export function fixFor(t: Topology, d: Diagnostic): Fix | null {
         edit: { type: 'set-live-migration', networkOrder: order },
       };
     }
+    case 'smb-on-excluded-networks': {
+      const networks = liveMigrationNetworks(t);
+      if (networks.length === 0) return null;
+      return {
+        label: `Constrain SMB Multichannel to the live migration network${networks.length === 1 ? '' : 's'} (${networks.map((id) => quote(t.index.networks.get(id)!.name)).join(', ')})`,
+        edit: { type: 'set-live-migration', smbMultichannelNetworks: networks },
+      };
+    }
     default:
       return null;
   }
+}
+
+/**
+ * The networks live migration is enabled on (not excluded, role not None), whatever their state,
+ * in the live migration order, then the rest by metric, name, id: what the SMB Multichannel
+ * constraint should list to keep SMB on them.
+ */
+export function liveMigrationNetworks(t: Topology): string[] {
+  const on = t.networks.filter((n) => n.role !== 'none' && !t.liveMigration.excludedNetworks.includes(n.id));
+  const pos = (id: string): number => {
+    const i = t.preferenceOrder.indexOf(id);
+    return i < 0 ? Infinity : i;
+  };
+  return on
+    .sort((a, b) => pos(a.id) - pos(b.id) || a.metric - b.metric || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((n) => n.id);
 }

@@ -74,4 +74,4 @@ export interface Scene {
 }
 
 /** Ids on the highlighted path (chosen, fallbacks, legacy tries): draw.io puts them on their own layer. */
-export const onPath = (classes: readonly string[]): boolean => classes.includes('chosen') || classes.includes('fallback') || classes.includes('attempt');
+export const onPath = (classes: readonly string[]): boolean => classes.includes('chosen') || classes.includes('idle') || classes.includes('fallback') || classes.includes('attempt');

@@ -14,6 +14,50 @@ const METRIC_BASE: Record<NetworkRole, number> = { cluster: 40000, clusterAndCli
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** AutoMetric's RDMA step and the cap of the speed step (derived fact 4, 1.2). */
+export const METRIC_RDMA_DEDUCTION = 19200;
+export const METRIC_SPEED_DEDUCTION_MAX = 9600;
+
+/**
+ * Derived fact 4 (1.2), AutoMetric-like: the role's base, −19200 when the network has NICs and all
+ * are RDMA-capable, −floor(100 × the lowest NIC speed) capped at 9600 (none when a NIC has no
+ * speed or there is no NIC), + the network's position. `nics`: every NIC with an address on the
+ * network, whatever its state.
+ */
+export function derivedMetric(role: NetworkRole, nics: readonly Pick<Nic, 'rdma' | 'speedGbps'>[], position: number): number {
+  const rdma = nics.length > 0 && nics.every((n) => n.rdma) ? METRIC_RDMA_DEDUCTION : 0;
+  let speed = 0;
+  if (nics.length > 0 && nics.every((n) => n.speedGbps !== null)) {
+    const lowest = Math.min(...nics.map((n) => n.speedGbps!));
+    // floor(100 × speed) of the decimal the user wrote: 0.29 × 100 is 28.999… in binary floating point.
+    speed = Math.min(METRIC_SPEED_DEDUCTION_MAX, Math.floor(Math.round(lowest * 100 * 1e6) / 1e6));
+  }
+  return METRIC_BASE[role] - rdma - speed + position;
+}
+
+/** The terms of a derived metric (derived fact 4), for saying why: metric = base − rdma − speed + position. */
+export interface MetricTerms {
+  base: number;
+  rdma: number;
+  speed: number;
+  /** The lowest NIC speed the speed term comes from (null: none). */
+  lowestGbps: number | null;
+  position: number;
+}
+
+/** The terms of network `id`'s derived metric in `t` (null when the metric is written in the file, or no such network). */
+export function derivedMetricTerms(t: Topology, id: string): MetricTerms | null {
+  const position = t.networks.findIndex((n) => n.id === id);
+  const n = t.networks[position];
+  if (!n || !n.metricDerived) return null;
+  const nics = [...new Set((t.index.addressesByNetwork.get(id) ?? []).map((i) => t.addresses[i]!.nicId))].map((x) => t.index.nics.get(x)!);
+  const rdma = nics.length > 0 && nics.every((x) => x.rdma) ? METRIC_RDMA_DEDUCTION : 0;
+  const known = nics.length > 0 && nics.every((x) => x.speedGbps !== null);
+  const lowestGbps = known ? Math.min(...nics.map((x) => x.speedGbps!)) : null;
+  const speed = derivedMetric('cluster', known ? nics.map((x) => ({ rdma: false, speedGbps: x.speedGbps })) : [], 0) - METRIC_BASE.cluster;
+  return { base: METRIC_BASE[n.role], rdma, speed: -speed, lowestGbps, position };
+}
+
 export function buildTopology(doc: TopologyDocument): Topology {
   const planning = planningOf(doc);
   const nics: Nic[] = (doc.nics ?? []).map((n) => ({
@@ -80,10 +124,17 @@ export function buildTopology(doc: TopologyDocument): Topology {
   for (const a of addresses) {
     if (nicById.get(a.nicId)!.routes.some((r) => isDefaultRoute(r.prefix))) withDefaultRoute.add(a.networkId);
   }
+  const nicsOnNetwork = new Map<string, Set<Nic>>();
+  for (const a of addresses) {
+    let set = nicsOnNetwork.get(a.networkId);
+    if (!set) nicsOnNetwork.set(a.networkId, (set = new Set()));
+    set.add(nicById.get(a.nicId)!);
+  }
   const networks: Network[] = networkDrafts.map((n, position) => {
     const role = n.role ?? (withDefaultRoute.has(n.id) ? 'clusterAndClient' : 'cluster');
+    const metric = n.metric ?? derivedMetric(role, [...(nicsOnNetwork.get(n.id) ?? [])], position);
     // medium is filled in once router attachment is known (below).
-    return { ...n, role, metric: n.metric ?? METRIC_BASE[role] + position, medium: n.medium ?? 'switch', mediumDerived: n.medium === undefined };
+    return { ...n, role, metric, medium: n.medium ?? 'switch', mediumDerived: n.medium === undefined };
   });
 
   // Subnets: every cluster network prefix and every router interface subnet.

@@ -1,56 +1,120 @@
 /**
- * How the chosen path carries the memory (selection-algorithm.md, *Transport and streams*).
+ * How the chosen path carries the memory (selection-algorithm.md, *Transport and streams*, 1.2).
  *
- * TCP/IP and Compression: one TCP connection on the chosen path. SMB: when the chosen path is
- * direct, SMB Multichannel also opens a connection on every other direct path between the two
- * nodes whose NICs match the chosen path's NICs in speed and RDMA — in either mode (in legacy mode
- * that includes other NIC pairs on the chosen network, which are not fallbacks). SMB Direct (RDMA)
+ * TCP/IP and Compression: one TCP connection on the chosen path. SMB with a direct chosen path:
+ * SMB Multichannel spreads the memory over the NIC pairs it prefers by capability — on any `up`
+ * network the two nodes share, networks excluded from live migration included, unless
+ * `smbMultichannelNetworks` constrains it — RDMA pairs first, then only the fastest; the chosen
+ * path's own pair may be left idle. A routed chosen path is a single stream. SMB Direct (RDMA)
  * only on a direct stream whose two NICs are RDMA-capable, and only with SMB.
  */
 import { nodeName } from '../text/messages';
-import { prepare, rankedPaths } from './select';
 import type { Nic, PathCandidate, Selection, Topology, Transport } from './types';
 
 export interface Stream {
   sourceNicId: string;
   destinationNicId: string;
+  /** (1.2) The pair's network; for a routed path, the source address's network. */
+  networkId: string;
   /** SMB Direct: transport smb, a direct stream, both NICs RDMA-capable. */
   rdma: boolean;
 }
 
 export const TRANSPORT_LABEL: Record<Transport, string> = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' };
 
-/** A missing speed equals only a missing one; a missing `rdma` is false (the parser made it so). */
-const sameCapability = (a: Nic, b: Nic): boolean => a.speedGbps === b.speedGbps && a.rdma === b.rdma;
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A NIC's speed for SMB Multichannel's choice: `speedGbps`, else the unknown-speed assumption. */
+const speedOf = (t: Topology, n: Nic): number => n.speedGbps ?? t.planning.unknownSpeedGbps;
+
+/** Networks by metric, then name, then id (the order of the streams and of a pair's network). */
+function networkRank(t: Topology, a: string, b: string): number {
+  const x = t.index.networks.get(a)!;
+  const y = t.index.networks.get(b)!;
+  return x.metric - y.metric || byString(x.name, y.name) || byString(x.id, y.id);
+}
+
+/**
+ * Every NIC pair SMB Multichannel could use between two nodes (step 1): both NICs up, addresses of
+ * one IP family on one `up` network (restricted to `only` when given). A pair counts once, on the
+ * network that ranks first by metric, name, id. Not sorted.
+ */
+export function smbCandidates(t: Topology, sourceNodeId: string, destinationNodeId: string, only: ReadonlySet<string> | null): Stream[] {
+  const nics = t.index.nics;
+  const nicsOf = (node: string): Nic[] => (t.index.nicsByNode.get(node) ?? []).map((id) => nics.get(id)!).filter((n) => n.state === 'up');
+  const keys = (n: Nic): Set<string> => {
+    const out = new Set<string>();
+    for (const i of t.index.addressesByNic.get(n.id) ?? []) {
+      const a = t.addresses[i]!;
+      const net = t.index.networks.get(a.networkId)!;
+      if (net.state !== 'up' || (only !== null && !only.has(net.id))) continue;
+      out.add(`${a.family}\u0000${a.networkId}`);
+    }
+    return out;
+  };
+  const dst = nicsOf(destinationNodeId).map((n) => ({ nic: n, keys: keys(n) }));
+  const out: Stream[] = [];
+  for (const s of nicsOf(sourceNodeId)) {
+    const sk = keys(s);
+    if (sk.size === 0) continue;
+    for (const d of dst) {
+      let best: string | null = null;
+      for (const k of sk) {
+        if (!d.keys.has(k)) continue;
+        const net = k.slice(k.indexOf('\u0000') + 1);
+        if (best === null || networkRank(t, net, best) < 0) best = net;
+      }
+      if (best !== null) out.push({ sourceNicId: s.id, destinationNicId: d.nic.id, networkId: best, rdma: s.rdma && d.nic.rdma });
+    }
+  }
+  return out;
+}
+
+/**
+ * The NIC pairs SMB Multichannel sends memory over between two nodes when live migration connects
+ * directly (steps 1–3): the candidates (within `smbMultichannelNetworks` when set), RDMA pairs
+ * only when there are any, then only the fastest. Not sorted; [] when none.
+ */
+export function smbPreferred(t: Topology, sourceNodeId: string, destinationNodeId: string): Stream[] {
+  const nics = t.index.nics;
+  const constraint = t.liveMigration.smbMultichannelNetworks;
+  let candidates = smbCandidates(t, sourceNodeId, destinationNodeId, constraint.length > 0 ? new Set(constraint) : null);
+  if (candidates.some((c) => c.rdma)) candidates = candidates.filter((c) => c.rdma);
+  const pairSpeed = (c: Stream): number => Math.min(speedOf(t, nics.get(c.sourceNicId)!), speedOf(t, nics.get(c.destinationNicId)!));
+  const top = Math.max(...candidates.map(pairSpeed));
+  return candidates.filter((c) => pairSpeed(c) === top);
+}
 
 /** The streams of a selection on `topology` (the topology it was computed on): [] when nothing is chosen. */
 export function streamsOf(topology: Topology, selection: Selection): Stream[] {
   const chosen = selection.chosen;
   if (!chosen) return [];
-  const smb = topology.liveMigration.transport === 'smb';
-  const nics = topology.index.nics;
-  const streamOf = (c: PathCandidate): Stream => ({
-    sourceNicId: c.sourceNicId,
-    destinationNicId: c.destinationNicId,
-    rdma: smb && c.kind === 'direct' && nics.get(c.sourceNicId)!.rdma && nics.get(c.destinationNicId)!.rdma,
-  });
-  const first = streamOf(chosen);
-  if (!smb || chosen.kind !== 'direct') return [first];
-  // Every path the ws2025 rules list, in their order (in ws2025 mode: the chosen path and its fallbacks).
-  const all = selection.mode === 'ws2025' ? [chosen, ...selection.fallbacks] : rankedPaths(prepare(topology), selection.sourceNodeId, selection.destinationNodeId, null);
-  const src = nics.get(chosen.sourceNicId)!;
-  const dst = nics.get(chosen.destinationNicId)!;
-  const seen = new Set([`${chosen.sourceNicId}\u0000${chosen.destinationNicId}`]);
-  const out = [first];
-  for (const c of all) {
-    if (c.kind !== 'direct') continue;
-    const key = `${c.sourceNicId}\u0000${c.destinationNicId}`;
-    if (seen.has(key)) continue;
-    if (!sameCapability(nics.get(c.sourceNicId)!, src) || !sameCapability(nics.get(c.destinationNicId)!, dst)) continue;
-    seen.add(key);
-    out.push(streamOf(c));
-  }
-  return out;
+  const t = topology;
+  const smb = t.liveMigration.transport === 'smb';
+  const nics = t.index.nics;
+  const alone: Stream = {
+    sourceNicId: chosen.sourceNicId,
+    destinationNicId: chosen.destinationNicId,
+    networkId: chosen.sourceNetworkId,
+    rdma: smb && chosen.kind === 'direct' && nics.get(chosen.sourceNicId)!.rdma && nics.get(chosen.destinationNicId)!.rdma,
+  };
+  if (!smb || chosen.kind !== 'direct') return [alone];
+  const candidates = smbPreferred(t, selection.sourceNodeId, selection.destinationNodeId);
+  if (candidates.length === 0) return [alone];
+  const isChosen = (c: Stream): boolean => c.sourceNicId === chosen.sourceNicId && c.destinationNicId === chosen.destinationNicId;
+  return candidates.sort(
+    (a, b) =>
+      Number(isChosen(b)) - Number(isChosen(a)) ||
+      networkRank(t, a.networkId, b.networkId) ||
+      byString(a.sourceNicId, b.sourceNicId) ||
+      byString(a.destinationNicId, b.destinationNicId),
+  );
+}
+
+/** True when SMB leaves the chosen path's own NIC pair idle (it is not among the streams). */
+export function chosenPairIdle(selection: Selection, streams: readonly Stream[]): boolean {
+  const c = selection.chosen;
+  return c !== null && streams.length > 0 && !streams.some((s) => s.sourceNicId === c.sourceNicId && s.destinationNicId === c.destinationNicId);
 }
 
 /**
@@ -73,7 +137,7 @@ export function transportText(t: Topology): string {
   const lm = t.liveMigration;
   const how =
     lm.transport === 'smb'
-      ? 'SMB (SMB Multichannel over every matching direct NIC pair; SMB Direct where both NICs are RDMA-capable)'
+      ? `SMB (SMB Multichannel over the fastest NIC pairs the nodes share${lm.smbMultichannelNetworks.length > 0 ? ', on the networks of its constraint' : ', excluded networks included'}, RDMA first; SMB Direct where both NICs are RDMA-capable)`
       : `${TRANSPORT_LABEL[lm.transport]}${lm.transport === 'compression' ? " (Windows' default)" : ''}: one TCP connection per migration`;
   const cap = lm.smbBandwidthLimitFactor === 0 ? 'no SMB bandwidth limit' : `SMB bandwidth limit ${lm.smbBandwidthLimitFactor / 100} % of a node's physical bandwidth`;
   return `${how} · up to ${lm.maxParallelMigrations} parallel live migration${lm.maxParallelMigrations === 1 ? '' : 's'} per node · ${cap}`;

@@ -70,7 +70,7 @@ export interface LiveMigrationDoc {
   maxParallelMigrations?: number;
   /** (1.1) Integer 0–10000 (hundredths of a percent), default 2500; 0 = no cap. */
   smbBandwidthLimitFactor?: number;
-  /** (1.2) The networks `Set-SmbMultichannelConstraint` restricts SMB to; absent or [] = no constraint. */
+  /** (1.2) The networks `New-SmbMultichannelConstraint` restricts SMB to; absent or [] = no constraint. */
   smbMultichannelNetworks?: string[];
 }
 /** (1.1) A clustered virtual machine. */
@@ -256,6 +256,8 @@ export type DiagnosticCode =
   // Issue 11 (format 1.1), each with its source in docs/DECISIONS.md:
   | 'apipa-address'
   | 'smb-rdma-across-sites'
+  // Issue 26 (format 1.2):
+  | 'smb-on-excluded-networks'
   // Added by originChecks (originChecks.ts), from an imported cluster's origin:
   | 'host-migration-disabled'
   | 'host-settings-differ'

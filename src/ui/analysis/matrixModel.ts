@@ -3,7 +3,8 @@
  * label. Pure, so the matrix component only lays cells out and the rules can be unit-tested.
  * Colour never carries meaning alone: every outcome also has a glyph or text.
  */
-import { networkName, nicLabel, nodeName, routerName, type AllPairsResult, type PairChoice, type PairOutcome, type PairSelections, type PathCandidate, type Selection, type Topology } from '../../engine';
+import { chosenPairIdle, networkName, nicLabel, nodeName, routerName, type AllPairsResult, type PairChoice, type PairOutcome, type PairSelections, type PathCandidate, type Selection, type Topology } from '../../engine';
+import { streamsOfSelection } from '../../store/derived';
 
 export type MatrixView = 'ws2025' | 'legacy' | 'difference';
 /** A cell's pair: both choices from the compact all-pairs arrays (the tooltip reads the full selections). */
@@ -144,6 +145,21 @@ function pathInWords(t: Topology, c: PathCandidate): string {
   return `${nets}${via} (${nicLabel(t, c.sourceNicId)} ${c.sourceAddress} → ${nicLabel(t, c.destinationNicId)} ${c.destinationAddress})`;
 }
 
+/**
+ * (1.2) With SMB, where the memory goes when it is not the chosen pair alone: SMB Multichannel's
+ * streams (streamsOf), naming the networks live migration itself does not use. Null otherwise.
+ */
+function smbLine(t: Topology, s: Selection): string | null {
+  const c = s.chosen;
+  if (!c || t.liveMigration.transport !== 'smb' || c.kind !== 'direct') return null;
+  const streams = streamsOfSelection(t, s);
+  if (streams.length === 1 && streams[0]!.sourceNicId === c.sourceNicId && streams[0]!.destinationNicId === c.destinationNicId) return null;
+  const nets = [...new Set(streams.map((x) => x.networkId))];
+  const off = nets.filter((id) => !t.eligibility[id]?.eligible);
+  const idle = chosenPairIdle(s, streams) ? `, leaving '${networkName(t, c.sourceNetworkId)}' idle` : '';
+  return `SMB: ${streams.length} stream${streams.length === 1 ? '' : 's'} on ${nets.map((id) => `'${networkName(t, id)}'`).join(', ')}${idle}${off.length ? ` (${off.length === nets.length ? 'not' : `${off.map((id) => `'${networkName(t, id)}'`).join(', ')} not`} enabled for live migration)` : ''}.`;
+}
+
 /** The tooltip: the pair's path in words, both modes. */
 export function describePair(t: Topology, pair: PairSelections): string[] {
   const { ws2025: ws, legacy } = pair;
@@ -154,6 +170,8 @@ export function describePair(t: Topology, pair: PairSelections): string[] {
     const fb = ws.fallbacks.length;
     lines.push(`2025: ${pathInWords(t, ws.chosen)}; ${fb === 0 ? 'no fallback' : `${fb} fallback${fb === 1 ? '' : 's'}, next ${ws.fallbacks[0]!.kind === 'direct' ? `'${networkName(t, ws.fallbacks[0]!.sourceNetworkId)}'` : `'${networkName(t, ws.fallbacks[0]!.sourceNetworkId)}' → '${networkName(t, ws.fallbacks[0]!.destinationNetworkId)}'`}`}.`);
   } else lines.push('2025: no path on any network enabled for live migration.');
+  const smb = smbLine(t, ws);
+  if (smb) lines.push(smb);
   const timeouts = legacy.attempts.filter((a) => a.outcome === 'timeout').map((a) => `'${networkName(t, a.networkId)}'`);
   const waited = timeouts.length ? ` after ${legacy.initiationDelaySeconds} s (timed out on ${timeouts.join(', ')})` : ' at once';
   lines.push(legacy.chosen ? `Legacy: connects on '${networkName(t, legacy.chosen.sourceNetworkId)}'${waited}.` : `Legacy: no path${timeouts.length ? `; gives up after ${legacy.initiationDelaySeconds} s` : ''}.`);

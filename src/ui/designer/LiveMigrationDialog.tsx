@@ -10,7 +10,7 @@ import { ATC_DRIFT_NOTICE, atcManagesLiveMigration, readOrigin, type ParseError,
 import { Modal } from '../common/Modal';
 import { useActions, useApp } from '../StoreContext';
 import { ErrorList } from './props/fields';
-import { checkLimits, draftEdit, initialDraft, isEdit, moveRow, orderStatus, resetOrder, setEnabled, TRANSPORTS, type FieldErrors, type LmDraft } from './lmSettings';
+import { checkLimits, constrainToLiveMigration, draftEdit, initialDraft, isEdit, moveRow, orderStatus, resetOrder, setConstrained, setEnabled, TRANSPORTS, type FieldErrors, type LmDraft } from './lmSettings';
 import './designer.css';
 
 export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
@@ -111,6 +111,27 @@ export function LiveMigrationDialog({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </fieldset>
+      {draft.transport === 'smb' && t.networks.length > 0 && (
+        <fieldset className="lm-options" aria-label="SMB Multichannel constraint">
+          <legend>SMB Multichannel constraint (New-SmbMultichannelConstraint, every node)</legend>
+          <p className="files-hint">
+            With SMB, SMB Multichannel chooses its own interfaces — the fastest pairs, RDMA first — on any network the nodes share, networks excluded from live
+            migration included. Check networks to keep it on them; none checked is no constraint.
+          </p>
+          <div className="lm-constraint">
+            {t.networks.map((n) => (
+              <label key={n.id} className="lm-transport">
+                <input type="checkbox" aria-label={`SMB Multichannel may use ${n.name}`} checked={draft.smbConstraint.includes(n.id)} onChange={(e) => setDraft((d) => setConstrained(d, n.id, e.target.checked))} />
+                {n.name}
+                <span className="lm-meta">{n.prefixes.join(', ')}</span>
+              </label>
+            ))}
+          </div>
+          <button type="button" className="small-button" onClick={() => setDraft((d) => constrainToLiveMigration(t, d))}>
+            Use the live migration networks
+          </button>
+        </fieldset>
+      )}
       <fieldset className="lm-options">
         <legend>Cluster-wide limits</legend>
         <label className="lm-number">

@@ -35,12 +35,14 @@ export interface LmDraft {
   maxParallel: string;
   /** The SMB bandwidth limit in percent of the node's physical bandwidth, as typed; 0 = no cap. */
   smbLimitPercent: string;
+  /** (1.2) The networks SMB Multichannel is constrained to (New-SmbMultichannelConstraint); none = no constraint. */
+  smbConstraint: string[];
 }
 
 export const TRANSPORTS: { value: Transport; label: string; help: string }[] = [
   { value: 'tcpip', label: 'TCP/IP', help: 'One TCP connection: memory is copied as it is.' },
   { value: 'compression', label: 'Compression', help: "Windows' default: one TCP connection, memory compressed first (CPU for bandwidth)." },
-  { value: 'smb', label: 'SMB', help: 'SMB Multichannel spreads the copy over every matching NIC pair; SMB Direct uses RDMA where both NICs are RDMA-capable.' },
+  { value: 'smb', label: 'SMB', help: 'SMB Multichannel spreads the copy over the fastest NIC pairs the nodes share (RDMA first), on any network unless constrained below; SMB Direct uses RDMA where both NICs are RDMA-capable.' },
 ];
 
 const percentText = (factor: number): string => String(factor / 100);
@@ -72,7 +74,19 @@ export function initialDraft(t: Topology): LmDraft {
     transport: lm.transport,
     maxParallel: String(lm.maxParallelMigrations),
     smbLimitPercent: percentText(lm.smbBandwidthLimitFactor),
+    smbConstraint: [...lm.smbMultichannelNetworks],
   };
+}
+
+/** Checks or unchecks a network of the SMB Multichannel constraint. */
+export function setConstrained(draft: LmDraft, id: string, on: boolean): LmDraft {
+  const rest = draft.smbConstraint.filter((x) => x !== id);
+  return { ...draft, smbConstraint: on ? [...rest, id] : rest };
+}
+
+/** The constraint set to the networks the draft enables for live migration (role None left out). */
+export function constrainToLiveMigration(t: Topology, draft: LmDraft): LmDraft {
+  return { ...draft, smbConstraint: draft.rows.filter((r) => r.enabled && t.index.networks.get(r.id)?.role !== 'none').map((r) => r.id) };
 }
 
 /** Moves the row at `from` to index `to` (as in a drag: it ends up at `to`). The order becomes explicit. */
@@ -158,6 +172,8 @@ export function draftEdit(t: Topology, draft: LmDraft, atc = false): Edit | Fiel
     transport: draft.transport,
     maxParallelMigrations: limits.maxParallelMigrations,
     smbBandwidthLimitFactor: limits.smbBandwidthLimitFactor,
+    // In network order, like the exclusions; [] removes the constraint.
+    smbMultichannelNetworks: t.networks.filter((n) => draft.smbConstraint.includes(n.id)).map((n) => n.id),
   };
 }
 

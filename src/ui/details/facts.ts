@@ -3,7 +3,7 @@
  * gives the configured values, the effective topology what a what-if failure changed. Items that
  * name another element carry its id so the panel can link to it.
  */
-import { multiNicNetworks, networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
+import { derivedMetricTerms, METRIC_SPEED_DEDUCTION_MAX, multiNicNetworks, networkIntent, networkName, nodeName, orderBasisText, readOrigin, REASON_TEXT, routerName, type NetworkRole, type Topology } from '../../engine';
 import { ordinal } from '../path/explain';
 import { elementKind, ownValue, type ElementKind } from '../../engine';
 
@@ -138,7 +138,7 @@ function networkFacts(d: Topology, e: Topology, id: string, failed: boolean): Fa
   const facts = [
     fact('Prefixes', n.prefixes.map((p) => ({ text: p }))),
     fact('Role', text(`${ROLE_TEXT[n.role]}${n.roleDerived ? ` — derived: ${n.role === 'clusterAndClient' ? 'a NIC on it has a default gateway' : 'no NIC on it has a default gateway'}` : ''}`)),
-    fact('Metric', text(`${n.metric}${n.metricDerived ? ' — derived (AutoMetric)' : ''}`)),
+    fact('Metric', text(metricText(d, id))),
     fact('State', text(stateText(n.state, e.index.networks.get(id)?.state ?? n.state, failed))),
     fact('Live migration', text(lm)),
     ...intentFact(d, id),
@@ -186,4 +186,22 @@ export function elementFacts(design: Topology, effective: Topology, failedIds: r
     : kind === 'network' ? networkFacts(design, effective, id, failed)
     : routerFacts(design, effective, id, failed);
   return { kind, id, name: elementName(design, id), facts };
+}
+
+/**
+ * A network's metric: as written, or "derived (AutoMetric-like)" with its terms (derived fact 4,
+ * 1.2), so a designer sees why a network is the cluster's own.
+ */
+const BASE_TEXT: Record<NetworkRole, string> = { cluster: 'cluster only', clusterAndClient: 'cluster and client', none: 'role none' };
+
+export function metricText(t: Topology, id: string): string {
+  const n = t.index.networks.get(id)!;
+  const m = derivedMetricTerms(t, id);
+  if (!m) return String(n.metric);
+  const parts = [`${m.base} (${BASE_TEXT[n.role]})`];
+  if (m.rdma) parts.push(`− ${m.rdma} (every NIC RDMA-capable)`);
+  if (m.speed) parts.push(`− ${m.speed} (${m.lowestGbps} Gbps${m.speed === METRIC_SPEED_DEDUCTION_MAX ? ', the most' : ''})`);
+  parts.push(`+ ${m.position} (position)`);
+  const own = t.clusterNetworkId === id ? ": the lowest, so it is the cluster's own network" : '';
+  return `${n.metric} — derived (AutoMetric-like): ${parts.join(' ')}${own}`;
 }

@@ -3,7 +3,7 @@ import { nodeFailureMessage, TRANSPORT_LABEL, type PathCandidate, type Selection
 import { usePairSelections } from '../hooks';
 import { useApp } from '../StoreContext';
 import { formatSeconds, MODE_LABEL } from '../../engine';
-import { kindText, LEGACY_MODEL_TEXT, linkText, pathEnds, pathHops, pathSummary, streamLines } from './explain';
+import { idlePairSentence, kindText, LEGACY_MODEL_TEXT, linkText, pathEnds, pathHops, pathSummary, streamLines } from './explain';
 import { HopChain } from './HopChain';
 
 function Meta({ topology, path, extra }: { topology: Topology; path: PathCandidate; extra?: string }) {
@@ -18,17 +18,25 @@ function Streams({ topology, selection }: { topology: Topology; selection: Selec
   if (selection.chosen!.kind === 'routed')
     return <p className="path-transport">Transport: SMB — routed, so a single stream: SMB Multichannel adds none, and RDMA is not used between subnets.</p>;
   const lines = streamLines(topology, selection);
-  if (lines.length === 1)
-    return <p className="path-transport">Transport: SMB — one stream, the chosen path: no other NIC pair of the two nodes has the same speed and RDMA.</p>;
+  const idle = idlePairSentence(topology, selection);
+  if (lines.length === 1 && !lines[0]!.extra)
+    return <p className="path-transport">Transport: SMB — one stream, the chosen path: no other NIC pair of the two nodes is as fast (RDMA first).</p>;
   return (
     <div className="path-streams">
       <p className="path-transport">
-        Transport: SMB — {lines.length} streams: SMB Multichannel uses every NIC pair of the same speed and RDMA
+        Transport: SMB — {lines.length} stream{lines.length === 1 ? '' : 's'}: SMB Multichannel uses the fastest NIC pairs the two nodes share, RDMA first
+        {topology.liveMigration.smbMultichannelNetworks.length > 0 ? ', on the networks of its constraint' : ', whatever the live migration settings'}
       </p>
+      {idle && (
+        <p className="path-idle" role="note">
+          {idle}
+        </p>
+      )}
       <ol aria-label="SMB streams">
         {lines.map((l) => (
           <li key={`${l.sourceNicId}|${l.destinationNicId}`}>
-            {l.extra ? <span className="badge smb-badge">SMB Multichannel</span> : <span className="badge chosen-badge">Chosen</span>} {l.ends}
+            {l.extra ? <span className="badge smb-badge">SMB Multichannel</span> : <span className="badge chosen-badge">Chosen</span>}
+            {l.offLiveMigration && <span className="badge excluded-badge">{l.offLiveMigration}</span>} {l.ends}
             {l.network && <> on &apos;{l.network}&apos;</>}
             {l.link && <span className="path-meta-inline"> · {l.link}</span>}
           </li>

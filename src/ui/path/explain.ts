@@ -3,7 +3,7 @@
  * the per-network "why" and the comparison headline. Pure functions of engine results, so the
  * panels stay thin and the wording is unit-tested in one place.
  */
-import { formatSeconds, networkName, nodeName, rdmaText, REASON_TEXT, routerName, type Exclusion, type LegacyAttempt, type PathCandidate, type Reason, type Selection, type Topology } from '../../engine';
+import { chosenPairIdle, formatSeconds, networkName, nodeName, rdmaText, REASON_TEXT, routerName, type Exclusion, type LegacyAttempt, type PathCandidate, type Reason, type Selection, type Topology } from '../../engine';
 import { streamsOfSelection } from '../../store/derived';
 
 const q = (s: string): string => `'${s}'`;
@@ -91,37 +91,49 @@ export interface StreamLine {
   network: string;
   /** Speed and RDMA, as `linkText` says them. */
   link: string;
-  /** The chosen path's own stream, or one that SMB Multichannel adds. */
+  /** A stream SMB Multichannel chooses beyond the chosen path's own NIC pair. */
   extra: boolean;
+  /** (1.2) The stream's network is one live migration itself would not use: why, or null. */
+  offLiveMigration: string | null;
+}
+
+/** Why live migration's own settings keep a network out (null when it is eligible). */
+function offLiveMigrationText(t: Topology, networkId: string): string | null {
+  const e = t.eligibility[networkId];
+  if (!e || e.eligible) return null;
+  return e.reason === 'excluded-by-setting' ? 'Excluded from live migration' : e.reason === 'role-none' ? 'Not for live migration (role none)' : null;
 }
 
 /**
  * The streams of a selection (streamsOf) as lines: ends with addresses, the network, speed and
- * RDMA. A stream's addresses are those of its path among the chosen path and fallbacks; a legacy
- * stream that is not a fallback (another NIC pair on the chosen network) shows the first
- * same-family addresses the two NICs have on a common network.
+ * RDMA. A stream's addresses are those of its path among the chosen path and fallbacks, else the
+ * first same-family addresses its two NICs have on the stream's network.
  */
 export function streamLines(t: Topology, s: Selection): StreamLine[] {
   const known = s.chosen ? [s.chosen, ...s.fallbacks] : [];
-  return streamsOfSelection(t, s).map((x, i) => {
+  const c = s.chosen;
+  return streamsOfSelection(t, s).map((x) => {
     const path =
-      known.find((c) => c.kind === 'direct' && c.sourceNicId === x.sourceNicId && c.destinationNicId === x.destinationNicId) ?? directPath(t, x.sourceNicId, x.destinationNicId);
+      known.find((k) => k.kind === 'direct' && k.sourceNicId === x.sourceNicId && k.destinationNicId === x.destinationNicId && k.sourceNetworkId === x.networkId) ??
+      (c && c.kind === 'routed' && c.sourceNicId === x.sourceNicId && c.destinationNicId === x.destinationNicId ? c : directPath(t, x.sourceNicId, x.destinationNicId, x.networkId));
     return {
       sourceNicId: x.sourceNicId,
       destinationNicId: x.destinationNicId,
       ends: path ? pathEnds(t, path) : `${x.sourceNicId} → ${x.destinationNicId}`,
-      network: path ? networkName(t, path.sourceNetworkId) : '',
+      network: networkName(t, x.networkId),
       link: path ? linkText(t, path) : '',
-      extra: i > 0,
+      extra: !(c && c.sourceNicId === x.sourceNicId && c.destinationNicId === x.destinationNicId),
+      offLiveMigration: offLiveMigrationText(t, x.networkId),
     };
   });
 }
 
-/** A direct path between two NICs on a network both are on (for a legacy stream that is not a fallback). */
-function directPath(t: Topology, sourceNicId: string, destinationNicId: string): PathCandidate | null {
+/** A direct path between two NICs on a network both are on (`networkId`, or the first they share). */
+function directPath(t: Topology, sourceNicId: string, destinationNicId: string, networkId?: string): PathCandidate | null {
   const dst = (t.index.addressesByNic.get(destinationNicId) ?? []).map((i) => t.addresses[i]!);
   for (const i of t.index.addressesByNic.get(sourceNicId) ?? []) {
     const a = t.addresses[i]!;
+    if (networkId !== undefined && a.networkId !== networkId) continue;
     const b = dst.find((d) => d.networkId === a.networkId && d.family === a.family);
     if (b)
       return { kind: 'direct', sourceNicId, destinationNicId, sourceAddress: a.address, destinationAddress: b.address, sourceNetworkId: a.networkId, destinationNetworkId: a.networkId, routerIds: [] };
@@ -129,10 +141,45 @@ function directPath(t: Topology, sourceNicId: string, destinationNicId: string):
   return null;
 }
 
+const listNames = (names: string[]): string => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
+
+/**
+ * (1.2) One sentence when SMB leaves the chosen path's own NIC pair idle, naming the pairs that
+ * carry the memory and why, and the way to keep SMB on the live migration networks; null when
+ * the chosen pair carries memory (or the transport is not SMB).
+ */
+export function idlePairSentence(t: Topology, s: Selection): string | null {
+  const c = s.chosen;
+  if (!c || t.liveMigration.transport !== 'smb' || c.kind !== 'direct') return null;
+  const streams = streamsOfSelection(t, s);
+  if (!chosenPairIdle(s, streams)) return null;
+  const nics = t.index.nics;
+  const speed = (a: string, b: string): number => Math.min(nics.get(a)!.speedGbps ?? t.planning.unknownSpeedGbps, nics.get(b)!.speedGbps ?? t.planning.unknownSpeedGbps);
+  const own = speed(c.sourceNicId, c.destinationNicId);
+  const known = nics.get(c.sourceNicId)!.speedGbps !== null && nics.get(c.destinationNicId)!.speedGbps !== null;
+  const ownRdma = nics.get(c.sourceNicId)!.rdma && nics.get(c.destinationNicId)!.rdma;
+  const pair = `${known ? `${own} Gbps ` : ''}pair on ${q(networkName(t, c.sourceNetworkId))}`;
+  const nets = listNames([...new Set(streams.map((x) => x.networkId))].map((id) => q(networkName(t, id))));
+  const plural = streams.length > 1;
+  const constraint = t.liveMigration.smbMultichannelNetworks;
+  if (constraint.length > 0 && !constraint.includes(c.sourceNetworkId))
+    return `SMB leaves the ${pair} idle: its SMB Multichannel constraint (New-SmbMultichannelConstraint) does not list that network, so the memory goes over ${plural ? 'the pairs' : 'the pair'} on ${nets}.`;
+  const faster = speed(streams[0]!.sourceNicId, streams[0]!.destinationNicId) > own;
+  const rdma = streams[0]!.rdma && !ownRdma;
+  const what = `the ${rdma ? 'RDMA ' : ''}${plural ? 'pairs' : 'pair'} on ${nets}`;
+  const why = faster ? (plural ? 'are faster' : 'is faster') : rdma ? `${plural ? 'are' : 'is'} RDMA-capable, which SMB prefers` : `${plural ? 'are' : 'is'} preferred`;
+  return `SMB leaves the ${pair} idle: ${what} ${why} — New-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.`;
+}
+
 /** The SMB Multichannel note of the Why view (null unless the transport is SMB). */
 export function smbNote(t: Topology): string | null {
   if (t.liveMigration.transport !== 'smb') return null;
-  return 'With SMB, SMB Multichannel picks interfaces by their capability, not by the live migration settings: on a real host it can also use NICs on networks excluded here. Set-SmbMultichannelConstraint restricts it. The model counts only direct NIC pairs on networks enabled for live migration, of the same speed and RDMA as the chosen pair.';
+  const constraint = t.liveMigration.smbMultichannelNetworks;
+  const base =
+    'With SMB, SMB Multichannel picks interfaces by their capability, not by the live migration settings: it sends the memory over the fastest NIC pairs the two nodes share (RDMA first), on networks excluded from live migration too.';
+  return constraint.length > 0
+    ? `${base} Here New-SmbMultichannelConstraint restricts it to ${listNames(constraint.map((id) => q(networkName(t, id))))}.`
+    : `${base} New-SmbMultichannelConstraint restricts it.`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'routed-preferred-over-direct': 'Routed before direct',
   'apipa-address': 'APIPA address',
   'smb-rdma-across-sites': 'RDMA across sites',
+  'smb-on-excluded-networks': 'SMB on excluded networks',
   'host-migration-disabled': 'Live migration disabled',
   'host-settings-differ': 'Host settings differ',
   'mtu-mismatch': 'MTU mismatch',

@@ -5,7 +5,8 @@
  * - transport: the hosts' `VirtualMachineMigrationPerformanceOption`; parallel migrations: the
  *   cluster's `MaximumParallelMigrations`, else the hosts' `MaximumVirtualMachineMigrations`;
  *   hosts that disagree → the most common value, and a note naming the hosts that differ.
- * - SMB cap: `SetSMBBandwidthLimit` 0 → no cap (0), else `SMBBandwidthLimitFactor`.
+ * - SMB cap: `SetSMBBandwidthLimit` 0 → no cap (0), else `SMBBandwidthLimitFactor`; (1.2) none of
+ *   the cluster-wide properties (a cluster before KB5017381 / KB5017382) → no cap (0), with a note.
  * - mode: every node on build 26100 or later → ws2025; otherwise, or with builds unknown for
  *   some nodes, legacy with a note. No build at all → no mode (the app keeps the one it has).
  */
@@ -80,6 +81,11 @@ function originHost(h: HostFacts): OriginHost {
   return o;
 }
 
+/** True when the script noted it could not read one of the cluster-wide live migration properties. */
+function scriptMissed(inventory: Obj): boolean {
+  return items(field(inventory, 'notes', '')).some((n) => /MaximumParallelMigrations|SMBBandwidthLimit/i.test(text(n.value) ?? ''));
+}
+
 export function readV2(inventory: Obj, version: number, sections: { hosts: Field; vms: Field }, imported: { networkOrder?: string[]; excludedNetworks?: string[] } | undefined, b: Build): V2Result {
   const hostFacts = readHostSettings(sections.hosts, b);
   const facts = [...hostFacts.values()];
@@ -96,6 +102,16 @@ export function readV2(inventory: Obj, version: number, sections: { hosts: Field
   const factor = wholeIn(field(inventory, 'smbBandwidthLimitFactor', ''), 0, 10000, "The cluster's SMBBandwidthLimitFactor", b);
   if (setLimit === 0) lm.smbBandwidthLimitFactor = 0;
   else if (factor !== undefined) lm.smbBandwidthLimitFactor = factor;
+  else if (facts.length > 0 && clusterMax === undefined && setLimit === undefined && !scriptMissed(inventory)) {
+    // (1.2) None of the cluster-wide properties: a cluster before the 2022-09 update (Windows
+    // Server 2016/2019, or 2022 / Azure Stack HCI 21H2 before KB5017381 / KB5017382). Each host's
+    // MaximumVirtualMachineMigrations holds and SMB live migration has no cluster cap.
+    lm.smbBandwidthLimitFactor = 0;
+    b.ctx.assumed(
+      '',
+      `The cluster has no cluster-wide MaximumParallelMigrations or SMB bandwidth limit (they arrive with the 2022-09 update: KB5017381 on Windows Server 2022, KB5017382 on Azure Stack HCI 21H2): ${hostMax !== undefined ? `each host's MaximumVirtualMachineMigrations (${hostMax}) holds, and ` : ''}SMB live migration has no cluster cap. The design uses no SMB cap (0).`,
+    );
+  }
 
   const physicalGbps = new Map<string, number>();
   for (const h of facts) if (h.physicalGbps !== undefined) physicalGbps.set(h.node.doc.id, h.physicalGbps);

@@ -101,7 +101,12 @@ function pathKind(t: Topology, p: PathCandidate): string {
 function streamsNote(t: Topology, s: Selection): string {
   const streams = streamsOf(t, s);
   const parts: string[] = [];
-  if (streams.length > 1) parts.push(`SMB Multichannel, ${streams.length} streams`);
+  const c = s.chosen;
+  // (1.2) SMB may send the memory over other networks, leaving the chosen pair idle: name them.
+  const idle = c !== null && streams.length > 0 && !streams.some((x) => x.sourceNicId === c.sourceNicId && x.destinationNicId === c.destinationNicId);
+  const nets = [...new Set(streams.map((x) => x.networkId))].map((id) => `'${networkName(t, id)}'`).join(', ');
+  if (idle) parts.push(`SMB Multichannel, ${streams.length} stream${streams.length === 1 ? '' : 's'} on ${nets} (the chosen pair idle)`);
+  else if (streams.length > 1) parts.push(`SMB Multichannel, ${streams.length} streams`);
   const rdma = streams.filter((x) => x.rdma).length;
   if (rdma > 0) parts.push(rdma === streams.length ? 'RDMA (SMB Direct)' : `RDMA (SMB Direct) on ${rdma} of ${streams.length}`);
   return parts.map((x) => ` · ${x}`).join('');
