@@ -21,5 +21,5 @@ export type { TopologyOrigin, OriginHost, OriginIntent, NetworkAtc, AtcOverrides
 export { compareModes, type ModeComparison } from './analysis/compareModes';
 export { describeImpact, describeLegacyImpact, elementLabel, movedGroups, networkPairLabel, pairList } from './text/impactText';
 export type * from './model/types';
-export { planDrain, drainEveryNode, drainCsv, everyNodeCsv, calibrateEfficiency, formatDuration, compareSentence, vmSummary, streamLabel, streamsLabel, transferBits, timelineLanes, heldSlot, assumptionRows, TRANSPORT_NAME } from './plan';
+export { planDrain, drainEveryNode, drainCsv, everyNodeCsv, calibrateEfficiency, formatDuration, compareSentence, drainCounts, noVmMoves, drainTotalText, vmSummary, streamLabel, streamsLabel, transferBits, timelineLanes, heldSlot, assumptionRows, TRANSPORT_NAME } from './plan';
 export type { Calibration, CalibrationInput, DrainFigures, DrainMigration, DrainOptions, DrainPlan, DrainStream, EveryNodeResult, NodeDrainRow } from './plan';

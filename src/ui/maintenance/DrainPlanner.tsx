@@ -3,7 +3,7 @@
  * one sentence, the assumptions beside them, the timelines on one time scale (or as tables), CSV.
  */
 import { useState } from 'react';
-import { compareSentence, drainCsv, formatDuration, nodeName, type DrainPlan, type Topology } from '../../engine';
+import { compareSentence, drainCounts, drainCsv, formatDuration, nodeName, noVmMoves, type DrainPlan, type Topology } from '../../engine';
 import { useApp } from '../StoreContext';
 import { AssumptionEditor, AssumptionSummary } from './Assumptions';
 import { Calibrate } from './Calibrate';
@@ -11,21 +11,29 @@ import { downloadCsv } from './download';
 import { DrainTable } from './DrainTable';
 import { DrainTimeline } from './DrainTimeline';
 import type { Plans } from './usePlans';
+import { useDrainPair, type DrainPair } from './useDrainPair';
 
 const MODE_NAME = { ws2025: 'Windows Server 2025', legacy: 'Legacy (before 2025)' } as const;
 
 function Figures({ t, plan }: { t: Topology; plan: DrainPlan }) {
-  const moved = plan.migrations.filter((m) => !m.failure && t.index.vms.get(m.vmId)?.state === 'running').length;
-  const stuck = plan.migrations.filter((m) => m.failure).length;
+  const { moved, stuck } = drainCounts(plan);
+  // No VM moves: there is no drain time to show, only that nothing moves (issue 27).
+  const none = noVmMoves(plan);
   return (
-    <div className={`drain-figures mode-card-${plan.mode}`} data-testid={`drain-total-${plan.mode}`}>
+    <div className={`drain-figures mode-card-${plan.mode}${none ? ' drain-none' : ''}`} data-testid={`drain-total-${plan.mode}`}>
       <h3>{MODE_NAME[plan.mode]}</h3>
       <p className="drain-total">
         <span className="visually-hidden">Estimated total: </span>
-        {formatDuration(plan.totalSeconds)}
+        {none ? 'No VM moves' : formatDuration(plan.totalSeconds)}
       </p>
       <p className="drain-meta">
-        {plan.waitingSeconds > 0 ? `${formatDuration(plan.waitingSeconds)} waiting for connection timeouts` : 'no waiting for timeouts'}
+        {none
+          ? plan.waitingSeconds > 0
+            ? `each VM gives up after ${formatDuration(plan.totalSeconds)} of connection timeouts`
+            : 'no VM can reach another node'
+          : plan.waitingSeconds > 0
+            ? `${formatDuration(plan.waitingSeconds)} waiting for connection timeouts`
+            : 'no waiting for timeouts'}
         <br />
         {moved} live migration{moved === 1 ? '' : 's'}
         {stuck > 0 && <strong className="drain-stuck"> · {stuck} VM{stuck === 1 ? '' : 's'} cannot move</strong>}
@@ -42,6 +50,11 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
   const [editing, setEditing] = useState<'assumptions' | 'calibrate' | null>(null);
   const name = nodeName(t, ws2025.sourceNodeId);
   const scale = Math.max(ws2025.totalSeconds, legacy.totalSeconds);
+  // The diagram lights the drain's own pair while the view is open: the node and the first VM's
+  // destination (every VM's, when one is chosen) (issue 27).
+  const to = ws2025.migrations.find((m) => m.destinationNodeId !== null)?.destinationNodeId ?? null;
+  const own: DrainPair | null = to === null ? null : { sourceNodeId: ws2025.sourceNodeId, destinationNodeId: to };
+  useDrainPair(own);
   if (ws2025.migrations.length === 0) return <p className="hint">{name} runs no VMs: add them in its Details (select the node) to plan its drain.</p>;
   return (
     <div className="drain-planner">
@@ -84,7 +97,7 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
               CSV
             </button>
           </div>
-          {view === 'timeline' ? <DrainTimeline t={t} plan={plan} scaleSeconds={scale} /> : <DrainTable t={t} plan={plan} />}
+          {view === 'timeline' ? <DrainTimeline t={t} plan={plan} scaleSeconds={scale} rest={own} /> : <DrainTable t={t} plan={plan} />}
         </section>
       ))}
     </div>

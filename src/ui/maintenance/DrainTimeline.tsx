@@ -6,7 +6,7 @@
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { formatDuration, nodeName, streamsLabel, timelineLanes, type DrainMigration, type DrainPlan, type Topology } from '../../engine';
-import { useActions } from '../StoreContext';
+import { useActions, useAppStore } from '../StoreContext';
 
 const pct = (x: number, total: number): string => `${total > 0 ? (x / total) * 100 : 0}%`;
 const rate = (gbps: number): string => `${gbps >= 10 ? Math.round(gbps) : Math.round(gbps * 10) / 10} Gbps`;
@@ -25,12 +25,18 @@ export function barLabel(t: Topology, m: DrainMigration): string {
   return `${head}: ${parts.join(', ')}; ends at ${formatDuration(m.endSeconds)}`;
 }
 
-export function DrainTimeline({ t, plan, scaleSeconds }: { t: Topology; plan: DrainPlan; scaleSeconds: number }) {
+/** `rest`: the pair the diagram goes back to when the pointer or focus leaves the bars (the drain's own). */
+export function DrainTimeline({ t, plan, scaleSeconds, rest = null }: { t: Topology; plan: DrainPlan; scaleSeconds: number; rest?: { sourceNodeId: string; destinationNodeId: string } | null }) {
   const actions = useActions();
   const box = useRef<HTMLDivElement>(null);
   const lanes = timelineLanes(plan);
   const show = (m: DrainMigration): void => {
     if (m.destinationNodeId) actions.previewPair({ sourceNodeId: plan.sourceNodeId, destinationNodeId: m.destinationNodeId, mode: plan.mode });
+  };
+  const store = useAppStore();
+  const leave = (): void => {
+    const { ui } = store.getState();
+    actions.previewPair(rest ? { ...rest, mode: ui.preview?.mode ?? ui.mode } : null);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const bars = [...(box.current?.querySelectorAll<HTMLButtonElement>('.drain-bar') ?? [])];
@@ -49,9 +55,9 @@ export function DrainTimeline({ t, plan, scaleSeconds }: { t: Topology; plan: Dr
       role="group"
       aria-label={`Timeline, ${plan.mode === 'ws2025' ? 'Windows Server 2025' : 'legacy'}: one lane per parallel migration`}
       onKeyDown={onKeyDown}
-      onMouseLeave={() => actions.previewPair(null)}
+      onMouseLeave={leave}
       onBlur={(e) => {
-        if (!box.current?.contains(e.relatedTarget as Node | null)) actions.previewPair(null);
+        if (!box.current?.contains(e.relatedTarget as Node | null)) leave();
       }}
     >
       {lanes.map((lane, k) => (
