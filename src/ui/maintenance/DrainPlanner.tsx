@@ -3,7 +3,7 @@
  * one sentence, the assumptions beside them, the timelines on one time scale (or as tables), CSV.
  */
 import { useState } from 'react';
-import { compareSentence, drainCounts, drainCsv, formatDuration, nodeName, noVmMoves, type DrainPlan, type Topology } from '../../engine';
+import { compareSentence, drainCounts, drainCsv, formatDuration, nodeName, noVmMoves, type DrainPlan } from '../../engine';
 import { useApp } from '../StoreContext';
 import { AssumptionEditor, AssumptionSummary } from './Assumptions';
 import { Calibrate } from './Calibrate';
@@ -15,7 +15,7 @@ import { useDrainPair, type DrainPair } from './useDrainPair';
 
 const MODE_NAME = { ws2025: 'Windows Server 2025', legacy: 'Legacy (before 2025)' } as const;
 
-function Figures({ t, plan }: { t: Topology; plan: DrainPlan }) {
+function Figures({ plan }: { plan: DrainPlan }) {
   const { moved, stuck } = drainCounts(plan);
   // No VM moves: there is no drain time to show, only that nothing moves (issue 27).
   const none = noVmMoves(plan);
@@ -63,8 +63,8 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
       </p>
       {failures > 0 && <p className="props-note">With the what-if failures applied.</p>}
       <div className="drain-side-by-side">
-        <Figures t={t} plan={ws2025} />
-        <Figures t={t} plan={legacy} />
+        <Figures plan={ws2025} />
+        <Figures plan={legacy} />
       </div>
       <div className="drain-assumptions">
         <AssumptionSummary t={t} timeout={timeout} sourceNodeId={ws2025.sourceNodeId} />
