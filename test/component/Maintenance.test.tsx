@@ -117,7 +117,7 @@ describe('the maintenance planner', () => {
 
     fireEvent.click(screen.getByRole('radio', { name: 'Table' }));
     const table = screen.getAllByRole('table')[0]!;
-    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/SQL0164 GBHV03.*Direct 1-3.*0 s0 s1 min 6 s1 min 7 s/);
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/SQL0164 GBHV03.*Direct 1-3.*0 s1 min 6 s0 sto 1 min 7 s/);
     expect(within(table).getAllByRole('row')[5]).toHaveTextContent('off: moves without a live migration');
   });
 

@@ -49,6 +49,9 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
   const [view, setView] = useState<'timeline' | 'table'>('timeline');
   const [editing, setEditing] = useState<'assumptions' | 'calibrate' | null>(null);
   const name = nodeName(t, ws2025.sourceNodeId);
+  // One time scale for both timelines, so that they compare; when one mode moves no VM there is
+  // nothing to compare, and its give-up time would squash the other's bars: each its own (issue 27).
+  const apart = noVmMoves(ws2025) || noVmMoves(legacy);
   const scale = Math.max(ws2025.totalSeconds, legacy.totalSeconds);
   // The diagram lights the drain's own pair while the view is open: the node and the first VM's
   // destination (every VM's, when one is chosen) (issue 27).
@@ -97,7 +100,7 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
               CSV
             </button>
           </div>
-          {view === 'timeline' ? <DrainTimeline t={t} plan={plan} scaleSeconds={scale} rest={own} /> : <DrainTable t={t} plan={plan} />}
+          {view === 'timeline' ? <DrainTimeline t={t} plan={plan} scaleSeconds={apart ? plan.totalSeconds : scale} rest={own} /> : <DrainTable t={t} plan={plan} />}
         </section>
       ))}
     </div>
