@@ -183,15 +183,15 @@ describe('Import cluster dialog', () => {
     const dialog = openDialog('Import cluster…', 'Import a cluster');
     const inventory = () => new File([fixture('ps51-two-site.json')], 'lm-inventory.json');
     await userEvent.upload(within(dialog).getByLabelText('Inventory file'), inventory());
-    const ask = await screen.findByRole('dialog', { name: 'Import the cluster?' });
+    const ask = await screen.findByRole('dialog', { name: 'Import the cluster?' }, { timeout: 10_000 });
     expect(ask).toHaveTextContent("'lm-inventory.json' holds the cluster 'CLU-STRETCH'. Importing it replaces your current topology, which has changes that are not saved to a file.");
     fireEvent.click(within(ask).getByRole('button', { name: 'Keep my work' }));
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import the cluster?' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import the cluster?' })).toBeNull(), { timeout: 10_000 });
     expect(store.getState().document).toBe(mine);
     expect(within(dialog).queryByText(/Imported cluster/)).toBeNull();
     await userEvent.upload(within(dialog).getByLabelText('Inventory file'), inventory());
-    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Import the cluster?' })).getByRole('button', { name: 'Import the cluster' }));
-    expect(await within(dialog).findByText(/Imported cluster 'CLU-STRETCH' from 'lm-inventory.json'/)).toBeInTheDocument();
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Import the cluster?' }, { timeout: 10_000 })).getByRole('button', { name: 'Import the cluster' }));
+    expect(await within(dialog).findByText(/Imported cluster 'CLU-STRETCH' from 'lm-inventory.json'/, undefined, { timeout: 10_000 })).toBeInTheDocument();
     expect(store.getState().past.at(-1)).toBe(mine);
   });
 
