@@ -27,5 +27,5 @@ export { elementKind, type ElementKind } from './model/elementKind';
 export { ownValue, setOwn } from './model/own';
 export { applyFailures, failableKind, type FailableKind } from './model/whatif';
 export { parseCidr, prefixContains } from './model/address';
-export { planDrain, drainEveryNode, drainCsv, everyNodeCsv, calibrateEfficiency, formatDuration, compareSentence, vmSummary, streamLabel, streamsLabel, transferBits, timelineLanes, heldSlot, assumptionRows, TRANSPORT_NAME } from './plan';
+export { planDrain, drainEveryNode, drainCsv, everyNodeCsv, calibrateEfficiency, formatDuration, compareSentence, drainCounts, noVmMoves, drainTotalText, vmSummary, streamLabel, streamsLabel, transferBits, timelineLanes, heldSlot, assumptionRows, TRANSPORT_NAME } from './plan';
 export type { Calibration, CalibrationInput, DrainFigures, DrainMigration, DrainOptions, DrainPlan, DrainStream, EveryNodeResult, NodeDrainRow } from './plan';

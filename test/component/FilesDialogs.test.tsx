@@ -176,6 +176,25 @@ describe('Import cluster dialog', () => {
     expect(store.getState().past).toHaveLength(1);
   });
 
+  it('asks before an import replaces unsaved work, keeps it when asked to, and imports when agreed (issue 27)', async () => {
+    const store = renderFiles(routed);
+    act(() => void store.getState().actions.edit({ type: 'update-topology', patch: { name: 'My unsaved edit' } }));
+    const mine = store.getState().document;
+    const dialog = openDialog('Import cluster…', 'Import a cluster');
+    const inventory = () => new File([fixture('ps51-two-site.json')], 'lm-inventory.json');
+    await userEvent.upload(within(dialog).getByLabelText('Inventory file'), inventory());
+    const ask = await screen.findByRole('dialog', { name: 'Import the cluster?' }, { timeout: 10_000 });
+    expect(ask).toHaveTextContent("'lm-inventory.json' holds the cluster 'CLU-STRETCH'. Importing it replaces your current topology, which has changes that are not saved to a file.");
+    fireEvent.click(within(ask).getByRole('button', { name: 'Keep my work' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import the cluster?' })).toBeNull(), { timeout: 10_000 });
+    expect(store.getState().document).toBe(mine);
+    expect(within(dialog).queryByText(/Imported cluster/)).toBeNull();
+    await userEvent.upload(within(dialog).getByLabelText('Inventory file'), inventory());
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Import the cluster?' }, { timeout: 10_000 })).getByRole('button', { name: 'Import the cluster' }));
+    expect(await within(dialog).findByText(/Imported cluster 'CLU-STRETCH' from 'lm-inventory.json'/, undefined, { timeout: 10_000 })).toBeInTheDocument();
+    expect(store.getState().past.at(-1)).toBe(mine);
+  });
+
   it('refuses a broken inventory with its errors and leaves the topology untouched', async () => {
     const store = renderFiles(routed);
     const dialog = openDialog('Import cluster…', 'Import a cluster');

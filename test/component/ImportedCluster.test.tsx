@@ -31,7 +31,7 @@ describe('an imported cluster', () => {
   it('shows where it came from when nothing is selected', () => {
     renderWith(<DetailsPanel />, imported('ps51-v2-rolling.json'));
     const source = screen.getByRole('region', { name: 'Source of this design' });
-    expect(source).toHaveTextContent('Imported from cluster CLU-ROLL, collected 2026-11-20T09:15:42.1234567+01:00 (inventory version 2).');
+    expect(source).toHaveTextContent('Imported from cluster CLU-ROLL, collected 20 November 2026, 09:15 (UTC+01:00) (inventory version 2).');
     expect(source).toHaveTextContent(
       'Operating system: build 26100 on HV21 and HV22; build 20348 on HV23; build unknown on HV24 → behaviour before Windows Server 2025 until every node runs build 26100 or later.',
     );

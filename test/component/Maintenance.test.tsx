@@ -11,6 +11,7 @@ import { CanvasApiProvider } from '../../src/ui/CanvasContext';
 import { VmList } from '../../src/ui/vms/VmList';
 import { ContextMenu } from '../../src/ui/canvas/ContextMenu';
 import example from '../fixtures/switchless-3-node-vms.json';
+import routedExample from '../fixtures/two-site-routed.json';
 
 const doc = () => structuredClone(example) as TopologyDocument;
 
@@ -108,14 +109,15 @@ describe('the maintenance planner', () => {
     fireEvent.keyDown(app02, { key: 'ArrowRight' });
     expect(document.activeElement).toHaveAccessibleName(/^WEB01/);
     fireEvent.mouseLeave(ws);
-    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n2', destinationNodeId: 'n3', mode: 'ws2025', preview: null });
+    // Back to the drain's own pair (HV01 → HV03, SQL01's), the user's pair kept for later (issue 27).
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', mode: 'ws2025', preview: { sourceNodeId: 'n2', destinationNodeId: 'n3' } });
 
     const legacy = screen.getByRole('group', { name: /legacy: one lane/ });
     expect(within(legacy).getByRole('button', { name: /^SQL01/ })).toHaveAccessibleName(/waiting 20 s for connection timeouts/);
 
     fireEvent.click(screen.getByRole('radio', { name: 'Table' }));
     const table = screen.getAllByRole('table')[0]!;
-    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/SQL0164 GBHV03.*Direct 1-3.*0 s0 s1 min 6 s1 min 7 s/);
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/SQL0164 GBHV03.*Direct 1-3.*0 s1 min 6 s0 sto 1 min 7 s/);
     expect(within(table).getAllByRole('row')[5]).toHaveTextContent('off: moves without a live migration');
   });
 
@@ -138,7 +140,54 @@ describe('the maintenance planner', () => {
     }
     expect(named).toBeGreaterThan(0); // (several streams per bar: test/unit/planner-preview.test.ts, switched-4-node)
     act(() => (document.activeElement as HTMLElement).blur());
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', preview: { sourceNodeId: 'n2', destinationNodeId: 'n3' } });
+  });
+
+  it('lights its own pair on the diagram while open, and puts the user’s pair back when closed (issue 27)', () => {
+    const store = createAppStore({ document: doc(), pair: ['n2', 'n3'], ui: { drainNodeId: 'n1', panel: 'maintenance' } });
+    const view = render(
+      <StoreProvider store={store}>
+        <CanvasApiProvider>
+          <MaintenancePanel />
+        </CanvasApiProvider>
+      </StoreProvider>,
+    );
+    // SQL01 goes first, to HV03: the diagram shows HV01 → HV03.
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3' });
+    fireEvent.change(screen.getByLabelText('Destination of the VMs'), { target: { value: 'n2' } });
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n2' });
+    view.unmount();
     expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n2', destinationNodeId: 'n3', preview: null });
+  });
+
+  it('keeps a pair the user picks while the drain view is open (issue 27)', () => {
+    const store = createAppStore({ document: doc(), pair: ['n2', 'n3'], ui: { drainNodeId: 'n1', panel: 'maintenance' } });
+    const view = render(
+      <StoreProvider store={store}>
+        <CanvasApiProvider>
+          <MaintenancePanel />
+        </CanvasApiProvider>
+      </StoreProvider>,
+    );
+    act(() => {
+      store.getState().actions.setSource('n3');
+      store.getState().actions.setDestination('n1');
+    });
+    view.unmount();
+    expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n3', destinationNodeId: 'n1', preview: null });
+  });
+
+  it('a drain in which no VM moves shows no duration (issue 27)', () => {
+    // Two sites, only routed between them: before 2025 no VM of HV01 can reach HV03.
+    const twoSite = structuredClone(routedExample) as TopologyDocument;
+    twoSite.vms = Array.from({ length: 12 }, (_, i) => ({ id: `vm${i}`, name: `VM-${String(i + 1).padStart(2, '0')}`, node: 'n1', memoryGB: 8 }));
+    renderWith(<MaintenancePanel />, { document: twoSite, ui: { drainNodeId: 'n1', drainDestination: 'n3', panel: 'maintenance' } });
+    const legacy = screen.getByTestId('drain-total-legacy');
+    expect(legacy).toHaveTextContent('No VM moves');
+    expect(legacy).toHaveTextContent('12 VMs cannot move');
+    expect(within(legacy).getByText(/No VM moves/).textContent).not.toMatch(/\d+ (min|s)\b/);
+    expect(screen.getByTestId('drain-sentence')).toHaveTextContent(/· legacy: no VM moves \(all 12 cannot\)/);
+    expect(screen.getByTestId('drain-total-ws2025')).not.toHaveTextContent('No VM moves');
   });
 
   it('edits the assumptions as one undoable edit, refusing bad values inline', () => {

@@ -87,7 +87,8 @@ describe('protecting unsaved work (issue 17, defects 2 and 3)', () => {
   it('shows saved / unsaved in the header, the Save button and the browser tab title', () => {
     const store = renderWith(<Shell />);
     const name = store.getState().design.name;
-    expect(screen.getByTestId('save-state')).toHaveTextContent('Saved');
+    // Issue 27: no file yet, so not "Saved": the browser keeps it.
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Kept in this browser · no file yet');
     expect(document.title).toBe(`${name} — LM Path Visualizer`);
     expect(screen.getByRole('button', { name: 'Save' })).toHaveTextContent(/^Save$/);
     act(() => void store.getState().actions.edit({ type: 'update-node', id: 'n1', patch: { name: 'Mine' } }));
@@ -96,6 +97,23 @@ describe('protecting unsaved work (issue 17, defects 2 and 3)', () => {
     expect(screen.getByRole('button', { name: 'Save' })).toHaveTextContent('Save •');
     act(() => store.getState().actions.markSaved());
     expect(document.title).toBe(`${name} — LM Path Visualizer`);
+  });
+
+  it('after New topology the header says the browser keeps it and there is no file yet; Save makes it "Saved" (issue 27)', async () => {
+    const store = renderWith(<Shell />);
+    act(() => store.getState().actions.newTopology());
+    const state = screen.getByTestId('save-state');
+    expect(state).not.toHaveTextContent(/^Saved$/);
+    expect(state).toHaveTextContent('Kept in this browser · no file yet');
+    expect(state.title).toMatch(/Autosave keeps this topology in this browser, but it is not saved to a file yet/);
+    act(() => store.getState().actions.setAutosave({ kind: 'off' }));
+    expect(state).toHaveTextContent('Not saved to a file');
+    URL.createObjectURL = vi.fn(() => 'blob:test/1');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { saveTopology } = await import('../../src/ui/files/fileActions');
+    act(() => void saveTopology(store));
+    expect(state).toHaveTextContent(/^Saved$/);
   });
 });
 

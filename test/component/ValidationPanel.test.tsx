@@ -31,7 +31,8 @@ describe('ValidationPanel', () => {
     expect(store.getState().past).toEqual([]);
     const asym = items().find((li) => li.textContent!.startsWith('Missing return route'))!;
     fireEvent.click(within(asym).getAllByRole('button')[0]!);
-    expect(store.getState().ui.selectedIds).toEqual(['n3-lm', 'lm-a']);
+    // The NIC, the sending network and the sending nodes (issue 27).
+    expect(store.getState().ui.selectedIds).toEqual(['n3-lm', 'lm-a', 'n1', 'n2']);
   });
 
   it('applies the one-click fix: the missing return route is added and the pair gets its routed path', () => {

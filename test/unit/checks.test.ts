@@ -56,8 +56,8 @@ describe('runChecks on broken designs', () => {
     doc.nics!.find((n) => n.id === 'n3-lm')!.routes = [];
     const checks = runChecks(load(doc)).filter((d) => d.code === 'asymmetric-route');
     // n1 and n2 reach n3 over lm-a → lm-b, but n3 cannot answer: one finding for n3's NIC.
-    expect(summary(checks)).toEqual([['asymmetric-route', ['lm-a', 'n3-lm']]]);
-    expect(checks[0]!.message).toBe("NIC HV03 'Live Migration' is reached through routers from 'Live Migration A' (HV01, HV02) but has no route back to 10.1.10.0/24: replies cannot return. Add the return route.");
+    expect(summary(checks)).toEqual([['asymmetric-route', ['lm-a', 'n1', 'n2', 'n3-lm']]]);
+    expect(checks[0]!.message).toBe("NIC HV03 'Live Migration' is reached through routers from 'Live Migration A' (HV01 and HV02) but has no route back to 10.1.10.0/24: replies cannot return; without it HV01 → HV03 and HV02 → HV03 have no path at all. Add the return route.");
     expect(checks[0]!.path).toBe('nics[5].routes');
   });
 

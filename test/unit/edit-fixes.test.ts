@@ -32,7 +32,7 @@ describe('one-click fixes', () => {
     const doc = withNic(twoSite(), 'n3-lm', { routes: [] });
     const t = topologyOf(doc);
     const d = diagnosticsOf(doc).find((x) => x.code === 'asymmetric-route')!;
-    expect(d.elementIds).toEqual(['n3-lm', 'lm-a']);
+    expect(d.elementIds).toEqual(['n3-lm', 'lm-a', 'n1', 'n2']);
     const fix = fixFor(t, d)!;
     expect(fix.edit).toEqual({ type: 'add-route', nic: 'n3-lm', route: { prefix: '10.1.10.0/24', via: '10.2.10.1' } });
     expect(diagnosticsOf(must(doc, fix.edit).document).filter((x) => x.code === 'asymmetric-route')).toEqual([]);

@@ -53,7 +53,7 @@ describe('the minimal inventory', () => {
       format: 'lm-topology',
       version: 1,
       name: 'CLU-MIN',
-      description: 'Imported from the cluster inventory of CLU-MIN, collected 2025-05-05T10:00:00.0000000+00:00.',
+      description: 'Imported from the cluster inventory of CLU-MIN, collected 5 May 2025, 10:00 (UTC).',
       sites: [{ id: 'site-hq', name: 'HQ' }],
       nodes: [
         { id: 'n1', name: 'N1', site: 'site-hq' },

@@ -322,6 +322,17 @@ describe('properties of the v2 mapping', () => {
     );
   });
 
+  it('an inventory without OS builds opens in legacy, with the note the README promises (issue 27)', () => {
+    const inv = jsonOf('ps7-v2-atc.json');
+    for (const h of inv.hosts as Record<string, unknown>[]) {
+      delete h.OsBuild;
+      delete h.OsVersion;
+    }
+    const { origin, notes } = imported(JSON.stringify(inv));
+    expect(origin?.mode).toBe('legacy');
+    expect(notes.map((n) => n.message)).toContain("The inventory gives no node's OS build, so nothing shows that the cluster runs Windows Server 2025: the design opens in the behaviour before Windows Server 2025. Switch to Windows Server 2025 (M) if every node runs build 26100 or later.");
+  });
+
   it('the mode is ws2025 exactly when every node’s build is known and 26100 or later', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.integer({ min: 14393, max: 30000 }), { nil: undefined }), { minLength: 3, maxLength: 3 }), (builds) => {
@@ -332,8 +343,8 @@ describe('properties of the v2 mapping', () => {
           else h.OsBuild = builds[i];
         });
         const mode = imported(JSON.stringify(inv)).origin?.mode;
-        if (builds.every((b) => b === undefined)) expect(mode).toBeUndefined();
-        else expect(mode).toBe(builds.every((b) => b !== undefined && b >= 26100) ? 'ws2025' : 'legacy');
+        // No build known: legacy, with a note (issue 27).
+        expect(mode).toBe(builds.every((b) => b !== undefined && b >= 26100) ? 'ws2025' : 'legacy');
       }),
       { numRuns: 80 },
     );

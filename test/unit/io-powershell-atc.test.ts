@@ -169,7 +169,7 @@ describe('the report of an ATC-managed design', () => {
       ['Management', 'Cluster and client · ATC intent mgmt_compute (Management, Compute)'],
     ]);
     expect(m.summary.slice(0, 6)).toEqual([
-      ['Source', 'Imported from cluster CLU-AZL, collected 2026-11-21T14:02:07.5550001Z (inventory version 2).'],
+      ['Source', 'Imported from cluster CLU-AZL, collected 21 November 2026, 14:02 (UTC) (inventory version 2).'],
       ['', 'Operating system: build 26100 on all 3 nodes → Windows Server 2025 behaviour.'],
       ['', 'Cluster functional level 12.'],
       ['', 'Network ATC intents: mgmt_compute (Management, Compute; pNIC1 and pNIC2), storage (Storage; SMB1 and SMB2).'],

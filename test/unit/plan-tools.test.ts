@@ -96,4 +96,11 @@ describe('words', () => {
     expect(compareSentence(plan(750, 0), plan(1560, 800))).toBe('Windows Server 2025: 12 min 30 s · legacy: 26 min, of which 13 min 20 s waiting for connection timeouts');
     expect(compareSentence(plan(60, 0), plan(60, 0))).toBe('Windows Server 2025: 1 min · legacy: 1 min, no time waiting for connection timeouts');
   });
+  it('a mode in which no VM moves has no duration (issue 27)', () => {
+    const gaveUp = { vmId: 'v', destinationNodeId: 'n3', startSeconds: 0, transferStartSeconds: 40, transferEndSeconds: 40, endSeconds: 40, streams: [], averageGbps: 0, failure: 'no-path' as const };
+    const moved = { ...gaveUp, failure: undefined, endSeconds: 50 };
+    const legacy: DrainPlan = { sourceNodeId: 'n', mode: 'legacy', migrations: [gaveUp, { ...gaveUp, vmId: 'w' }], totalSeconds: 480, waitingSeconds: 480 };
+    const ws: DrainPlan = { sourceNodeId: 'n', mode: 'ws2025', migrations: [moved], totalSeconds: 50, waitingSeconds: 0 };
+    expect(compareSentence(ws, legacy)).toBe('Windows Server 2025: 50 s · legacy: no VM moves (all 2 cannot): each gives up after its connection timeouts (8 min)');
+  });
 });

@@ -12,15 +12,15 @@
 import { analyzeAllPairs } from './allPairs';
 import { parseAddress, parseCidr, prefixContains } from '../model/address';
 import { networkPairLabel, pairList } from '../text/impactText';
-import { networkName, nicLabel, nodeName } from '../text/messages';
+import { networkName, nicLabel } from '../text/messages';
 import { originChecks } from './originChecks';
-import { prepare } from '../model/select';
 import { smbPreferred } from '../model/streams';
+import { missingReturnRoutes } from './returnRoutes';
 import type { AllPairsResult, Diagnostic, Topology } from '../model/types';
 
 export function runChecks(topology: Topology, allPairs?: AllPairsResult): Diagnostic[] {
   const pairs = allPairs ?? analyzeAllPairs(topology);
-  return [...nextHopChecks(topology), ...asymmetricRoutes(topology), ...pairChecks(topology, pairs), ...apipaAddresses(topology), ...smbRdmaAcrossSites(topology), ...smbOnExcludedNetworks(topology, pairs), ...originChecks(topology)];
+  return [...nextHopChecks(topology), ...missingReturnRoutes(topology, pairs), ...pairChecks(topology, pairs), ...apipaAddresses(topology), ...smbRdmaAcrossSites(topology), ...smbOnExcludedNetworks(topology, pairs), ...originChecks(topology)];
 }
 
 /**
@@ -165,38 +165,7 @@ function nextHopChecks(t: Topology): Diagnostic[] {
   });
 }
 
-/**
- * A forward route without a return: an address reaches a NIC of another node through routers,
- * but that NIC has no route back to the sender's subnet, so replies (and the migration) never
- * return. Only networks enabled for live migration are looked at: a host answers management
- * traffic from whichever interface its own routing table picks, which this model does not
- * describe, so a check there would cry wolf. Grouped per receiving NIC and sending network.
- */
-function asymmetricRoutes(t: Topology): Diagnostic[] {
-  const p = prepare(t);
-  const eligible = t.addresses.filter((a) => t.index.preferencePosition.has(a.networkId));
-  const groups = new Map<string, { nicId: string; networkId: string; subnet: string; senders: Set<string> }>();
-  for (const sa of eligible) {
-    if (p.routes[sa.index] === 0) continue;
-    for (const da of eligible) {
-      if (da.family !== sa.family || da.networkId === sa.networkId || da.nodeId === sa.nodeId) continue;
-      if (!p.routing.route(sa.index, da.index).ok) continue;
-      const back = p.routing.route(da.index, sa.index);
-      if (back.ok || back.reason !== 'no-route') continue; // a router that is down is a failure, not a missing route
-      const key = `${da.nicId}\u0000${sa.networkId}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { nicId: da.nicId, networkId: sa.networkId, subnet: sa.subnet, senders: new Set() }));
-      g.senders.add(sa.nodeId);
-    }
-  }
-  const nicIndex = new Map(t.nics.map((n, i) => [n.id, i]));
-  return [...groups.values()].map((g) => ({
-    code: 'asymmetric-route' as const,
-    path: `nics[${nicIndex.get(g.nicId)!}].routes`,
-    elementIds: [g.nicId, g.networkId],
-    message: `NIC ${nicLabel(t, g.nicId)} is reached through routers from '${networkName(t, g.networkId)}' (${[...g.senders].map((n) => nodeName(t, n)).join(', ')}) but has no route back to ${g.subnet}: replies cannot return. Add the return route.`,
-  }));
-}
+// A forward route without a return: ./returnRoutes.ts (flagged only where it matters).
 
 interface PairGroup {
   networks: [string, string];

@@ -6,14 +6,16 @@
  * - a node pair with no path for want of static routes: add the missing route(s) — the forward
  *   route and/or the return route — when exactly one set of routes through each subnet's only
  *   router gives the pair a path both ways (./routeFix.ts);
- * - a NIC reached through routers with no route back (checks.ts `asymmetric-route`): add the
- *   return route through the only router on its subnet;
+ * - a NIC reached through routers with no route back (analysis/returnRoutes.ts
+ *   `asymmetric-route`): add the return route through the only router on its subnet — not when
+ *   a sending node already has a direct path to it on an eligible network;
  * - a routed path preferred over a direct network (`routed-preferred-over-direct`): put the
  *   direct network ahead of the routed one in the live migration order;
  * - SMB Multichannel on networks not enabled for live migration (`smb-on-excluded-networks`, 1.2):
  *   constrain it to the live migration networks (`smbMultichannelNetworks`).
  */
 import type { Diagnostic, Topology } from '../model/types';
+import { hasDirectPath } from '../analysis/returnRoutes';
 import { quote } from './context';
 import { returnRouteFix, routeFix } from './routeFix';
 import type { Edit } from './types';
@@ -43,8 +45,13 @@ export function fixFor(t: Topology, d: Diagnostic): Fix | null {
       return a !== undefined && b !== undefined ? routeFix(t, a, b) : null;
     }
     case 'asymmetric-route': {
-      const [nicId, networkId] = d.elementIds;
-      return nicId !== undefined && networkId !== undefined ? returnRouteFix(t, nicId, networkId) : null;
+      // elementIds: the receiving NIC, the sending network, then the sending nodes. A pair that
+      // already has a direct path on an eligible network needs no routed one: no fix is offered.
+      const [nicId, networkId, ...senders] = d.elementIds;
+      if (nicId === undefined || networkId === undefined) return null;
+      const receiver = t.index.nics.get(nicId)?.node;
+      if (receiver === undefined || senders.some((n) => t.index.nodes.has(n) && hasDirectPath(t, n, receiver))) return null;
+      return returnRouteFix(t, nicId, networkId);
     }
     case 'routed-preferred-over-direct': {
       // elementIds: the routed path's networks (source first), then the direct network, then nodes.

@@ -58,8 +58,34 @@ export function collectDiagnostics(t: Topology): Diagnostic[] {
       if (nodeCheck(t, a.id, b.id) === null && hasPath(p, a.id, b.id)) continue;
       out.push({
         code: 'pair-without-path', path: '', elementIds: [a.id, b.id],
-        message: `No live migration path from ${a.name} to ${b.name}: no network enabled for live migration connects them, directly or through routers.`,
+        message: `No live migration path from ${a.name} to ${b.name}: no network enabled for live migration connects them, directly or through routers. ${whatWouldConnect(t, a.id, b.id)}`,
       });
     }
   return out;
+}
+
+/**
+ * What would give a pair without a path one, in the finding itself (issue 27): enabling a
+ * network both nodes already share, static routes between the networks each can use, or a
+ * network both reach.
+ */
+function whatWouldConnect(t: Topology, a: string, b: string): string {
+  const networksOf = (node: string, eligible: boolean): string[] => [
+    ...new Set(
+      (t.index.nicsByNode.get(node) ?? []).flatMap((nicId) =>
+        t.index.nics.get(nicId)!.state === 'up' ? (t.index.addressesByNic.get(nicId) ?? []).map((i) => t.addresses[i]!.networkId).filter((n) => t.index.preferencePosition.has(n) === eligible) : [],
+      ),
+    ),
+  ];
+  const quoted = (ids: string[]): string => ids.slice(0, 2).map((id) => `'${networkName(t, id)}'`).join(' or ');
+  const theirs = new Set(networksOf(b, false));
+  const shared = networksOf(a, false).filter((n) => theirs.has(n));
+  const fromA = networksOf(a, true);
+  const fromB = networksOf(b, true);
+  const enable = shared.length > 0 ? `enable ${quoted(shared)} for live migration (both have a NIC on it)` : null;
+  const routes = fromA.length > 0 && fromB.length > 0 && t.routers.length > 0 ? `add static routes through a router from ${quoted(fromA)} to ${quoted(fromB)} and back (Windows Server 2025 only)` : null;
+  const network = `connect both to a network enabled for live migration (a NIC of each on one subnet)`;
+  const ways = [enable, routes, network].filter((x): x is string => x !== null);
+  const text = ways.length === 1 ? ways[0]! : `${ways.slice(0, -1).join(', ')}, or ${ways[ways.length - 1]}`;
+  return `To give them one: ${text}.`;
 }

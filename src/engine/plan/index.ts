@@ -3,7 +3,7 @@ export { planDrain, transferBits, rateSettings } from './drain';
 export { drainEveryNode, figuresOf, type DrainFigures, type EveryNodeResult, type NodeDrainRow } from './everyNode';
 export { drainCsv, everyNodeCsv } from './csv';
 export { calibrateEfficiency, type Calibration, type CalibrationInput } from './calibrate';
-export { formatDuration, compareSentence, vmSummary } from './text';
+export { formatDuration, compareSentence, drainCounts, noVmMoves, drainTotalText, vmSummary } from './text';
 export { streamLabel, streamsLabel } from './describe';
 export { timelineLanes, heldSlot } from './lanes';
 export { assumptionRows, TRANSPORT_NAME } from './assumptions';

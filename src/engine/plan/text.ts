@@ -14,10 +14,46 @@ export function formatDuration(seconds: number): string {
   return `${r} s`;
 }
 
-/** "Windows Server 2025: 12 min 30 s · legacy: 26 min, of which 13 min 20 s waiting for connection timeouts". */
+/**
+ * How many VMs a plan live-migrates and how many cannot move. A VM that is off moves without a
+ * live migration and counts in neither.
+ */
+export function drainCounts(plan: DrainPlan): { moved: number; stuck: number } {
+  let moved = 0;
+  let stuck = 0;
+  for (const m of plan.migrations) {
+    if (m.failure) stuck++;
+    else if (m.endSeconds > 0) moved++;
+  }
+  return { moved, stuck };
+}
+
+/** A drain in which VMs should move and none does: it has no duration to show (issue 27). */
+export const noVmMoves = (plan: DrainPlan): boolean => {
+  const { moved, stuck } = drainCounts(plan);
+  return moved === 0 && stuck > 0;
+};
+
+/** "12 min 30 s", or "no VM moves (12 cannot)" for a drain in which none of them does. */
+export function drainTotalText(plan: DrainPlan): string {
+  if (!noVmMoves(plan)) return formatDuration(plan.totalSeconds);
+  const { stuck } = drainCounts(plan);
+  return `no VM moves (${stuck === 1 ? 'the VM cannot' : `all ${stuck} cannot`})`;
+}
+
+/**
+ * "Windows Server 2025: 12 min 30 s · legacy: 26 min, of which 13 min 20 s waiting for connection
+ * timeouts"; a mode in which no VM moves says so instead of a duration.
+ */
 export function compareSentence(ws2025: DrainPlan, legacy: DrainPlan): string {
-  const waiting = legacy.waitingSeconds > 0 ? `, of which ${formatDuration(legacy.waitingSeconds)} waiting for connection timeouts` : ', no time waiting for connection timeouts';
-  return `Windows Server 2025: ${formatDuration(ws2025.totalSeconds)} · legacy: ${formatDuration(legacy.totalSeconds)}${waiting}`;
+  const waiting = noVmMoves(legacy)
+    ? legacy.waitingSeconds > 0
+      ? `: each gives up after its connection timeouts (${formatDuration(legacy.totalSeconds)})`
+      : ''
+    : legacy.waitingSeconds > 0
+      ? `, of which ${formatDuration(legacy.waitingSeconds)} waiting for connection timeouts`
+      : ', no time waiting for connection timeouts';
+  return `Windows Server 2025: ${drainTotalText(ws2025)} · legacy: ${drainTotalText(legacy)}${waiting}`;
 }
 
 const gb = (x: number): string => `${Math.round(x * 10) / 10} GB`;

@@ -28,11 +28,37 @@ function builds(t: Topology, o: TopologyOrigin): string | null {
   return `Operating system: ${parts.join('; ')}${mode ? ` → ${mode}` : ''}.`;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A collection time as a date people read: "14 March 2025, 09:26 (UTC+01:00)" for the script's
+ * round-trip text ("2025-03-14T09:26:53.5897932+01:00"), in the cluster's own clock; a
+ * PowerShell 5.1 "/Date(ms)/" in UTC. Anything else is shown as it was written.
+ */
+export function formatCollectedAt(text: string): string {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  if (iso) {
+    const [, y, mo, d, h, mi, zone] = iso;
+    const month = MONTHS[Number(mo) - 1];
+    if (month === undefined || Number(d) < 1 || Number(d) > 31) return text;
+    const offset = zone === undefined ? '' : /^z$/i.test(zone) || /^[+-]00:?00$/.test(zone) ? ' (UTC)' : ` (UTC${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone})`;
+    return `${Number(d)} ${month} ${y}, ${h}:${mi}${offset}`;
+  }
+  const ms = /^\/?Date\((-?\d+)(?:[+-]\d{4})?\)\/?$/.exec(text.trim());
+  if (ms) {
+    const date = new Date(Number(ms[1]));
+    if (Number.isNaN(date.getTime())) return text;
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} (UTC)`;
+  }
+  return text;
+}
+
 export function describeOrigin(t: Topology): string[] | null {
   const o = readOrigin(t.document);
   if (!o) return null;
   const lines: string[] = [];
-  lines.push(`Imported from cluster ${o.cluster ?? '(unnamed)'}${o.collectedAt ? `, collected ${o.collectedAt}` : ''}${o.inventoryVersion ? ` (inventory version ${o.inventoryVersion})` : ''}.`);
+  lines.push(`Imported from cluster ${o.cluster ?? '(unnamed)'}${o.collectedAt ? `, collected ${formatCollectedAt(o.collectedAt)}` : ''}${o.inventoryVersion ? ` (inventory version ${o.inventoryVersion})` : ''}.`);
   const os = builds(t, o);
   if (os) lines.push(os);
   if (o.clusterFunctionalLevel !== undefined) lines.push(`Cluster functional level ${o.clusterFunctionalLevel}.`);

@@ -30,6 +30,17 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
+/**
+ * A form field may let some single-key shortcuts through (`data-shortcut-keys="M S"`): the pair's
+ * source / destination lists take `M` and `S` (issue 27), which a list of node names gives up
+ * for its type-ahead on those two letters.
+ */
+export function letsThrough(target: EventTarget | null, shortcut: string): boolean {
+  const el = target as HTMLElement | null;
+  const keys = el && typeof el.getAttribute === 'function' ? el.getAttribute('data-shortcut-keys') : null;
+  return keys !== null && keys.split(' ').includes(shortcut);
+}
+
 export function findCommand(commands: Command[], e: KeyboardEvent): Command | undefined {
   return commands.find((c) => c.shortcuts?.some((s) => matches(s, e)));
 }

@@ -20,7 +20,7 @@ const PowerShellDialog = lazyNamed(() => import('./PowerShellDialog'), 'PowerShe
 
 type Dialog = { kind: 'export' } | { kind: 'powershell' } | { kind: 'import'; initial: ImportOutcome | null; id: number };
 /** An opened file waiting for the user's word before it replaces unsaved work. */
-type Replace = { fileName: string; topologyName: string; answer: (open: boolean) => void };
+type Replace = { fileName: string; topologyName: string; action: 'open' | 'import'; answer: (open: boolean) => void };
 
 export function FilesHost() {
   const store = useAppStore();
@@ -31,11 +31,12 @@ export function FilesHost() {
   const close = useCallback(() => setDialog(null), []);
   const [replace, setReplace] = useState<Replace | null>(null);
   const confirm = useCallback(
-    (fileName: string, topologyName: string) =>
+    (fileName: string, topologyName: string, action: 'open' | 'import' = 'open') =>
       new Promise<boolean>((resolve) =>
         setReplace({
           fileName,
           topologyName,
+          action,
           answer: (yes) => {
             setReplace(null);
             resolve(yes);
@@ -99,27 +100,27 @@ export function FilesHost() {
       )}
       {dialog?.kind === 'import' && (
         <ErrorBoundary key={dialog.id} what="The import dialog" onClose={close}>
-          <Suspense fallback={null}><WhenLoaded component={ImportDialog}>{() => <ImportDialog onClose={close} initial={dialog.initial} />}</WhenLoaded></Suspense>
+          <Suspense fallback={null}><WhenLoaded component={ImportDialog}>{() => <ImportDialog onClose={close} initial={dialog.initial} confirm={confirm} />}</WhenLoaded></Suspense>
         </ErrorBoundary>
       )}
       <ErrorBoundary what="Opening the shared link">
         <ShareLinkLoader />
       </ErrorBoundary>
       {replace && (
-        <Modal title="Open the file?" onClose={() => replace.answer(false)}>
+        <Modal title={replace.action === 'import' ? 'Import the cluster?' : 'Open the file?'} onClose={() => replace.answer(false)}>
           <p>
-            '{replace.fileName}' holds the topology '<strong>{replace.topologyName}</strong>'. Opening it replaces your current topology, which has changes that
-            are not saved to a file.
+            '{replace.fileName}' holds {replace.action === 'import' ? 'the cluster' : 'the topology'} '<strong>{replace.topologyName}</strong>'.{' '}
+            {replace.action === 'import' ? 'Importing' : 'Opening'} it replaces your current topology, which has changes that are not saved to a file.
           </p>
           <div className="files-row">
             <button type="button" className="files-primary" onClick={() => replace.answer(true)}>
-              Open the file
+              {replace.action === 'import' ? 'Import the cluster' : 'Open the file'}
             </button>
             <button type="button" onClick={() => replace.answer(false)}>
               Keep my work
             </button>
           </div>
-          <p className="files-hint">Opening is undoable (Ctrl+Z); saving your work first keeps it safe beyond this session.</p>
+          <p className="files-hint">{replace.action === 'import' ? 'Importing' : 'Opening'} is undoable (Ctrl+Z); saving your work first keeps it safe beyond this session.</p>
         </Modal>
       )}
     </>

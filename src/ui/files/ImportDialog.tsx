@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
-import { importCounts, importInventory, readBytes, unreadableMessage, type ImportOutcome } from './fileActions';
+import { importCounts, importInventory, readBytes, unreadableMessage, type ConfirmReplace, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
 import { ScriptBox } from './ScriptBox';
 
@@ -50,7 +50,7 @@ function Result({ result }: { result: ImportOutcome }) {
   );
 }
 
-export function ImportDialog({ onClose, initial = null }: { onClose: () => void; initial?: ImportOutcome | null }) {
+export function ImportDialog({ onClose, initial = null, confirm }: { onClose: () => void; initial?: ImportOutcome | null; confirm?: ConfirmReplace }) {
   const store = useAppStore();
   const [result, setResult] = useState<ImportOutcome | null>(initial);
   const [busy, setBusy] = useState(false);
@@ -68,7 +68,10 @@ export function ImportDialog({ onClose, initial = null }: { onClose: () => void;
         const errors = [{ path: '', message: unreadableMessage(file.name) }];
         store.getState().actions.notify({ kind: 'error', text: `'${file.name}' was not imported: the topology on screen is unchanged.`, errors });
         setResult({ ok: false, fileName: file.name, errors });
-      } else setResult(importInventory(bytes, file.name, store));
+      } else {
+        const imported = await importInventory(bytes, file.name, store, confirm);
+        if (imported) setResult(imported);
+      }
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import {
   encodeShareLink, exportFileNames, MAX_FILE_BYTES, MAX_SHARE_DATA_CHARS, readTopologyFile, serializeTopology, SHARE_LINK_WARN_CHARS, tooLargeMessage,
 } from '../../engine/io';
 import type { AppStore } from '../../store/appStore';
+import { markInFile } from '../frame/unsavedWork';
 import { copyText, downloadText } from './browser';
 
 export { splitShareFragment, type SharedView } from './shareFragment';
@@ -17,6 +18,7 @@ export function saveTopology(store: AppStore): string {
   const { document, actions } = store.getState();
   const filename = exportFileNames(document).topology;
   downloadText(serializeTopology(document), filename, 'application/json');
+  markInFile(document);
   actions.markSaved();
   actions.notify({ kind: 'info', text: `Saved '${filename}' to your downloads.` });
   return filename;
@@ -28,8 +30,8 @@ export type ImportOutcome =
 
 export type OpenOutcome = { kind: 'opened' } | { kind: 'kept' } | { kind: 'refused'; errors: ParseError[] } | { kind: 'inventory'; result: ImportOutcome };
 
-/** Asked before an opened file replaces work that is not saved to a file: true opens it. */
-export type ConfirmReplace = (fileName: string, topologyName: string) => Promise<boolean>;
+/** Asked before an opened or imported file replaces work that is not saved to a file: true replaces it. */
+export type ConfirmReplace = (fileName: string, topologyName: string, action?: 'open' | 'import') => Promise<boolean>;
 
 /** The store's document has changes not saved to a file (an autosave restored with unsaved changes included). */
 export function hasUnsavedWork(store: AppStore): boolean {
@@ -74,7 +76,10 @@ export async function openTopologyFile(file: File, store: AppStore, confirm?: Co
   const read = readTopologyFile(bytes);
   if (!read.ok) {
     // An inventory opened or dropped by mistake is what the user meant to import.
-    if (read.detected === 'inventory') return { kind: 'inventory', result: importInventory(bytes, file.name, store) };
+    if (read.detected === 'inventory') {
+      const result = await importInventory(bytes, file.name, store, confirm);
+      return result === null ? { kind: 'kept' } : { kind: 'inventory', result };
+    }
     refuse(store, `'${file.name}' was not opened: ${unchanged}`, read.errors);
     return { kind: 'refused', errors: read.errors };
   }
@@ -82,6 +87,7 @@ export async function openTopologyFile(file: File, store: AppStore, confirm?: Co
     store.getState().actions.notify({ kind: 'info', text: `'${file.name}' was not opened; your work is as it was.` });
     return { kind: 'kept' };
   }
+  markInFile(read.document);
   const loaded = store.getState().actions.load(read.document);
   if (!loaded.ok) {
     refuse(store, `'${file.name}' was not opened: ${unchanged}`, loaded.errors);
@@ -98,7 +104,11 @@ export async function openTopologyFile(file: File, store: AppStore, confirm?: Co
 /** `3 nodes, 3 networks, 4 VMs` (VMs only when the inventory had them: version 1 files have none). */
 export const importCounts = (nodes: number, networks: number, vms: number): string => `${nodes} nodes, ${networks} networks${vms > 0 ? `, ${vms} VM${vms === 1 ? '' : 's'}` : ''}`;
 
-export function importInventory(input: Uint8Array, fileName: string, store: AppStore): ImportOutcome {
+/**
+ * Imports a cluster inventory. With `confirm`, an inventory that would replace unsaved work is
+ * imported only when the user agrees (as *Open…* and the examples ask); null when they keep it.
+ */
+export async function importInventory(input: Uint8Array, fileName: string, store: AppStore, confirm?: ConfirmReplace): Promise<ImportOutcome | null> {
   if (input.length > MAX_FILE_BYTES) {
     const errors = [{ path: '', message: tooLargeMessage(input.length) }];
     refuse(store, `'${fileName}' was not imported: ${unchanged}`, errors);
@@ -108,6 +118,10 @@ export function importInventory(input: Uint8Array, fileName: string, store: AppS
   if (!r.ok) {
     refuse(store, `'${fileName}' was not imported: ${unchanged}`, r.errors);
     return { ok: false, fileName, errors: r.errors };
+  }
+  if (confirm && hasUnsavedWork(store) && !(await confirm(fileName, r.topology.name, 'import'))) {
+    store.getState().actions.notify({ kind: 'info', text: `'${fileName}' was not imported; your work is as it was.` });
+    return null;
   }
   const loaded = store.getState().actions.load(r.topology.document);
   if (!loaded.ok) {

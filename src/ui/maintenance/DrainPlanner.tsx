@@ -3,7 +3,7 @@
  * one sentence, the assumptions beside them, the timelines on one time scale (or as tables), CSV.
  */
 import { useState } from 'react';
-import { compareSentence, drainCsv, formatDuration, MODE_LABEL, nodeName, type DrainPlan, type Topology } from '../../engine';
+import { compareSentence, drainCounts, drainCsv, formatDuration, MODE_LABEL, nodeName, noVmMoves, type DrainPlan } from '../../engine';
 import { useApp } from '../StoreContext';
 import { AssumptionEditor, AssumptionSummary } from './Assumptions';
 import { Calibrate } from './Calibrate';
@@ -11,20 +11,28 @@ import { downloadCsv } from './download';
 import { DrainTable } from './DrainTable';
 import { DrainTimeline } from './DrainTimeline';
 import type { Plans } from './usePlans';
+import { useDrainPair, type DrainPair } from './useDrainPair';
 
 
-function Figures({ t, plan }: { t: Topology; plan: DrainPlan }) {
-  const moved = plan.migrations.filter((m) => !m.failure && t.index.vms.get(m.vmId)?.state === 'running').length;
-  const stuck = plan.migrations.filter((m) => m.failure).length;
+function Figures({ plan }: { plan: DrainPlan }) {
+  const { moved, stuck } = drainCounts(plan);
+  // No VM moves: there is no drain time to show, only that nothing moves (issue 27).
+  const none = noVmMoves(plan);
   return (
-    <div className={`drain-figures mode-card-${plan.mode}`} data-testid={`drain-total-${plan.mode}`}>
+    <div className={`drain-figures mode-card-${plan.mode}${none ? ' drain-none' : ''}`} data-testid={`drain-total-${plan.mode}`}>
       <h3>{MODE_LABEL[plan.mode]}</h3>
       <p className="drain-total">
         <span className="visually-hidden">Estimated total: </span>
-        {formatDuration(plan.totalSeconds)}
+        {none ? 'No VM moves' : formatDuration(plan.totalSeconds)}
       </p>
       <p className="drain-meta">
-        {plan.waitingSeconds > 0 ? `${formatDuration(plan.waitingSeconds)} waiting for connection timeouts` : 'no waiting for timeouts'}
+        {none
+          ? plan.waitingSeconds > 0
+            ? `each VM gives up after ${formatDuration(plan.totalSeconds)} of connection timeouts`
+            : 'no VM can reach another node'
+          : plan.waitingSeconds > 0
+            ? `${formatDuration(plan.waitingSeconds)} waiting for connection timeouts`
+            : 'no waiting for timeouts'}
         <br />
         {moved} live migration{moved === 1 ? '' : 's'}
         {stuck > 0 && <strong className="drain-stuck"> · {stuck} VM{stuck === 1 ? '' : 's'} cannot move</strong>}
@@ -40,7 +48,15 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
   const [view, setView] = useState<'timeline' | 'table'>('timeline');
   const [editing, setEditing] = useState<'assumptions' | 'calibrate' | null>(null);
   const name = nodeName(t, ws2025.sourceNodeId);
+  // One time scale for both timelines, so that they compare; when one mode moves no VM there is
+  // nothing to compare, and its give-up time would squash the other's bars: each its own (issue 27).
+  const apart = noVmMoves(ws2025) || noVmMoves(legacy);
   const scale = Math.max(ws2025.totalSeconds, legacy.totalSeconds);
+  // The diagram lights the drain's own pair while the view is open: the node and the first VM's
+  // destination (every VM's, when one is chosen) (issue 27).
+  const to = ws2025.migrations.find((m) => m.destinationNodeId !== null)?.destinationNodeId ?? null;
+  const own: DrainPair | null = to === null ? null : { sourceNodeId: ws2025.sourceNodeId, destinationNodeId: to };
+  useDrainPair(own);
   if (ws2025.migrations.length === 0) return <p className="hint">{name} runs no VMs: add them in its Details (select the node) to plan its drain.</p>;
   return (
     <div className="drain-planner">
@@ -49,8 +65,8 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
       </p>
       {failures > 0 && <p className="props-note">With the what-if failures applied.</p>}
       <div className="drain-side-by-side">
-        <Figures t={t} plan={ws2025} />
-        <Figures t={t} plan={legacy} />
+        <Figures plan={ws2025} />
+        <Figures plan={legacy} />
       </div>
       <div className="drain-assumptions">
         <AssumptionSummary t={t} timeout={timeout} sourceNodeId={ws2025.sourceNodeId} />
@@ -83,7 +99,7 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
               CSV
             </button>
           </div>
-          {view === 'timeline' ? <DrainTimeline t={t} plan={plan} scaleSeconds={scale} /> : <DrainTable t={t} plan={plan} />}
+          {view === 'timeline' ? <DrainTimeline t={t} plan={plan} scaleSeconds={apart ? plan.totalSeconds : scale} rest={own} /> : <DrainTable t={t} plan={plan} />}
         </section>
       ))}
     </div>

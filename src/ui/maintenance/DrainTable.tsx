@@ -1,4 +1,8 @@
-/** A drain plan as a table: the timeline's figures, one row per VM, readable by any screen reader. */
+/**
+ * A drain plan as a table: the timeline's figures, one row per VM, readable by any screen reader.
+ * Start and end share a column (start, then "to" the end under it) so that the table fits the
+ * side panel of a 1440-px window (issue 27).
+ */
 import { formatDuration, modeInSentence, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
 
 const s = (x: number): string => formatDuration(x);
@@ -11,10 +15,9 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
         <tr>
           <th>VM</th>
           <th>To, rate, networks</th>
-          <th className="num">Start</th>
           <th className="num">Waiting</th>
           <th className="num">Copying</th>
-          <th className="num">End</th>
+          <th className="num">Start, end</th>
         </tr>
       </thead>
       <tbody>
@@ -40,13 +43,15 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
                 </span>
               </td>
               {off || m.failure === 'no-destination' ? (
-                <td colSpan={4} />
+                <td colSpan={3} />
               ) : (
                 <>
-                  <td className="num">{s(m.startSeconds)}</td>
                   <td className="num">{s(m.transferStartSeconds - m.startSeconds)}</td>
                   <td className="num">{m.failure ? '—' : s(m.transferEndSeconds - m.transferStartSeconds)}</td>
-                  <td className="num">{s(m.endSeconds)}</td>
+                  <td className="num">
+                    {s(m.startSeconds)}
+                    <span className="drain-sub">to {s(m.endSeconds)}</span>
+                  </td>
                 </>
               )}
             </tr>

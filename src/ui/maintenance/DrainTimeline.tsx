@@ -4,12 +4,38 @@
  * or focusing it shows that pair on the diagram (the store's pair highlight, put back after);
  * arrow keys move between bars. The same plan reads as a table beside it (DrainTable).
  */
-import { useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDuration, modeInSentence, nodeName, streamsLabel, timelineLanes, type DrainMigration, type DrainPlan, type Topology } from '../../engine';
-import { useActions } from '../StoreContext';
+import { useActions, useAppStore } from '../StoreContext';
 
 const pct = (x: number, total: number): string => `${total > 0 ? (x / total) * 100 : 0}%`;
 const rate = (gbps: number): string => `${gbps >= 10 ? Math.round(gbps) : Math.round(gbps * 10) / 10} Gbps`;
+
+/** Width of a character of the bar's 11-px name, rounded up (digits and capitals of the UI font). */
+const CHAR_PX = 7;
+
+/**
+ * The name a bar shows (issue 27): the whole name when it fits; else the part that tells the VMs
+ * apart, after the prefix all the plan's names share ("07" of "VM07"); else nothing — never a
+ * cut "VM0" that every bar repeats. The bar's label and tooltip always give the whole name.
+ * `widthPx` null: not measured (no layout), the whole name.
+ */
+export function barName(name: string, commonPrefix: number, widthPx: number | null): string {
+  if (widthPx === null) return name;
+  const fits = (text: string): boolean => text.length * CHAR_PX + 8 <= widthPx;
+  if (fits(name)) return name;
+  const tail = name.slice(commonPrefix);
+  return tail.length > 0 && tail.length < name.length && fits(tail) ? tail : '';
+}
+
+/** Length of the prefix every name shares. */
+export function commonPrefixLength(names: string[]): number {
+  if (names.length < 2) return 0;
+  let n = 0;
+  const first = names[0]!;
+  while (n < first.length && names.every((x) => x[n] === first[n])) n++;
+  return n;
+}
 
 export function barLabel(t: Topology, m: DrainMigration): string {
   const vm = t.index.vms.get(m.vmId);
@@ -25,12 +51,32 @@ export function barLabel(t: Topology, m: DrainMigration): string {
   return `${head}: ${parts.join(', ')}; ends at ${formatDuration(m.endSeconds)}`;
 }
 
-export function DrainTimeline({ t, plan, scaleSeconds }: { t: Topology; plan: DrainPlan; scaleSeconds: number }) {
+/** `rest`: the pair the diagram goes back to when the pointer or focus leaves the bars (the drain's own). */
+export function DrainTimeline({ t, plan, scaleSeconds, rest = null }: { t: Topology; plan: DrainPlan; scaleSeconds: number; rest?: { sourceNodeId: string; destinationNodeId: string } | null }) {
   const actions = useActions();
   const box = useRef<HTMLDivElement>(null);
   const lanes = timelineLanes(plan);
+  // The track's width in pixels, to choose what each bar's name can show (null until measured).
+  const [trackPx, setTrackPx] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const track = box.current?.querySelector<HTMLElement>('.drain-track');
+    if (!track) return;
+    const measure = (): void => setTrackPx(track.clientWidth > 0 ? track.clientWidth : null);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(track);
+    return () => observer.disconnect();
+  }, [lanes.length]);
+  const vmName = (id: string): string => t.index.vms.get(id)?.name ?? id;
+  const common = commonPrefixLength(plan.migrations.map((m) => vmName(m.vmId)));
   const show = (m: DrainMigration): void => {
     if (m.destinationNodeId) actions.previewPair({ sourceNodeId: plan.sourceNodeId, destinationNodeId: m.destinationNodeId, mode: plan.mode });
+  };
+  const store = useAppStore();
+  const leave = (): void => {
+    const { ui } = store.getState();
+    actions.previewPair(rest ? { ...rest, mode: ui.preview?.mode ?? ui.mode } : null);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const bars = [...(box.current?.querySelectorAll<HTMLButtonElement>('.drain-bar') ?? [])];
@@ -49,9 +95,9 @@ export function DrainTimeline({ t, plan, scaleSeconds }: { t: Topology; plan: Dr
       role="group"
       aria-label={`Timeline, ${modeInSentence(plan.mode)}: one lane per parallel migration`}
       onKeyDown={onKeyDown}
-      onMouseLeave={() => actions.previewPair(null)}
+      onMouseLeave={leave}
       onBlur={(e) => {
-        if (!box.current?.contains(e.relatedTarget as Node | null)) actions.previewPair(null);
+        if (!box.current?.contains(e.relatedTarget as Node | null)) leave();
       }}
     >
       {lanes.map((lane, k) => (
@@ -78,7 +124,7 @@ export function DrainTimeline({ t, plan, scaleSeconds }: { t: Topology; plan: Dr
                   {waiting > 0 && <span className="seg seg-wait" style={{ width: pct(waiting, span) }} />}
                   {copying > 0 && <span className="seg seg-copy" style={{ width: pct(copying, span) }} />}
                   {switching > 0 && <span className="seg seg-switch" style={{ width: pct(switching, span) }} />}
-                  <span className="drain-bar-name">{t.index.vms.get(m.vmId)?.name ?? m.vmId}</span>
+                  <span className="drain-bar-name">{barName(vmName(m.vmId), common, trackPx === null || scaleSeconds <= 0 ? null : (span / scaleSeconds) * trackPx)}</span>
                 </button>
               );
             })}

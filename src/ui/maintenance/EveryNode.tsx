@@ -13,6 +13,8 @@ export function EveryNode() {
   if (error) return <p className="props-error" role="alert">The estimate failed: {error}</p>;
   if (!result || !t) return <p className="hint" aria-busy="true">Estimating every node’s drain…</p>;
   const stuck = (n: number): string => (n > 0 ? ` (${n} stuck)` : '');
+  // A drain in which no running VM moves has no duration (issue 27).
+  const total = (f: { totalSeconds: number; stuck: number }, running: number): string => (f.stuck > 0 && f.stuck >= running ? `none moves${stuck(f.stuck)}` : formatDuration(f.totalSeconds) + stuck(f.stuck));
   return (
     <div className="every-node" aria-busy={pending}>
       <table className="drain-table every-node-table">
@@ -37,8 +39,8 @@ export function EveryNode() {
               </td>
               <td className="num">{r.vmCount}</td>
               <td className="num">{Math.round(r.memoryGB)}</td>
-              <td className="num">{formatDuration(r.ws2025.totalSeconds) + stuck(r.ws2025.stuck)}</td>
-              <td className="num">{formatDuration(r.legacy.totalSeconds) + stuck(r.legacy.stuck)}</td>
+              <td className="num">{total(r.ws2025, r.runningCount)}</td>
+              <td className="num">{total(r.legacy, r.runningCount)}</td>
               <td className="num">{formatDuration(r.legacy.waitingSeconds)}</td>
             </tr>
           ))}

@@ -2,6 +2,9 @@
 import { useActions, useApp } from '../StoreContext';
 import { NodeOptions } from '../common/NodeOptions';
 
+/** `M` (mode) and `S` (swap) work while the focus is in these lists, as the README promises (issue 27). */
+const PAIR_KEYS = 'M S';
+
 export function PairPicker() {
   const nodes = useApp((s) => s.design.nodes);
   const source = useApp((s) => s.ui.sourceNodeId);
@@ -12,7 +15,7 @@ export function PairPicker() {
     <div className="pair-picker">
       <label>
         Source node
-        <select value={source ?? ''} onChange={(e) => actions.setSource(e.target.value || null)}>
+        <select value={source ?? ''} data-shortcut-keys={PAIR_KEYS} onChange={(e) => actions.setSource(e.target.value || null)}>
           <option value="">— choose —</option>
           {options}
         </select>
@@ -22,7 +25,7 @@ export function PairPicker() {
       </button>
       <label>
         Destination node
-        <select value={destination ?? ''} onChange={(e) => actions.setDestination(e.target.value || null)}>
+        <select value={destination ?? ''} data-shortcut-keys={PAIR_KEYS} onChange={(e) => actions.setDestination(e.target.value || null)}>
           <option value="">— choose —</option>
           {options}
         </select>

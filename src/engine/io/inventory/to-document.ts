@@ -3,6 +3,7 @@
  * document and notes out; it reads only the fields it knows, so an inventory can carry anything
  * else (PSComputerName, RunspaceId…) and nothing in it is ever run or fetched.
  */
+import { formatCollectedAt } from '../../text/originText';
 import type { Diagnostic, ParseError, TopologyDocument } from '../../model/types';
 import { readAdapters } from './adapters';
 import { ImportContext } from './context';
@@ -151,7 +152,7 @@ function mapInventory(inventory: unknown): InventoryResult {
     format: 'lm-topology',
     version: 1,
     name: cluster ?? 'Imported cluster',
-    description: `Imported from the cluster inventory${cluster === undefined ? '' : ` of ${cluster}`}${collectedAt === undefined ? '' : `, collected ${collectedAt}`}.`,
+    description: `Imported from the cluster inventory${cluster === undefined ? '' : ` of ${cluster}`}${collectedAt === undefined ? '' : `, collected ${formatCollectedAt(collectedAt)}`}.`,
   };
   if (b.sites.length > 0) topology.sites = b.sites;
   topology.nodes = b.nodes.map((n) => {

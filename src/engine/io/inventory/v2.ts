@@ -48,10 +48,18 @@ function agree<T>(facts: HostFacts[], pick: (h: HostFacts) => T | undefined, wha
   return common.value;
 }
 
-function modeOf(facts: Map<string, HostFacts>, b: Build): Mode | undefined {
+function modeOf(facts: Map<string, HostFacts>, b: Build, version: number): Mode | undefined {
   const builds = b.nodes.map((n) => ({ name: n.doc.name, build: facts.get(n.doc.id)?.osBuild }));
   const known = builds.filter((x): x is { name: string; build: number } => x.build !== undefined);
-  if (known.length === 0) return undefined;
+  if (known.length === 0) {
+    // A version 2 inventory without any build (the script could not read them): nothing says the
+    // nodes run Windows Server 2025, so the design opens in the behaviour that applies before it,
+    // as the README promises, and says so (issue 27). Version 1 files import exactly as before.
+    if (version < 2) return undefined;
+    if (b.nodes.length > 0)
+      b.ctx.assumed('hosts', `The inventory gives no node's OS build, so nothing shows that the cluster runs Windows Server 2025: the design opens in the behaviour before Windows Server 2025. Switch to Windows Server 2025 (M) if every node runs build ${WS2025_BUILD} or later.`);
+    return b.nodes.length > 0 ? 'legacy' : undefined;
+  }
   const old = known.filter((x) => x.build < WS2025_BUILD);
   const unknown = builds.filter((x) => x.build === undefined).map((x) => x.name);
   if (old.length === 0 && unknown.length === 0) {
@@ -125,7 +133,7 @@ export function readV2(inventory: Obj, version: number, sections: { hosts: Field
   if (collectedAt !== undefined) origin.collectedAt = collectedAt;
   const level = wholeIn(field(inventory, 'clusterFunctionalLevel', ''), 0, 1000, "The cluster's functional level", b);
   if (level !== undefined) origin.clusterFunctionalLevel = level;
-  const mode = modeOf(hostFacts, b);
+  const mode = modeOf(hostFacts, b, version);
   if (mode !== undefined) origin.mode = mode;
   if (facts.length > 0) origin.hosts = Object.fromEntries(facts.map((h) => [h.node.doc.id, originHost(h)]));
   const mtu = b.nics.filter((n) => n.mtu !== undefined).map((n) => [n.doc.id, n.mtu!] as const);
