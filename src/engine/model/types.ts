@@ -255,7 +255,10 @@ export type DiagnosticCode =
   // Added by originChecks (originChecks.ts), from an imported cluster's origin:
   | 'host-migration-disabled'
   | 'host-settings-differ'
-  | 'mtu-mismatch';
+  | 'mtu-mismatch'
+  // Issue 23: a path test measured something the design does not predict, or that matches nothing in it.
+  | 'measured-mismatch'
+  | 'measured-unmatched';
 
 export interface ParseError {
   path: string;
