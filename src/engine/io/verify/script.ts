@@ -218,7 +218,8 @@ $probe = {
 
 $jobs = @()
 foreach ($name in $work.Keys) {
-    $jobs += Invoke-Command -ComputerName $name -ScriptBlock $probe -ArgumentList $work[$name].ToArray(), $TimeoutSeconds, $batch -AsJob
+    $attempts = $work[$name].ToArray()
+    $jobs += Invoke-Command -ComputerName $name -ScriptBlock $probe -ArgumentList @($attempts, $TimeoutSeconds, $batch) -AsJob
 }
 $null = Wait-Job -Job $jobs -Timeout ([int]$worst + 300)
 $results = New-Object System.Collections.Generic.List[object]
