@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { analyzeAllPairs, runChecks, type AllPairsResult, type Diagnostic, type Selection, type Topology } from '../engine';
 import { activeSelection, pairSelections, type PairSelections } from '../store/selectors';
+import { pathTestOf } from '../engine/io/verify';
 import { useApp } from './StoreContext';
 
 export type { PairSelections };
@@ -34,7 +35,8 @@ export function allPairsOf(topology: Topology, timeout: number): AllPairsResult 
 const checksCache = new WeakMap<Topology, Diagnostic[]>();
 export function checksOf(design: Topology, timeout: number): Diagnostic[] {
   let c = checksCache.get(design);
-  if (!c) checksCache.set(design, (c = runChecks(design, allPairsOf(design, timeout))));
+  // The path test's mismatches (issue 23) are findings of the design too.
+  if (!c) checksCache.set(design, (c = [...runChecks(design, allPairsOf(design, timeout)), ...(pathTestOf(design)?.comparison.findings ?? [])]));
   return c;
 }
 

@@ -7,6 +7,7 @@ import { INVENTORY_SCRIPT } from '../../engine/io/inventory';
 import { useAppStore } from '../StoreContext';
 import { importCounts, importInventory, readBytes, unreadableMessage, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
+import { PathTestStep } from './PathTestStep';
 import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: ImportOutcome }) {
@@ -110,6 +111,7 @@ export function ImportDialog({ onClose, initial = null }: { onClose: () => void;
           </div>
         )}
       </section>
+      <PathTestStep />
     </Modal>
   );
 }
