@@ -107,8 +107,8 @@ describe('comparePathTest: predicted against measured', () => {
     const c = comparePathTest(design, read(input));
     expect(c.mismatches).toBe(2);
     expect(c.rows.slice(0, 2).map((r) => r.message)).toEqual([
-      "HV01 → HV03 on 'Storage 2': the design says it connects (direct); the test timed out after 21 s (10.10.2.11 → 10.10.2.13, port 6600 (live migration)) — check the port, VLAN or cable.",
-      "HV02 → HV04 on 'Storage 1': the design says it connects (direct); the connection was refused (10.10.1.12 → 10.10.1.14, port 6600 (live migration)) — the address answers but nothing listens on port 6600: is live migration enabled on HV04 (Get-VMHost) and on this network, and the port open in its firewall?",
+      "HV01 → HV03 on 'Storage 2': the design says it connects (direct); the test timed out after 21 s (10.10.2.11 → 10.10.2.13, port 6600) — check the port, VLAN or cable.",
+      "HV02 → HV04 on 'Storage 1': the design says it connects (direct); the connection was refused (10.10.1.12 → 10.10.1.14, port 6600) — the address answers but nothing listens on port 6600: is live migration enabled on HV04 (Get-VMHost) and on this network, and the port open in its firewall?",
     ]);
     expect(c.rows.slice(2).every((r) => !r.mismatch)).toBe(true);
     // 12 pairs × 3 networks of the destination (Management included, excluded from live migration).

@@ -20,15 +20,15 @@ const MEASURED: Record<MeasuredRow['measured']['outcome'], string> = {
   unreachable: 'no route',
   'no-source-address': 'no address',
   failed: 'failed',
-  'not-measured': 'not tested',
+  'not-measured': '',
 };
 
-const seconds = (s: number | null): string => (s === null ? '' : s < 1 ? `${Math.max(1, Math.round(s * 1000))} ms` : `${Math.round(s)} s`);
+const seconds = (s: number | null): string => (s === null ? '' : s < 1 ? `${Math.max(1, Math.round(s * 1000))}\u00a0ms` : `${Math.round(s)}\u00a0s`);
 
 function cellText(r: MeasuredRow): { predicted: string; measured: string } {
-  const predicted = !r.predicted.eligible ? 'not LM' : r.predicted.connects ? (r.predicted.kind === 'routed' ? '✓ routed' : '✓') : '✕';
+  const predicted = !r.predicted.eligible ? '–' : r.predicted.connects ? (r.predicted.kind === 'routed' ? '⇢' : '✓') : '✕';
   const m = r.measured;
-  const measured = m.outcome === 'connected' ? `✓ ${seconds(m.seconds)}` : m.outcome === 'not-measured' ? '—' : `✕ ${MEASURED[m.outcome]}${m.outcome === 'timed-out' ? ` ${seconds(m.seconds)}` : ''}`;
+  const measured = m.outcome === 'connected' ? `✓ ${seconds(m.seconds)}` : m.outcome === 'not-measured' ? 'not tested' : `✕ ${MEASURED[m.outcome]}${m.outcome === 'timed-out' ? ` ${seconds(m.seconds)}` : ''}`;
   return { predicted, measured };
 }
 
@@ -143,8 +143,8 @@ function Matrix({ topology, rows, onPair }: { topology: Topology; rows: Measured
       </div>
       {groups.length > shown.length && <p className="hint">…and {groups.length - shown.length} more pairs, every one as the design predicts.</p>}
       <p className="mv-key hint">
-        Each cell: what the design predicts → what the test measured. ✓ connects, ✕ does not, <em>not LM</em>: the network is not used for live migration (no finding either way), ·: no
-        address there. {networks.map((n) => `${short.get(n.id)} = ${n.name}`).join(', ')}.
+        Each cell: what the design predicts → what the test measured. ✓ connects (⇢ routed), ✕ does not, –: the network is not used for live migration (no finding either
+        way), ·: no address there. Hover a cell for the sentence. {networks.map((n) => `${short.get(n.id)} = ${n.name}`).join(', ')}.
       </p>
     </>
   );

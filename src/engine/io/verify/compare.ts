@@ -74,8 +74,8 @@ function median(values: number[]): number | null {
   return v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
 }
 
-/** "port 6600" or "port 445 (SMB)". */
-const portText = (port: number): string => (port === 445 ? 'port 445 (SMB)' : port === 6600 ? 'port 6600 (live migration)' : `port ${port}`);
+/** "port 6600" or "SMB port 445". */
+const portText = (port: number): string => (port === 445 ? 'SMB port 445' : `port ${port}`);
 
 function failureText(m: Measurement, t: Topology, sourceNodeId: string, destinationNodeId: string, port: number): string {
   const where = `${m.sourceAddress} → ${m.destinationAddress}, ${portText(port)}`;
