@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../src/engine/edit';
 import { prepare, rankedPaths } from '../../src/engine/model/select';
-import { comparePathTest, parsePathTest, readPathTest, type ConnectAttempt, type PathTestRecord } from '../../src/engine/io/verify';
+import { comparePathTest, MAX_ATTEMPTS, MAX_PATH_TEST_BYTES, parsePathTest, readPathTest, type ConnectAttempt, type PathTestRecord } from '../../src/engine/io/verify';
 import type { Topology } from '../../src/engine';
 import { topologyArb } from './arbitraries';
 import { fixturePath, load, loadFixture } from './helpers';
@@ -204,7 +204,9 @@ describe('properties', () => {
   });
 
   it('10,000 mutated files: never an uncaught error, always a result or errors', () => {
-    const base = JSON.parse(new TextDecoder().decode(ps7)) as Record<string, unknown>;
+    // A third of the fixture's connections: every shape is there, and 10,000 runs stay quick on a busy machine.
+    const full = JSON.parse(new TextDecoder().decode(ps7)) as Record<string, unknown>;
+    const base: Record<string, unknown> = { ...full, results: (full.results as unknown[]).slice(0, 36) };
     const junk = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(null, '', 'TimedOut', 7, -1, 1e308, '10.0.0.1%3', 'fe80::1%12', [], {}));
     const mutation = fc.tuple(fc.constantFrom('top', 'result', 'field', 'bytes'), fc.nat(), fc.constantFrom('format', 'version', 'results', 'notes', 'cluster', 'Outcome', 'Seconds', 'Source', 'Port', 'SourceAddress', 'Error'), junk);
     fc.assert(
@@ -229,7 +231,7 @@ describe('properties', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 600_000);
 
   it('random bytes never throw', () => {
     fc.assert(
@@ -242,3 +244,17 @@ describe('properties', () => {
   });
 });
 
+
+describe('size limits', () => {
+  it('refuses more connections than a design keeps, saying what to run instead', () => {
+    const one = { Source: 'HV01', Destination: 'HV02', SourceAddress: '10.10.1.11', DestinationAddress: '10.10.1.12', Port: 6600, Outcome: 'Connected', Seconds: 0.001 };
+    const r = parsePathTest(JSON.stringify({ format: 'lm-path-test', version: 1, results: Array.from({ length: MAX_ATTEMPTS + 1 }, () => one) }), design);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/holds 12001 connections; at most 12000 are kept with a design\. Run Test-LmPaths\.ps1 with its default scope/);
+  });
+  it('refuses a file larger than it could be', () => {
+    const r = parsePathTest(new Uint8Array(MAX_PATH_TEST_BYTES + 1), design);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/too large to be a path test result/);
+  });
+});

@@ -14,9 +14,15 @@ import { field, firstField, isObj, items, listSome, num, show, text } from '../i
 import { PATH_TEST_FILE, PATH_TEST_FORMAT, PATH_TEST_SCRIPT_FILE, PATH_TEST_VERSION } from './script';
 import type { ConnectAttempt, ConnectOutcome, PathTestRecord } from './types';
 
-/** Far above a 64-node cluster tested pair by pair (≈ 64 × 63 × 16 × 2 ≈ 130,000 connections). */
-export const MAX_PATH_TEST_BYTES = 64 * 1024 * 1024;
-export const MAX_ATTEMPTS = 300_000;
+/**
+ * The results are kept in the topology file, which opens up to 10 MB (MAX_FILE_BYTES) and is
+ * autosaved in the browser: 12,000 connections (≈ 3 MB as saved) cover the default scopes — 16 nodes
+ * pair by pair with four addresses each and SMB (≈ 7,700), 64 nodes one per site (≈ 2,000 per
+ * site) — but not -AllPairs on 64 nodes, which is refused with what to do instead.
+ */
+export const MAX_ATTEMPTS = 12_000;
+/** ≈ 350 bytes a connection as ConvertTo-Json indents it, with room to spare. */
+export const MAX_PATH_TEST_BYTES = 16 * 1024 * 1024;
 const MAX_NOTES = 1_000;
 const MAX_TEXT = 500;
 
@@ -111,7 +117,11 @@ export function parsePathTest(input: string | Uint8Array, t: Topology, fileName?
       );
 
     const results = items(field(root, 'results', ''));
-    if (results.length > MAX_ATTEMPTS) return failure(`The file holds ${results.length} connections; at most ${MAX_ATTEMPTS} are read. Test fewer pairs (-Pairs) and import each file on its own.`, 'results');
+    if (results.length > MAX_ATTEMPTS)
+      return failure(
+        `The file holds ${results.length} connections; at most ${MAX_ATTEMPTS} are kept with a design. Run ${PATH_TEST_SCRIPT_FILE} with its default scope (without -AllPairs) or with -Pairs for the pairs you want to check.`,
+        'results',
+      );
     const problems: string[] = [];
     const attempts: ConnectAttempt[] = [];
     for (const r of results) {

@@ -147,6 +147,9 @@ foreach ($k in $work.Keys) {
     $w = [math]::Ceiling($work[$k].Count / $batch) * $TimeoutSeconds
     if ($w -gt $worst) { $worst = $w }
 }
+if ($attemptCount -gt 12000) {
+    throw "That is $attemptCount connections; LM Path Visualizer keeps at most 12000 with a design. Use the default scope (without -AllPairs) or -Pairs."
+}
 Write-Host ("Testing {0} node pairs ({1}): {2} connections from {3} source nodes, {4} at a time per node." -f $plan.Count, $scope, $attemptCount, $work.Count, $batch)
 Write-Host ("Estimate: under a minute when every path answers; at most about {0:N1} minutes if none does (timeout {1} s)." -f (($worst + 30) / 60), $TimeoutSeconds)
 
