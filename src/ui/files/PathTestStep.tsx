@@ -2,7 +2,7 @@
  * Step 3 of Import cluster: the read-only path test script for the design on screen, and the
  * file it writes, imported beside the design (the design itself does not change).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildPathTestScript, PATH_TEST_FILE, PATH_TEST_SCRIPT_FILE } from '../../engine/io/verify';
 import { useApp, useAppStore } from '../StoreContext';
 import { readBytes, unreadableMessage } from './fileActions';
@@ -49,6 +49,10 @@ export function PathTestStep() {
   const script = useMemo(() => buildPathTestScript(design), [design]);
   const [result, setResult] = useState<PathTestOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const resultBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    resultBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result]);
   const onFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
     setBusy(true);
@@ -84,7 +88,11 @@ export function PathTestStep() {
           />
         </label>
       </div>
-      {result && <Result result={result} />}
+      {result && (
+        <div ref={resultBox}>
+          <Result result={result} />
+        </div>
+      )}
     </details>
   );
 }
