@@ -66,6 +66,10 @@ Nodes that cannot be reached through PowerShell remoting are listed under 'notes
 
 Run it on a node of the cluster, as an account that may use Invoke-Command on every node.
 
+.NOTES
+Each connection is closed without sending anything. The Hyper-V Virtual Machine Management
+service on the destination may record such a connection in its event log; nothing else happens.
+
 .PARAMETER TimeoutSeconds
 Seconds to wait for each connection before counting it as timed out (default 25; Windows
 itself usually gives up a TCP connect after about 21 s).
