@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { analyzeAllPairs, runChecks, type AllPairsResult, type Diagnostic, type Selection, type Topology } from '../engine';
 import { activeSelection, pairSelections, type PairSelections } from '../store/selectors';
-import { pathTestOf } from '../engine/io/verify';
+import { pathTestOf } from '../engine/io/verify/kept';
 import { useApp } from './StoreContext';
 
 export type { PairSelections };

@@ -6,7 +6,9 @@
  */
 import { useMemo } from 'react';
 import { nodeName, type Topology } from '../../engine';
-import { pathTestOf, type MeasuredRow, type PathTestRecord } from '../../engine/io/verify';
+import type { MeasuredRow } from '../../engine/io/verify/compare';
+import { pathTestOf } from '../../engine/io/verify/kept';
+import type { PathTestRecord } from '../../engine/io/verify/types';
 import { useActions, useApp } from '../StoreContext';
 import { shortNetworkNames } from './matrixModel';
 

@@ -12,7 +12,7 @@
 import { prepare, rankedPaths } from '../../model/select';
 import type { Diagnostic, NicAddress, Topology } from '../../model/types';
 import { networkName, nodeName } from '../../text/messages';
-import { shortName } from './parse';
+import { shortName } from './names';
 import type { ConnectAttempt, ConnectOutcome, PathTestRecord } from './types';
 
 export interface Prediction {

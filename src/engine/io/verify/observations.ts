@@ -5,14 +5,14 @@
  * out, never an error — the design itself is what the parser checks.
  */
 import type { TopologyDocument } from '../../model/types';
-import { OUTCOME } from './parse';
+import { CONNECT_OUTCOMES } from './names';
 import type { ConnectAttempt, ConnectOutcome, ObservationsDoc, PathTestRecord } from './types';
 
 export const OBSERVATIONS_FIELD = 'observations';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const OUTCOMES = new Set<string>(OUTCOME.values.map(([, , mapped]) => mapped));
+const OUTCOMES = new Set<string>(CONNECT_OUTCOMES);
 
 function readAttempt(v: unknown): ConnectAttempt | null {
   if (!isObj(v)) return null;

@@ -11,6 +11,7 @@ import { decodeInventory, parseJson } from '../inventory/decode';
 import { readEnum, type EnumTable } from '../inventory/enums';
 import { readAddress } from '../inventory/ip';
 import { field, firstField, isObj, items, listSome, num, show, text } from '../inventory/json';
+import { shortName } from './names';
 import { PATH_TEST_FILE, PATH_TEST_FORMAT, PATH_TEST_SCRIPT_FILE, PATH_TEST_VERSION } from './script';
 import type { ConnectAttempt, ConnectOutcome, PathTestRecord } from './types';
 
@@ -43,8 +44,6 @@ export type PathTestRead = { ok: true; record: PathTestRecord; notes: string[] }
 
 const failure = (message: string, path = ''): PathTestRead => ({ ok: false, errors: [{ path, message }] });
 
-/** `hv01.contoso.com` and `HV01` are the same node. */
-export const shortName = (name: string): string => name.split('.')[0]!.trim().toLowerCase();
 
 const clip = (s: string | undefined): string | undefined => (s === undefined ? undefined : s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
 
