@@ -29,3 +29,7 @@ export { applyFailures, failableKind, type FailableKind } from './model/whatif';
 export { parseCidr, prefixContains } from './model/address';
 export { planDrain, drainEveryNode, drainCsv, everyNodeCsv, calibrateEfficiency, formatDuration, compareSentence, drainCounts, noVmMoves, drainTotalText, vmSummary, streamLabel, streamsLabel, transferBits, timelineLanes, heldSlot, assumptionRows, TRANSPORT_NAME } from './plan';
 export type { Calibration, CalibrationInput, DrainFigures, DrainMigration, DrainOptions, DrainPlan, DrainStream, EveryNodeResult, NodeDrainRow } from './plan';
+// Issue 23: the kept path test and its comparison (light: no script, no file reader — those are in src/engine/io).
+export { pathTestOf } from './io/verify/kept';
+export type { MeasuredRow, Measurement, PathTestComparison, Prediction, UnmatchedAttempt } from './io/verify/compare';
+export type { ConnectAttempt, ConnectOutcome, ObservationsDoc, PathTestRecord } from './io/verify/types';

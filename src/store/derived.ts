@@ -15,6 +15,7 @@ import {
   analyzeAllPairs, runChecks, selectMigrationPath, streamsOf,
   type AllPairsResult, type Diagnostic, type Mode, type Selection, type Stream, type Topology,
 } from '../engine';
+import { pathTestOf } from '../engine';
 import type { AppState } from './appStore';
 
 export interface PairSelections {
@@ -104,6 +105,7 @@ export function allPairs(s: AppState): AllPairsResult {
 export function checks(s: AppState): Diagnostic[] {
   const home = homeOf(s);
   let c = home.checks.get(s.design);
-  if (!c) home.checks.set(s.design, (c = runChecks(s.design, allPairsIn(home, s.design, s.ui.legacyTimeoutSeconds))));
+  // The path test's mismatches (issue 23) are findings of the design too.
+  if (!c) home.checks.set(s.design, (c = [...runChecks(s.design, allPairsIn(home, s.design, s.ui.legacyTimeoutSeconds)), ...(pathTestOf(s.design)?.comparison.findings ?? [])]));
   return c;
 }

@@ -16,6 +16,7 @@ const MARKERS: [string, string][] = [
   ['the compression library of share links (fflate)', 'invalid zip data'],
   ['the design report', '<h2>Diagnostics</h2>'],
   ['the PowerShell script', '# Networks excluded from live migration'],
+  ['the path test script and its reader', 'LM Path Visualizer - path test'],
   ['the draw.io export', '<mxfile'],
   ['the All pairs tab', 'The matrix needs at least two nodes.'],
   ['the Maintenance tab', 'Nothing is live migrated in this mode.'],

@@ -12,6 +12,7 @@ import { quote, usedIds, type EditContext } from './context';
 import { applyPositions, applyRemovePositions } from './setPositions';
 import { applyMove } from './move';
 import { applyDelete } from './remove';
+import { applySetPathTest } from './observations';
 import type { Edit, EditResult, Step } from './types';
 import { applyUpdate } from './update';
 import { applyAddVms, applyDeleteVms, applyMoveVms, applySetPlanning, applyUpdateVm } from './vms';
@@ -75,6 +76,8 @@ function run(ctx: EditContext, edit: Edit): Step {
       return applyDeleteVms(ctx, edit.ids);
     case 'set-planning':
       return applySetPlanning(ctx, edit.planning);
+    case 'set-path-test':
+      return applySetPathTest(ctx, edit.record);
     default:
       return applyUpdate(ctx, edit);
   }

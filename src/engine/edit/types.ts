@@ -7,6 +7,7 @@ import type {
   Diagnostic, IpFamily, LinkState, NetworkMedium, NetworkRole, NicDoc, NodeDoc, NodeState, ParseError, PlanningDoc, Position, RouteDoc, Topology, TopologyDocument,
   Transport, VmState,
 } from '../model/types';
+import type { PathTestRecord } from '../io/verify/types';
 import type { VmPatch } from './vms';
 
 export type { ElementKind } from '../model/elementKind';
@@ -90,6 +91,8 @@ export type Edit =
   | { type: 'delete-vms'; ids: readonly string[] }
   /** (1.1) The planning assumptions as a whole (null: every default). */
   | { type: 'set-planning'; planning: PlanningDoc | null }
+  /** (issue 23) Keeps a path test's observations with the design (null clears them). */
+  | { type: 'set-path-test'; record: PathTestRecord | null }
   /** Several edits as one undo step (e.g. a drop that re-parents and places). */
   | { type: 'batch'; edits: readonly Edit[] };
 

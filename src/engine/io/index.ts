@@ -10,3 +10,4 @@ export { buildPowerShell, psString, psComment, psInt, type PowerShellResult } fr
 export { base64, decodeText, utf8 } from './bytes';
 export { buildDrawio, hexColour, type DrawioInput } from './drawio';
 export type { Scene, SceneEdge, SceneKind, SceneLabel, SceneShape, StrokeStyle } from './scene';
+export { buildPathTestScript, designNodes, PATH_TEST_FILE, PATH_TEST_SCRIPT_FILE, parsePathTest, withPathTest, MAX_ATTEMPTS, MAX_PATH_TEST_BYTES, type PathTestRead } from './verify';

@@ -263,7 +263,10 @@ export type DiagnosticCode =
   | 'host-settings-differ'
   | 'mtu-mismatch'
   // Issue 21: Network ATC takes 1-10 simultaneous migrations.
-  | 'atc-max-migrations';
+  | 'atc-max-migrations'
+  // Issue 23: a path test measured something the design does not predict, or that matches nothing in it.
+  | 'measured-mismatch'
+  | 'measured-unmatched';
 
 export interface ParseError {
   path: string;

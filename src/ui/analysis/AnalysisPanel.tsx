@@ -11,6 +11,7 @@ import { Modal } from '../common/Modal';
 import { MatrixLegend } from './MatrixLegend';
 import type { MatrixView } from './matrixModel';
 import { MatrixSummary } from './MatrixSummary';
+import { MeasuredPaths } from './MeasuredPaths';
 import { ResilienceList } from './ResilienceList';
 import './analysis.css';
 
@@ -81,6 +82,7 @@ export function AnalysisPanel() {
         </>
       )}
       {!large && <MatrixLegend topology={topology} result={result} view={view} density={panelDensity} />}
+      <MeasuredPaths />
       <h2>If one element fails (N-1)</h2>
       <ResilienceList />
       {large && (

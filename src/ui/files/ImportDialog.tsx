@@ -7,6 +7,7 @@ import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
 import { importCounts, importInventory, readBytes, unreadableMessage, type ConfirmReplace, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
+import { PathTestStep } from './PathTestStep';
 import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: ImportOutcome }) {
@@ -113,6 +114,7 @@ export function ImportDialog({ onClose, initial = null, confirm }: { onClose: ()
           </div>
         )}
       </section>
+      <PathTestStep />
     </Modal>
   );
 }

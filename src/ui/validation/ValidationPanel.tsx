@@ -33,6 +33,8 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'host-settings-differ': 'Host settings differ',
   'mtu-mismatch': 'MTU mismatch',
   'atc-max-migrations': 'Over Network ATC limit',
+  'measured-mismatch': 'Measured',
+  'measured-unmatched': 'Measured',
 };
 
 /** The findings of the store's design now (outside React, right after an edit). */
@@ -52,6 +54,7 @@ const GROUP_TEXT: Partial<Record<Diagnostic['code'], string>> = {
   'unknown-layout-id': 'saved positions name elements that no longer exist',
   'pair-single-path': 'findings of node pairs with a single path',
   'pair-routed-only': 'findings of node pairs that only routing connects',
+  'measured-mismatch': 'pairs and networks where the path test disagrees with the design',
 };
 
 /** Beyond this many, the list says how many more there are: a broken 64-node design can have thousands. */
@@ -81,6 +84,14 @@ export function ValidationPanel() {
     const known = ids.filter((id) => elementKind(design, id) !== null);
     actions.select(known);
   };
+  /** A measured mismatch is about a pair on a network: the pair becomes the one shown, the network is selected. */
+  const selectMeasured = ([source, destination, network]: string[]): void => {
+    if (source && destination && elementKind(design, source) === 'node' && elementKind(design, destination) === 'node') {
+      actions.setSource(source);
+      actions.setDestination(destination);
+    }
+    select(network ? [network] : []);
+  };
   /** Applies fixes as one undo step; says so when the list grows (a fix can reveal what it hid). */
   const applyFixes = (edits: Edit[]): void => {
     const before = new Set(currentFindings(store).map((d) => d.message));
@@ -97,7 +108,7 @@ export function ValidationPanel() {
   const item = ({ diagnostic: d, fix }: Finding, i: number) => (
     <li key={`${d.code}|${d.path}|${d.elementIds.join(',')}|${i}`} className="validation-item">
       <span className="validation-code">{CODE_LABEL[d.code] ?? d.code}</span>
-      <button type="button" className="validation-message" onClick={() => select(d.elementIds)} disabled={d.elementIds.length === 0} title={d.elementIds.length ? 'Select the elements concerned' : undefined}>
+      <button type="button" className="validation-message" onClick={() => (d.code === 'measured-mismatch' ? selectMeasured(d.elementIds) : select(d.elementIds))} disabled={d.elementIds.length === 0} title={d.elementIds.length ? 'Select the elements concerned' : undefined}>
         {nameElements(d.message, names)}
       </button>
       {fix && (

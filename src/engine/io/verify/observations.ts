@@ -1,0 +1,63 @@
+/**
+ * The observations kept with a design: the top-level `observations` field of the topology
+ * document (unknown top-level fields are kept by the format, so they survive save → open). The
+ * field is plain JSON anyone may edit, so it is read defensively: what is not understood is left
+ * out, never an error — the design itself is what the parser checks.
+ */
+import type { TopologyDocument } from '../../model/types';
+import { CONNECT_OUTCOMES } from './names';
+import type { ConnectAttempt, ConnectOutcome, ObservationsDoc, PathTestRecord } from './types';
+
+export const OBSERVATIONS_FIELD = 'observations';
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const OUTCOMES = new Set<string>(CONNECT_OUTCOMES);
+
+function readAttempt(v: unknown): ConnectAttempt | null {
+  if (!isObj(v)) return null;
+  const { source, sourceAddress, destination, destinationAddress, port, outcome, seconds } = v;
+  if (typeof source !== 'string' || typeof sourceAddress !== 'string' || typeof destination !== 'string' || typeof destinationAddress !== 'string') return null;
+  if (typeof port !== 'number' || typeof outcome !== 'string' || !OUTCOMES.has(outcome)) return null;
+  const a: ConnectAttempt = { source, sourceAddress, destination, destinationAddress, port, outcome: outcome as ConnectOutcome, seconds: typeof seconds === 'number' && seconds >= 0 ? seconds : null };
+  if (typeof v.windowsGaveUp === 'boolean') a.windowsGaveUp = v.windowsGaveUp;
+  if (typeof v.error === 'string') a.error = v.error;
+  return a;
+}
+
+const cache = new WeakMap<object, PathTestRecord | null>();
+
+/** The path test kept with the design, or null. Memoised per stored object (documents are immutable). */
+export function readPathTest(doc: TopologyDocument): PathTestRecord | null {
+  const o = doc[OBSERVATIONS_FIELD];
+  if (!isObj(o) || !isObj(o.pathTest)) return null;
+  const v = o.pathTest;
+  if (cache.has(v)) return cache.get(v)!;
+  let record: PathTestRecord | null = null;
+  if (v.format === 'lm-path-test' && Array.isArray(v.attempts)) {
+    record = {
+      format: 'lm-path-test',
+      version: 1,
+      attempts: v.attempts.map(readAttempt).filter((a): a is ConnectAttempt => a !== null),
+      notes: Array.isArray(v.notes) ? v.notes.filter((n): n is string => typeof n === 'string') : [],
+    };
+    for (const k of ['design', 'cluster', 'collectedAt', 'collectedOn', 'scope', 'fileName', 'importedAt'] as const) {
+      const s = str(v[k]);
+      if (s !== undefined) record[k] = s;
+    }
+    if (typeof v.timeoutSeconds === 'number') record.timeoutSeconds = v.timeoutSeconds;
+  }
+  cache.set(v, record);
+  return record;
+}
+
+/** The document with the path test replaced (null: removed; the field goes when nothing is left). */
+export function withPathTest(doc: TopologyDocument, record: PathTestRecord | null): TopologyDocument {
+  const before = isObj(doc[OBSERVATIONS_FIELD]) ? (doc[OBSERVATIONS_FIELD] as ObservationsDoc) : {};
+  const { pathTest: _old, ...rest } = before;
+  const next: ObservationsDoc = record ? { ...rest, pathTest: record } : rest;
+  const out: TopologyDocument = { ...doc };
+  if (Object.keys(next).length === 0) delete out[OBSERVATIONS_FIELD];
+  else out[OBSERVATIONS_FIELD] = next;
+  return out;
+}

@@ -1,0 +1,98 @@
+/**
+ * Step 3 of Import cluster: the read-only path test script for the design on screen, and the
+ * file it writes, imported beside the design (the design itself does not change).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { buildPathTestScript, PATH_TEST_FILE, PATH_TEST_SCRIPT_FILE } from '../../engine/io';
+import { useApp, useAppStore } from '../StoreContext';
+import { readBytes, unreadableMessage } from './fileActions';
+import { importPathTest, type PathTestOutcome } from './pathTestActions';
+import { ScriptBox } from './ScriptBox';
+
+function Result({ result }: { result: PathTestOutcome }) {
+  if (!result.ok)
+    return (
+      <div role="alert">
+        <p className="failure">'{result.fileName}' was not imported; the design and its observations are unchanged.</p>
+        <ul className="files-errors" aria-label="Path test errors">
+          {result.errors.map((e, i) => (
+            <li key={i}>
+              {e.message}
+              {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  return (
+    <div role="status">
+      <p className="files-status">
+        Imported '{result.fileName}': {result.attempts} connections;{' '}
+        {result.mismatches === 0 ? 'every tested path behaves as the design predicts' : `${result.mismatches} disagree${result.mismatches === 1 ? 's' : ''} with the design (see the Validation tab)`}
+        {result.unmatched > 0 && `; ${result.unmatched} match nothing in the design`}. The All pairs tab compares them pair by pair.
+      </p>
+      {result.notes.length > 0 && (
+        <ul className="files-notes" aria-label="Path test notes">
+          {result.notes.slice(0, 20).map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+          {result.notes.length > 20 && <li>…and {result.notes.length - 20} more (All pairs tab).</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function PathTestStep() {
+  const store = useAppStore();
+  const design = useApp((s) => s.design);
+  const script = useMemo(() => buildPathTestScript(design), [design]);
+  const [result, setResult] = useState<PathTestOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resultBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    resultBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result]);
+  const onFile = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const bytes = await readBytes(file);
+      setResult(bytes === null ? { ok: false, fileName: file.name, errors: [{ path: '', message: unreadableMessage(file.name) }] } : importPathTest(bytes, file.name, store));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="files-step">
+      <summary>
+        <h3>3. Check the design against the cluster (optional)</h3>
+      </summary>
+      <p>
+        <code>{PATH_TEST_SCRIPT_FILE}</code>, written for the design on screen ({design.nodes.length} nodes), opens from each node a TCP connection to port 6600 (445 too with
+        SMB) of every address of every other node, bound to each of its own addresses, and writes <code>{PATH_TEST_FILE}</code>. It changes nothing on the cluster
+        and prints how long it may take before it starts. Importing its file keeps the results with the design and compares them with the prediction.
+      </p>
+      <ScriptBox script={script} label="Path test script" fileName={PATH_TEST_SCRIPT_FILE} copyLabel="Copy path test script" downloadLabel="Download path test script" />
+      <div className="files-row">
+        <label className="files-file">
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Path test result file"
+            disabled={busy}
+            onChange={(e) => {
+              void onFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {result && (
+        <div ref={resultBox}>
+          <Result result={result} />
+        </div>
+      )}
+    </details>
+  );
+}
