@@ -99,5 +99,6 @@ function grown(base: Core, id: string, label: string): { fs?: number; short?: st
   const fs = Number(el.data('fs') ?? 0);
   if (!(fs > 0)) return {};
   const short = String(el.data('short') ?? '');
-  return { fs, ...(short ? { short: el.hasClass('network') ? (label.split('\n')[0] ?? '') : short } : {}) };
+  // A network's one line from the copy's label; a node's full label (its short form may predate the tag).
+  return { fs, ...(short && el.hasClass('network') ? { short: label.split('\n')[0] ?? '' } : {}) };
 }

@@ -195,7 +195,14 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
 
   sync(store.getState(), null);
   const unsubscribe = store.subscribe((s, prev) => sync(s, prev));
-  if (!headless) cy.on('viewport', growSoon);
+  // A label changed by the highlight (tags) after the overlay painted it: its grown form follows.
+  const labelChanged = (e: { target: { isNode(): boolean } }): void => {
+    if (e.target.isNode()) growSoon();
+  };
+  if (!headless) {
+    cy.on('viewport', growSoon);
+    cy.on('data', 'node.host, node.network', labelChanged);
+  }
 
   return {
     view: () => view!,
@@ -218,7 +225,10 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     fit,
     destroy() {
       unsubscribe();
-      if (!headless) cy.off('viewport', growSoon);
+      if (!headless) {
+        cy.off('viewport', growSoon);
+        cy.off('data', 'node.host, node.network', labelChanged);
+      }
       if (growFrame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(growFrame);
       highlight.destroy();
       cancel();

@@ -214,6 +214,19 @@ describe.each([
     expect(out).toEqual([]);
   }, 30_000);
 
+  it("a grown name keeps the pair's tags (SOURCE, DESTINATION) when the pair is picked at Fit", async () => {
+    const doc = EXAMPLES.find((e) => e.id === 'two-site-routed')!.document;
+    await small.evaluate((d) => (window as unknown as Win).__lmpv.store.getState().actions.load(d, null), doc);
+    await small.getByRole('button', { name: 'Fit' }).click();
+    await small.evaluate(() => {
+      const { actions } = (window as unknown as Win).__lmpv.store.getState();
+      actions.setSource('n1');
+      actions.setDestination('n3');
+    });
+    const drawn = () => small.evaluate(() => ['n1', 'n3'].map((id) => String((window as unknown as Win).__lmpv.cy.getElementById(id).style('label'))));
+    await expect.poll(drawn).toEqual([expect.stringMatching(/^HV01.*SOURCE$/), expect.stringMatching(/^HV03.*DESTINATION$/)]);
+  });
+
   it('zoomed in, names are back at their base sizes, in proportion with the NICs', async () => {
     await small.evaluate((d) => (window as unknown as Win).__lmpv.store.getState().actions.load(d, null), importedStretched());
     await small.getByRole('button', { name: 'Fit' }).click();
