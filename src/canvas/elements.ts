@@ -108,7 +108,7 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
   const edges: DiagramEdge[] = [];
   const siteOf = new Map<string, string | null>();
   for (const n of t.nodes) siteOf.set(n.id, n.site);
-  for (const r of t.routers) siteOf.set(r.id, r.site);
+  for (const r of t.routers) siteOf.set(r.id, r.site ?? drawnSiteOfRouter(t, r.id));
 
   for (const s of t.sites) {
     const labelW = textWidth(s.name, FONT.site, true);
@@ -198,7 +198,7 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
     const lines = compact ? [r.name + stateSuffix(r.state)] : [r.name + stateSuffix(r.state), ...r.interfaces];
     const drops = (edgesFrom.get(r.id) ?? []).filter((id) => !id.includes(':subnet:')).length;
     const w = Math.max(linesWidth([RESERVED_TAG.short + lines[0]!, ...lines.slice(1)], FONT.router) + 2 * ROUTER.padX, drops * ROUTER.dropSpacing + 2 * ROUTER.padX);
-    nodes.push({ id: r.id, kind: 'router', parent: r.site, lines, w, h: lineBox(FONT.router, lines.length) + 2 * ROUTER.padY, labelW: 0, classes: ['router', ...scaleClass, ...(r.state === 'down' ? ['down'] : [])] });
+    nodes.push({ id: r.id, kind: 'router', parent: siteOf.get(r.id) ?? null, lines, w, h: lineBox(FONT.router, lines.length) + 2 * ROUTER.padY, labelW: 0, classes: ['router', ...scaleClass, ...(r.state === 'down' ? ['down'] : [])] });
   }
 
   for (const subnet of t.subnets) {
@@ -217,4 +217,20 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
 /** Elements without children in the drawing: their positions are stored; compounds derive theirs. */
 export function isLeaf(model: DiagramModel, id: string): boolean {
   return !model.children.has(id);
+}
+
+/**
+ * Where a router in no site is drawn (issue 27): in the one site whose nodes are on every network
+ * it joins (a site's gateway the user did not put in the site), so that site's networks stay under
+ * it and no drop crosses the other site's bars; else at the top level.
+ */
+function drawnSiteOfRouter(t: Topology, routerId: string): string | null {
+  const sites = new Set<string | null>();
+  for (const si of t.index.subnetsByRouter.get(routerId) ?? []) {
+    const networkId = t.subnets[si]!.networkId;
+    if (!networkId) continue;
+    for (const a of t.index.addressesByNetwork.get(networkId) ?? []) sites.add(t.index.nodes.get(t.index.nics.get(t.addresses[a]!.nicId)!.node)?.site ?? null);
+  }
+  const [only] = sites;
+  return sites.size === 1 && only ? only : null;
 }

@@ -15,7 +15,7 @@ import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import type { Edit } from '../engine/edit';
 import type { AppStore, Tap } from '../store/appStore';
 import { IDLE, transition, type GestureEvent, type GestureOutput, type GestureState } from './gestureMachine';
-import { connectable, ghostLine } from './gestures/connectLine';
+import { connectable, connectSource, ghostLine } from './gestures/connectLine';
 import { installDrop } from './gestures/drop';
 import { measureParents, reparentEdits } from './gestures/reparent';
 import { installHoverTitle } from './gestures/hoverTitle';
@@ -124,7 +124,8 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
         return store.getState().actions.tapElement(o.tap);
       case 'connect': {
         const { actions } = store.getState();
-        const r = actions.edit({ type: 'connect', from: o.from, to: o.to });
+        const from = connectSource(store.getState().design, renderer.view().model.metrics.kind === 'compact', o.from, o.to);
+        const r = actions.edit({ type: 'connect', from, to: o.to });
         if (!r.ok) actions.notify({ kind: 'error', text: r.errors.map((x) => x.message).join(' ') });
         return;
       }

@@ -66,7 +66,8 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
         cy.add([
           ...plan.nodes.map((n) => ({
             group: 'nodes' as const,
-            data: { id: n.id, label: n.label, w: n.w, h: n.h },
+            // The names grown while zoomed out (render.ts) as the diagram draws them.
+            data: { id: n.id, label: n.label, w: n.w, h: n.h, ...grown(base, n.id, n.label) },
             position: { x: n.x, y: n.y },
             classes: `${n.classes} copy`,
           })),
@@ -90,4 +91,14 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
       layer.remove();
     },
   };
+}
+
+/** A copy's grown name (textGrowth.ts) as the diagram draws it; a network's short label from the copy's own label. */
+function grown(base: Core, id: string, label: string): { fs?: number; short?: string } {
+  const el = base.getElementById(id);
+  const fs = Number(el.data('fs') ?? 0);
+  if (!(fs > 0)) return {};
+  const short = String(el.data('short') ?? '');
+  // A network's one line from the copy's label; a node's full label (its short form may predate the tag).
+  return { fs, ...(short && el.hasClass('network') ? { short: label.split('\n')[0] ?? '' } : {}) };
 }

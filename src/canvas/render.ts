@@ -16,6 +16,7 @@ import { createHighlightScheduler } from './highlightScheduler';
 import { drawnBoxes, type DrawnBoxes } from './hitTest';
 import { followRouters } from './diagramLayout';
 import type { Look } from './overlayPlan';
+import { baseFont, firstLine, growthCap, growthStep, READABLE_PX, type GrowKind } from './textGrowth';
 import { fitViewport } from './viewport';
 
 const FIT_PADDING = 30;
@@ -89,7 +90,47 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     });
     view = next;
     if (!prev || s.loadSeq !== prev.loadSeq) fit();
+    else if (structure || restyle) grow();
     warmSoon();
+  };
+
+  // Names drawn larger while zoomed out (./textGrowth.ts): after every restyle and zoom.
+  const grow = (): void => {
+    if (headless || !view) return;
+    const z = cy.zoom();
+    const m = view.model.metrics;
+    cy.batch(() => {
+      for (const n of view!.model.nodes) {
+        if (n.kind !== 'host' && n.kind !== 'network' && n.kind !== 'site') continue;
+        const el = cy.getElementById(n.id);
+        if (el.empty()) continue;
+        const kind: GrowKind = n.kind;
+        const label = String(el.data('label') ?? '');
+        const base = baseFont(m, kind);
+        const box = kind === 'host' ? { w: el.outerWidth(), h: 0 } : { w: Number(el.data('w')) || n.w, h: m.bus.h };
+        let step = growthStep(z, base, READABLE_PX[kind], growthCap(m, kind, label, box));
+        let short: string | undefined;
+        // A node's name too long for its room at a readable size keeps its name alone (its VMs show zoomed in).
+        if (kind === 'host' && n.name && n.lines[0] && n.name !== n.lines[0] && base * step * z < READABLE_PX.host) {
+          const named = label.replace(n.lines[0], n.name);
+          const better = growthStep(z, base, READABLE_PX.host, growthCap(m, kind, named, box));
+          if (better > step) [step, short] = [better, named];
+        }
+        if (step > 1 && kind === 'network' && m.kind === 'full') short = firstLine(label);
+        // 0 and '' for none: cytoscape's `[fs]` would still match a removed datum's null.
+        const fs = step > 1 ? Math.round(base * step * 10) / 10 : 0;
+        if ((el.data('fs') ?? 0) !== fs) el.data('fs', fs);
+        if ((el.data('short') ?? '') !== (short ?? '')) el.data('short', short ?? '');
+      }
+    });
+  };
+  let growFrame = 0;
+  const growSoon = (): void => {
+    if (growFrame) return;
+    growFrame = schedule(() => {
+      growFrame = 0;
+      grow();
+    });
   };
 
   // A restyle leaves cytoscape's cached checks stale until the next press; refreshed while idle.
@@ -108,8 +149,12 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
   const fit = (): void => {
     if (headless || cy.elements().empty()) return;
     cy.resize(); // the room may have changed since the last ResizeObserver callback (a notice just went)
-    const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
-    cy.viewport(fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING));
+    // Twice: the names grown at the first zoom take room the second fit makes for them.
+    for (let pass = 0; pass < 2; pass++) {
+      const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
+      cy.viewport(fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING));
+      grow();
+    }
   };
 
   const currentPositions = (): Map<string, Pos> => {
@@ -150,6 +195,14 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
 
   sync(store.getState(), null);
   const unsubscribe = store.subscribe((s, prev) => sync(s, prev));
+  // A label changed by the highlight (tags) after the overlay painted it: its grown form follows.
+  const labelChanged = (e: { target: { isNode(): boolean } }): void => {
+    if (e.target.isNode()) growSoon();
+  };
+  if (!headless) {
+    cy.on('viewport', growSoon);
+    cy.on('data', 'node.host, node.network', labelChanged);
+  }
 
   return {
     view: () => view!,
@@ -172,6 +225,11 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     fit,
     destroy() {
       unsubscribe();
+      if (!headless) {
+        cy.off('viewport', growSoon);
+        cy.off('data', 'node.host, node.network', labelChanged);
+      }
+      if (growFrame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(growFrame);
       highlight.destroy();
       cancel();
       if (warmHandle !== null) cancelIdleCallback(warmHandle);

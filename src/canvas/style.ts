@@ -241,4 +241,7 @@ export const stylesheet: StylesheetJson = [
       { selector: `edge${c}`, style: { 'font-size': m.font.edge, 'source-text-offset': Math.round(16 * k) } },
     ];
   }),
+  // Names grown while zoomed out (textGrowth.ts, set by render.ts): last, so they win over every size above.
+  { selector: 'node[fs > 0]', style: { 'font-size': 'data(fs)' } },
+  { selector: 'node[?short]', style: { label: 'data(short)' } },
 ];

@@ -19,39 +19,43 @@ export function NoticeBar() {
   }, [notice, store]);
   if (!notice) return null;
   const download = notice.download;
+  // The anchor takes no room: the notice floats over the top of the diagram, so nothing under the
+  // pointer moves when it comes or goes (issue 27).
   return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-      <p>{notice.text}</p>
-      {notice.errors && notice.errors.length > 0 && (
-        <ul className="notice-errors">
-          {notice.errors.slice(0, 50).map((e, i) => (
-            <li key={i}>
-              {e.message}
-              {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
-            </li>
-          ))}
-          {notice.errors.length > 50 && <li>…and {notice.errors.length - 50} more.</li>}
-        </ul>
-      )}
-      <div className="notice-actions">
-        {download && (
-          <button
-            type="button"
-            onClick={() => {
-              const url = URL.createObjectURL(new Blob([download.content], { type: 'application/json' }));
-              const a = document.createElement('a');
-              a.href = url;
-              a.download = download.filename;
-              a.click();
-              setTimeout(() => URL.revokeObjectURL(url), 1000);
-            }}
-          >
-            Download the unreadable data
-          </button>
+    <div className="notice-anchor">
+      <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <p>{notice.text}</p>
+        {notice.errors && notice.errors.length > 0 && (
+          <ul className="notice-errors">
+            {notice.errors.slice(0, 50).map((e, i) => (
+              <li key={i}>
+                {e.message}
+                {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
+              </li>
+            ))}
+            {notice.errors.length > 50 && <li>…and {notice.errors.length - 50} more.</li>}
+          </ul>
         )}
-        <button type="button" onClick={() => actions.notify(null)}>
-          Dismiss
-        </button>
+        <div className="notice-actions">
+          {download && (
+            <button
+              type="button"
+              onClick={() => {
+                const url = URL.createObjectURL(new Blob([download.content], { type: 'application/json' }));
+                const a = document.createElement('a');
+                a.href = url;
+                a.download = download.filename;
+                a.click();
+                setTimeout(() => URL.revokeObjectURL(url), 1000);
+              }}
+            >
+              Download the unreadable data
+            </button>
+          )}
+          <button type="button" onClick={() => actions.notify(null)}>
+            Dismiss
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 /**
  * The draw.io file, parsed as XML (the DOMParser of the test environment): every element an
  * editable cell with its geometry (children relative to their container), edges glued to their
- * ends, the pair's path on a layer of its own, names escaped.
+ * ends, the pair's path styled on the cells it lights, names escaped.
  */
 import { describe, expect, it } from 'vitest';
 import { exportScene } from '../../src/canvas/export';
@@ -73,22 +73,29 @@ describe('draw.io export', () => {
     expect(Number(style(l).get('exitX'))).toBeCloseTo((link.x1 - nic.x) / nic.w, 2);
   });
 
-  it('puts the chosen path and the fallbacks on their own layer, with the tags', () => {
+  it('styles the cells the path lights, in place, with the tags: moving a node in draw.io keeps its highlight', () => {
     const { xml } = drawio(example('switched-4-node'), ['n1', 'n3']);
-    const layer = cell(xml, 'path');
-    expect(layer.getAttribute('parent')).toBe('0');
-    expect(layer.getAttribute('value')).toBe('Migration path');
-    const onLayer = [...xml.querySelectorAll('mxCell')].filter((c) => c.getAttribute('parent') === 'path');
-    const values = onLayer.map((c) => c.getAttribute('value') ?? '');
-    expect(values.some((v) => v.startsWith('✔ CHOSEN · Storage 1'))).toBe(true);
-    expect(values.some((v) => v.startsWith('FALLBACK 1 · Storage 2'))).toBe(true);
-    // The node's tag follows its name and VM summary (the example has VMs).
-    expect(values.some((v) => /^HV01 \(\d+ VMs · \d+ GB\) · SOURCE$/.test(v))).toBe(true);
-    const chosenLinks = onLayer.filter((c) => c.getAttribute('edge') === '1' && style(c).get('strokeColor') === '#0b7a3b');
+    const cells = [...xml.querySelectorAll('mxCell')];
+    // One layer: no copy of the path on a layer of its own.
+    expect(cells.filter((c) => c.getAttribute('parent') === '0').map((c) => c.getAttribute('id'))).toEqual(['1']);
+    expect(cells.some((c) => c.getAttribute('id')!.startsWith('p:'))).toBe(false);
+    // The design's own cells carry the highlight and its tags.
+    expect(cell(xml, 'd:storage-1').getAttribute('value')).toMatch(/^✔ CHOSEN · Storage 1/);
+    expect(style(cell(xml, 'd:storage-1')).get('strokeColor')).toBe('#0b7a3b');
+    expect(cell(xml, 'd:storage-2').getAttribute('value')).toMatch(/^FALLBACK 1 · Storage 2/);
+    // The node's tag follows its name and VM summary (the example has VMs); it is still the container of its NICs.
+    expect(cell(xml, 'd:n1').getAttribute('value')).toMatch(/^HV01 \(\d+ VMs · \d+ GB\) · SOURCE$/);
+    expect(style(cell(xml, 'd:n1')).get('container')).toBe('1');
+    const chosenLinks = cells.filter((c) => c.getAttribute('edge') === '1' && style(c).get('strokeColor') === '#0b7a3b');
     expect(chosenLinks.length).toBe(2); // NIC → network at each end
-    // The design layer is the design alone: no tag in it.
-    const design = [...xml.querySelectorAll('mxCell')].filter((c) => c.getAttribute('id')!.startsWith('d:'));
-    expect(design.some((c) => (c.getAttribute('value') ?? '').includes('CHOSEN'))).toBe(false);
+    for (const l of chosenLinks) {
+      // Glued to the NIC, a child of its node: draw.io moves the lit NIC and its line with the node.
+      const nic = cell(xml, l.getAttribute('source')!);
+      expect(['d:n1', 'd:n3']).toContain(nic.getAttribute('parent'));
+      expect(style(nic).get('strokeColor')).toBe('#0b7a3b');
+    }
+    // What the path does not light is as designed (not faded).
+    expect(style(cell(xml, 'd:n2')).get('opacity')).toBeUndefined();
   });
 
   it('labels a compact node with its name and its FROM / TO line, no blank line', () => {

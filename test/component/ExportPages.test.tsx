@@ -10,6 +10,7 @@ import { generateTwoSiteCluster } from '../generate';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 import { createAppStore } from '../../src/store/appStore';
+import { importedStretched } from '../e2e/readableDesigns';
 
 const example = (id: string): TopologyDocument => EXAMPLES.find((e) => e.id === id)!.document;
 const big = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: '64 nodes' });
@@ -52,6 +53,7 @@ describe('paper layouts', () => {
     ['two-site-routed', example('two-site-routed'), ['n1', 'n3']],
     ['two-site-16-node', example('two-site-16-node'), null],
     ['64 nodes', big, null],
+    ['imported 4-node stretched cluster', importedStretched(), ['hv01', 'hv03']],
   ];
   it.each(cases.flatMap(([name, doc, pair]) => (Object.keys(PAGE_SIZES) as PageSizeId[]).map((size) => [name, size, doc, pair] as const)))(
     '%s on %s: no text under 8 pt, every page the paper size',
@@ -93,6 +95,17 @@ describe('paper layouts', () => {
     const siteA = plan.filter((p) => p.title.startsWith('Site A · part'));
     expect(siteA.length).toBeGreaterThan(1);
     expect(new Set(siteA.map((p) => p.scale)).size).toBe(1);
+  });
+
+  it('gives an imported 4-node stretched cluster an overview and one page per site on A4: a 2-node site is never split, its NICs named', () => {
+    // Seattle (2 nodes, 2 gateways) is 1315 px wide: too wide for A4 at 8 pt, so it is cut between
+    // its nodes and its gateways — the two bands on one page, not two half-empty pages.
+    const { scene, caption } = exportScene(createAppStore({ document: importedStretched(), pair: ['hv01', 'hv03'] }).getState(), { pair: true });
+    const pages = pageSvgs(scene, caption, 'a4');
+    expect(pages.map((p) => p.title)).toEqual(['Overview', 'Seattle', 'Portland']);
+    const seattle = parse(pages[1]!.svg).documentElement.textContent ?? '';
+    for (const name of ['HV01', 'HV02', 'vEthernet (Management)', 'vEthernet (Live Migration)', 'Gateway 10.1.0.1']) expect(seattle).toContain(name);
+    expect(smallestPt(pages[1]!.svg)).toBeGreaterThanOrEqual(8);
   });
 
   it('cuts between items when a gap is in reach, else at the limit', () => {

@@ -2,7 +2,7 @@
  * Issue 17 in a real browser, where layout and the keyboard are the point: an axe-core scan of
  * every tab, dialog and the empty and loaded states (no serious or critical violation); the
  * keyboard's first stops and the focus ring on the dark header; clicking a NIC keeps the pair
- * and a node's name picks it; the diagram re-fits after Undo and when a notice takes room;
+ * and a node's name picks it; the diagram re-fits after Undo, and a notice floats over it without moving it;
  * 1024×700 keeps the toolbar to two rows and the diagram to half the window or more; the
  * matrix's difference cells are not cut at 16 nodes.
  */
@@ -163,7 +163,7 @@ describe('the diagram', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('re-fits after Undo brings the previous topology back, and when a notice takes room', async () => {
+  it('re-fits after Undo brings the previous topology back; a notice floats over the diagram without moving it', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'two-site-16-node');
     await page.waitForTimeout(150);
@@ -171,9 +171,15 @@ describe('the diagram', () => {
     await page.keyboard.press('Control+z'); // back to the 3-node example
     await expect.poll(() => page.getByTestId('topology-name').textContent()).toBe('Switchless 3-node cluster');
     await expect.poll(() => wholeOnScreen(page)).toBe(true);
-    // A long notice takes room from the diagram, which was whole: it stays whole.
+    // A long notice floats over the diagram (issue 27): the canvas does not move under the pointer,
+    // the diagram stays whole, and the notice leaves the side panel clear.
+    const canvasBox = () => page.getByTestId('canvas-area').boundingBox();
+    const before = await canvasBox();
     await page.evaluate(() => window.__lmpv.store.getState().actions.notify({ kind: 'error', text: 'x', errors: Array.from({ length: 12 }, (_, i) => ({ path: `nodes[${i}]`, message: `Problem ${i}` })) }));
     await page.getByRole('alert').waitFor();
+    expect(await canvasBox()).toEqual(before);
+    const alert = (await page.getByRole('alert').boundingBox())!;
+    expect(alert.x + alert.width).toBeLessThanOrEqual(before!.x + before!.width);
     await expect.poll(() => wholeOnScreen(page)).toBe(true);
     // From an empty topology (its hint over the canvas) to an example: fitted to the whole room.
     await page.getByRole('button', { name: 'Dismiss' }).click();

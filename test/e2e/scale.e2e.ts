@@ -9,6 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateTwoSiteCluster } from '../generate';
 import { launch, openApp, pageErrors } from './chromium';
+import { importedStretched } from './readableDesigns';
+import { EXAMPLES } from '../../src/examples';
+import type { TopologyDocument } from '../../src/engine';
 
 type Win = { __lmpv: { cy: import('cytoscape').Core; store: import('../../src/store/appStore').AppStore } };
 
@@ -156,5 +159,88 @@ describe('a 64-node cluster', () => {
     expect(inView.smallestSite).toBeGreaterThanOrEqual(10);
     expect(inView.smallestNetwork).toBeGreaterThanOrEqual(9);
     expect({ ...inView, smallestName: 0, smallestSite: 0, smallestNetwork: 0 }).toEqual({ compact: 64, smallestName: 0, smallestSite: 0, smallestNetwork: 0, out: [] });
+  });
+});
+
+/**
+ * Readable at Fit on the screens people have (issue 27): node names ≥ 11 px and network names ≥ 9 px
+ * on screen, in a 1440 × 900 and a 1024 × 700 window, for every built-in example and an imported
+ * 4-node stretched cluster. Names grow as the fitted zoom shrinks (src/canvas/textGrowth.ts); zoomed
+ * in, every name is back at its base size, in proportion with the NICs' text.
+ */
+describe.each([
+  [1440, 900],
+  [1024, 700],
+])('readable at Fit in a %i × %i window', (width, height) => {
+  let small: Page;
+  beforeAll(async () => {
+    // A window of that size from the start (the legend strip starts collapsed on a small window).
+    const context = await browser.newContext({ viewport: { width, height } });
+    small = await context.newPage();
+    await small.goto(inject('baseUrl'));
+    await small.waitForFunction(() => Boolean((window as unknown as Partial<Win>).__lmpv?.cy));
+  });
+
+  const designs: [string, TopologyDocument][] = [...EXAMPLES.map((e): [string, TopologyDocument] => [e.id, e.document]), ['imported 4-node stretched cluster', importedStretched()]];
+  // Not yet (issue 27, reported): the 16-node example's compact rails at 1024 × 700 — a rail is
+  // as tall as its name, so its name cannot grow (5.6 px); `it.fails` says so until it is fixed.
+  const notYet = (name: string) => width === 1024 && name === 'two-site-16-node';
+  for (const [name, doc] of designs) (notYet(name) ? it.fails : it)(`${name}: node names ≥ 11 px, network names ≥ 9 px`, async () => {
+    await small.evaluate((d) => (window as unknown as Win).__lmpv.store.getState().actions.load(d, null), doc);
+    await small.waitForFunction((n) => (window as unknown as Win).__lmpv.cy.$('node.host').length === n, doc.nodes?.length ?? 0);
+    await small.getByRole('button', { name: 'Fit' }).click();
+    const sizes = () =>
+      small.evaluate(() => {
+        const { cy } = (window as unknown as Win).__lmpv;
+        const z = cy.zoom();
+        const min = (sel: string) => Math.min(...cy.$(sel).map((n) => Number(n.numericStyle('font-size')) * z));
+        return { node: Math.round(min('node.host') * 10) / 10, network: Math.round(min('node.network') * 10) / 10 };
+      });
+    // Each size, or 'ok' once it reads (a failure shows the size measured).
+    const verdict = async () => {
+      const m = await sizes();
+      return { node: m.node >= 11 ? 'ok' : m.node, network: m.network >= 9 ? 'ok' : m.network };
+    };
+    await expect.poll(verdict, { timeout: notYet(name) ? 1500 : 5000 }).toEqual({ node: 'ok', network: 'ok' });
+    // Every name inside the canvas at Fit (a grown label is not cut at the edge).
+    const out = await small.evaluate(() => {
+      const { cy } = (window as unknown as Win).__lmpv;
+      const ext = cy.extent();
+      return cy.$('node.host, node.network, node.site').filter((n) => {
+        const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+        return b.x1 < ext.x1 - 1 || b.y1 < ext.y1 - 1 || b.x2 > ext.x2 + 1 || b.y2 > ext.y2 + 1;
+      }).map((n) => n.id());
+    });
+    expect(out).toEqual([]);
+  }, 30_000);
+
+  it("a grown name keeps the pair's tags (SOURCE, DESTINATION) when the pair is picked at Fit", async () => {
+    const doc = EXAMPLES.find((e) => e.id === 'two-site-routed')!.document;
+    await small.evaluate((d) => (window as unknown as Win).__lmpv.store.getState().actions.load(d, null), doc);
+    await small.getByRole('button', { name: 'Fit' }).click();
+    await small.evaluate(() => {
+      const { actions } = (window as unknown as Win).__lmpv.store.getState();
+      actions.setSource('n1');
+      actions.setDestination('n3');
+    });
+    const drawn = () => small.evaluate(() => ['n1', 'n3'].map((id) => String((window as unknown as Win).__lmpv.cy.getElementById(id).style('label'))));
+    await expect.poll(drawn).toEqual([expect.stringMatching(/^HV01.*SOURCE$/), expect.stringMatching(/^HV03.*DESTINATION$/)]);
+  });
+
+  it('zoomed in, names are back at their base sizes, in proportion with the NICs', async () => {
+    await small.evaluate((d) => (window as unknown as Win).__lmpv.store.getState().actions.load(d, null), importedStretched());
+    await small.getByRole('button', { name: 'Fit' }).click();
+    await small.evaluate(() => {
+      const { cy } = (window as unknown as Win).__lmpv;
+      cy.zoom({ level: 1.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    });
+    const ratio = () =>
+      small.evaluate(() => {
+        const { cy } = (window as unknown as Win).__lmpv;
+        const font = (sel: string) => Number(cy.$(sel).first().numericStyle('font-size'));
+        return [font('node.network'), font('node.nic'), cy.$('node[fs > 0]').length];
+      });
+    // The full drawing's base sizes: networks and NICs both 11 (src/canvas/metrics.ts FONT).
+    await expect.poll(ratio).toEqual([11, 11, 0]);
   });
 });

@@ -9,6 +9,7 @@ import { applyEdit } from '../../src/engine/edit';
 import { buildDiagram } from '../../src/canvas/elements';
 import { EXAMPLES } from '../../src/examples';
 import { readFixture } from './helpers';
+import { generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 
 const topologyOf = (doc: TopologyDocument): Topology => {
   const r = parseTopology(doc);
@@ -40,6 +41,22 @@ describe('network medium in the diagram', () => {
     expect(classes).not.toContain(kind === 'cable' ? 'bus' : 'cable');
     const label = buildDiagram(topologyOf(d)).byId.get(id)!.lines[1]!;
     expect(label.includes('switchless cable')).toBe(kind === 'cable');
+  });
+
+  // Issue 27: "every 2-NIC subnet is a cable" called a two-site design's site-local storage cables.
+  const twoSite = generateTwoSiteCluster({ nodesPerSite: 2, lmNetworksPerSite: 1, storageNetworksPerSite: 2, routersPerSite: 1 });
+  const mesh4 = EXAMPLES.find((e) => e.id === 'switchless-4-node-mesh')!.document;
+  it.each([
+    // Two nodes per site, their storage networks joining the site's pair only, no router: switched.
+    ['a two-site design, Storage A1 (HV-A01 and HV-A02 only)', 'bus', twoSite, 'st-a1'],
+    ['a two-site design, Storage B2', 'bus', twoSite, 'st-b2'],
+    // A real 2-node switchless cluster: two nodes in all, cabled back to back.
+    ['a 2-node switchless cluster, Direct 1-2', 'cable', generateSwitchlessMesh(2), 'link-12'],
+    // A mesh: every node cabled to two peers or more.
+    ['the 3-node switchless example, Direct 1-2', 'cable', doc, direct],
+    ['the 4-node mesh, its first direct link', 'cable', mesh4, mesh4.networks!.find((n) => !(mesh4.liveMigration?.excludedNetworks ?? []).includes(n.id) && n.id !== 'mgmt')!.id],
+  ] as const)('derived: %s is drawn as a %s', (_name, kind, d, id) => {
+    expect(drawnAs(d, id)).toContain(kind);
   });
 
   it('is set and cleared by an edit; the file says only what the user chose', () => {

@@ -7,7 +7,7 @@ import type { Caption } from '../caption';
 import { escapeXml as esc, legendSvg } from '../legend';
 import { FONT_FAMILY } from '../metrics';
 import { bodySvg, legendIdsOf, n1 } from './svg';
-import { PAGE_HEADER, PAGE_MARGIN, PAGE_SIZES, planPages, type PageSizeId, type PlannedPage } from './pages';
+import { BAND_GAP, PAGE_HEADER, PAGE_MARGIN, PAGE_SIZES, planPages, type PageSizeId, type PlannedPage } from './pages';
 
 const MARGIN = 24;
 const HEADER = 64;
@@ -63,20 +63,28 @@ function pageSvg(scene: Scene, cap: Caption, size: PageSizeId, plan: PlannedPage
   const r = plan.region;
   const s = plan.scale;
   const bodyTop = PAGE_MARGIN + PAGE_HEADER;
-  const tx = PAGE_MARGIN + (availW - (r.x2 - r.x1) * s) / 2 - r.x1 * s;
-  const ty = bodyTop - r.y1 * s;
-  const clipId = `body-${index + 1}`;
   const more = count > 1 ? ` — ${plan.title}` : '';
+  // The page's drawing: its region, or its bands one under the other, each clipped to itself.
+  let top = bodyTop;
+  const bodies = (plan.bands ?? [r]).map((b, k) => {
+    const tx = PAGE_MARGIN + (availW - (b.x2 - b.x1) * s) / 2 - b.x1 * s;
+    const ty = top - b.y1 * s;
+    top += (b.y2 - b.y1) * s + BAND_GAP;
+    const clipId = `body-${index + 1}${plan.bands ? `-${k + 1}` : ''}`;
+    return [
+      plan.overview ? '' : `<clipPath id="${clipId}"><rect x="${n1(b.x1)}" y="${n1(b.y1)}" width="${n1(b.x2 - b.x1)}" height="${n1(b.y2 - b.y1)}"/></clipPath>`,
+      `<g font-family="${esc(FONT_FAMILY)}" transform="translate(${n1(tx)} ${n1(ty)}) scale(${s})"${plan.overview ? '' : ` clip-path="url(#${clipId})"`}>`,
+      bodySvg(scene, plan.overview ? { overview: { minSize: 8 / s } } : { clip: b }),
+      '</g>',
+    ].join('\n');
+  });
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.w} ${page.h}">`,
     `<title>${esc(cap.title + more)}</title>`,
     background ? `<rect width="100%" height="100%" fill="${background}"/>` : '',
     captionSvg(cap, PAGE_MARGIN, 14, 9, PAGE_MARGIN - 4, esc(more)),
     count > 1 ? `<text x="${page.w - PAGE_MARGIN}" y="${PAGE_MARGIN + 10}" font-size="9" text-anchor="end" fill="#4a5563" font-family="${esc(FONT_FAMILY)}">page ${index + 1} of ${count}${ids.size === 0 ? ' · legend on page 1' : ''}</text>` : '',
-    plan.overview ? '' : `<clipPath id="${clipId}"><rect x="${n1(r.x1)}" y="${n1(r.y1)}" width="${n1(r.x2 - r.x1)}" height="${n1(r.y2 - r.y1)}"/></clipPath>`,
-    `<g font-family="${esc(FONT_FAMILY)}" transform="translate(${n1(tx)} ${n1(ty)}) scale(${s})"${plan.overview ? '' : ` clip-path="url(#${clipId})"`}>`,
-    bodySvg(scene, plan.overview ? { overview: { minSize: 8 / s } } : { clip: r }),
-    '</g>',
+    ...bodies,
     `<g transform="translate(${PAGE_MARGIN} ${n1(legendTop)}) scale(${PAGE_LEGEND})">${legend.svg}</g>`,
     '</svg>',
   ].join('\n');

@@ -3,7 +3,8 @@
  * that fits at that size gets one page. One that does not gets an overview (the whole cluster at
  * the page's scale, keeping only the sites' and nodes' names, drawn at 8 pt or left out) and then
  * each site on its own, split into parts between its nodes (never through one when it can be
- * helped) until every part fits at 8 pt. Pure: plans in points (1/72 in), from the scene alone.
+ * helped) until every part fits at 8 pt — parts cut across a site stacked as bands on one page
+ * when they fit there, so a small site is never split across pages. Pure: plans in points (1/72 in), from the scene alone.
  */
 import type { Scene, SceneShape } from '../../engine/io';
 import { smallestText, type Box } from './svg';
@@ -33,7 +34,15 @@ export interface PlannedPage {
   /** Points per diagram unit. */
   scale: number;
   overview: boolean;
+  /**
+   * A site too wide for the page, cut between its nodes into bands stacked one above the other on
+   * this one page (`region` is their union): a small site is never split across pages (issue 27).
+   */
+  bands?: Box[];
 }
+
+/** Room between two bands of one page, in points. */
+export const BAND_GAP = 14;
 
 const boxOf = (s: SceneShape): Box => ({ x1: s.x, y1: s.y, x2: s.x + s.w, y2: s.y + s.h });
 const grow = (b: Box, d: number): Box => ({ x1: b.x1 - d, y1: b.y1 - d, x2: b.x2 + d, y2: b.y2 + d });
@@ -103,6 +112,16 @@ export function planPages(scene: Scene, size: PageSizeId, legendHeight: number, 
     const ys = spans(box.y1, box.y2, cuts(box.y1, box.y2, r.items.map((i) => [i.y - (i.label && i.label.place !== 'center' ? 20 : 0), i.y + i.h + 20]), maxH));
     const count = xs.length * ys.length;
     const parts = ys.flatMap(([y1, y2]) => xs.map(([x1, x2]) => ({ x1, y1, x2, y2 })));
+    // Cut across only: the parts stacked as bands on one page, when they fit there at 8 pt.
+    if (ys.length === 1 && xs.length > 1) {
+      const widest = Math.max(...parts.map((b) => b.x2 - b.x1));
+      const tall = parts.reduce((h, b) => h + (b.y2 - b.y1), 0);
+      const scale = Math.min(MAX_SCALE, availW / widest, (partH - BAND_GAP * (parts.length - 1)) / tall);
+      if (scale >= minScale) {
+        pages.push({ title: sites.length ? r.name : 'Part 1 of 1', region: box, scale, overview: false, bands: parts });
+        continue;
+      }
+    }
     // The parts of one site share a scale (the smallest that fits each), so its text is the same size on every page.
     const scale = Math.min(...parts.map((region) => fitIn(region, partH)));
     parts.forEach((region, i) => {

@@ -17,6 +17,20 @@ export function connectable(design: Topology, e: EventObject): string | null {
   return elementKind(design, id) === null ? null : id;
 }
 
+/**
+ * Where a connection dragged from `from` to `to` starts (issue 27). On the compact drawing a
+ * node's box is mostly its NIC tiles, so a drag aimed at the node lands on a tile: a tile already
+ * on a network, dragged to another network, stands for its node — the connection creates a NIC,
+ * as a drag from the node does, instead of unplugging that NIC from its network. A tile on no
+ * network is plugged in; on the full drawing a NIC is a labelled box and means itself.
+ */
+export function connectSource(design: Topology, compact: boolean, from: string, to: string): string {
+  const nic = design.index.nics.get(from);
+  if (!compact || !nic || !design.index.networks.has(to)) return from;
+  const networks = new Set((design.index.addressesByNic.get(from) ?? []).map((i) => design.addresses[i]!.networkId));
+  return networks.size > 0 && !networks.has(to) ? nic.node : from;
+}
+
 export function ghostLine(container: HTMLElement | null): { show(x1: number, y1: number, x2: number, y2: number): void; hide(): void; remove(): void } {
   if (!container || typeof document === 'undefined') return { show() {}, hide() {}, remove() {} };
   const svg = document.createElementNS(SVG, 'svg');

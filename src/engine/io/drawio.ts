@@ -3,10 +3,11 @@
  * restyle it in the tool their customers use. Every site, node, NIC, network, router and router
  * link is an editable cell with its position, size, label and colours; sites and nodes are
  * containers (their children's geometry is relative to them, so moving a node moves its NICs);
- * lines are edges glued to the points they leave and reach. The design is one layer; the
- * highlighted pair, when there is one, is a second layer above it ("Migration path": the path's
- * elements in their highlight, with the tags and fallback numbers) that can be hidden to get the
- * plain design back. Pure: written from scenes, no DOM.
+ * lines are edges glued to the points they leave and reach. One layer, the design; with a
+ * highlighted pair, the cells the path lights (its NICs, networks, routers and links, the two
+ * nodes, what-if failures) carry the highlight's look and tags themselves (issue 27: a copy on a
+ * layer of its own stayed behind when a node was moved in draw.io), the rest as designed. The
+ * plain design is the export without the pair. Pure: written from scenes, no DOM.
  */
 import type { Scene, SceneEdge, SceneShape } from './scene';
 import { onPath } from './scene';
@@ -72,28 +73,26 @@ export interface DrawioInput {
   path?: Scene | null;
 }
 
-/** Cell ids: a prefix keeps them clear of the root cells' "0" and "1" and of each other. */
-const cellId = (layer: 'd' | 'p', id: string): string => `${layer}:${id}`;
+/** Cell ids: a prefix keeps them clear of the root cells' "0" and "1". */
+const cellId = (layer: 'd', id: string): string => `${layer}:${id}`;
 
-function cellsOf(scene: Scene, layer: 'd' | 'p', layerId: string, keep: (s: SceneShape | SceneEdge) => boolean, absolute: boolean): string[] {
+function cellsOf(scene: Scene, layer: 'd', layerId: string): string[] {
   const byId = new Map(scene.shapes.map((s) => [s.id, s]));
-  const kept = new Set(scene.shapes.filter(keep).map((s) => s.id));
+  const kept = new Set(scene.shapes.map((s) => s.id));
   const out: string[] = [];
   const containers = new Set(scene.shapes.map((s) => s.parent).filter((p): p is string => p !== null));
   for (const s of scene.shapes) {
     if (!kept.has(s.id)) continue;
-    const parent = !absolute && s.parent && kept.has(s.parent) ? byId.get(s.parent)! : null;
+    const parent = s.parent && kept.has(s.parent) ? byId.get(s.parent)! : null;
     const x = s.x - (parent?.x ?? 0);
     const y = s.y - (parent?.y ?? 0);
-    const container = !absolute && containers.has(s.id);
-    // On the path layer a node is only its highlighted outline: the design's node shows through.
-    const style = absolute && containers.has(s.id) ? shapeStyle({ ...s, fill: 'none', fillOpacity: 1 }, false).replace('fillColor=none', 'fillColor=none;labelBackgroundColor=#ffffff') : shapeStyle(s, container);
+    const container = containers.has(s.id);
+    const style = shapeStyle(s, container);
     out.push(
       `<mxCell id="${esc(cellId(layer, s.id))}" value="${esc(s.label?.lines.filter((t) => t.trim() !== '').join('\n') ?? '')}" style="${esc(style)}" vertex="1" parent="${esc(parent ? cellId(layer, parent.id) : layerId)}"><mxGeometry x="${r1(x)}" y="${r1(y)}" width="${r1(s.w)}" height="${r1(s.h)}" as="geometry"/></mxCell>`,
     );
   }
   for (const e of scene.edges) {
-    if (!keep(e)) continue;
     const source = byId.get(e.source);
     const target = byId.get(e.target);
     if (!source || !target) continue;
@@ -106,13 +105,29 @@ function cellsOf(scene: Scene, layer: 'd' | 'p', layerId: string, keep: (s: Scen
   return out;
 }
 
+/** What the pair's highlight lights: the path's elements, the two nodes, what-if failures. */
+const lit = (x: SceneShape | SceneEdge): boolean => onPath(x.classes) || x.classes.includes('source') || x.classes.includes('destination') || x.classes.includes('failed');
+
+/** The design with each lit element in its highlight (the path scene's look, the design's place). */
+function litDesign(design: Scene, path: Scene): Scene {
+  const shapes = new Map(path.shapes.map((s) => [s.id, s]));
+  const edges = new Map(path.edges.map((e) => [e.id, e]));
+  return {
+    ...design,
+    shapes: design.shapes.map((s) => {
+      const p = shapes.get(s.id);
+      return p && lit(p) ? { ...p, parent: s.parent, x: s.x, y: s.y, w: s.w, h: s.h } : s;
+    }),
+    edges: design.edges.map((e) => {
+      const p = edges.get(e.id);
+      return p && lit(p) ? { ...p, source: e.source, target: e.target, x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2 } : e;
+    }),
+  };
+}
+
 export function buildDrawio(input: DrawioInput): string {
   const { design, path } = input;
-  const cells = ['<mxCell id="0"/>', '<mxCell id="1" value="Design" parent="0"/>', ...cellsOf(design, 'd', '1', () => true, false)];
-  if (path) {
-    const highlighted = (x: SceneShape | SceneEdge): boolean => onPath(x.classes) || x.classes.includes('source') || x.classes.includes('destination') || x.classes.includes('failed');
-    cells.push('<mxCell id="path" value="Migration path" parent="0"/>', ...cellsOf(path, 'p', 'path', highlighted, true));
-  }
+  const cells = ['<mxCell id="0"/>', '<mxCell id="1" value="Design" parent="0"/>', ...cellsOf(path ? litDesign(design, path) : design, 'd', '1')];
   const b = design.bounds;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

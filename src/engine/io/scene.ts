@@ -73,5 +73,5 @@ export interface Scene {
   bounds: { x1: number; y1: number; x2: number; y2: number };
 }
 
-/** Ids on the highlighted path (chosen, fallbacks, legacy tries): draw.io puts them on their own layer. */
+/** Ids on the highlighted path (chosen, idle, fallbacks, legacy tries): draw.io styles their cells with the highlight. */
 export const onPath = (classes: readonly string[]): boolean => classes.includes('chosen') || classes.includes('idle') || classes.includes('fallback') || classes.includes('attempt');

@@ -168,13 +168,31 @@ export function buildTopology(doc: TopologyDocument): Topology {
     subnetsByRouter.set(r.id, own);
   }
 
-  // Derived medium: a switchless cable is exactly two NICs, of two different nodes, and no router.
+  // Derived medium (docs/DECISIONS.md, issue 27): a switchless cable is a network of exactly two
+  // NICs, of two different nodes, and no router — in a cluster that is switchless: two nodes in all,
+  // or a mesh where one of the two nodes is cabled so to two peers or more. Two nodes of a larger
+  // cluster that share such networks with each other only (a site's pair in a two-site design)
+  // are on a switch.
+  const pairOf = new Map<string, [string, string]>();
+  const peers = new Map<string, Set<string>>();
   for (const n of networks) {
     if (!n.mediumDerived) continue;
     const nicIds = new Set(addresses.filter((a) => a.networkId === n.id).map((a) => a.nicId));
-    const nodeIds = new Set([...nicIds].map((id) => nicById.get(id)!.node));
+    const nodeIds = [...new Set([...nicIds].map((id) => nicById.get(id)!.node))];
     const routed = n.prefixes.some((p) => subnets[subnetByPrefix.get(p)!]!.routerIds.length > 0);
-    n.medium = nicIds.size === 2 && nodeIds.size === 2 && !routed ? 'cable' : 'switch';
+    if (nicIds.size !== 2 || nodeIds.length !== 2 || routed) continue;
+    const [a, b] = nodeIds as [string, string];
+    pairOf.set(n.id, [a, b]);
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      if (!peers.has(x)) peers.set(x, new Set());
+      peers.get(x)!.add(y);
+    }
+  }
+  const meshed = (id: string): boolean => (peers.get(id)?.size ?? 0) >= 2;
+  for (const n of networks) {
+    if (!n.mediumDerived) continue;
+    const pair = pairOf.get(n.id);
+    n.medium = pair && (nodes.length <= 2 || meshed(pair[0]) || meshed(pair[1])) ? 'cable' : 'switch';
   }
 
   const excluded = new Set(doc.liveMigration?.excludedNetworks ?? []);
