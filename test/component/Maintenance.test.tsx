@@ -35,7 +35,7 @@ describe('VMs of a node in Details', () => {
     const memory = within(section).getByLabelText('Memory of SQL01 in GB');
     fireEvent.change(memory, { target: { value: '0' } });
     fireEvent.keyDown(memory, { key: 'Enter' });
-    expect(within(section).getByRole('alert')).toHaveTextContent("The memory of VM 'SQL01' must be a number of GB above 0.");
+    expect(within(section).getByRole('alert')).toHaveTextContent("The memory of VM 'SQL01' must be a number of GB from 0.001 to 262,144.");
     expect(store.getState().past).toHaveLength(0);
     fireEvent.change(memory, { target: { value: '48' } });
     fireEvent.blur(memory);
@@ -64,7 +64,7 @@ describe('VMs of a node in Details', () => {
     fireEvent.change(within(form).getByLabelText('Memory of each VM in GB'), { target: { value: '-2' } });
     fireEvent.change(within(form).getByLabelText('Name of the VM'), { target: { value: 'TEST01' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add VM' }));
-    expect(within(form).getByRole('alert')).toHaveTextContent("The memory of VM 'TEST01' must be a number of GB above 0.");
+    expect(within(form).getByRole('alert')).toHaveTextContent("The memory of VM 'TEST01' must be a number of GB from 0.001 to 262,144.");
     expect(store.getState().past).toHaveLength(0);
   });
 });
