@@ -50,7 +50,9 @@ describe('VMs of a node in Details', () => {
     expect(store.getState().past).toHaveLength(2);
     expect(screen.getByRole('region', { name: 'VMs of HV01' })).toHaveTextContent('17 VMs · 284 GB (1 off)');
 
-    fireEvent.change(within(section).getByLabelText('Move WEB01 to'), { target: { value: 'n3' } });
+    const move = within(section).getByLabelText('Move WEB01 to');
+    fireEvent.focus(move);
+    fireEvent.change(move, { target: { value: 'n3' } });
     expect(store.getState().design.index.vms.get('vm-web01')!.node).toBe('n3');
     fireEvent.click(within(section).getByRole('button', { name: 'Delete DC01' }));
     expect(store.getState().design.index.vms.has('vm-dc01')).toBe(false);

@@ -1,0 +1,21 @@
+import { parseTopology, analyzeAllPairs } from '../src/engine';
+import { buildReport } from '../src/engine/io';
+import { generateLargestDesign } from '../test/generate';
+const doc = generateLargestDesign({ vms: true });
+console.log('json KB', JSON.stringify(doc).length / 1024);
+let t0 = performance.now();
+const r = parseTopology(doc);
+if (!r.ok) { console.log(r.errors.slice(0, 5)); process.exit(1); }
+console.log('parse ms', performance.now() - t0);
+const t = r.topology;
+t0 = performance.now();
+const all = analyzeAllPairs(t);
+console.log('all pairs ms', performance.now() - t0, 'pairs', all.pairCount);
+(globalThis as any).gc?.();
+const h0 = process.memoryUsage().heapUsed;
+let peak = h0;
+const iv = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 5);
+t0 = performance.now();
+const rep = buildReport(t, all, r.diagnostics, {});
+console.log('report ms', performance.now() - t0, 'html MB', rep.html.length / 1e6, 'heap after MB', (process.memoryUsage().heapUsed - h0) / 1e6);
+clearInterval(iv);
