@@ -4,7 +4,7 @@
  * now its options are made when it opens, and a long list draws its first 200 rows with a button
  * for more (the filter still finds any VM).
  */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { createAppStore } from '../../src/store/appStore';

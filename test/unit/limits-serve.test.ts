@@ -5,11 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildDiagram, edgeId, isDrawingId, transitId } from '../../src/canvas/elements';
-import { parseTopology, type TopologyDocument } from '../../src/engine';
+import { analyzeAllPairs, formatDuration, parseTopology, planDrain, type TopologyDocument } from '../../src/engine';
+import { buildReport } from '../../src/engine/io';
+import { buildReportModel } from '../../src/engine/io/report/model';
+import { EXAMPLES } from '../../src/examples';
 import { parseClusterInventory } from '../../src/engine/io/inventory';
 import { LIMITS } from '../../src/engine/model/limits';
+import { selectChoices } from '../../src/engine/model/select';
 import { csvCell } from '../../src/engine/plan/csv';
 import { readFixture } from './helpers';
 
@@ -238,5 +242,49 @@ describe("the drawing's ids cannot collide with element ids", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('extreme numbers within the ranges never break the planner or the reports', () => {
+  it('plans and exports a design at the ends of every range', () => {
+    const d = withVms(base(), 6);
+    d.vms![0]!.memoryGB = 262_144;
+    d.vms![1]!.memoryGB = 0.001;
+    for (const nic of d.nics!) nic.speedGbps = 0.001;
+    d.nodes![0]!.physicalBandwidthGbps = 100_000;
+    d.liveMigration = { ...d.liveMigration, transport: 'smb' };
+    d.planning = { precopyOverhead: 10, switchoverSeconds: 3600, efficiency: { tcpip: 0.01, compression: 0.01, smb: 0.01 }, compressionMaxGbps: 0.001, unknownSpeedGbps: 0.001 };
+    const r = parseTopology(d);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const t = r.topology;
+    const source = d.vms![0]!.node;
+    for (const mode of ['ws2025', 'legacy'] as const) {
+      const plan = planDrain(t, source, { mode });
+      expect(Number.isFinite(plan.totalSeconds)).toBe(true);
+      expect(formatDuration(plan.totalSeconds)).toMatch(/^(more than 10,000 h|\d+ h( \d+ min)?|\d+ min( \d+ s)?|[\d.]+ s)$/);
+    }
+    const { markdown, html } = buildReport(t, analyzeAllPairs(t), r.diagnostics, {});
+    expect(html).toContain('</html>');
+    expect(`${markdown}${html}`).not.toMatch(/\d{6,} h|Infinity|NaN/);
+  });
+});
+
+describe('the report builds its pair rows without every full selection', () => {
+  it.each(EXAMPLES.map((e) => [e.id]))('%s: the rows are those of the full selections, and all.pairs() is not called', (id) => {
+    const r = parseTopology(EXAMPLES.find((e) => e.id === id)!.document);
+    if (!r.ok) throw new Error(id);
+    const t = r.topology;
+    const all = analyzeAllPairs(t);
+    const expected = buildReportModel(t, all, []).pairs;
+    const spy = vi.spyOn(all, 'pairs');
+    expect(buildReportModel(t, all, []).pairs).toEqual(expected);
+    expect(spy).not.toHaveBeenCalled();
+    // The choices it reads are the full selections without their exclusions, in both modes.
+    for (const p of all.pairs()) {
+      const light = selectChoices(t, p.sourceNodeId, p.destinationNodeId);
+      expect(light.ws2025).toEqual({ ...p.ws2025, excluded: [] });
+      expect({ ...light.legacy, initiationDelaySeconds: p.legacy.initiationDelaySeconds }).toEqual({ ...p.legacy, excluded: [] });
+    }
   });
 });
