@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { buildDiagram, edgeId, isDrawingId, transitId } from '../../src/canvas/elements';
 import { analyzeAllPairs, formatDuration, parseTopology, planDrain, type TopologyDocument } from '../../src/engine';
+import { applyEdit, copyNodes } from '../../src/engine/edit';
 import { buildReport } from '../../src/engine/io';
 import { buildReportModel } from '../../src/engine/io/report/model';
 import { EXAMPLES } from '../../src/examples';
@@ -286,5 +287,16 @@ describe('the report builds its pair rows without every full selection', () => {
       expect(light.ws2025).toEqual({ ...p.ws2025, excluded: [] });
       expect({ ...light.legacy, initiationDelaySeconds: p.legacy.initiationDelaySeconds }).toEqual({ ...p.legacy, excluded: [] });
     }
+  });
+});
+
+describe('pasting past 128 nodes', () => {
+  it('is refused with a message about the paste, not about a file', () => {
+    const doc = withVms(cluster(127), 0);
+    const clip = copyNodes(doc, ['n0', 'n1'])!;
+    const r = applyEdit(doc, { type: 'paste', clip });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toBe('Pasting these 2 nodes would make 129; a design holds at most 128 nodes (a Windows Server cluster has at most 64). Paste fewer, or delete nodes first.');
+    expect(applyEdit(doc, { type: 'paste', clip: copyNodes(doc, ['n0'])! }).ok).toBe(true);
   });
 });
