@@ -300,3 +300,42 @@ describe('pasting past 128 nodes', () => {
     expect(applyEdit(doc, { type: 'paste', clip: copyNodes(doc, ['n0'])! }).ok).toBe(true);
   });
 });
+
+describe('fuzzing: VMs, origin text and extreme numbers', () => {
+  it('property: any VMs, origin and numbers are refused with messages, or planned and exported with finite figures', () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('evil\u202egnp.exe', 'SQL\u000001', 'a\r\nb', '\ud800', '\ufdd0', '\t=cmd|\' /C calc\'!A0', 'W'.repeat(201)),
+    );
+    const number = fc.oneof(fc.double(), fc.constantFrom(0, -1, 1e300, 5e-324, 1e308, Number.MAX_SAFE_INTEGER, 0.001, 262_144, 100_000, 2 ** 32), fc.double({ min: 0.001, max: 1000, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name: hostile, memoryGB: number, off: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+        fc.record({ cluster: hostile, caption: hostile, speed: number, overhead: number, efficiency: number, metric: number }),
+        (vms, o) => {
+          const d = base();
+          const nodes = d.nodes!.map((n) => n.id);
+          d.vms = vms.map((v, i) => ({ id: `vm${i}`, name: v.name, node: nodes[i % nodes.length]!, memoryGB: v.memoryGB, ...(v.off ? { state: 'off' as const } : {}) }));
+          d.origin = { source: 'lm-cluster-inventory', cluster: o.cluster, hosts: { [nodes[0]!]: { osCaption: o.caption } } };
+          d.nics![0]!.speedGbps = o.speed;
+          d.networks![0]!.metric = o.metric;
+          d.planning = { precopyOverhead: o.overhead, efficiency: { compression: o.efficiency } };
+          const r = parseTopology(d);
+          if (!r.ok) {
+            for (const e of r.errors) expect(e.message.length).toBeGreaterThan(10);
+            return;
+          }
+          const t = r.topology;
+          for (const mode of ['ws2025', 'legacy'] as const) {
+            const plan = planDrain(t, nodes[0]!, { mode });
+            expect(Number.isFinite(plan.totalSeconds)).toBe(true);
+          }
+          const { markdown, html } = buildReport(t, analyzeAllPairs(t), r.diagnostics, {});
+          expect(`${markdown}${html}`).not.toMatch(/Infinity|NaN|\d{6,} h/);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
