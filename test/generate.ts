@@ -161,6 +161,8 @@ export interface SitesOptions {
   /** Every NIC, network, route and router interface gets an IPv6 address next to its IPv4 one. */
   dualStack?: boolean;
   name?: string;
+  /** Node n's host number on every subnet is `hostBase + n` (default 10; routers take 1, 2…). */
+  hostBase?: number;
 }
 
 /**
@@ -198,7 +200,7 @@ export function generateSitesCluster(o: SitesOptions): TopologyDocument {
     }
     for (let n = 1; n <= o.nodesPerSite; n++) {
       const id = `${site.code}${pad(n)}`;
-      const host = 10 + n;
+      const host = (o.hostBase ?? 10) + n;
       nodes.push({ id, name: `HV-${site.code.toUpperCase()}${pad(n)}`, site: site.id });
       nics.push({
         id: `${id}-mgmt`, node: id, name: 'Management', addresses: both(`10.${s}.0.${host}/24`, `fd00:${s}::${host}/64`), speedGbps: 10,
@@ -285,4 +287,27 @@ export function generateMeshGroups(o: MeshGroupsOptions): TopologyDocument {
     routers: [{ id: 'gw', name: 'Default gateway', interfaces: ['10.0.0.1/16'] }],
     liveMigration: { networkOrder: [...order, ...switched], excludedNetworks: ['mgmt'] },
   };
+}
+
+/**
+ * The largest design the app accepts, in the shape of a real (if huge) stretched cluster: 8 sites
+ * of 16 nodes, every node at the 32-NIC limit (management, 8 routed live migration networks with
+ * 56 routes each, 23 storage networks), 256 networks and 128 routers — every count at its limit —
+ * and, with `vms`, 10,000 VMs (the limit; Windows Server has at most 8,000), 78 or 79 a node.
+ */
+export function generateLargestDesign(options: { vms?: boolean } = {}): TopologyDocument {
+  const doc = generateSitesCluster({ sites: 8, nodesPerSite: 16, lmNetworksPerSite: 8, storageNetworksPerSite: 23, routersPerSite: 16, hostBase: 100, name: 'Largest accepted design' });
+  if (options.vms === true) doc.vms = spreadVms(doc.nodes!, 10_000);
+  return doc;
+}
+
+/** `count` VMs over the nodes in turn, sized from `VM_PATTERN` (4–64 GB), a tenth of them off. */
+export function spreadVms(nodes: readonly NodeDoc[], count: number): VmDoc[] {
+  return Array.from({ length: count }, (_, i) => {
+    const [kind, memoryGB] = VM_PATTERN[i % VM_PATTERN.length]!;
+    const name = `${kind}-${String(i + 1).padStart(5, '0')}`;
+    const vm: VmDoc = { id: `vm-${i + 1}`, name, node: nodes[i % nodes.length]!.id, memoryGB };
+    if (i % 10 === 9) vm.state = 'off';
+    return vm;
+  });
 }

@@ -3,9 +3,11 @@
  * cytoscape here; `toCyElements` turns the model into cytoscape element definitions.
  *
  * Ids map 1:1 to topology ids (sites, nodes, NICs, networks, routers). Elements that exist only
- * in the drawing get prefixed ids: transit subnets `subnet:<prefix>` (a router link that is no
- * cluster network, e.g. a WAN /30) and edges `e:<from>:<to>` (NIC → network, router → network,
- * router → `subnet:<prefix>`).
+ * in the drawing get ids built with U+FDD0, a noncharacter that no element id may contain (the
+ * parser refuses it), so they can never collide with an element's id nor with each other: transit
+ * subnets `subnet␣<prefix>` (a router link that is no cluster network, e.g. a WAN /30) and edges
+ * `e␣<from>␣<to>` (NIC → network, router → network, router → transit), ␣ standing for U+FDD0.
+ * (With `e:<from>:<to>`, a NIC `x` on network `y:z` and a NIC `x:y` on network `z` got one edge.)
  *
  * Every cluster network is drawn as a bus (a bar the NICs drop onto). A network whose medium is
  * `cable` (set in the file, or derived: exactly two NICs of two nodes and no router) is a
@@ -62,8 +64,12 @@ export interface DiagramModel {
   metrics: Metrics;
 }
 
-export const transitId = (prefix: string): string => `subnet:${prefix}`;
-export const edgeId = (from: string, to: string): string => `e:${from}:${to}`;
+/** The separator of the drawing's own ids: a noncharacter, refused in every id of the format. */
+export const ID_SEPARATOR = '\ufdd0';
+export const transitId = (prefix: string): string => `subnet${ID_SEPARATOR}${prefix}`;
+export const edgeId = (from: string, to: string): string => `e${ID_SEPARATOR}${from}${ID_SEPARATOR}${to}`;
+/** True for an id the drawing made (an edge or a transit subnet), never for an element's. */
+export const isDrawingId = (id: string): boolean => id.includes(ID_SEPARATOR);
 
 /** Longest tag the highlight may put in front of a label, reserved in the sizes so boxes never grow. */
 /** The compact drawing's tags of the pair's ends, each a line of its own next to the name (narrower than any name, so it never widens a node). */
@@ -196,7 +202,7 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
   for (const r of t.routers) {
     // A compact router names itself only (its interfaces are in Details).
     const lines = compact ? [r.name + stateSuffix(r.state)] : [r.name + stateSuffix(r.state), ...r.interfaces];
-    const drops = (edgesFrom.get(r.id) ?? []).filter((id) => !id.includes(':subnet:')).length;
+    const drops = (edgesFrom.get(r.id) ?? []).filter((id) => !edgeById.get(id)!.classes.includes('transit-link')).length;
     const w = Math.max(linesWidth([RESERVED_TAG.short + lines[0]!, ...lines.slice(1)], FONT.router) + 2 * ROUTER.padX, drops * ROUTER.dropSpacing + 2 * ROUTER.padX);
     nodes.push({ id: r.id, kind: 'router', parent: siteOf.get(r.id) ?? null, lines, w, h: lineBox(FONT.router, lines.length) + 2 * ROUTER.padY, labelW: 0, classes: ['router', ...scaleClass, ...(r.state === 'down' ? ['down'] : [])] });
   }

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { CanvasApiProvider } from './CanvasContext';
 import { lazyNamed, LoadingPanel } from './common/lazy';
 import { FilesHost } from './files/FilesHost';
+import { useUnsavedWarning } from './files/useUnsavedWarning';
 import { DesignerDialogs } from './designer/DesignerDialogs';
 import { Palette } from './designer/Palette';
 import { useShortcuts } from './commands/useShortcuts';
@@ -43,6 +44,7 @@ export const preloadDiagram = (): Promise<unknown> => GraphView.preload();
 function Frame() {
   const name = useApp((s) => s.design.name);
   useShortcuts();
+  useUnsavedWarning();
   return (
     <div className="app">
       <SkipToPath />

@@ -79,7 +79,7 @@ describe('PropertyEditor', () => {
     fireEvent.change(within(editor()).getByLabelText('Role'), { target: { value: 'none' } });
     expect(store.getState().design.index.networks.get('lm-a')!.role).toBe('none');
     type('Metric', '-5');
-    expect(within(editor()).getByRole('alert')).toHaveTextContent('must be 0 or more');
+    expect(within(editor()).getByRole('alert')).toHaveTextContent('must be from 0 to 4,294,967,295, not -5.');
     type('Metric', '');
     fireEvent.change(within(editor()).getByLabelText('Role'), { target: { value: '' } });
     expect(store.getState().document.networks!.find((n) => n.id === 'lm-a')).toEqual({ id: 'lm-a', name: 'Live Migration A', prefixes: ['10.1.10.0/24'] });

@@ -10,6 +10,7 @@ import { COMMANDS } from '../../src/ui/commands';
 import { CommandButtons } from '../../src/ui/commands/CommandButtons';
 import { StoreProvider } from '../../src/ui/StoreContext';
 import '../e2e/handle';
+import { edgeId } from '../../src/canvas/elements';
 
 // The handle main.tsx installs in the app (typed once in test/e2e/handle.ts); the store goes in as main.tsx puts it.
 type Mounted = { __lmpv?: Partial<Window['__lmpv']> };
@@ -46,7 +47,7 @@ describe('GraphView', () => {
     const t = store.getState().design;
     for (const el of [...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers]) expect(cy.getElementById(el.id).nonempty(), el.id).toBe(true);
     expect(cy.getElementById('n1-lm').parent().first().id()).toBe('n1');
-    expect(cy.getElementById('e:n1-lm:lm-a').data('source')).toBe('n1-lm');
+    expect(cy.getElementById(edgeId('n1-lm', 'lm-a')).data('source')).toBe('n1-lm');
     expect(typeof api.fit).toBe('function');
   });
 
@@ -73,9 +74,9 @@ describe('GraphView', () => {
       cy.getElementById('n3-s2').emit('tap');
     });
     expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3', selectedIds: ['n3-s2'] });
-    for (const id of ['n1-s1', 'e:n1-s1:storage-1', 'storage-1', 'e:n3-s1:storage-1', 'n3-s1']) expect(classes(cy, id), id).toContain('chosen');
+    for (const id of ['n1-s1', edgeId('n1-s1', 'storage-1'), 'storage-1', edgeId('n3-s1', 'storage-1'), 'n3-s1']) expect(classes(cy, id), id).toContain('chosen');
     expect(classes(cy, 'storage-2')).toContain('fallback');
-    expect(cy.getElementById('e:n1-s2:storage-2').data('label')).toBe('1');
+    expect(cy.getElementById(edgeId('n1-s2', 'storage-2')).data('label')).toBe('1');
     expect(classes(cy, 'mgmt')).toContain('dimmed');
     expect(classes(cy, 'n3')).toContain('destination');
     expect(cy.getElementById('n3').data('label')).toBe('HV03 (14 VMs · 360 GB) · DESTINATION');
@@ -150,7 +151,7 @@ describe('GraphView', () => {
     expect(classes(cy, 'storage-1')).toContain('failed');
     expect(cy.getElementById('storage-1').data('label').startsWith('✕ FAILED · Storage 1')).toBe(true);
     expect(classes(cy, 'storage-2')).toContain('chosen');
-    expect(classes(cy, 'e:n1-s2:storage-2')).toContain('chosen');
+    expect(classes(cy, edgeId('n1-s2', 'storage-2'))).toContain('chosen');
     act(() => store.getState().actions.restoreAll());
     expect(classes(cy, 'storage-1')).toContain('chosen');
     expect(classes(cy, 'storage-1')).not.toContain('failed');
@@ -196,7 +197,7 @@ describe('GraphView', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: 'Set as source' }));
     expect(store.getState().ui.sourceNodeId).toBe('n2');
     act(() => {
-      cy.getElementById('e:n2-s1:storage-1').emit('cxttap');
+      cy.getElementById(edgeId('n2-s1', 'storage-1')).emit('cxttap');
     });
     expect(screen.getByRole('menu', { name: 'Actions for SLOT 3 Port 1' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('menuitem', { name: 'Show details' }));

@@ -36,7 +36,7 @@ describe('VMs of a node in Details', () => {
     const memory = within(section).getByLabelText('Memory of SQL01 in GB');
     fireEvent.change(memory, { target: { value: '0' } });
     fireEvent.keyDown(memory, { key: 'Enter' });
-    expect(within(section).getByRole('alert')).toHaveTextContent("The memory of VM 'SQL01' must be a number of GB above 0.");
+    expect(within(section).getByRole('alert')).toHaveTextContent("The memory of VM 'SQL01' must be a number of GB from 0.001 to 262,144.");
     expect(store.getState().past).toHaveLength(0);
     fireEvent.change(memory, { target: { value: '48' } });
     fireEvent.blur(memory);
@@ -51,7 +51,9 @@ describe('VMs of a node in Details', () => {
     expect(store.getState().past).toHaveLength(2);
     expect(screen.getByRole('region', { name: 'VMs of HV01' })).toHaveTextContent('17 VMs · 284 GB (1 off)');
 
-    fireEvent.change(within(section).getByLabelText('Move WEB01 to'), { target: { value: 'n3' } });
+    const move = within(section).getByLabelText('Move WEB01 to');
+    fireEvent.focus(move);
+    fireEvent.change(move, { target: { value: 'n3' } });
     expect(store.getState().design.index.vms.get('vm-web01')!.node).toBe('n3');
     fireEvent.click(within(section).getByRole('button', { name: 'Delete DC01' }));
     expect(store.getState().design.index.vms.has('vm-dc01')).toBe(false);
@@ -65,7 +67,7 @@ describe('VMs of a node in Details', () => {
     fireEvent.change(within(form).getByLabelText('Memory of each VM in GB'), { target: { value: '-2' } });
     fireEvent.change(within(form).getByLabelText('Name of the VM'), { target: { value: 'TEST01' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add VM' }));
-    expect(within(form).getByRole('alert')).toHaveTextContent("The memory of VM 'TEST01' must be a number of GB above 0.");
+    expect(within(form).getByRole('alert')).toHaveTextContent("The memory of VM 'TEST01' must be a number of GB from 0.001 to 262,144.");
     expect(store.getState().past).toHaveLength(0);
   });
 });

@@ -10,6 +10,7 @@ import { pathElements } from '../../src/canvas/highlight';
 import { EXAMPLES } from '../../src/examples';
 import { launch, openApp, pageErrors } from './chromium';
 import './handle';
+import { edgeId } from '../../src/canvas/elements';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -216,7 +217,7 @@ describe('the diagram', () => {
     await menu.getByRole('menuitem', { name: 'Fail' }).click();
     await expect(region(page).textContent()).resolves.toContain("Chosen 'Storage 2'");
     expect(await classesIn(page, '.failed')).toContain('storage-1');
-    expect(await classesIn(page, '.chosen')).toEqual(['e:n1-s2:storage-2', 'e:n3-s2:storage-2', 'n1-s2', 'n3-s2', 'storage-2']);
+    expect(await classesIn(page, '.chosen')).toEqual([edgeId('n1-s2', 'storage-2'), edgeId('n3-s2', 'storage-2'), 'n1-s2', 'n3-s2', 'storage-2']);
     const label = await page.evaluate(() => window.__lmpv.cy.getElementById('storage-1').data('label') as string);
     expect(label.startsWith('✕ FAILED')).toBe(true);
 

@@ -37,7 +37,7 @@ describe('buildDiagram', () => {
     expect(m.byId.get('ra')!.parent).toBe('site-a');
     expect(m.byId.get('lm-a')!.parent).toBe('site-a');
     // The WAN link joins routers of two sites: it belongs to neither.
-    expect(m.byId.get('subnet:172.16.0.0/30')!.parent).toBeNull();
+    expect(m.byId.get(transitId('172.16.0.0/30'))!.parent).toBeNull();
     expect(m.children.get('n1')).toEqual(['n1-mgmt', 'n1-lm']);
   });
 
@@ -83,13 +83,13 @@ describe('pathElements', () => {
     const t = example('two-site-routed');
     const s = selectMigrationPath(t, 'n1', 'n3');
     expect(pathElements(t, s.chosen!)).toEqual([
-      'n1-lm', 'e:n1-lm:lm-a', 'lm-a', 'e:ra:lm-a', 'ra', 'e:ra:subnet:172.16.0.0/30', 'subnet:172.16.0.0/30', 'e:rb:subnet:172.16.0.0/30', 'rb', 'e:rb:lm-b', 'lm-b', 'e:n3-lm:lm-b', 'n3-lm',
+      'n1-lm', edgeId('n1-lm', 'lm-a'), 'lm-a', edgeId('ra', 'lm-a'), 'ra', edgeId('ra', transitId('172.16.0.0/30')), transitId('172.16.0.0/30'), edgeId('rb', transitId('172.16.0.0/30')), 'rb', edgeId('rb', 'lm-b'), 'lm-b', edgeId('n3-lm', 'lm-b'), 'n3-lm',
     ]);
   });
 
   it('follows a direct path NIC → network → NIC', () => {
     const t = example('switchless-3-node');
-    expect(pathElements(t, selectMigrationPath(t, 'n2', 'n3').chosen!)).toEqual(['n2-to3', 'e:n2-to3:link-23', 'link-23', 'e:n3-to2:link-23', 'n3-to2']);
+    expect(pathElements(t, selectMigrationPath(t, 'n2', 'n3').chosen!)).toEqual(['n2-to3', edgeId('n2-to3', 'link-23'), 'link-23', edgeId('n3-to2', 'link-23'), 'n3-to2']);
   });
 
   it.each(EXAMPLES.map((e) => [e.id]))('names only drawn elements, for every pair and both modes of %s', (id) => {
@@ -120,14 +120,14 @@ describe('decorate', () => {
   it('marks the chosen path, numbers the fallbacks and dims everything else', () => {
     const t = example('switched-4-node');
     const d = decorate(input(t, 'n1', 'n3'));
-    for (const id of ['n1-s1', 'e:n1-s1:storage-1', 'storage-1', 'e:n3-s1:storage-1', 'n3-s1']) expect(classesOf(d, id)).toContain('chosen');
+    for (const id of ['n1-s1', edgeId('n1-s1', 'storage-1'), 'storage-1', edgeId('n3-s1', 'storage-1'), 'n3-s1']) expect(classesOf(d, id)).toContain('chosen');
     for (const id of ['n1-s2', 'storage-2', 'n3-s2']) expect(classesOf(d, id)).toEqual(['fallback']);
-    expect(d.get('e:n1-s2:storage-2')).toEqual({ classes: 'fallback', label: '1' });
+    expect(d.get(edgeId('n1-s2', 'storage-2'))).toEqual({ classes: 'fallback', label: '1' });
     expect(d.get('storage-2')!.label).toBe('FALLBACK 1 · Storage 2 · 10.10.2.0/24\ncluster only · live migration #2');
     expect(d.get('storage-1')!.label.startsWith('✔ CHOSEN · Storage 1')).toBe(true);
     expect(classesOf(d, 'mgmt')).toEqual(['dimmed']);
     expect(classesOf(d, 'n2')).toEqual(['dimmed']);
-    expect(classesOf(d, 'e:n2-s1:storage-1')).toEqual(['dimmed']);
+    expect(classesOf(d, edgeId('n2-s1', 'storage-1'))).toEqual(['dimmed']);
     expect(classesOf(d, 'n1')).toEqual(['source']);
     expect(d.get('n1')!.label).toBe('HV01 (11 VMs · 264 GB) · SOURCE');
     expect(d.get('n3')!.label).toBe('HV03 (14 VMs · 360 GB) · DESTINATION');
@@ -138,10 +138,10 @@ describe('decorate', () => {
     const t = topologyOf({ ...doc, liveMigration: { ...doc.liveMigration, transport: 'smb' } });
     const d = decorate(input(t, 'n1', 'n3'));
     // Storage 2's NIC pair matches the chosen pair (25 Gb/s, RDMA at both ends): a second stream.
-    for (const id of ['n1-s2', 'e:n1-s2:storage-2', 'storage-2', 'e:n3-s2:storage-2', 'n3-s2']) expect(classesOf(d, id)).toContain('chosen');
+    for (const id of ['n1-s2', edgeId('n1-s2', 'storage-2'), 'storage-2', edgeId('n3-s2', 'storage-2'), 'n3-s2']) expect(classesOf(d, id)).toContain('chosen');
     expect(d.get('storage-2')!.label.startsWith('✔ SMB MULTICHANNEL · Storage 2')).toBe(true);
     // Storage 2's drops are also fallback 1's, but lit as a stream they carry no number.
-    expect(d.get('e:n1-s2:storage-2')).toEqual({ classes: 'chosen', label: '' });
+    expect(d.get(edgeId('n1-s2', 'storage-2'))).toEqual({ classes: 'chosen', label: '' });
     expect(d.get('storage-1')!.label.startsWith('✔ CHOSEN · Storage 1')).toBe(true);
     // A second NIC of HV01 on Storage 1: two streams on the chosen network.
     const multi = topologyOf({
@@ -181,9 +181,9 @@ describe('decorate', () => {
     const t = topologyOf(generateTwoSiteCluster({ nodesPerSite: 2, lmNetworksPerSite: 2, storageNetworksPerSite: 0, routersPerSite: 2 }));
     const d = decorate(input(t, 'a01', 'b01'));
     expect(d.get('lm-a2')!.label.startsWith('FALLBACK 2,3 · ')).toBe(true);
-    expect(d.get('e:a01-lm2:lm-a2')!.label).toBe('2,3');
+    expect(d.get(edgeId('a01-lm2', 'lm-a2'))!.label).toBe('2,3');
     // The chosen path's first drop is also fallback 1's: it stays chosen and carries the number.
-    expect(d.get('e:a01-lm1:lm-a1')).toEqual({ classes: 'chosen', label: '1' });
+    expect(d.get(edgeId('a01-lm1', 'lm-a1'))).toEqual({ classes: 'chosen', label: '1' });
   });
 
   it('dims nothing before a node is picked, and everything but the source (and its NICs) while the destination is picked', () => {
@@ -194,7 +194,7 @@ describe('decorate', () => {
     expect(classesOf(d, 'n1-s1')).toEqual([]);
     expect(classesOf(d, 'n2')).toEqual(['dimmed']);
     expect(classesOf(d, 'storage-1')).toEqual(['dimmed']);
-    expect(classesOf(d, 'e:n1-s1:storage-1')).toEqual(['dimmed']);
+    expect(classesOf(d, edgeId('n1-s1', 'storage-1'))).toEqual(['dimmed']);
   });
 
   it('tags the networks the legacy behaviour tries and times out on, with their try number', () => {
@@ -218,7 +218,7 @@ describe('decorate', () => {
     // In full view, not faded with the rest.
     expect(classesOf(d, 'storage-1')).toEqual(['failed']);
     expect(d.get('storage-1')!.label.startsWith('✕ FAILED · Storage 1')).toBe(true);
-    expect(classesOf(d, 'e:n4-s1:storage-1')).toEqual(['failed']);
+    expect(classesOf(d, edgeId('n4-s1', 'storage-1'))).toEqual(['failed']);
     expect(classesOf(d, 'n2')).toEqual(['failed']);
     expect(d.get('n2')!.label).toBe('✕ HV02 (8 VMs · 212 GB)');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology, type TopologyDocument } from '../../src/engine';
 import { generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
-import { buildDiagram, type DiagramModel } from '../../src/canvas/elements';
+import { buildDiagram, type DiagramModel, isDrawingId, transitId } from '../../src/canvas/elements';
 import { computeGeometry, estimateBoxes, overlaps, type Box, type Pos } from '../../src/canvas/geometry';
 import { autoLayout, changedPositions, computeLayout, positionsAfterMove, viewPositions } from '../../src/canvas/diagramLayout';
 import { freeSpot } from '../../src/canvas/placement/freeSpot';
@@ -193,16 +193,16 @@ describe('saving moved positions', () => {
     current.set('n1-lm', { x: 1000.4, y: 2000.6 });
     const next = positionsAfterMove(m, current, new Map([['n1', { x: 5, y: 6 }]]));
     expect(next['n1-lm']).toEqual({ x: 1000, y: 2001 });
-    expect(Object.keys(next).length).toBe([...current.keys()].filter((id) => !id.startsWith('subnet:')).length + 1 - (current.has('n1') ? 1 : 0));
+    expect(Object.keys(next).length).toBe([...current.keys()].filter((id) => !isDrawingId(id)).length + 1 - (current.has('n1') ? 1 : 0));
     expect(next.n1).toEqual({ x: 5, y: 6 });
-    expect(Object.keys(next).some((id) => id.startsWith('subnet:'))).toBe(false);
+    expect(Object.keys(next).some((id) => isDrawingId(id))).toBe(false);
     expect(changedPositions(auto, current)).toEqual(['n1-lm']);
   });
 
   it('saves the automatic layout with every leaf and compound', () => {
     const doc = autoLayoutDocument(m);
     for (const id of ['n1', 'n1-lm', 'site-a', 'lm-a', 'ra']) expect(doc[id], id).toBeDefined();
-    expect(doc['subnet:172.16.0.0/30']).toBeUndefined();
+    expect(doc[transitId('172.16.0.0/30')]).toBeUndefined();
     for (const p of Object.values(doc)) expect(Number.isInteger(p.x) && Number.isInteger(p.y)).toBe(true);
   });
 });

@@ -36,9 +36,12 @@ describe('VM edits', () => {
   });
 
   it.each([
-    [0, "The memory of VM 'VM…' must be a number of GB above 0."],
-    [-4, "The memory of VM 'VM…' must be a number of GB above 0."],
-    [Number.NaN, "The memory of VM 'VM…' must be a number of GB above 0."],
+    [0, "The memory of VM 'VM…' must be a number of GB from 0.001 to 262,144."],
+    [-4, "The memory of VM 'VM…' must be a number of GB from 0.001 to 262,144."],
+    [Number.NaN, "The memory of VM 'VM…' must be a number of GB from 0.001 to 262,144."],
+    // 1e308 GB broke the Maintenance tab and every export; 5e-324 GB is no VM.
+    [1e308, "The memory of VM 'VM…' must be a number of GB from 0.001 to 262,144."],
+    [5e-324, "The memory of VM 'VM…' must be a number of GB from 0.001 to 262,144."],
   ])('refuses memory %s with a message naming the VM', (memoryGB, message) => {
     const r = applyEdit(withVms(), { type: 'add-vms', node: 'n1', memoryGB, count: 3 });
     expect(r.ok).toBe(false);
@@ -64,7 +67,7 @@ describe('VM edits', () => {
     expect(d.vms!.find((v) => v.id === 'vm-web01')).toEqual({ id: 'vm-web01', name: 'WEB-01', node: 'n1', memoryGB: 8, state: 'off' });
     expect(d.vms![0]).toBe(doc.vms![0]);
     const bad = applyEdit(doc, { type: 'update-vm', id: 'vm-sql01', patch: { memoryGB: 0 } });
-    expect(!bad.ok && bad.errors[0]).toEqual({ path: 'vms[0].memoryGB', message: "The memory of VM 'SQL01' must be a number of GB above 0." });
+    expect(!bad.ok && bad.errors[0]).toEqual({ path: 'vms[0].memoryGB', message: "The memory of VM 'SQL01' must be a number of GB from 0.001 to 262,144." });
     // Nothing changed: the same document.
     expect(must(doc, { type: 'update-vm', id: 'vm-sql01', patch: { memoryGB: 64 } }).document).toBe(doc);
   });

@@ -46,7 +46,7 @@ describe('parseTopology errors', () => {
     ['unknown field in an element', (d) => (d.nodes[0].rack = 'R1'), 'nodes[0].rack', /Unknown field 'rack' in Node 'n1'/],
     ['unknown field in a route', (d) => (d.nics[0].routes = [{ prefix: '0.0.0.0/0', via: '10.0.1.1', metric: 5 }]), 'nics[0].routes[0].metric', /Unknown field 'metric'/],
     ['bad enum', (d) => (d.nodes[0].state = 'Up'), 'nodes[0].state', /one of 'up', 'down', 'paused'/],
-    ['speed not positive', (d) => (d.nics[0].speedGbps = 0), 'nics[0].speedGbps', /more than 0/],
+    ['speed not positive', (d) => (d.nics[0].speedGbps = 0), 'nics[0].speedGbps', /from 0.001 to 100,000, not 0\./],
     ['metric not an integer', (d) => (d.networks[0].metric = 1.5), 'networks[0].metric', /whole number/],
     ['rdma not boolean', (d) => (d.nics[0].rdma = 'yes'), 'nics[0].rdma', /true or false/],
     ['duplicate id in one section', (d) => (d.nodes[1].id = 'n1'), 'nodes[1].id', /id 'n1' is used twice \(first at nodes\[0\]\.id\)/],

@@ -76,11 +76,14 @@ describe('parseClusterInventory on unusual input', () => {
     const text = JSON.stringify(inv)
       .replace('"LinkSpeedBps":25000000000', '"LinkSpeedBps":1e400')
       .replace('"Metric":70000', '"Metric":123456789012345678901234567890')
+    // A metric past the cluster's UInt32 is no metric a cluster has: refused, naming the network.
     const r = parseClusterInventory(text);
-    expect(r.ok && r.topology.networks[0]?.metric).toBe(1.2345678901234568e29);
-    expect(r.ok && r.topology.nics.find((n) => n.id === 'n1-lm')?.speedGbps).toBeNull();
+    expect(!r.ok && r.errors[0]!.message).toBe('The metric of network Management, 1.2345678901234568e+29, is not a whole number from 0 to 4,294,967,295.');
+    const ok = parseClusterInventory(text.replace('123456789012345678901234567890', '70000'));
+    expect(ok.ok && ok.topology.networks[0]?.metric).toBe(70000);
+    expect(ok.ok && ok.topology.nics.find((n) => n.id === 'n1-lm')?.speedGbps).toBeNull();
     // A name longer than any the app shows is refused with a message, not taken in.
-    const long = parseClusterInventory(text.replace('"CLU-MIN"', JSON.stringify('x'.repeat(1_000_000))));
+    const long = parseClusterInventory(text.replace('123456789012345678901234567890', '70000').replace('"CLU-MIN"', JSON.stringify('x'.repeat(1_000_000))));
     expect(long.ok).toBe(false);
     expect(!long.ok && long.errors.map((e) => e.message).join(' ')).toContain('at most 200 are accepted');
   });

@@ -90,7 +90,7 @@ describe('values that cannot be imported', () => {
     ['more nodes than any cluster has', (inv) => void (inv.nodes = Array.from({ length: 2000 }, (_, i) => ({ Name: `N${i}` }))), 'nodes', 'The inventory lists 2000 nodes; no failover cluster has more than 1024'],
     ['more routes than any host has', (inv) => void (inv.routes = new Array(300_000).fill(null)), 'routes', 'The inventory lists 300000 routes'],
     ['an unknown role', (inv) => void (at(inv.networks, 0).Role = 7), 'networks[0].Role', 'The role of network Management, 7, is not a cluster network role this import knows'],
-    ['a negative metric', (inv) => void (at(inv.networks, 0).Metric = -5), 'networks[0].Metric', 'The metric of network Management, -5, is not a whole number of 0 or more'],
+    ['a negative metric', (inv) => void (at(inv.networks, 0).Metric = -5), 'networks[0].Metric', 'The metric of network Management, -5, is not a whole number from 0 to 4,294,967,295'],
     ['a metric that is text', (inv) => void (at(inv.networks, 0).Metric = 'fast'), 'networks[0].Metric', '"fast", is not a whole number'],
     ['an unknown network state', (inv) => void (at(inv.networks, 0).State = true), 'networks[0].State', 'is not a cluster network state this import knows'],
     ['an interface without Node', (inv) => void delete at(inv.interfaces, 2).Node, 'interfaces[2].Node', 'This network interface has no Node'],

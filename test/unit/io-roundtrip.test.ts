@@ -23,6 +23,8 @@ const generated10 = fc.oneof(
 
 /** Positive numbers that JSON writes and reads back exactly (no -0, no NaN). */
 const positive = fc.double({ min: 0.001, max: 1e5, noNaN: true });
+/** Efficiencies: within their range (0.01–10). */
+const efficiency = fc.double({ min: 0.01, max: 10, noNaN: true });
 const maybe = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 /** Sets the keys whose value is defined, in the order given (so that the written key order varies with the draw). */
 const defined = (entries: [string, unknown][]): Record<string, unknown> => Object.fromEntries(entries.filter(([, v]) => v !== undefined));
@@ -40,7 +42,7 @@ const with11 = fc
       vms: fc.array(fc.tuple(fc.nat(), positive, maybe(fc.constantFrom('running', 'off')), fc.string({ maxLength: 8 })), { maxLength: 8 }),
       planning: maybe(
         fc.record({
-          efficiency: maybe(fc.record({ tcpip: maybe(positive), compression: maybe(positive), smb: maybe(positive) }).map((e) => defined(Object.entries(e)))),
+          efficiency: maybe(fc.record({ tcpip: maybe(efficiency), compression: maybe(efficiency), smb: maybe(efficiency) }).map((e) => defined(Object.entries(e)))),
           compressionMaxGbps: maybe(positive),
           unknownSpeedGbps: maybe(positive),
           precopyOverhead: maybe(fc.constantFrom(0, 0.1, 0.25)),

@@ -90,6 +90,10 @@ describe('words', () => {
     [45.4, '45 s'],
     [4.44, '4.4 s'],
     [0, '0 s'],
+    [9_999 * 3600, '9999 h'],
+    // A VM of 1e30 bytes gave "97777777777777800 h 58 min".
+    [3.52e20, 'more than 10,000 h'],
+    [10_000 * 3600, 'more than 10,000 h'],
   ])('%s s is "%s"', (s, text) => expect(formatDuration(s)).toBe(text));
   it('compares the two modes in one sentence', () => {
     const plan = (totalSeconds: number, waitingSeconds: number): DrainPlan => ({ sourceNodeId: 'n', mode: 'ws2025', migrations: [], totalSeconds, waitingSeconds });

@@ -6,6 +6,7 @@
  * site, it gets no saved position and the diagram places it there.
  */
 import { parseAddress, parseCidr, prefixContains } from '../model/address';
+import { LIMITS } from '../model/limits';
 import { ownValue, setOwn } from '../model/own';
 import type { NicDoc, NodeDoc, Position, TopologyDocument } from '../model/types';
 import { key, nextNicAddress, usedAddresses } from './alloc';
@@ -36,6 +37,11 @@ export function applyPaste(ctx: EditContext, clip: Clip, site: string | null | u
   const { t } = ctx;
   if (clip.nodes.length === 0) return fail('There is nothing to paste: copy one or more nodes first.');
   if (site !== undefined && site !== null && elementKind(t, site) !== 'site') return fail(`There is no site ${quote(site)} to paste into.`);
+  // Said before the parser's count ("The topology has 129 nodes… Is it the right file?" read oddly after a paste).
+  if (t.nodes.length + clip.nodes.length > LIMITS.nodes)
+    return fail(
+      `Pasting ${clip.nodes.length === 1 ? 'this node' : `these ${clip.nodes.length} nodes`} would make ${t.nodes.length + clip.nodes.length}; a design holds at most ${LIMITS.nodes} nodes (a Windows Server cluster has at most 64). Paste fewer, or delete nodes first.`,
+    );
   const ids = usedIds(t);
   const nodeNames = new Set(t.nodes.map((n) => n.name));
   const used = usedAddresses(ctx.doc);

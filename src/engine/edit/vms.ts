@@ -4,6 +4,7 @@
  * every other section keeps its identity. Names and ids are fresh and readable: `vm1`, `VM01`.
  */
 import type { PlanningDoc, TopologyDocument, VmDoc, VmState } from '../model/types';
+import { RANGE } from '../model/shape';
 import { quote, usedIds, withField, type EditContext } from './context';
 import { firstFree, pad2 } from './ids';
 import { fail, type Step } from './types';
@@ -14,9 +15,10 @@ export interface VmPatch {
   state?: VmState;
 }
 
-/** "Memory must be more than 0 GB", naming the VM. */
+/** "Memory must be from 0.001 to 262,144 GB", naming the VM (the format's range). */
 export function memoryProblem(memoryGB: number, name: string): string | null {
-  return Number.isFinite(memoryGB) && memoryGB > 0 ? null : `The memory of VM ${quote(name)} must be a number of GB above 0.`;
+  const { min, max } = RANGE.memoryGB;
+  return Number.isFinite(memoryGB) && memoryGB >= min && memoryGB <= max ? null : `The memory of VM ${quote(name)} must be a number of GB from ${min} to ${max.toLocaleString('en-US')}.`;
 }
 
 const vmsOf = (doc: TopologyDocument): VmDoc[] => doc.vms ?? [];

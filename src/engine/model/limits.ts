@@ -16,7 +16,17 @@ export const LIMITS = {
   routers: 128,
   /** Addresses of one NIC, interfaces of one router, prefixes of one network, routes of one NIC. */
   listEntries: 64,
+  /** (1.1) VMs of a design: Windows Server's 8,000 per cluster, with room to explore. */
+  vms: 10_000,
+  /** VMs on one node: Windows Server's 1,024 running VMs per host, doubled. */
+  vmsPerNode: 2_048,
   layoutEntries: 10_000,
+  /**
+   * Values (objects, lists, texts, numbers…) inside the top-level fields this app does not
+   * define (`origin` included): kept on save, so copied on every edit. 450,000 made every edit
+   * take 1.7 s; an inventory's `origin` of a 128-node cluster has a few thousand.
+   */
+  unknownFieldValues: 50_000,
   /** Pixels from the origin of a saved position (a diagram of 128 nodes spans a few thousand). */
   coordinate: 1_000_000,
   /** Characters of an id or a name. */
@@ -32,10 +42,17 @@ const SECTIONS = [
   ['nics', 'NIC', LIMITS.nodes * LIMITS.nicsPerNode],
   ['networks', 'Network', LIMITS.networks],
   ['routers', 'Router', LIMITS.routers],
+  ['vms', 'VM', LIMITS.vms],
 ] as const;
 
 /** Fields of the format (1.0 and 1.1): everything else at the top level is kept as is, within a depth. */
 const KNOWN_TOP_LEVEL = new Set(['format', 'version', 'name', 'description', 'sites', 'nodes', 'nics', 'networks', 'routers', 'liveMigration', 'layout', 'vms', 'planning']);
+
+const PLURAL = { Site: 'sites', Node: 'nodes', NIC: 'NICs', Network: 'networks', Router: 'routers', VM: 'VMs' } as const;
+const WINDOWS_MAX: Partial<Record<string, string>> = {
+  nodes: ' (a Windows Server cluster has at most 64 nodes)',
+  vms: ' (a Windows Server cluster has at most 8,000 VMs)',
+};
 
 const hex = (c: number): string => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -45,8 +62,12 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /\p{Cs}/u;
-/** Not characters at all, and not allowed in XML: an SVG holding one is ill-formed. */
-const NOT_TEXT = /[\ufffe\uffff]/;
+/**
+ * Not characters at all (Unicode's noncharacters, U+FDD0–U+FDEF and the last two code points of
+ * every plane): U+FFFE and U+FFFF are not allowed in XML (an SVG holding one is ill-formed); the
+ * others are reserved for a program's internal use — the diagram uses U+FDD0 in its own ids.
+ */
+const NOT_TEXT = /\p{Noncharacter_Code_Point}/u;
 
 /** Why a piece of text is refused (completing "…'s name "), or null. */
 export function textProblem(text: string, { max, multiline = false }: { max: number; multiline?: boolean }): string | null {
@@ -57,7 +78,7 @@ export function textProblem(text: string, { max, multiline = false }: { max: num
   if (bidi)
     return `contains an invisible text-direction character (${hex(bidi[0].charCodeAt(0))}) at position ${bidi.index + 1}, which can make text read backwards (a file 'gnp.exe' shown as 'exe.png'); remove it.`;
   const notText = NOT_TEXT.exec(text);
-  if (notText) return `contains ${hex(notText[0].charCodeAt(0))}, which is not a character, at position ${notText.index + 1}; remove it (it would break the exported SVG).`;
+  if (notText) return `contains ${hex(notText[0].codePointAt(0)!)}, which is not a character, at position ${notText.index + 1}; remove it.`;
   const lone = LONE_SURROGATE.exec(text);
   if (lone) return `contains a broken character (an unpaired ${hex(lone[0].charCodeAt(0))}) at position ${lone.index + 1}; retype that part.`;
   return null;
@@ -86,14 +107,18 @@ export function checkLimits(input: Record<string, unknown>, p: Problems): void {
   for (const [section, kind, max] of SECTIONS) {
     const list = input[section];
     if (Array.isArray(list) && list.length > max)
-      p.add(section, `The topology has ${list.length} ${kind === 'NIC' ? 'NICs' : `${kind.toLowerCase()}s`}; this app opens at most ${max}${section === 'nodes' ? ' (a Windows Server cluster has at most 64 nodes)' : ''}. Is it the right file?`);
+      p.add(section, `The topology has ${list.length.toLocaleString('en-US')} ${PLURAL[kind]}; this app opens at most ${max.toLocaleString('en-US')}${WINDOWS_MAX[section] ?? ''}.`);
   }
   if (p.errors.length > 0) return;
-  const nicsPerNode = new Map<string, number>();
-  if (Array.isArray(input.nics))
-    for (const nic of input.nics) if (isRecord(nic) && typeof nic.node === 'string') nicsPerNode.set(nic.node, (nicsPerNode.get(nic.node) ?? 0) + 1);
-  for (const [node, count] of nicsPerNode)
-    if (count > LIMITS.nicsPerNode) p.add('nics', `Node '${node.slice(0, LIMITS.nameChars)}' has ${count} NICs; this app opens at most ${LIMITS.nicsPerNode} per node.`);
+  const perNode = (section: 'nics' | 'vms', kind: string, max: number, why: string): void => {
+    const counts = new Map<string, number>();
+    const list = input[section];
+    if (Array.isArray(list)) for (const el of list) if (isRecord(el) && typeof el.node === 'string') counts.set(el.node, (counts.get(el.node) ?? 0) + 1);
+    for (const [node, count] of counts)
+      if (count > max) p.add(section, `Node '${node.slice(0, LIMITS.nameChars)}' has ${count.toLocaleString('en-US')} ${kind}; this app opens at most ${max.toLocaleString('en-US')} per node${why}.`);
+  };
+  perNode('nics', 'NICs', LIMITS.nicsPerNode, '');
+  perNode('vms', 'VMs', LIMITS.vmsPerNode, ' (a Windows Server host runs at most 1,024)');
 
   const text = (value: unknown, path: string, what: string, max: number, multiline = false): void => {
     if (typeof value !== 'string') return;
@@ -127,10 +152,64 @@ export function checkLimits(input: Record<string, unknown>, p: Problems): void {
           p.add(`layout.${id.slice(0, LIMITS.nameChars)}`, `The saved position of '${id.slice(0, 40)}' is too far out (${pos.x}, ${pos.y}); positions up to ${LIMITS.coordinate.toLocaleString('en-US')} pixels from the centre are accepted.`);
       }
   }
+  let values = 0;
   for (const key of Object.keys(input)) {
     if (KNOWN_TOP_LEVEL.has(key)) continue;
     const depth = jsonDepth(input[key], LIMITS.unknownFieldDepth);
-    if (depth > LIMITS.unknownFieldDepth)
+    if (depth > LIMITS.unknownFieldDepth) {
       p.add(key.slice(0, LIMITS.nameChars), `The field '${key.slice(0, 40)}' is not one this app knows, and it is nested more than ${LIMITS.unknownFieldDepth} levels deep: such fields are kept on save only up to ${LIMITS.unknownFieldDepth} levels. Remove it or flatten it.`);
+      continue;
+    }
+    values += 1 + countValues(input[key], LIMITS.unknownFieldValues - values);
+    if (values > LIMITS.unknownFieldValues) {
+      p.add(key.slice(0, LIMITS.nameChars), `The fields this app does not define (such as '${key.slice(0, 40)}') hold more than ${LIMITS.unknownFieldValues.toLocaleString('en-US')} values; they are kept on save, so at most ${LIMITS.unknownFieldValues.toLocaleString('en-US')} are accepted. Remove what is not needed.`);
+      return;
+    }
+  }
+  if (isRecord(input.origin)) checkOriginText(input.origin, p);
+}
+
+/** Values nested in a JSON value (keys and entries), counted without recursion, stopping above `stopAbove`. */
+export function countValues(value: unknown, stopAbove: number): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (++n > stopAbove) return n;
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return n;
+}
+
+/**
+ * The texts of an inventory's `origin` (the cluster's name, hosts' OS captions, intents' names…)
+ * are shown in the app and the reports: every key and text in it is a name, held to a name's
+ * limits (a 200,000-character cluster name with RLO, NUL and CR/LF was shown as is).
+ */
+function checkOriginText(origin: Record<string, unknown>, p: Problems): void {
+  const stack: [unknown, string][] = [[origin, 'origin']];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      const problem = textProblem(v, { max: LIMITS.nameChars });
+      if (problem) p.add(path, `${originLabel(path)} ${problem}`);
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${path}[${i}]`]));
+    else
+      for (const [k, x] of Object.entries(v)) {
+        const problem = textProblem(k, { max: LIMITS.nameChars });
+        if (problem) {
+          p.add(path, `A key of '${path}' (the inventory's record of the cluster) ${problem}`);
+          continue;
+        }
+        stack.push([x, `${path}.${k}`]);
+      }
   }
 }
+
+const originLabel = (path: string): string => (path === 'origin.cluster' ? "The imported cluster's name" : `'${path}' (the inventory's record of the cluster)`);

@@ -76,8 +76,9 @@ function checkField(v: unknown, kind: FieldKind, at: string, label: string, p: P
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v)) p.add(at, `${label} must be a number, not ${describe(v)}.`);
       else if (kind.integer && !Number.isInteger(v)) p.add(at, `${label} must be a whole number, not ${v}.`);
-      else if (kind.min !== undefined && kind.max !== undefined && (v < kind.min || v > kind.max)) p.add(at, `${label} must be from ${kind.min} to ${kind.max}, not ${v}.`);
+      else if (kind.min !== undefined && kind.max !== undefined && (v < kind.min || v > kind.max)) p.add(at, `${label} must be from ${kind.min} to ${kind.max.toLocaleString('en-US')}, not ${v}.`);
       else if (kind.min !== undefined && v < kind.min) p.add(at, `${label} must be ${kind.min} or more, not ${v}.`);
+      else if (kind.max !== undefined && v > kind.max) p.add(at, `${label} must be ${kind.max.toLocaleString('en-US')} or less, not ${v}.`);
       else if (kind.exclusiveMin !== undefined && v <= kind.exclusiveMin) p.add(at, `${label} must be more than ${kind.exclusiveMin}, not ${v}.`);
       return;
     case 'boolean':
@@ -96,6 +97,27 @@ function checkField(v: unknown, kind: FieldKind, at: string, label: string, p: P
   }
 }
 
+/**
+ * The range of every number of the format: what Windows can hold (with room to explore), and
+ * what the planner, the reports and the scripts can represent — the fastest migration of the
+ * largest VM and the slowest of the smallest stay finite, readable figures. A speed of 5e-324
+ * or a pre-copy overhead of 1e300 broke the Maintenance tab and every export.
+ */
+export const RANGE = {
+  /** Link and node speeds, compression's bound: 1 Mbps to 100 Tbps (the fastest adapters run at 800 Gbps). */
+  gbps: { min: 0.001, max: 100_000 },
+  /** A cluster network's metric: the cluster property is a UInt32. */
+  metric: { min: 0, max: 4_294_967_295 },
+  /** A VM's memory, GiB: 1 MiB to 256 TiB (a Generation 2 VM has at most 240 TB). */
+  memoryGB: { min: 0.001, max: 262_144 },
+  /** Transport efficiencies (compression's is its ratio): from 1 % to 10 times the wire speed. */
+  efficiency: { min: 0.01, max: 10 },
+  /** Memory copied again while the VM runs, as a share of its memory: up to 10 times. */
+  precopyOverhead: { min: 0, max: 10 },
+  /** The pause while a VM moves: up to an hour. */
+  switchoverSeconds: { min: 0, max: 3600 },
+} as const;
+
 export const SHAPES = {
   site: { id: { type: 'string', required: true, nonEmpty: true }, name: { type: 'string', required: true } },
   node: {
@@ -103,14 +125,14 @@ export const SHAPES = {
     name: { type: 'string', required: true },
     site: { type: 'string' },
     state: { type: 'enum', values: ['up', 'down', 'paused'] },
-    physicalBandwidthGbps: { type: 'number', exclusiveMin: 0 },
+    physicalBandwidthGbps: { type: 'number', ...RANGE.gbps },
   },
   nic: {
     id: { type: 'string', required: true, nonEmpty: true },
     node: { type: 'string', required: true },
     name: { type: 'string', required: true },
     addresses: { type: 'strings', required: true },
-    speedGbps: { type: 'number', exclusiveMin: 0 },
+    speedGbps: { type: 'number', ...RANGE.gbps },
     rdma: { type: 'boolean' },
     state: { type: 'enum', values: ['up', 'down'] },
     routes: { type: 'list' },
@@ -121,7 +143,7 @@ export const SHAPES = {
     name: { type: 'string', required: true },
     prefixes: { type: 'strings', required: true },
     role: { type: 'enum', values: ['none', 'cluster', 'clusterAndClient'] },
-    metric: { type: 'number', min: 0, integer: true },
+    metric: { type: 'number', integer: true, ...RANGE.metric },
     state: { type: 'enum', values: ['up', 'down'] },
     medium: { type: 'enum', values: ['switch', 'cable'] },
   },
@@ -144,19 +166,19 @@ export const SHAPES = {
     id: { type: 'string', required: true, nonEmpty: true },
     name: { type: 'string', required: true },
     node: { type: 'string', required: true },
-    memoryGB: { type: 'number', required: true, exclusiveMin: 0 },
+    memoryGB: { type: 'number', required: true, ...RANGE.memoryGB },
     state: { type: 'enum', values: ['running', 'off'] },
   },
   planning: {
     efficiency: { type: 'object' },
-    compressionMaxGbps: { type: 'number', exclusiveMin: 0 },
-    unknownSpeedGbps: { type: 'number', exclusiveMin: 0 },
-    precopyOverhead: { type: 'number', min: 0 },
-    switchoverSeconds: { type: 'number', min: 0 },
+    compressionMaxGbps: { type: 'number', ...RANGE.gbps },
+    unknownSpeedGbps: { type: 'number', ...RANGE.gbps },
+    precopyOverhead: { type: 'number', ...RANGE.precopyOverhead },
+    switchoverSeconds: { type: 'number', ...RANGE.switchoverSeconds },
   },
   efficiency: {
-    tcpip: { type: 'number', exclusiveMin: 0 },
-    compression: { type: 'number', exclusiveMin: 0 },
-    smb: { type: 'number', exclusiveMin: 0 },
+    tcpip: { type: 'number', ...RANGE.efficiency },
+    compression: { type: 'number', ...RANGE.efficiency },
+    smb: { type: 'number', ...RANGE.efficiency },
   },
 } as const satisfies Record<string, ElementShape>;

@@ -5,10 +5,11 @@ import type { Topology } from '../model/types';
 import type { EveryNodeResult } from './everyNode';
 import type { DrainPlan } from './types';
 
-const cell = (v: string | number): string => {
+export const csvCell = (v: string | number): string => {
   const s = typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : v;
-  // A leading = + - @ would make a spreadsheet run it as a formula: quote it as text.
-  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+  // A leading = + - @ would make a spreadsheet run it as a formula, and so would a TAB or CR
+  // before one (spreadsheets skip them; OWASP's CSV injection list): quote it as text.
+  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === 'string' ? `'${s}` : s;
   return /[",\r\n]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
@@ -33,9 +34,9 @@ export function drainCsv(topology: Topology, plan: DrainPlan): string {
       m.streams.length,
       streamsLabel(topology, m.streams),
       outcome,
-    ].map(cell);
+    ].map(csvCell);
   });
-  return [head.map(cell), ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+  return [head.map(csvCell), ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
 }
 
 /** Every node in turn as CSV: one row per node, then the sums. */
@@ -44,5 +45,5 @@ export function everyNodeCsv(topology: Topology, r: EveryNodeResult): string {
   const rows = r.rows.map((x) => [nodeName(topology, x.nodeId), x.vmCount, x.runningCount, x.memoryGB, x.ws2025.totalSeconds, x.legacy.totalSeconds, x.legacy.waitingSeconds, x.ws2025.stuck, x.legacy.stuck]);
   const s = r.sums;
   rows.push(['All nodes', s.vmCount, r.rows.reduce((a, x) => a + x.runningCount, 0), s.memoryGB, s.ws2025.totalSeconds, s.legacy.totalSeconds, s.legacy.waitingSeconds, s.ws2025.stuck, s.legacy.stuck]);
-  return [head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,9 +1,14 @@
 /** Words for drain figures, shared by the planner, the report and the CSV. */
 import type { DrainPlan } from './types';
 
+const MAX_HOURS = 10_000;
+
 /** `45 s`, `12 min 30 s`, `26 min`, `1 h 5 min`; rounded to the second (tenths under 10 s). */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';
+  // No drain takes a year: past 10,000 h a figure is a sign of extreme inputs, not a time to read
+  // to the minute ("97777777777777800 h 58 min" came from a VM of 1e30 bytes).
+  if (seconds >= MAX_HOURS * 3600) return `more than ${MAX_HOURS.toLocaleString('en-US')} h`;
   if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);

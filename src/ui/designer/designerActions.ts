@@ -61,7 +61,8 @@ export function pasteClipboard(store: AppStore, canvas?: CanvasApiHolder): void 
   // One batch: if the paste is refused, the positions are not saved either.
   const r = store.getState().actions.paste(pin(canvas));
   if (r.ok) return;
-  store.getState().actions.notify({ kind: 'info', text: r.errors[0]!.message });
+  // Refused: an error that stays until read, not an info that fades.
+  store.getState().actions.notify({ kind: 'error', text: r.errors[0]!.message });
 }
 
 /** "New topology": asks first when the current one has unsaved changes. */

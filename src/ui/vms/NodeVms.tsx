@@ -1,6 +1,7 @@
 /** A node's VMs in its Details: the list with inline edits, adding one or several, and Drain…. */
 import { useActions, useApp } from '../StoreContext';
 import { AddVms } from './AddVms';
+import { useShownRows } from './ShowMore';
 import { VmRow } from './VmRow';
 import { vmSummary } from '../../engine';
 import './vms.css';
@@ -8,9 +9,10 @@ import './vms.css';
 export function NodeVms({ nodeId }: { nodeId: string }) {
   const t = useApp((s) => s.design);
   const actions = useActions();
+  const vms = (t.index.vmsByNode.get(nodeId) ?? []).map((id) => t.index.vms.get(id)!);
+  const { shown, more } = useShownRows(vms.length);
   const node = t.index.nodes.get(nodeId);
   if (!node) return null;
-  const vms = (t.index.vmsByNode.get(nodeId) ?? []).map((id) => t.index.vms.get(id)!);
   return (
     <section className="props node-vms" aria-label={`VMs of ${node.name}`}>
       <h3>VMs</h3>
@@ -31,12 +33,13 @@ export function NodeVms({ nodeId }: { nodeId: string }) {
             </tr>
           </thead>
           <tbody>
-            {vms.map((vm) => (
+            {vms.slice(0, shown).map((vm) => (
               <VmRow key={vm.id} vm={vm} t={t} />
             ))}
           </tbody>
         </table>
       )}
+      {more}
       <AddVms nodeId={nodeId} nodeName={node.name} />
     </section>
   );

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { Vm } from '../../engine';
 import { useApp } from '../StoreContext';
+import { useShownRows } from './ShowMore';
 import { VmRow } from './VmRow';
 import './vms.css';
 
@@ -32,6 +33,7 @@ export function VmList() {
     return sort.down ? sorted.reverse() : sorted;
   }, [t, filter, state, sort]);
   const total = rows.reduce((s, v) => s + v.memoryGB, 0);
+  const { shown, more } = useShownRows(rows.length);
   return (
     <section className="vm-list" aria-label="VMs of the cluster">
       <div className="vm-filters">
@@ -63,12 +65,13 @@ export function VmList() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((vm) => (
+            {rows.slice(0, shown).map((vm) => (
               <VmRow key={vm.id} vm={vm} t={t} showNode />
             ))}
           </tbody>
         </table>
       )}
+      {more}
     </section>
   );
 }

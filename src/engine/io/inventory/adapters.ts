@@ -3,6 +3,7 @@
  * that name on that node. Adapters that carry no cluster network are simply not used. These
  * objects come back from Invoke-Command, so the node may only be in PSComputerName.
  */
+import { RANGE } from '../../model/shape';
 import { aliasKey } from './hosts';
 import { bool, field, firstField, isAbsent, isObj, items, listSome, nameOf, num, show, text, type Field } from './json';
 import type { Build, NicInfo } from './model';
@@ -36,7 +37,11 @@ export function readAdapters(list: Field, b: Build): void {
       // A disconnected adapter reports speed 0: no speed rather than a wrong one.
       const bps = num(field(f.value, 'LinkSpeedBps', f.path).value);
       // A speed so small that it rounds to 0 Gb/s (a garbled counter) is as good as none.
-      if (bps !== undefined && bps / 1e9 > 0) nic.doc.speedGbps = bps / 1e9;
+      // (Below 1 Mb/s, the format's least speed, counts as none too.)
+      if (bps !== undefined && bps / 1e9 >= RANGE.gbps.min) {
+        if (bps / 1e9 <= RANGE.gbps.max) nic.doc.speedGbps = bps / 1e9;
+        else b.ctx.dropped(`${f.path}.LinkSpeedBps`, `The link speed of ${nic.doc.id}, ${show(bps)} b/s, is more than any adapter has; it was left out.`, [nic.doc.id]);
+      }
       if (bool(field(f.value, 'Rdma', f.path).value) === true) nic.doc.rdma = true;
       // Inventory v2: the IP MTU (NlMtu). Anything that is not a plausible MTU is left out.
       const mtuField = field(f.value, 'Mtu', f.path);

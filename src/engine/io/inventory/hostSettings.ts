@@ -6,6 +6,7 @@
  * Every field is optional, and a value this import does not understand is left out with a note:
  * version 2 adds facts to a design that is complete without them, so they never refuse a file.
  */
+import { RANGE } from '../../model/shape';
 import type { OriginHost, Transport } from '../../model/origin';
 import { readEnum, type EnumTable } from './enums';
 import { bool, field, firstField, isAbsent, isObj, items, listSome, nameOf, num, show, text, type Field } from './json';
@@ -52,7 +53,12 @@ function physicalGbps(f: Field, node: NodeInfo, b: Build): number | undefined {
   }
   if (!any) return undefined;
   // A disconnected adapter reports 0: a node whose adapters are all down has no known bandwidth.
-  return bps > 0 ? Math.round(bps / 1e6) / 1e3 : undefined;
+  const gbps = Math.round(bps / 1e6) / 1e3;
+  if (gbps > RANGE.gbps.max) {
+    b.ctx.dropped(f.path, `Node ${node.doc.name}: its physical adapters add up to ${show(bps)} b/s, more than any node has; the sum was not used.`, [node.doc.id]);
+    return undefined;
+  }
+  return gbps >= RANGE.gbps.min ? gbps : undefined;
 }
 
 function readHost(f: Field, b: Build, out: Map<string, HostFacts>): void {

@@ -5,6 +5,7 @@
  * The metric is imported even when AutoMetric is true: it is the value the cluster ranks networks
  * by right now, which the format's derived metric only approximates.
  */
+import { RANGE } from '../../model/shape';
 import type { NetworkDoc } from '../../model/types';
 import { prefixesOverlap } from '../../model/address';
 import { NETWORK_ROLE, NETWORK_STATE, readEnum } from './enums';
@@ -143,7 +144,9 @@ export function readNetworks(list: Field, b: Build): void {
     const metric = field(net, 'Metric', f.path);
     if (metric.value !== undefined && metric.value !== null) {
       const m = num(metric.value);
-      if (m === undefined || !Number.isInteger(m) || m < 0) b.ctx.error(metric.path, `The metric of network ${name}, ${show(metric.value)}, is not a whole number of 0 or more.`);
+      // The cluster's Metric is a UInt32: anything past it is no metric a cluster has.
+      if (m === undefined || !Number.isInteger(m) || m < RANGE.metric.min || m > RANGE.metric.max)
+        b.ctx.error(metric.path, `The metric of network ${name}, ${show(metric.value)}, is not a whole number from 0 to ${RANGE.metric.max.toLocaleString('en-US')}.`);
       else doc.metric = m;
     }
 

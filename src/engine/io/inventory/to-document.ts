@@ -4,6 +4,7 @@
  * else (PSComputerName, RunspaceId…) and nothing in it is ever run or fetched.
  */
 import { formatCollectedAt } from '../../text/originText';
+import { LIMITS } from '../../model/limits';
 import type { Diagnostic, ParseError, TopologyDocument } from '../../model/types';
 import { readAdapters } from './adapters';
 import { ImportContext } from './context';
@@ -85,7 +86,8 @@ const MAX_ITEMS: Record<string, number> = {
   adapters: 65536,
   routes: 262144,
   hosts: 1024,
-  vms: 65536,
+  // The app's own limit (Windows Server: 8,000 per cluster): the topology could not hold more.
+  vms: LIMITS.vms,
 };
 
 function section(inv: Record<string, unknown>, key: string, ctx: ImportContext): Field {
@@ -93,7 +95,12 @@ function section(inv: Record<string, unknown>, key: string, ctx: ImportContext):
   const max = MAX_ITEMS[key];
   const count = Array.isArray(f.value) ? f.value.length : 0;
   if (max !== undefined && count > max) {
-    ctx.error(f.path, `The inventory lists ${count} ${key}; no failover cluster has more than ${max}, so this file cannot be a cluster inventory.`);
+    ctx.error(
+      f.path,
+      key === 'vms'
+        ? `The inventory lists ${count.toLocaleString('en-US')} VMs; this app opens at most ${max.toLocaleString('en-US')} (a Windows Server cluster has at most 8,000).`
+        : `The inventory lists ${count} ${key}; no failover cluster has more than ${max}, so this file cannot be a cluster inventory.`,
+    );
     return { value: null, path: f.path };
   }
   return f;

@@ -4,6 +4,7 @@
  * `MemoryStartup`. Get-VM reports both in bytes; a field named …MB holds mebibytes, and a plain
  * value below 1 MiB — no VM has that little memory — is read as mebibytes too, with a note.
  */
+import { RANGE } from '../../model/shape';
 import type { VmDoc } from '../../model/types';
 import { readEnum, type EnumTable } from './enums';
 import { slug } from './ids';
@@ -101,6 +102,11 @@ export function readVms(list: Field, b: Build): VmDoc[] {
     const bytes = state === 'running' && assigned !== undefined && assigned > 0 ? assigned : startup !== undefined && startup > 0 ? startup : assigned;
     if (bytes === undefined || bytes <= 0) {
       noMemory.push(name);
+      continue;
+    }
+    if (bytes / GIB > RANGE.memoryGB.max) {
+      // 1e30 bytes was shown as a drain of "97777777777777800 h 58 min".
+      b.ctx.dropped(f.path, `${label} was left out: its memory (${show(bytes)} bytes) is more than any VM can have (Windows Server: 240 TB; this app accepts up to ${RANGE.memoryGB.max.toLocaleString('en-US')} GB).`, [node.doc.id]);
       continue;
     }
     seen.set(key, node.doc.name);

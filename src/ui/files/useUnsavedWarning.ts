@@ -1,0 +1,22 @@
+/**
+ * Closing or reloading the tab with unsaved changes asks first (the browser's own "Leave site?"
+ * question; browsers show their own words, not ours). The autosave keeps the work either way; the
+ * question is for the file the user thinks they saved.
+ */
+import { useEffect } from 'react';
+import { useAppStore } from '../StoreContext';
+import { hasUnsavedWork } from './fileActions';
+
+export function useUnsavedWarning(): void {
+  const store = useAppStore();
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent): void => {
+      if (!hasUnsavedWork(store)) return;
+      e.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [store]);
+}

@@ -1,0 +1,75 @@
+/**
+ * Issue 24: the VM lists at Windows Server's maximum (8,000 VMs) and at the app's limit. Every row
+ * had a "Move to" select listing every node (1,000,000 options at 8,000 VMs on 128 nodes: 30 s);
+ * now its options are made when it opens, and a long list draws its first 200 rows with a button
+ * for more (the filter still finds any VM).
+ */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TopologyDocument } from '../../src/engine';
+import { createAppStore } from '../../src/store/appStore';
+import { DetailsPanel } from '../../src/ui/details/DetailsPanel';
+import { StoreProvider } from '../../src/ui/StoreContext';
+import { CanvasApiProvider } from '../../src/ui/CanvasContext';
+import { VmList } from '../../src/ui/vms/VmList';
+import { generateSwitchlessMesh, spreadVms } from '../generate';
+
+function renderWith(ui: React.ReactNode, document: TopologyDocument, selectedIds: string[] = []) {
+  const store = createAppStore({ document, ui: { selectedIds } });
+  render(
+    <StoreProvider store={store}>
+      <CanvasApiProvider>{ui}</CanvasApiProvider>
+    </StoreProvider>,
+  );
+  return store;
+}
+
+/** 8 nodes with 8,000 VMs (1,000 a node). */
+function design(): TopologyDocument {
+  const doc = generateSwitchlessMesh(8, 'Eight nodes');
+  doc.vms = spreadVms(doc.nodes!, 8_000);
+  return doc;
+}
+
+describe('8,000 VMs', () => {
+  it('the cluster list draws 200 rows, each "Move to" with one option until it opens, and shows more on demand', () => {
+    const store = renderWith(<VmList />, design());
+    const list = screen.getByRole('region', { name: 'VMs of the cluster' });
+    expect(list.querySelectorAll('tbody tr')).toHaveLength(200);
+    expect(list).toHaveTextContent('Showing 200 of 8,000 VMs');
+    expect(list.querySelectorAll('option').length).toBeLessThan(200 * 4);
+    const move = list.querySelector<HTMLSelectElement>('tbody tr select[aria-label^="Move "]')!;
+    expect(move.querySelectorAll('option')).toHaveLength(1);
+    fireEvent.focus(move);
+    // Opened: every other node.
+    expect(move.querySelectorAll('option')).toHaveLength(8);
+    const vm = store.getState().design.vms.find((v) => move.getAttribute('aria-label') === `Move ${v.name} to`)!;
+    const target = store.getState().design.nodes.find((n) => n.id !== vm.node)!;
+    fireEvent.change(move, { target: { value: target.id } });
+    expect(store.getState().design.index.vms.get(vm.id)!.node).toBe(target.id);
+
+    // The filter searches all 8,000.
+    fireEvent.change(list.querySelector('input[aria-label="Filter VMs by name or node"]')!, { target: { value: 'SQL-00001' } });
+    expect(list.querySelectorAll('tbody tr')).toHaveLength(1);
+  }, 120_000);
+
+  it('shows more rows on demand', () => {
+    const doc = generateSwitchlessMesh(3, 'Three nodes');
+    doc.vms = spreadVms(doc.nodes!, 450);
+    renderWith(<VmList />, doc);
+    const list = screen.getByRole('region', { name: 'VMs of the cluster' });
+    expect(list).toHaveTextContent('Showing 200 of 450 VMs');
+    const more = list.querySelector<HTMLButtonElement>('.vm-more button')!;
+    expect(more).toHaveTextContent('Show 250 more');
+    fireEvent.click(more);
+    expect(list.querySelectorAll('tbody tr')).toHaveLength(450);
+    expect(list.querySelector('.vm-more')).toBeNull();
+  });
+
+  it("a node's Details draws 200 of its 1,000 VMs", () => {
+    renderWith(<DetailsPanel />, design(), ['n1']);
+    const section = screen.getByRole('region', { name: /^VMs of / });
+    expect(section.querySelectorAll('tbody tr')).toHaveLength(200);
+    expect(section).toHaveTextContent('Showing 200 of 1,000 VMs');
+  });
+});
