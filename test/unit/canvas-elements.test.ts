@@ -163,9 +163,9 @@ describe('decorate', () => {
       expect(classesOf(d, net)).toContain('chosen');
       expect(d.get(net)!.label.startsWith(`✔ SMB MULTICHANNEL · EXCLUDED FROM LIVE MIGRATION · Storage ${net.slice(-1).toUpperCase()}`)).toBe(true);
     }
-    for (const id of ['n1-sa', 'e:n1-sa:storage-a', 'e:n2-sb:storage-b', 'n2-sb']) expect(classesOf(d, id)).toContain('chosen');
+    for (const id of ['n1-sa', edgeId('n1-sa', 'storage-a'), edgeId('n2-sb', 'storage-b'), 'n2-sb']) expect(classesOf(d, id)).toContain('chosen');
     // The chosen path (Live migration) carries no memory: where the migration connects, not lit as chosen.
-    for (const id of ['n1-lm', 'e:n1-lm:lm', 'lm', 'e:n2-lm:lm', 'n2-lm']) expect(classesOf(d, id)).toEqual(['idle']);
+    for (const id of ['n1-lm', edgeId('n1-lm', 'lm'), 'lm', edgeId('n2-lm', 'lm'), 'n2-lm']) expect(classesOf(d, id)).toEqual(['idle']);
     expect(d.get('lm')!.label.startsWith('CHOSEN · SMB IDLE · Live migration')).toBe(true);
     // Management (excluded, 10 Gbps, no RDMA) carries nothing: faded.
     expect(classesOf(d, 'mgmt')).toEqual(['dimmed']);

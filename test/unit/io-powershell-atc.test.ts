@@ -76,11 +76,18 @@ describe('planAtc', () => {
   });
 
   it('never writes an SMB figure beyond UInt32 or from an infinite bandwidth', () => {
+    // An infinite or 1e308 bandwidth never reaches the script: the parser refuses it (issue 24's ranges).
+    const huge = atcDesign();
+    huge.nodes = huge.nodes!.map((n) => ({ ...n, physicalBandwidthGbps: 1e308 }));
+    expect(parseTopology(huge).ok).toBe(false);
+    // The largest accepted bandwidth at a 100 % cap is still an integer literal within UInt32.
     const doc = atcDesign();
-    doc.nodes = doc.nodes!.map((n) => ({ ...n, physicalBandwidthGbps: 1e308 }));
+    doc.nodes = doc.nodes!.map((n) => ({ ...n, physicalBandwidthGbps: 100_000 }));
     doc.liveMigration = { ...doc.liveMigration, smbBandwidthLimitFactor: 10000 };
     const plan = planAtc(topology(doc));
-    expect(plan.values.some((v) => v.name === 'MaximumSMBMigrationBandwidthInGbps')).toBe(false);
+    const smb = plan.values.find((v) => v.name === 'MaximumSMBMigrationBandwidthInGbps');
+    expect(smb).toBeDefined();
+    expect(Number.isSafeInteger(smb!.value) && (smb!.value as number) <= 4294967295).toBe(true);
     const s = buildPowerShell(topology(doc)).script;
     expect(s.split("\n").filter((l) => /Infinity|e\+\d/.test(l))).toEqual([]);
   });
