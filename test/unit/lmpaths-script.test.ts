@@ -2,27 +2,16 @@
  * Test-LmPaths.ps1 as PowerShell reads it: parsed with tree-sitter-powershell, no error node, only
  * commands that read (or open and close TCP connections), and every name of the design — hostile
  * ones included — inside a verbatim (single-quoted) string or a comment, where nothing expands.
- * (A local parse helper: the lead switches it to test/powershell/grammar.ts at merge.)
  */
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Language, Parser, type Node as SyntaxNode } from 'web-tree-sitter';
+import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { ALL_PAIRS_UP_TO, buildPathTestScript, CONNECT_BATCH } from '../../src/engine/io/verify';
+import { loadPowerShell, parsePowerShell } from '../powershell/grammar';
 import { load, loadFixture } from './helpers';
 
-let parser: Parser;
-beforeAll(async () => {
-  await Parser.init();
-  const wasm = createRequire(import.meta.url).resolve('tree-sitter-powershell/tree-sitter-powershell.wasm');
-  parser = new Parser();
-  parser.setLanguage(await Language.load(wasm));
-});
+beforeAll(loadPowerShell);
 
-function parse(text: string): SyntaxNode {
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('no tree');
-  return tree.rootNode;
-}
+const parse = (text: string): SyntaxNode => parsePowerShell(text).rootNode;
 
 function* walk(n: SyntaxNode): Generator<SyntaxNode> {
   yield n;
