@@ -81,7 +81,7 @@ function smbRdmaAcrossSites(t: Topology): Diagnostic[] {
  * None): the live migration settings do not say where the memory goes. One finding, the networks
  * with their pair counts; the fix constrains SMB Multichannel to the live migration networks
  * (fixes.ts). Pairs whose live migration connects directly in either mode (a routed path is one
- * stream). Source: sources.md, SMB Multichannel rows (docs/DECISIONS.md, issue 26).
+ * stream). Source: sources.md, SMB Multichannel rows (docs/DECISIONS.md, decision 283).
  */
 function smbOnExcludedNetworks(t: Topology, result: AllPairsResult): Diagnostic[] {
   if (t.liveMigration.transport !== 'smb') return [];

@@ -168,7 +168,7 @@ export function buildTopology(doc: TopologyDocument): Topology {
     subnetsByRouter.set(r.id, own);
   }
 
-  // Derived medium (docs/DECISIONS.md, issue 27): a switchless cable is a network of exactly two
+  // Derived medium (docs/DECISIONS.md, decision 308): a switchless cable is a network of exactly two
   // NICs, of two different nodes, and no router — in a cluster that is switchless: two nodes in all,
   // or a mesh where one of the two nodes is cabled so to two peers or more. Two nodes of a larger
   // cluster that share such networks with each other only (a site's pair in a two-site design)

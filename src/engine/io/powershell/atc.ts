@@ -7,7 +7,7 @@
  * (EnableNetworkNaming, …) keeps its value; it then waits for Get-NetIntentStatus -GlobalOverrides
  * to report the overrides applied before it sets anything ATC could revert.
  *
- * Sources (docs/DECISIONS.md, issue 21): "Manage Network ATC" (MicrosoftDocs azure-stack-docs):
+ * Sources (docs/DECISIONS.md, decision 274): "Manage Network ATC" (MicrosoftDocs azure-stack-docs):
  * MaximumVirtualMachineMigrations 1 (1–10), VirtualMachineMigrationPerformanceOption "SMB, TCP,
  * Compression"; New-NetIntentGlobalClusterOverrides (MaximumSMBMigrationBandwidthInGbps UInt32).
  */

@@ -12,7 +12,7 @@
  *
  * Why sockets and not Test-NetConnection: `-ConstrainSourceAddress` belongs to Test-NetConnection's
  * `-DiagnoseRouting` parameter set only (route diagnostics, no connection), so no version of it
- * binds a TCP port test to a source address (docs/DECISIONS.md, issue 23).
+ * binds a TCP port test to a source address (docs/DECISIONS.md, decision 298).
  */
 import type { Topology } from '../../model/types';
 import { psComment, psString } from '../powershell/script';
