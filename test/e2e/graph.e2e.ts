@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { networkName, parseTopology, selectMigrationPath } from '../../src/engine';
+import { chosenPairIdle, networkName, parseTopology, selectMigrationPath, streamsOf } from '../../src/engine';
 import { pathElements } from '../../src/canvas/highlight';
 import { EXAMPLES } from '../../src/examples';
 import { launch, openApp, pageErrors } from './chromium';
@@ -86,7 +86,14 @@ describe('the diagram', () => {
     const chosen = selection.chosen!;
     await expect(region(page).textContent()).resolves.toContain(`Chosen '${networkName(t, chosen.sourceNetworkId)}'`);
     const lit = await classesIn(page, '.chosen');
-    expect(lit).toEqual([...new Set(pathElements(t, chosen))].sort());
+    // Lit: the chosen path, and with SMB every stream SMB Multichannel adds (format 1.2); a chosen
+    // pair SMB leaves idle is drawn as such, not lit.
+    const streams = streamsOf(t, selection);
+    const idle = chosenPairIdle(selection, streams);
+    const streamIds = streams.flatMap((x) => [x.sourceNicId, edgeId(x.sourceNicId, x.networkId), x.networkId, edgeId(x.destinationNicId, x.networkId), x.destinationNicId]);
+    const expectedLit = new Set([...(idle ? [] : pathElements(t, chosen)), ...(streams.length > 1 || idle ? streamIds : [])]);
+    expect(lit).toEqual([...expectedLit].sort());
+    expect(await classesIn(page, '.idle')).toEqual(idle ? [...new Set(pathElements(t, chosen))].filter((id) => !expectedLit.has(id)).sort() : []);
     const fallbacks = await classesIn(page, '.fallback');
     const expectedFallbacks = new Set(selection.fallbacks.flatMap((f) => pathElements(t, f)).filter((id) => !lit.includes(id)));
     expect(fallbacks).toEqual([...expectedFallbacks].sort());

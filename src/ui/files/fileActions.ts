@@ -12,6 +12,7 @@ import type { AppStore } from '../../store/appStore';
 import { markInFile } from '../frame/unsavedWork';
 import { copyText, downloadText } from './browser';
 
+import { hasUnsavedWork as unsavedIn } from '../frame/unsavedWork';
 export { splitShareFragment, type SharedView } from './shareFragment';
 
 export function saveTopology(store: AppStore): string {
@@ -35,8 +36,7 @@ export type ConfirmReplace = (fileName: string, topologyName: string, action?: '
 
 /** The store's document has changes not saved to a file (an autosave restored with unsaved changes included). */
 export function hasUnsavedWork(store: AppStore): boolean {
-  const s = store.getState();
-  return s.document !== s.savedDocument;
+  return unsavedIn(store.getState());
 }
 
 /** A file's bytes, or null when the browser cannot read it (a folder, a file moved or deleted after it was picked). */

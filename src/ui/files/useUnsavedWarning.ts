@@ -5,13 +5,14 @@
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../StoreContext';
-import { hasUnsavedWork } from './fileActions';
+// From the frame's one rule, not fileActions: this hook runs on the first visit, which must not load the file commands (test/e2e/bundle.e2e.ts).
+import { hasUnsavedWork } from '../frame/unsavedWork';
 
 export function useUnsavedWarning(): void {
   const store = useAppStore();
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent): void => {
-      if (!hasUnsavedWork(store)) return;
+      if (!hasUnsavedWork(store.getState())) return;
       e.preventDefault();
       // Older browsers ask only when returnValue is set.
       e.returnValue = '';
