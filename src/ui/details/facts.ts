@@ -105,7 +105,7 @@ function hostFacts(d: Topology, id: string): Fact[] {
   // Issue 26: the host's own migration networks and its SMB bandwidth limit, when the inventory read them.
   const nets = h.useAnyNetworkForMigration === true ? 'any network' : h.migrationSubnets !== undefined ? (h.migrationSubnets.length ? h.migrationSubnets.join(', ') : 'none') : null;
   const smb =
-    h.smbBandwidthFeature === false ? 'FS-SMBBW not installed (no limit)'
+    h.smbBandwidthFeature === false ? 'none: FS-SMBBW not installed'
     : h.smbLiveMigrationLimitBps === undefined ? null
     : h.smbLiveMigrationLimitBps === 0 ? 'none set'
     : `${Math.round(h.smbLiveMigrationLimitBps / 1048576).toLocaleString('en-US')} MB/s`;
