@@ -8,6 +8,7 @@
  * wrapped as {value, Count}; HV24 refused remote access). Every figure is worked out in its comment.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseClusterInventory } from '../../src/engine/io/inventory';
 import { originChecks } from '../../src/engine/analysis/originChecks';
@@ -178,5 +179,26 @@ describe('inventory: real clusters (issue 26)', () => {
       expect(t.document.liveMigration?.smbMultichannelNetworks).toBeUndefined();
       expect(originChecks(t).filter((d) => d.code === 'host-migration-networks')).toEqual([]);
     }
+  });
+
+  it('property: the order of the constraint entries, the case of aliases and FQDN server names do not change the constraint', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 30, maxLength: 30 }), fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), (order, flips) => {
+        const inv = jsonOf('ps7-v2-real.json');
+        let k = 0;
+        for (const h of inv.hosts as Host[]) {
+          const list = (h.SmbMultichannelConstraints as Host[]).map((c) => {
+            const flip = flips[k++ % flips.length]!;
+            return {
+              ServerName: flip ? `${String(c.ServerName).toLowerCase()}.azl.contoso.local` : c.ServerName,
+              InterfaceAlias: flip ? String(c.InterfaceAlias).toUpperCase() : c.InterfaceAlias,
+            };
+          });
+          h.SmbMultichannelConstraints = list.map((c, i) => ({ c, key: order[(i + k) % order.length]! })).sort((a, b) => a.key - b.key).map((x) => x.c);
+        }
+        expect(imported(JSON.stringify(inv)).t.document.liveMigration!.smbMultichannelNetworks).toEqual([AZL.s1, AZL.s2]);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
