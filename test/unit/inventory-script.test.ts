@@ -84,6 +84,11 @@ describe('INVENTORY_SCRIPT', () => {
       expect(code).toMatch(new RegExp(`\\$h\\.${field} = `));
     }
     expect(code).toContain('$inventory.notes = @($notes)');
+    // Issue 26: the live migration limit is filtered in the script (with -Category, no limit is a 'not found' error),
+    // and read only where the SMB Bandwidth Limit feature is installed.
+    expect(code).not.toContain('-Category');
+    expect(code).toContain("Get-SmbBandwidthLimit -ErrorAction Stop | Where-Object { [string]$_.Category -eq 'LiveMigration' }");
+    expect(code.indexOf('if ($h.SmbBandwidthLimitInstalled) {')).toBeLessThan(code.indexOf('Get-SmbBandwidthLimit'));
   });
 
   it('wraps every v2 read so that a failure leaves a note instead of stopping the script', () => {

@@ -13,7 +13,7 @@
  * - (issue 26) per node: `UseAnyNetworkForMigration` (Get-VMHost), `MigrationNetworks`
  *   (Get-VMMigrationNetwork: Subnet, Priority), `SmbMultichannelConstraints` (Get-SmbMultichannelConstraint:
  *   ServerName, InterfaceAlias; one entry per interface), `SmbBandwidthLimitInstalled` (Get-WindowsFeature
- *   FS-SMBBW) and, when it is, `SmbLiveMigrationBytesPerSecond` (Get-SmbBandwidthLimit -Category
+ *   FS-SMBBW) and, when it is, `SmbLiveMigrationBytesPerSecond` (Get-SmbBandwidthLimit, category
  *   LiveMigration; 0 when no limit is set);
  * - `notes`: what could not be read, and where (a node that refused, a module that is missing).
  * Every read is wrapped: a failure leaves its part out with a note, never the whole file.
@@ -111,7 +111,8 @@ $inventory = [ordered]@{
       try { $h.SmbBandwidthLimitInstalled = [bool](Get-WindowsFeature -Name FS-SMBBW -ErrorAction Stop).Installed
       } catch { $h.Notes += "Get-WindowsFeature FS-SMBBW: $($_.Exception.Message)" }
       if ($h.SmbBandwidthLimitInstalled) {
-        try { $l = @(Get-SmbBandwidthLimit -Category LiveMigration -ErrorAction Stop)
+        # All categories, filtered here: with -Category, a category without a limit is a 'not found' error.
+        try { $l = @(Get-SmbBandwidthLimit -ErrorAction Stop | Where-Object { [string]$_.Category -eq 'LiveMigration' })
           $h.SmbLiveMigrationBytesPerSecond = if ($l.Count -gt 0) { [int64]$l[0].BytesPerSecond } else { [int64]0 }
         } catch { $h.Notes += "Get-SmbBandwidthLimit: $($_.Exception.Message)" } }
       try { $h.PhysicalAdapters = @(Get-NetAdapter -Physical -ErrorAction Stop | ForEach-Object {
