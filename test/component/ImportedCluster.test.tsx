@@ -53,6 +53,21 @@ describe('an imported cluster', () => {
     expect(facts()[label]).toBe(value);
   });
 
+  // Issue 26 (real clusters): the host's own migration networks and its SMB live migration limit.
+  it.each([
+    ['ps7-v2-real.json', 'azl03', 'Incoming migration networks', '10.71.1.0/24 (as imported)'],
+    // 1,073,741,824 B/s = 1,024 × 2^20.
+    ['ps7-v2-real.json', 'azl03', 'SMB live migration limit', '1,024 MB/s (as imported)'],
+    // 3,125,000,000 B/s / 2^20 = 2,980.2.
+    ['ps7-v2-real.json', 'azl01', 'SMB live migration limit', '2,980 MB/s (as imported)'],
+    ['ps51-v2-real.json', 'hv21', 'Incoming migration networks', 'any network (as imported)'],
+    ['ps51-v2-real.json', 'hv21', 'SMB live migration limit', 'none: FS-SMBBW not installed (as imported)'],
+    ['ps7-v2-atc.json', 'azl02', 'SMB live migration limit', undefined],
+  ])('Details of %s %s: %s is %s', (file, id, label, value) => {
+    renderWith(<DetailsPanel />, imported(file), { selectedIds: [id] });
+    expect(facts()[label]).toBe(value);
+  });
+
   it('the Live migration settings dialog says plainly that ATC manages live migration', () => {
     renderWith(<DesignerDialogs />, imported('ps7-v2-atc.json'), { dialog: 'live-migration' });
     const note = within(screen.getByRole('dialog', { name: 'Live migration settings' })).getByRole('note');

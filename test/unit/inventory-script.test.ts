@@ -14,6 +14,8 @@ describe('INVENTORY_SCRIPT', () => {
     const cmdlets = new Set(code.match(/\b[A-Z][A-Za-z]+-[A-Z][A-Za-z]+\b/g));
     expect([...cmdlets].sort()).toEqual([
       'ConvertTo-Json',
+      // The name of the feature Get-WindowsFeature reads (SMB Bandwidth Limit), not a cmdlet.
+      'FS-SMBBW',
       'ForEach-Object',
       'Get-CimInstance',
       'Get-Cluster',
@@ -30,8 +32,12 @@ describe('INVENTORY_SCRIPT', () => {
       'Get-NetIPInterface',
       'Get-NetIntent',
       'Get-NetRoute',
+      'Get-SmbBandwidthLimit',
+      'Get-SmbMultichannelConstraint',
       'Get-VM',
       'Get-VMHost',
+      'Get-VMMigrationNetwork',
+      'Get-WindowsFeature',
       'Invoke-Command',
       'New-Object',
       'Read-Nodes',
@@ -45,7 +51,7 @@ describe('INVENTORY_SCRIPT', () => {
     expect(code.match(/^function [\w-]+/gm)).toEqual(['function Read-Part', 'function Read-Nodes']);
     expect(code.match(/Set-Content[^\n]*/g)).toEqual(['Set-Content -Encoding UTF8 -Path .\\lm-inventory.json']);
     // What runs on the nodes is only Get-* cmdlets; nothing sets anything, on the cluster, the hosts or ATC.
-    expect(code).not.toMatch(/\b(Set|New|Remove|Add|Start|Stop|Suspend|Resume|Move|Enable|Disable|Update)-(Cluster|VM|Net)/);
+    expect(code).not.toMatch(/\b(Set|New|Remove|Add|Start|Stop|Suspend|Resume|Move|Enable|Disable|Update|Install|Uninstall)-(Cluster|VM|Net|Smb|WindowsFeature)/);
     expect(code).not.toMatch(/Invoke-Expression|iex\b|DownloadString|Invoke-WebRequest|Start-Process/i);
   });
 
@@ -64,16 +70,25 @@ describe('INVENTORY_SCRIPT', () => {
       // version 2
       'Mtu', 'MemoryAssigned', 'MemoryStartup', 'Intents', 'Management', 'Compute', 'Storage', 'Adapters', 'ClusterOverride',
       'EnableLiveMigrationNetworkSelection', 'VirtualMachineMigrationPerformanceOption', 'MaximumVirtualMachineMigrations', 'MaximumSMBMigrationBandwidthInGbps',
+      // issue 26: Get-VMMigrationNetwork and Get-SmbMultichannelConstraint entries
+      'Subnet', 'Priority', 'ServerName',
     ]) {
       expect(code).toMatch(new RegExp(`\\b${field} = `));
     }
     expect(code).toContain("format      = 'lm-cluster-inventory'");
     expect(code).toContain('version     = 2');
     // Fields the hosts' objects get one by one ($h.Field = ...).
-    for (const field of ['OsCaption', 'OsVersion', 'OsBuild', 'VirtualMachineMigrationEnabled', 'VirtualMachineMigrationPerformanceOption', 'MaximumVirtualMachineMigrations', 'PhysicalAdapters']) {
+    for (const field of ['OsCaption', 'OsVersion', 'OsBuild', 'VirtualMachineMigrationEnabled', 'VirtualMachineMigrationPerformanceOption', 'MaximumVirtualMachineMigrations', 'PhysicalAdapters',
+      // issue 26 (real clusters)
+      'UseAnyNetworkForMigration', 'MigrationNetworks', 'SmbMultichannelConstraints', 'SmbBandwidthLimitInstalled', 'SmbLiveMigrationBytesPerSecond']) {
       expect(code).toMatch(new RegExp(`\\$h\\.${field} = `));
     }
     expect(code).toContain('$inventory.notes = @($notes)');
+    // Issue 26: the live migration limit is filtered in the script (with -Category, no limit is a 'not found' error),
+    // and read only where the SMB Bandwidth Limit feature is installed.
+    expect(code).not.toContain('-Category');
+    expect(code).toContain("Get-SmbBandwidthLimit -ErrorAction Stop | Where-Object { [string]$_.Category -eq 'LiveMigration' }");
+    expect(code.indexOf('if ($h.SmbBandwidthLimitInstalled) {')).toBeLessThan(code.indexOf('Get-SmbBandwidthLimit'));
   });
 
   it('wraps every v2 read so that a failure leaves a note instead of stopping the script', () => {
@@ -82,7 +97,8 @@ describe('INVENTORY_SCRIPT', () => {
     for (const part of ['Network adapters', 'Routes', 'Host settings', 'Virtual machines']) expect(code).toContain(`Read-Nodes '${part}'`);
     for (const part of ['ClusterFunctionalLevel', 'MaximumParallelMigrations', 'SetSMBBandwidthLimit', 'SMBBandwidthLimitFactor', 'Network ATC']) expect(code).toContain(`Read-Part '${part}'`);
     // On a node, each of the three host reads has its own try/catch that adds to that host's Notes.
-    expect(code.match(/catch \{ \$h\.Notes \+= /g)).toHaveLength(3);
+    // (issue 26: four more — Get-VMMigrationNetwork, Get-SmbMultichannelConstraint, Get-WindowsFeature, Get-SmbBandwidthLimit.)
+    expect(code.match(/catch \{ \$h\.Notes \+= /g)).toHaveLength(7);
     // Network ATC only when its module is installed.
     expect(code).toContain('Get-Module -ListAvailable -Name NetworkATC');
   });

@@ -10,6 +10,7 @@ import { atcManagesLiveMigration, readOrigin, type OriginHost } from '../model/o
 import { ATC_MAX_MIGRATIONS_RANGE } from '../model/defaults';
 import type { Diagnostic, Topology } from '../model/types';
 import { ownValue } from '../model/own';
+import { parseCidr } from '../model/address';
 
 const TRANSPORT_WORD = { tcpip: 'TCP/IP', compression: 'Compression', smb: 'SMB' } as const;
 
@@ -61,6 +62,25 @@ export function originChecks(t: Topology): Diagnostic[] {
       elementIds: [],
       message: `Network ATC manages live migration on this cluster, and takes 1 to ${ATC_MAX_MIGRATIONS_RANGE.max} simultaneous live migrations (MaximumVirtualMachineMigrations); the design has ${parallel}. The apply script leaves ATC's value as it is until it is ${ATC_MAX_MIGRATIONS_RANGE.max} or fewer.`,
     });
+
+  // Issue 26: a host that does not take migrations on any network (UseAnyNetworkForMigration off)
+  // accepts incoming live migrations only on its Get-VMMigrationNetwork subnets. The cluster keeps
+  // that list in step with its live migration settings; where it does not, migrations to the host
+  // cannot use the networks it leaves out.
+  const lmNetworks = t.preferenceOrder.map((id) => t.index.networks.get(id)!).filter(Boolean);
+  for (const [id, h] of hosts) {
+    if (h.useAnyNetworkForMigration !== false || h.migrationSubnets === undefined || lmNetworks.length === 0) continue;
+    const accepted = new Set(h.migrationSubnets.map((s) => parseCidr(s)?.subnet ?? s));
+    const refused = lmNetworks.filter((n) => !n.prefixes.some((p) => accepted.has(parseCidr(p)?.subnet ?? p)));
+    if (refused.length === 0) continue;
+    const list = h.migrationSubnets.length === 0 ? 'lists no migration network' : `lists only ${h.migrationSubnets.join(', ')} (Get-VMMigrationNetwork)`;
+    out.push({
+      code: 'host-migration-networks',
+      path: 'origin.hosts',
+      elementIds: [id, ...refused.map((n) => n.id)],
+      message: `${nodeName(t, id)} takes incoming live migrations only on its own migration networks (UseAnyNetworkForMigration is off) and ${list}: migrations to it cannot use ${refused.map((n) => `'${n.name}'`).join(', ')}, which the cluster's live migration settings allow. The path shown assumes the cluster's settings; add the missing subnets on that host (Add-VMMigrationNetwork) or check why its list differs from the cluster's.`,
+    });
+  }
 
   const mtu = origin.nicMtu ?? {};
   for (const networkId of t.preferenceOrder) {

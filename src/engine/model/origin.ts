@@ -27,6 +27,14 @@ export interface OriginHost {
   transport?: Transport;
   /** Get-VMHost MaximumVirtualMachineMigrations. */
   maxMigrations?: number;
+  /** (inventory v2, issue 26) Get-VMHost UseAnyNetworkForMigration. */
+  useAnyNetworkForMigration?: boolean;
+  /** (issue 26) Get-VMMigrationNetwork: the subnets the host accepts incoming migrations on. */
+  migrationSubnets?: string[];
+  /** (issue 26) Whether the SMB Bandwidth Limit feature (FS-SMBBW) is installed. */
+  smbBandwidthFeature?: boolean;
+  /** (issue 26) Get-SmbBandwidthLimit -Category LiveMigration, bytes per second; 0 = no limit set. */
+  smbLiveMigrationLimitBps?: number;
 }
 
 export interface OriginIntent {
@@ -92,6 +100,10 @@ function readHost(v: unknown): OriginHost | null {
   put(h, 'migrationEnabled', boolOf(v.migrationEnabled));
   put(h, 'transport', transportOf(v.transport));
   put(h, 'maxMigrations', numOf(v.maxMigrations));
+  put(h, 'useAnyNetworkForMigration', boolOf(v.useAnyNetworkForMigration));
+  if (Array.isArray(v.migrationSubnets)) h.migrationSubnets = strings(v.migrationSubnets);
+  put(h, 'smbBandwidthFeature', boolOf(v.smbBandwidthFeature));
+  put(h, 'smbLiveMigrationLimitBps', numOf(v.smbLiveMigrationLimitBps));
   return h;
 }
 

@@ -262,6 +262,8 @@ export type DiagnosticCode =
   | 'host-migration-disabled'
   | 'host-settings-differ'
   | 'mtu-mismatch'
+  // Issue 26 (real clusters): a host's own migration networks refuse networks the cluster allows.
+  | 'host-migration-networks'
   // Issue 21: Network ATC takes 1-10 simultaneous migrations.
   | 'atc-max-migrations'
   // Issue 23: a path test measured something the design does not predict, or that matches nothing in it.

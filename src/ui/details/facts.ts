@@ -102,7 +102,19 @@ function hostFacts(d: Topology, id: string): Fact[] {
     h.transport ? TRANSPORT_TEXT[h.transport] : null,
     h.maxMigrations !== undefined ? `${h.maxMigrations} at a time` : null,
   ].filter(Boolean);
-  return [fact('Operating system', os ? text(`${os} (as imported)`) : [], 'unknown'), fact('Hyper-V live migration', lm.length ? text(`${lm.join(' · ')} (as imported)`) : [], 'unknown')];
+  // Issue 26: the host's own migration networks and its SMB bandwidth limit, when the inventory read them.
+  const nets = h.useAnyNetworkForMigration === true ? 'any network' : h.migrationSubnets !== undefined ? (h.migrationSubnets.length ? h.migrationSubnets.join(', ') : 'none') : null;
+  const smb =
+    h.smbBandwidthFeature === false ? 'none: FS-SMBBW not installed'
+    : h.smbLiveMigrationLimitBps === undefined ? null
+    : h.smbLiveMigrationLimitBps === 0 ? 'none set'
+    : `${Math.round(h.smbLiveMigrationLimitBps / 1048576).toLocaleString('en-US')} MB/s`;
+  return [
+    fact('Operating system', os ? text(`${os} (as imported)`) : [], 'unknown'),
+    fact('Hyper-V live migration', lm.length ? text(`${lm.join(' · ')} (as imported)`) : [], 'unknown'),
+    ...(nets === null ? [] : [fact('Incoming migration networks', text(`${nets} (as imported)`))]),
+    ...(smb === null ? [] : [fact('SMB live migration limit', text(`${smb} (as imported)`))]),
+  ];
 }
 
 function nicFacts(d: Topology, e: Topology, id: string, failed: boolean): Fact[] {

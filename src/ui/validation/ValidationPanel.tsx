@@ -32,6 +32,7 @@ const CODE_LABEL: Partial<Record<Diagnostic['code'], string>> = {
   'host-migration-disabled': 'Live migration disabled',
   'host-settings-differ': 'Host settings differ',
   'mtu-mismatch': 'MTU mismatch',
+  'host-migration-networks': 'Host migration networks',
   'atc-max-migrations': 'Over Network ATC limit',
   'measured-mismatch': 'Measured',
   'measured-unmatched': 'Measured',

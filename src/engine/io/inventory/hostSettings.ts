@@ -9,7 +9,8 @@
 import { RANGE } from '../../model/shape';
 import type { OriginHost, Transport } from '../../model/origin';
 import { readEnum, type EnumTable } from './enums';
-import { bool, field, firstField, isAbsent, isObj, items, listSome, nameOf, num, show, text, type Field } from './json';
+import { bool, field, firstField, isAbsent, isObj, items, listSome, nameOf, num, show, text, type Field, type Obj } from './json';
+import { parseCidr } from './ip';
 import type { Build, NodeInfo } from './model';
 import { NODE_FIELDS } from './adapters';
 
@@ -28,6 +29,8 @@ export interface HostFacts extends OriginHost {
   node: NodeInfo;
   /** Sum of the physical adapters' link speeds, Gb/s; undefined when none is known. */
   physicalGbps?: number;
+  /** (issue 26) Get-SmbMultichannelConstraint, one entry per server and interface; undefined when not read. */
+  smbConstraints?: { server: string; alias: string }[];
 }
 
 /** A whole number in [min, max], or undefined with a note when the value is there but is not one. */
@@ -59,6 +62,48 @@ function physicalGbps(f: Field, node: NodeInfo, b: Build): number | undefined {
     return undefined;
   }
   return gbps >= RANGE.gbps.min ? gbps : undefined;
+}
+
+function flag(h: Obj, key: string, path: string, what: string, facts: HostFacts, b: Build): boolean | undefined {
+  const f = field(h, key, path);
+  const v = bool(f.value);
+  if (v === undefined && !isAbsent(f.value)) b.ctx.dropped(f.path, `${what} on node ${facts.node.doc.name} is ${show(f.value)}, not true or false; it was left out.`, [facts.node.doc.id]);
+  return v;
+}
+
+/**
+ * (issue 26) The host's migration networks (UseAnyNetworkForMigration, Get-VMMigrationNetwork), its
+ * SMB Multichannel constraints and its SMB bandwidth limit (FS-SMBBW, Get-SmbBandwidthLimit).
+ */
+function readSmbAndNetworks(h: Obj, path: string, facts: HostFacts, b: Build): void {
+  const id = [facts.node.doc.id];
+  const any = flag(h, 'UseAnyNetworkForMigration', path, 'UseAnyNetworkForMigration', facts, b);
+  if (any !== undefined) facts.useAnyNetworkForMigration = any;
+  const nets = field(h, 'MigrationNetworks', path);
+  if (!isAbsent(nets.value)) {
+    const subnets: string[] = [];
+    for (const n of items(nets)) {
+      const raw = text(isObj(n.value) ? field(n.value, 'Subnet', n.path).value : n.value);
+      const c = raw === undefined ? null : parseCidr(raw.trim());
+      if (c === null) b.ctx.dropped(n.path, `A migration network of node ${facts.node.doc.name} (Get-VMMigrationNetwork) is ${show(n.value)}, not a subnet; it was left out.`, id);
+      else subnets.push(c.subnet);
+    }
+    facts.migrationSubnets = [...new Set(subnets)];
+  }
+  const constraints = field(h, 'SmbMultichannelConstraints', path);
+  if (!isAbsent(constraints.value)) {
+    facts.smbConstraints = [];
+    for (const c of items(constraints)) {
+      const server = isObj(c.value) ? text(field(c.value, 'ServerName', c.path).value) : undefined;
+      const alias = isObj(c.value) ? text(field(c.value, 'InterfaceAlias', c.path).value) : undefined;
+      if (server === undefined || alias === undefined) b.ctx.dropped(c.path, `An SMB Multichannel constraint of node ${facts.node.doc.name} is ${show(c.value)}, without a ServerName and an InterfaceAlias; it was left out.`, id);
+      else facts.smbConstraints.push({ server, alias });
+    }
+  }
+  const feature = flag(h, 'SmbBandwidthLimitInstalled', path, 'Whether the SMB Bandwidth Limit feature (FS-SMBBW) is installed', facts, b);
+  if (feature !== undefined) facts.smbBandwidthFeature = feature;
+  const bps = wholeIn(field(h, 'SmbLiveMigrationBytesPerSecond', path), 0, Number.MAX_SAFE_INTEGER, `The SMB bandwidth limit for live migration of node ${facts.node.doc.name}`, b, id);
+  if (bps !== undefined) facts.smbLiveMigrationLimitBps = bps;
 }
 
 function readHost(f: Field, b: Build, out: Map<string, HostFacts>): void {
@@ -103,6 +148,8 @@ function readHost(f: Field, b: Build, out: Map<string, HostFacts>): void {
 
   const max = wholeIn(field(h, 'MaximumVirtualMachineMigrations', f.path), 1, 64, `The simultaneous live migrations of ${who}`, b, [node.doc.id]);
   if (max !== undefined) facts.maxMigrations = max;
+
+  readSmbAndNetworks(h, f.path, facts, b);
 
   const gbps = physicalGbps(field(h, 'PhysicalAdapters', f.path), node, b);
   if (gbps !== undefined) facts.physicalGbps = gbps;

@@ -10,6 +10,11 @@
  * - `Mtu` (Get-NetIPInterface NlMtu, IPv4 else IPv6) on each entry of `adapters`;
  * - `vms`: the clustered VMs each node runs (Get-VM, IsClustered);
  * - `atc`: Network ATC's intents and global cluster overrides, when its module is there;
+ * - (issue 26) per node: `UseAnyNetworkForMigration` (Get-VMHost), `MigrationNetworks`
+ *   (Get-VMMigrationNetwork: Subnet, Priority), `SmbMultichannelConstraints` (Get-SmbMultichannelConstraint:
+ *   ServerName, InterfaceAlias; one entry per interface), `SmbBandwidthLimitInstalled` (Get-WindowsFeature
+ *   FS-SMBBW) and, when it is, `SmbLiveMigrationBytesPerSecond` (Get-SmbBandwidthLimit, category
+ *   LiveMigration; 0 when no limit is set);
  * - `notes`: what could not be read, and where (a node that refused, a module that is missing).
  * Every read is wrapped: a failure leaves its part out with a note, never the whole file.
  *
@@ -92,7 +97,24 @@ $inventory = [ordered]@{
         $h.VirtualMachineMigrationEnabled = [bool]$v.VirtualMachineMigrationEnabled
         $h.VirtualMachineMigrationPerformanceOption = [string]$v.VirtualMachineMigrationPerformanceOption
         $h.MaximumVirtualMachineMigrations = [int]$v.MaximumVirtualMachineMigrations
+        $h.UseAnyNetworkForMigration = [bool]$v.UseAnyNetworkForMigration
       } catch { $h.Notes += "Get-VMHost: $($_.Exception.Message)" }
+      # The subnets this host accepts incoming live migrations on (when UseAnyNetworkForMigration is off).
+      try { $h.MigrationNetworks = @(Get-VMMigrationNetwork -ErrorAction Stop | ForEach-Object {
+          [pscustomobject]@{ Subnet = [string]$_.Subnet; Priority = [int]$_.Priority } })
+      } catch { $h.Notes += "Get-VMMigrationNetwork: $($_.Exception.Message)" }
+      # SMB Multichannel constraints: the interfaces the SMB client may use towards each server.
+      try { $h.SmbMultichannelConstraints = @(Get-SmbMultichannelConstraint -ErrorAction Stop | ForEach-Object {
+          [pscustomobject]@{ ServerName = [string]$_.ServerName; InterfaceAlias = [string]$_.InterfaceAlias } })
+      } catch { $h.Notes += "Get-SmbMultichannelConstraint: $($_.Exception.Message)" }
+      # The SMB bandwidth limit (and so the cluster's SMB live migration cap) needs the FS-SMBBW feature.
+      try { $h.SmbBandwidthLimitInstalled = [bool](Get-WindowsFeature -Name FS-SMBBW -ErrorAction Stop).Installed
+      } catch { $h.Notes += "Get-WindowsFeature FS-SMBBW: $($_.Exception.Message)" }
+      if ($h.SmbBandwidthLimitInstalled) {
+        # All categories, filtered here: with -Category, a category without a limit is a 'not found' error.
+        try { $l = @(Get-SmbBandwidthLimit -ErrorAction Stop | Where-Object { [string]$_.Category -eq 'LiveMigration' })
+          $h.SmbLiveMigrationBytesPerSecond = if ($l.Count -gt 0) { [int64]$l[0].BytesPerSecond } else { [int64]0 }
+        } catch { $h.Notes += "Get-SmbBandwidthLimit: $($_.Exception.Message)" } }
       try { $h.PhysicalAdapters = @(Get-NetAdapter -Physical -ErrorAction Stop | ForEach-Object {
           [pscustomobject]@{ Name = $_.Name; LinkSpeedBps = [int64]$_.Speed; Status = [string]$_.Status } })
       } catch { $h.Notes += "Get-NetAdapter -Physical: $($_.Exception.Message)" }
