@@ -2,12 +2,13 @@
  * Import a real cluster: the read-only collection script (copy or download), then the file it
  * writes. What the import assumed is listed afterwards, so the user can check it against reality.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
 import { importCounts, importInventory, readBytes, unreadableMessage, type ConfirmReplace, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
 import { PathTestStep } from './PathTestStep';
+import { JsonFileInput, ResultBox } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: ImportOutcome }) {
@@ -55,10 +56,6 @@ export function ImportDialog({ onClose, initial = null, confirm }: { onClose: ()
   const store = useAppStore();
   const [result, setResult] = useState<ImportOutcome | null>(initial);
   const [busy, setBusy] = useState(false);
-  const resultBox = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    resultBox.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [result]);
 
   const onFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
@@ -94,25 +91,8 @@ export function ImportDialog({ onClose, initial = null, confirm }: { onClose: ()
       <section aria-labelledby="import-step-2">
         <h3 id="import-step-2">2. Import the file it wrote</h3>
         <p>This replaces the topology on screen (Undo brings it back). UTF-8 and UTF-16 files are both fine.</p>
-        <div className="files-row">
-          <label className="files-file">
-            <input
-              type="file"
-              accept=".json,application/json"
-              aria-label="Inventory file"
-              disabled={busy}
-              onChange={(e) => {
-                void onFile(e.target.files?.[0]);
-                e.target.value = '';
-              }}
-            />
-          </label>
-        </div>
-        {result && (
-          <div ref={resultBox}>
-            <Result result={result} />
-          </div>
-        )}
+        <JsonFileInput label="Inventory file" disabled={busy} onFile={(file) => void onFile(file)} />
+        <ResultBox result={result}>{result && <Result result={result} />}</ResultBox>
       </section>
       <PathTestStep />
     </Modal>

@@ -2,11 +2,12 @@
  * Step 3 of Import cluster: the read-only path test script for the design on screen, and the
  * file it writes, imported beside the design (the design itself does not change).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { buildPathTestScript, PATH_TEST_FILE, PATH_TEST_SCRIPT_FILE } from '../../engine/io';
 import { useApp, useAppStore } from '../StoreContext';
 import { readBytes, unreadableMessage } from './fileActions';
 import { importPathTest, type PathTestOutcome } from './pathTestActions';
+import { JsonFileInput, ResultBox } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: PathTestOutcome }) {
@@ -49,10 +50,6 @@ export function PathTestStep() {
   const script = useMemo(() => buildPathTestScript(design), [design]);
   const [result, setResult] = useState<PathTestOutcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const resultBox = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    resultBox.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [result]);
   const onFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
     setBusy(true);
@@ -74,25 +71,8 @@ export function PathTestStep() {
         and prints how long it may take before it starts. Importing its file keeps the results with the design and compares them with the prediction.
       </p>
       <ScriptBox script={script} label="Path test script" fileName={PATH_TEST_SCRIPT_FILE} copyLabel="Copy path test script" downloadLabel="Download path test script" />
-      <div className="files-row">
-        <label className="files-file">
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label="Path test result file"
-            disabled={busy}
-            onChange={(e) => {
-              void onFile(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-        </label>
-      </div>
-      {result && (
-        <div ref={resultBox}>
-          <Result result={result} />
-        </div>
-      )}
+      <JsonFileInput label="Path test result file" disabled={busy} onFile={(file) => void onFile(file)} />
+      <ResultBox result={result}>{result && <Result result={result} />}</ResultBox>
     </details>
   );
 }

@@ -1,0 +1,31 @@
+/** The file picker and the result box of the import dialog's steps (the inventory, the path test): one of each. */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/** A JSON file picker that hands over the picked file and forgets it, so the same file can be picked again. */
+export function JsonFileInput({ label, disabled, onFile }: { label: string; disabled: boolean; onFile: (file: File | undefined) => void }) {
+  return (
+    <div className="files-row">
+      <label className="files-file">
+        <input
+          type="file"
+          accept=".json,application/json"
+          aria-label={label}
+          disabled={disabled}
+          onChange={(e) => {
+            onFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </label>
+    </div>
+  );
+}
+
+/** Shows a step's result and scrolls it into view when it changes (it may be below the fold). */
+export function ResultBox({ result, children }: { result: unknown; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result]);
+  return result ? <div ref={box}>{children}</div> : null;
+}
