@@ -8,24 +8,12 @@ import { useAppStore } from '../StoreContext';
 import { importCounts, importInventory, readBytes, unreadableMessage, type ConfirmReplace, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
 import { PathTestStep } from './PathTestStep';
-import { JsonFileInput, ResultBox } from './jsonFileInput';
+import { FileRefused, JsonFileInput, ResultBox } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: ImportOutcome }) {
   if (!result.ok)
-    return (
-      <div role="alert">
-        <p className="failure">'{result.fileName}' was not imported; the topology on screen is unchanged.</p>
-        <ul className="files-errors" aria-label="Import errors">
-          {result.errors.map((e, i) => (
-            <li key={i}>
-              {e.message}
-              {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
+    return <FileRefused fileName={result.fileName} unchanged="the topology on screen is unchanged" label="Import errors" errors={result.errors} />;
   return (
     <div role="status">
       <p className="files-status">

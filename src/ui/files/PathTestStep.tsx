@@ -7,24 +7,12 @@ import { buildPathTestScript, PATH_TEST_FILE, PATH_TEST_SCRIPT_FILE } from '../.
 import { useApp, useAppStore } from '../StoreContext';
 import { readBytes, unreadableMessage } from './fileActions';
 import { importPathTest, type PathTestOutcome } from './pathTestActions';
-import { JsonFileInput, ResultBox } from './jsonFileInput';
+import { FileRefused, JsonFileInput, ResultBox } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: PathTestOutcome }) {
   if (!result.ok)
-    return (
-      <div role="alert">
-        <p className="failure">'{result.fileName}' was not imported; the design and its observations are unchanged.</p>
-        <ul className="files-errors" aria-label="Path test errors">
-          {result.errors.map((e, i) => (
-            <li key={i}>
-              {e.message}
-              {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
+    return <FileRefused fileName={result.fileName} unchanged="the design and its observations are unchanged" label="Path test errors" errors={result.errors} />;
   return (
     <div role="status">
       <p className="files-status">

@@ -1,4 +1,4 @@
-/** The file picker and the result box of the import dialog's steps (the inventory, the path test): one of each. */
+/** The file picker, the refusal and the result box of the import dialog's steps (the inventory, the path test): one of each. */
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A JSON file picker that hands over the picked file and forgets it, so the same file can be picked again. */
@@ -28,4 +28,23 @@ export function ResultBox({ result, children }: { result: unknown; children: Rea
     box.current?.scrollIntoView?.({ block: 'nearest' });
   }, [result]);
   return result ? <div ref={box}>{children}</div> : null;
+}
+
+/** A file that was not imported: what stays unchanged, and each error with where in the file. */
+export function FileRefused({ fileName, unchanged, label, errors }: { fileName: string; unchanged: string; label: string; errors: readonly { path: string; message: string }[] }) {
+  return (
+    <div role="alert">
+      <p className="failure">
+        '{fileName}' was not imported; {unchanged}.
+      </p>
+      <ul className="files-errors" aria-label={label}>
+        {errors.map((e, i) => (
+          <li key={i}>
+            {e.message}
+            {e.path && <span className="error-path"> (in the file at <code>{e.path}</code>)</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
