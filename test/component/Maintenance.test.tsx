@@ -1,5 +1,5 @@
 /** The VMs (node Details, cluster list) and the maintenance planner, on the shared VM example. */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { streamsLabel, streamsOf, type TopologyDocument } from '../../src/engine';
 import { activeSelection } from '../../src/store/derived';
@@ -146,36 +146,22 @@ describe('the maintenance planner', () => {
   });
 
   it('lights its own pair on the diagram while open, and puts the user’s pair back when closed (issue 27)', () => {
-    const store = createAppStore({ document: doc(), pair: ['n2', 'n3'], ui: { drainNodeId: 'n1', panel: 'maintenance' } });
-    const view = render(
-      <StoreProvider store={store}>
-        <CanvasApiProvider>
-          <MaintenancePanel />
-        </CanvasApiProvider>
-      </StoreProvider>,
-    );
+    const store = renderWith(<MaintenancePanel />, { document: doc(), pair: ['n2', 'n3'], ui: { drainNodeId: 'n1', panel: 'maintenance' } });
     // SQL01 goes first, to HV03: the diagram shows HV01 → HV03.
     expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n3' });
     fireEvent.change(screen.getByLabelText('Destination of the VMs'), { target: { value: 'n2' } });
     expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n1', destinationNodeId: 'n2' });
-    view.unmount();
+    cleanup(); // unmounts the panel
     expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n2', destinationNodeId: 'n3', preview: null });
   });
 
   it('keeps a pair the user picks while the drain view is open (issue 27)', () => {
-    const store = createAppStore({ document: doc(), pair: ['n2', 'n3'], ui: { drainNodeId: 'n1', panel: 'maintenance' } });
-    const view = render(
-      <StoreProvider store={store}>
-        <CanvasApiProvider>
-          <MaintenancePanel />
-        </CanvasApiProvider>
-      </StoreProvider>,
-    );
+    const store = renderWith(<MaintenancePanel />, { document: doc(), pair: ['n2', 'n3'], ui: { drainNodeId: 'n1', panel: 'maintenance' } });
     act(() => {
       store.getState().actions.setSource('n3');
       store.getState().actions.setDestination('n1');
     });
-    view.unmount();
+    cleanup(); // unmounts the panel
     expect(store.getState().ui).toMatchObject({ sourceNodeId: 'n3', destinationNodeId: 'n1', preview: null });
   });
 

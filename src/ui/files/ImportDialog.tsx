@@ -5,10 +5,10 @@
 import { useState } from 'react';
 import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
-import { importCounts, importInventory, readBytes, unreadableMessage, type ConfirmReplace, type ImportOutcome } from './fileActions';
+import { importCounts, importInventory, unreadableMessage, type ConfirmReplace, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
 import { PathTestStep } from './PathTestStep';
-import { FileRefused, JsonFileInput, ResultBox } from './jsonFileInput';
+import { FileRefused, JsonFileInput, ResultBox, usePickedFile } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: ImportOutcome }) {
@@ -43,25 +43,16 @@ function Result({ result }: { result: ImportOutcome }) {
 export function ImportDialog({ onClose, initial = null, confirm }: { onClose: () => void; initial?: ImportOutcome | null; confirm?: ConfirmReplace }) {
   const store = useAppStore();
   const [result, setResult] = useState<ImportOutcome | null>(initial);
-  const [busy, setBusy] = useState(false);
-
-  const onFile = async (file: File | undefined): Promise<void> => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const bytes = await readBytes(file);
-      if (bytes === null) {
-        const errors = [{ path: '', message: unreadableMessage(file.name) }];
-        store.getState().actions.notify({ kind: 'error', text: `'${file.name}' was not imported: the topology on screen is unchanged.`, errors });
-        setResult({ ok: false, fileName: file.name, errors });
-      } else {
-        const imported = await importInventory(bytes, file.name, store, confirm);
-        if (imported) setResult(imported);
-      }
-    } finally {
-      setBusy(false);
+  const { busy, onFile } = usePickedFile(async (bytes, fileName) => {
+    if (bytes === null) {
+      const errors = [{ path: '', message: unreadableMessage(fileName) }];
+      store.getState().actions.notify({ kind: 'error', text: `'${fileName}' was not imported: the topology on screen is unchanged.`, errors });
+      setResult({ ok: false, fileName, errors });
+    } else {
+      const imported = await importInventory(bytes, fileName, store, confirm);
+      if (imported) setResult(imported);
     }
-  };
+  });
 
   return (
     <Modal title="Import a cluster" onClose={onClose} wide>

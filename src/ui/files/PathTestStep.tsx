@@ -5,9 +5,9 @@
 import { useMemo, useState } from 'react';
 import { buildPathTestScript, PATH_TEST_FILE, PATH_TEST_SCRIPT_FILE } from '../../engine/io';
 import { useApp, useAppStore } from '../StoreContext';
-import { readBytes, unreadableMessage } from './fileActions';
+import { unreadableMessage } from './fileActions';
 import { importPathTest, type PathTestOutcome } from './pathTestActions';
-import { FileRefused, JsonFileInput, ResultBox } from './jsonFileInput';
+import { FileRefused, JsonFileInput, ResultBox, usePickedFile } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
 
 function Result({ result }: { result: PathTestOutcome }) {
@@ -37,17 +37,9 @@ export function PathTestStep() {
   const design = useApp((s) => s.design);
   const script = useMemo(() => buildPathTestScript(design), [design]);
   const [result, setResult] = useState<PathTestOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onFile = async (file: File | undefined): Promise<void> => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const bytes = await readBytes(file);
-      setResult(bytes === null ? { ok: false, fileName: file.name, errors: [{ path: '', message: unreadableMessage(file.name) }] } : importPathTest(bytes, file.name, store));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, onFile } = usePickedFile((bytes, fileName) =>
+    setResult(bytes === null ? { ok: false, fileName, errors: [{ path: '', message: unreadableMessage(fileName) }] } : importPathTest(bytes, fileName, store)),
+  );
   return (
     <details className="files-step">
       <summary>

@@ -1,5 +1,6 @@
 /** The file picker, the refusal and the result box of the import dialog's steps (the inventory, the path test): one of each. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { readBytes } from './fileActions';
 
 /** A JSON file picker that hands over the picked file and forgets it, so the same file can be picked again. */
 export function JsonFileInput({ label, disabled, onFile }: { label: string; disabled: boolean; onFile: (file: File | undefined) => void }) {
@@ -47,4 +48,22 @@ export function FileRefused({ fileName, unchanged, label, errors }: { fileName: 
       </ul>
     </div>
   );
+}
+
+/**
+ * A step's picked file: read (null when the browser cannot read it), handed to `handle`, with
+ * `busy` set while that runs so the picker is disabled.
+ */
+export function usePickedFile(handle: (bytes: Uint8Array | null, fileName: string) => Promise<void> | void): { busy: boolean; onFile: (file: File | undefined) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const onFile = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      await handle(await readBytes(file), file.name);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, onFile };
 }
