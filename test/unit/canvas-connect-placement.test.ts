@@ -58,6 +58,9 @@ describe('cables between dropped nodes (issue 17, defect 15)', () => {
     ['in a column, 150 apart', [[0, 0], [0, 150], [0, 300]]],
     ['in an L', [[0, 0], [220, 0], [0, 160]]],
     ['on a diagonal', [[0, 0], [300, 100], [600, 200]]],
+    // Found by the property below (seed 1502181003): the HV02–HV03 bar slid above HV03, whose
+    // name then moved from under its box to above it — onto the bar.
+    ['the third below and right of the second, the first lower left', [[120, 110], [360, 0], [480, 220]]],
   ])('three nodes %s: no bar covers a node, NIC or label', (_name, drops) => {
     expect(barsOverNodes(threeCabledNodes(drops))).toEqual([]);
   });

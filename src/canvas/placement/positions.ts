@@ -128,17 +128,47 @@ const BAR_MAX_STEPS = 400;
 function clearUnsavedBars(model: DiagramModel, out: Map<string, Pos>, saved: Readonly<Record<string, Position>>): void {
   const unsaved = model.nodes.filter((n) => n.kind === 'network' && out.has(n.id) && !ownValue(saved, n.id)).map((n) => n.id);
   if (unsaved.length === 0 || out.size === unsaved.length) return;
+  const start = new Map(unsaved.map((id) => [id, out.get(id)!]));
+  // A host's name goes on the side its NICs do not drop to, so moving a bar can flip it: a bar
+  // slid clear of a node whose name was below can find that name moved above, onto the bar.
+  // First pass: hosts as they are drawn now. If the result still covers something, the second
+  // pass keeps every bar clear of both places a host's name can take.
+  clearBarsOnce(model, out, unsaved, false);
+  if (!barsCoverSomething(model, out, unsaved)) return;
+  for (const [id, p] of start) out.set(id, p);
+  clearBarsOnce(model, out, unsaved, true);
+}
+
+/** The top-level things a bar must not cover (hosts carry their NICs and label inside their outer box). */
+function isObstacle(model: DiagramModel, id: string, self: string, parent: string | null): boolean {
+  if (id === self) return false;
+  const n = model.byId.get(id)!;
+  if (n.kind === 'nic') return false;
+  if (n.kind === 'site') return id !== parent && model.children.has(id) === false;
+  return true;
+}
+
+function barsCoverSomething(model: DiagramModel, out: ReadonlyMap<string, Pos>, unsaved: readonly string[]): boolean {
+  const boxes = estimateBoxes(model, out, computeGeometry(model, out));
+  return unsaved.some((id) => {
+    const bar = boxes.get(id);
+    const parent = model.byId.get(id)!.parent;
+    return bar !== undefined && [...boxes].some(([k, b]) => isObstacle(model, k, id, parent) && overlaps(b.outer, bar.outer));
+  });
+}
+
+function clearBarsOnce(model: DiagramModel, out: Map<string, Pos>, unsaved: readonly string[], bothLabelSides: boolean): void {
   const geometry = computeGeometry(model, out);
   const boxes = estimateBoxes(model, out, geometry);
-  // What a bar must not cover: top-level drawn things (hosts carry their NICs and label inside their outer box).
-  const obstacleIds = (self: string, parent: string | null): string[] =>
-    [...boxes.keys()].filter((k) => {
-      if (k === self) return false;
-      const n = model.byId.get(k)!;
-      if (n.kind === 'nic') return false;
-      if (n.kind === 'site') return k !== parent && model.children.has(k) === false;
-      return true;
-    });
+  const obstacleBox = (k: string): Box => {
+    const b = boxes.get(k)!;
+    if (!bothLabelSides || model.byId.get(k)!.kind !== 'host') return b.outer;
+    // The name's band, mirrored to the other side of the box.
+    const above = b.box.y1 - b.outer.y1;
+    const below = b.outer.y2 - b.box.y2;
+    const band = Math.max(above, below);
+    return { x1: b.outer.x1, y1: b.box.y1 - band, x2: b.outer.x2, y2: b.box.y2 + band };
+  };
   const fixed = new Set<string>();
   const BAR_MARGIN = barMargin(model);
   for (const id of unsaved) {
@@ -147,9 +177,9 @@ function clearUnsavedBars(model: DiagramModel, out: Map<string, Pos>, saved: Rea
     if (!bus) continue;
     const n = model.byId.get(id)!;
     // Bars still to be placed do not count yet: they move out of the way in their turn.
-    const obstacles: Box[] = obstacleIds(id, n.parent)
-      .filter((k) => !unsaved.includes(k) || fixed.has(k))
-      .map((k) => boxes.get(k)!.outer);
+    const obstacles: Box[] = [...boxes.keys()]
+      .filter((k) => isObstacle(model, k, id, n.parent) && (!unsaved.includes(k) || fixed.has(k)))
+      .map(obstacleBox);
     const at = (y: number): Box => grow({ x1: bus.x - bus.w / 2, y1: y - n.h / 2, x2: bus.x + bus.w / 2, y2: y + n.h / 2 }, BAR_MARGIN);
     const free = (y: number): boolean => !obstacles.some((o) => overlaps(o, at(y)));
     fixed.add(id);
@@ -158,7 +188,8 @@ function clearUnsavedBars(model: DiagramModel, out: Map<string, Pos>, saved: Rea
       const y = [p.y + k * BAR_STEP, p.y - k * BAR_STEP].find(free);
       if (y === undefined) continue;
       out.set(id, { x: p.x, y });
-      boxes.set(id, { box: at(y), outer: grow(at(y), -BAR_MARGIN) });
+      const drawn = grow(at(y), -BAR_MARGIN);
+      boxes.set(id, { box: drawn, outer: drawn });
       break;
     }
   }
