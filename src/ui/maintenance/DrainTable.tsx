@@ -3,11 +3,21 @@
  * Start and end share a column (start, then "to" the end under it) so that the table fits the
  * side panel of a 1440-px window (issue 27).
  */
-import { formatDuration, modeInSentence, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
+import { formatDuration, historyOf, modeInSentence, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
 
 const s = (x: number): string => formatDuration(x);
 
+/** (issue 23) What the VM's past migrations took, from the migration history kept with the design: the median, and how many. */
+function seenText(durations: readonly number[] | undefined): string {
+  if (!durations || durations.length === 0) return '—';
+  const v = [...durations].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return `${s(v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2)}${v.length > 1 ? ` (${v.length})` : ''}`;
+}
+
 export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
+  const seen = historyOf(t)?.past.byVm;
+  const observed = !!seen && plan.migrations.some((m) => seen.has(m.vmId));
   return (
     <table className="drain-table">
       <caption className="visually-hidden">Drain of {nodeName(t, plan.sourceNodeId)}, {modeInSentence(plan.mode)} (estimate)</caption>
@@ -18,6 +28,11 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
           <th className="num">Waiting</th>
           <th className="num">Copying</th>
           <th className="num">Start, end</th>
+          {observed && (
+            <th className="num" title="What this VM's past live migrations took (median, and how many), from the migration history kept with the design, over this estimate (its end minus its start)">
+              Seen
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -53,6 +68,12 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
                     <span className="drain-sub">to {s(m.endSeconds)}</span>
                   </td>
                 </>
+              )}
+              {observed && (
+                <td className="num">
+                  {seenText(seen.get(m.vmId))}
+                  {seen.has(m.vmId) && !off && !m.failure && <span className="drain-sub">est. {s(m.endSeconds - m.startSeconds)}</span>}
+                </td>
               )}
             </tr>
           );
