@@ -64,7 +64,7 @@ describe('parseHistory: the shapes both PowerShell versions write', () => {
     ]);
     expect(record.notes[0]).toMatch(/^HV02: Microsoft-Windows-FailoverClustering\/Operational \(RoleMoving\): The specified channel could not be found\.$/);
     expect(record.notes.some((n) => /event 4624 is not one this import reads/.test(n))).toBe(true);
-    expect(notes).toContain('1 events logged twice (on two nodes, or read twice) were counted once.');
+    expect(notes).toContain('1 event logged twice (on two nodes, or read twice) was counted once.');
   });
 
   it('reads the dates PowerShell writes', () => {

@@ -17,6 +17,13 @@ function when(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** "1 Dec, 10:00" in the browser's time zone: a row's start (the window is days, the year is in the provenance). */
+function short(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
 const blackout = (s: number | null): string => (s === null ? '—' : `${Math.round(s * 10) / 10}\u00a0s`);
 
 function Provenance({ record, count }: { record: HistoryRecord; count: number }) {
@@ -33,16 +40,19 @@ function Provenance({ record, count }: { record: HistoryRecord; count: number })
 }
 
 function Row({ m }: { m: PastMigration }) {
-  const took = m.seconds !== null ? formatDuration(m.seconds) : m.start ? 'no end logged' : 'no start logged';
+  const took = m.seconds !== null ? formatDuration(m.seconds) : m.start ? 'no end' : 'no start';
+  const why = m.seconds !== null ? undefined : m.start ? 'No completed live migration of this VM was logged after this move' : 'No move of this VM was logged before this completion';
   return (
     <tr className={m.longBlackout ? 'pm-long' : undefined}>
       <td>
         {m.vm}
         {m.vmId === null && <span className="pm-sub">not in the design</span>}
       </td>
-      <td>{m.from && m.to ? `${m.from} → ${m.to}` : m.loggedOn ? `? → ? (logged on ${m.loggedOn})` : '—'}</td>
-      <td>{when(m.start ?? m.end)}</td>
-      <td className="num">
+      <td className="pm-nodes">{m.from && m.to ? `${m.from} → ${m.to}` : m.loggedOn ? <span className="pm-sub">logged on {m.loggedOn}</span> : '—'}</td>
+      <td className="pm-when" title={when(m.start ?? m.end)}>
+        {short(m.start ?? m.end)}
+      </td>
+      <td className="num" title={why}>
         {took}
         {m.seconds !== null && !m.alone && <span className="pm-sub">with others</span>}
       </td>
@@ -93,8 +103,8 @@ export function PastMigrations() {
         <div className="mv-offer" role="group" aria-label="Calibration from history">
           {calibration.transports.map((c) => (
             <p key={c.transport}>
-              {c.samples} migration{c.samples === 1 ? '' : 's'} that ran alone (median {formatDuration(c.medianSeconds)}): the model matches their median with a{' '}
-              {TRANSPORT_NAME[c.transport]} efficiency of <strong>{c.efficiency}</strong> (now {c.before}).
+              {c.samples} migration{c.samples === 1 ? '' : 's'} that ran alone (median {formatDuration(c.medianSeconds)}): the model matches their median with {TRANSPORT_NAME[c.transport]}{' '}
+              efficiency <strong>{c.efficiency}</strong> (now {c.before}).
             </p>
           ))}
           {changes.length > 0 ? (

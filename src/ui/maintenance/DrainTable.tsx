@@ -7,17 +7,20 @@ import { formatDuration, historyOf, modeInSentence, nodeName, streamsLabel, type
 
 const s = (x: number): string => formatDuration(x);
 
-/** (issue 23) What the VM's past migrations took, from the migration history kept with the design: the median, and how many. */
-function seenText(durations: readonly number[] | undefined): string {
-  if (!durations || durations.length === 0) return '—';
+/**
+ * (issue 23) What the VM's past live migrations took (the median, and how many), from the migration
+ * history kept with the design, beside this estimate (its end minus its start). A line in the
+ * destination cell, not a column: the table must fit the side panel of a 1440-px window.
+ */
+function seenText(durations: readonly number[], estimate: number): string {
   const v = [...durations].sort((a, b) => a - b);
   const m = Math.floor(v.length / 2);
-  return `${s(v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2)}${v.length > 1 ? ` (${v.length})` : ''}`;
+  const median = v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+  return `took ${s(median)} before${v.length > 1 ? ` (median of ${v.length})` : ''}; estimate ${s(estimate)}`;
 }
 
 export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
   const seen = historyOf(t)?.past.byVm;
-  const observed = !!seen && plan.migrations.some((m) => seen.has(m.vmId));
   return (
     <table className="drain-table">
       <caption className="visually-hidden">Drain of {nodeName(t, plan.sourceNodeId)}, {modeInSentence(plan.mode)} (estimate)</caption>
@@ -28,11 +31,6 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
           <th className="num">Waiting</th>
           <th className="num">Copying</th>
           <th className="num">Start, end</th>
-          {observed && (
-            <th className="num" title="What this VM's past live migrations took (median, and how many), from the migration history kept with the design, over this estimate (its end minus its start)">
-              Seen
-            </th>
-          )}
         </tr>
       </thead>
       <tbody>
@@ -56,6 +54,11 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
                         ? 'no path: gives up'
                         : `${Math.round(m.averageGbps * 10) / 10} Gbps on ${streamsLabel(t, m.streams)}${m.streams.some((x) => x.rdma) ? ' (SMB Direct)' : ''}`}
                 </span>
+                {!off && !m.failure && seen?.has(m.vmId) && (
+                  <span className="drain-sub drain-seen" title="From the migration history kept with the design (All pairs tab)">
+                    {seenText(seen.get(m.vmId)!, m.endSeconds - m.startSeconds)}
+                  </span>
+                )}
               </td>
               {off || m.failure === 'no-destination' ? (
                 <td colSpan={3} />
@@ -68,12 +71,6 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
                     <span className="drain-sub">to {s(m.endSeconds)}</span>
                   </td>
                 </>
-              )}
-              {observed && (
-                <td className="num">
-                  {seenText(seen.get(m.vmId))}
-                  {seen.has(m.vmId) && !off && !m.failure && <span className="drain-sub">est. {s(m.endSeconds - m.startSeconds)}</span>}
-                </td>
               )}
             </tr>
           );

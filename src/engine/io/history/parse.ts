@@ -220,7 +220,8 @@ export function parseHistory(input: string | Uint8Array, t: Topology, fileName?:
 
     const notes: string[] = [];
     if (problems.length > 0) notes.push(`${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} of the file could not be read (listed with the file's notes).`);
-    if (read.length > events.length) notes.push(`${read.length - events.length} events logged twice (on two nodes, or read twice) were counted once.`);
+    const twice = read.length - events.length;
+    if (twice > 0) notes.push(`${twice} event${twice === 1 ? ' logged twice (on two nodes, or read twice) was' : 's logged twice (on two nodes, or read twice) were'} counted once.`);
     const has = (k: HistoryEventKind): boolean => events.some((e) => e.kind === k);
     if (!has('role-moving')) notes.push('No "role moving" event (Failover Clustering 1641): migrations have no start, so no duration.');
     if (!has('completed') && !has('long-blackout')) notes.push('No "completed the live migration" event (Hyper-V VMMS 20415 / 20417): migrations have no end and no blackout time.');
