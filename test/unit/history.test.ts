@@ -212,6 +212,37 @@ describe('properties', () => {
     );
   }, 600_000);
 
+  it('pairing: every completion ends at most one migration, no duration is negative or over 6 h, nothing is lost', () => {
+    const nodes = ['HV01', 'HV02', 'HV03', 'HV09'];
+    const vms = ['SQL01', 'APP01', 'OTHER'];
+    const event = fc.record({
+      kind: fc.constantFrom('role-moving' as const, 'completed' as const, 'long-blackout' as const),
+      node: fc.constantFrom(...nodes),
+      to: fc.constantFrom(...nodes),
+      vm: fc.constantFrom(...vms),
+      minute: fc.integer({ min: 0, max: 60 * 24 }),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), (list) => {
+        const events = list.map((e) => ({
+          kind: e.kind,
+          node: e.node,
+          time: new Date(Date.UTC(2026, 11, 1) + e.minute * 60_000).toISOString(),
+          vm: e.vm,
+          ...(e.kind === 'role-moving' ? { from: e.node, to: e.to } : { blackoutSeconds: 0.5 }),
+        }));
+        const past = pastMigrations(design, { format: 'lm-history', version: 1, events, notes: [] });
+        const timed = past.migrations.filter((m) => m.seconds !== null);
+        for (const m of timed) expect(m.seconds! >= 0 && m.seconds! <= 6 * 3600).toBe(true);
+        // Every event is in a migration or listed as matching nothing (a paired move and completion make one).
+        const inMigrations = past.migrations.reduce((n, m) => n + (m.start ? 1 : 0) + (m.end ? 1 : 0), 0);
+        const unmatchedEvents = past.unmatched.filter((u) => !u.why.includes('is not in the design')).length;
+        expect(inMigrations + unmatchedEvents).toBe(events.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('random bytes never throw', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
