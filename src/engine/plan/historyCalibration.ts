@@ -5,7 +5,9 @@
  * moving alone), and whose VM and nodes are in the design is solved for the efficiency as the
  * single-migration calibration does (`calibrateEfficiency`, with the VM's memory from the design);
  * the transport's value is the median of those efficiencies — the one that reproduces the median
- * migration. Migrations that cannot be reproduced are listed with why.
+ * migration. Migrations that cannot be reproduced, or that ran at the compression ceiling or the
+ * SMB limit (every efficiency above some value gives their time: they do not tell it), are listed
+ * with why.
  */
 import type { Mode, Topology, Transport } from '../model/types';
 import { calibrateEfficiency } from './calibrate';
@@ -43,6 +45,9 @@ export function median(values: readonly number[]): number {
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** A migration within 0.5 % of the transport's bound ran at the bound. */
+const AT_CEILING = 0.995;
+
 export function calibrateFromHistory(t: Topology, migrations: readonly ObservedMigration[], options: { mode?: Mode; legacyTimeoutSeconds?: number } = {}): HistoryCalibration {
   const skipped: HistoryCalibration['skipped'] = [];
   const by = new Map<Transport, { before: number; efficiencies: number[]; seconds: number[] }>();
@@ -55,6 +60,9 @@ export function calibrateFromHistory(t: Topology, migrations: readonly ObservedM
     else {
       const c = calibrateEfficiency(t, { memoryGB: vm.memoryGB, sourceNodeId: m.sourceNodeId, destinationNodeId: m.destinationNodeId, seconds: m.seconds, mode: options.mode ?? 'ws2025', legacyTimeoutSeconds: options.legacyTimeoutSeconds });
       if (!c.ok) skipped.push({ vm: m.vm, why: c.message });
+      else if (c.ceilingGbps !== null && c.rateGbps >= c.ceilingGbps * AT_CEILING)
+        // Any efficiency from this one up gives the same time: the migration does not tell it.
+        skipped.push({ vm: m.vm, why: `it ran at ${c.transport === 'compression' ? 'the compression ceiling' : 'the SMB bandwidth limit'} (${round(c.ceilingGbps, 2)} Gbps), which the efficiency does not change` });
       else {
         const g = by.get(c.transport) ?? { before: c.before, efficiencies: [], seconds: [] };
         g.efficiencies.push(c.efficiency);
