@@ -84,3 +84,19 @@ describe('DrainTable beside the history', () => {
     expect(bareTable.querySelectorAll('.drain-seen')).toHaveLength(0);
   });
 });
+
+describe('PastMigrations without a calibration', () => {
+  it('says why no past migration calibrates the model', () => {
+    const parsed = parseTopology(design);
+    if (!parsed.ok) throw new Error('fixture');
+    // Only the overlapping pair and the one faster than the SMB limit have a duration.
+    const file = JSON.parse(readFileSync(join(fixtures, 'history', 'switchless-3-node.ps7.json'), 'utf8')) as { events: { Message: string }[] };
+    file.events = file.events.filter((e) => !/'(SQL01|APP01)'|"WEB01"/.test(e.Message));
+    const read = parseHistory(JSON.stringify(file), parsed.topology, 'lm-history.json');
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    renderWith(<PastMigrations />, withHistory(design, read.record));
+    expect(screen.queryByRole('group', { name: 'Calibration from history' })).toBeNull();
+    expect(screen.getByText('No past migration can calibrate the model: none of the 3 with a duration can (why is listed below).')).toBeInTheDocument();
+    expect(screen.getByText('3 migrations with a duration not used for the calibration')).toBeInTheDocument();
+  });
+});

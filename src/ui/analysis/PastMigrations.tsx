@@ -117,7 +117,8 @@ export function PastMigrations() {
         </div>
       ) : (
         <p className="hint">
-          No past migration can calibrate the model: {timed === 0 ? 'none has both its start and its end in the logs' : 'none that ran alone has its VM and nodes in the design'}.
+          No past migration can calibrate the model:{' '}
+          {timed === 0 ? 'none has both its start and its end in the logs' : `none of the ${timed} with a duration can (why is listed below)`}.
         </p>
       )}
       {calibration.skipped.length > 0 && (
