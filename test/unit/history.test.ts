@@ -56,12 +56,12 @@ describe('parseHistory: the shapes both PowerShell versions write', () => {
     // 19 entries: one unreadable (event 4624), one logged twice → 17 events.
     expect(record.events).toHaveLength(17);
     expect(record).toMatchObject({ cluster: 'CLU-SL3', collectedOn: 'HV01', days: 7, collectedAt: '2026-12-07T16:30:00.000Z', fileName: 'lm-history.json' });
-    expect(record.events[0]).toEqual({ kind: 'role-moving', node: 'HV01', time: '2026-12-01T10:00:00.000Z', eventId: 1641, vm: 'SQL01', from: 'HV01', to: 'HV02' });
+    expect(record.events[0]).toEqual({ kind: 'role-moving', node: 'HV01', time: '2026-12-01T10:00:00.000Z', vm: 'SQL01', from: 'HV01', to: 'HV02' });
     expect(record.events.find((e) => e.vm === 'WEB01' && e.kind !== 'role-moving')).toMatchObject({ kind: 'long-blackout', blackoutSeconds: 63.1, node: 'HV02', time: '2026-12-01T12:00:15.000Z' });
     const failures = record.events.filter((e) => e.kind === 'connection-failed');
-    expect(failures.map((f) => [f.node, f.host, f.code, f.vm])).toEqual([
-      ['HV03', 'HV01', '0x8007274C', 'APP03'],
-      ['HV01', 'HV02', '0x8007274D', undefined],
+    expect(failures.map((f) => [f.node, f.host, f.code, f.vm, f.eventId])).toEqual([
+      ['HV03', 'HV01', '0x8007274C', 'APP03', 21502],
+      ['HV01', 'HV02', '0x8007274D', undefined, 20400],
     ]);
     expect(record.notes[0]).toMatch(/^HV02: Microsoft-Windows-FailoverClustering\/Operational \(RoleMoving\): The specified channel could not be found\.$/);
     expect(record.notes.some((n) => /event 4624 is not one this import reads/.test(n))).toBe(true);
@@ -107,7 +107,7 @@ describe('parseHistory: refusals, in the user\'s words', () => {
     ['a newer version', JSON.stringify({ format: 'lm-history', version: 2 }), design, /version 2; this app reads version 1/],
     ['an empty file', '', design, /The file is empty\. Run Get-LmHistory\.ps1 again/],
     ['not JSON', '{"format": "lm-history", "version": 1, "events": [', design, /./],
-    ['too many events', JSON.stringify({ format: 'lm-history', version: 1, events: Array.from({ length: MAX_HISTORY_EVENTS + 1 }, () => ({})) }), design, /holds 10001 events; at most 10000 are kept with a design\. Run Get-LmHistory\.ps1 with fewer -Days/],
+    ['too many events', JSON.stringify({ format: 'lm-history', version: 1, events: Array.from({ length: MAX_HISTORY_EVENTS + 1 }, (_, i) => ({ Kind: 'Completed', Node: 'HV01', TimeCreated: new Date(Date.UTC(2026, 11, 1) + i * 10_000).toISOString(), Properties: [`VM${i}`, 'id', 1] })) }), design, /holds 4001 events; at most 4000 are kept with a design\. Run Get-LmHistory\.ps1 with fewer -Days/],
   ])('%s', (_label, input, t, message) => {
     const r = parseHistory(input, t);
     expect(r.ok).toBe(false);
@@ -209,6 +209,16 @@ describe('kept with the design', () => {
     expect(historyOf(kept.topology)!.past.migrations).toHaveLength(7);
     const cleared = applyEdit(doc, { type: 'set-history', record: null });
     expect(cleared.ok && Object.keys(cleared.topology.document.observations as object)).toEqual(['pathTest']);
+  });
+
+  it('the largest history kept fits the budget of the fields the format does not define', () => {
+    // 4,000 role moves (the kind with the most values), each with the longest names a node and VM may have.
+    const name = 'N'.repeat(200);
+    const events = Array.from({ length: MAX_HISTORY_EVENTS }, (_, i) => ({ Kind: 'RoleMoving', Node: 'HV01', TimeCreated: new Date(Date.UTC(2026, 11, 1) + i * 10_000).toISOString(), Message: `Clustered role '${name}${i}' is moving from cluster node 'HV01' to cluster node 'HV02'.` }));
+    const record = read(JSON.stringify({ format: 'lm-history', version: 1, events }));
+    expect(record.events).toHaveLength(MAX_HISTORY_EVENTS);
+    const kept = applyEdit(design.document, { type: 'set-history', record });
+    expect(kept.ok ? 'kept' : kept.errors[0]!.message).toBe('kept');
   });
 
   it('a kept history edited by hand is read defensively', () => {

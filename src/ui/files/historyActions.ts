@@ -1,6 +1,6 @@
 /** Importing a migration history beside the design: one undoable change of the document's observations. */
 import { historyOf } from '../../engine';
-import { parseHistory } from '../../engine/io';
+import { keepsTooMuch, parseHistory, withHistory } from '../../engine/io';
 import type { ParseError } from '../../engine';
 import type { AppStore } from '../../store/appStore';
 
@@ -16,8 +16,14 @@ export function importHistory(input: Uint8Array, fileName: string, store: AppSto
     return { ok: false, fileName, errors };
   };
   if (!read.ok) return refused(read.errors);
-  const r = actions.edit({ type: 'set-history', record: { ...read.record, importedAt: now().toISOString() } });
-  if (!r.ok) return refused(r.errors);
+  const record = { ...read.record, importedAt: now().toISOString() };
+  const r = actions.edit({ type: 'set-history', record });
+  if (!r.ok)
+    return refused(
+      keepsTooMuch(withHistory(store.getState().document, record))
+        ? [{ path: '', message: 'The design cannot keep this history beside what it already keeps (the inventory\'s details and a path test share one limit). Clear the path test (All pairs tab), or run Get-LmHistory.ps1 with fewer -Days.' }, ...r.errors]
+        : r.errors,
+    );
   const past = historyOf(store.getState().design)?.past;
   const migrations = past?.migrations.length ?? 0;
   const timed = past?.migrations.filter((m) => m.seconds !== null).length ?? 0;

@@ -16,10 +16,15 @@ import { HISTORY_FILE, HISTORY_FORMAT, HISTORY_SCRIPT_FILE, HISTORY_VERSION } fr
 import type { HistoryEvent, HistoryEventKind, HistoryRecord } from './types';
 
 /**
- * Kept with the design (topology files open up to 10 MB and are autosaved): an event is ≈ 150 bytes
- * as kept (messages only where they explain a failure), so 10,000 events stay under 2 MB.
+ * Kept with the design as a field the format does not define, where everything such a field holds
+ * (the inventory's origin, a path test, this history) counts against one budget of 50,000 values
+ * (LIMITS.unknownFieldValues: every edit parses them again). An event kept is 6–8 values (its
+ * entry, kind, node, time, VM, nodes or blackout; a failure's host, code, message and id), so 4,000
+ * events hold at most ≈ 32,000 — room left for a 64-node inventory's origin.
  */
-export const MAX_HISTORY_EVENTS = 10_000;
+export const MAX_HISTORY_EVENTS = 4_000;
+/** Entries read from the file at most (an event logged on several nodes is read once per node). */
+const MAX_FILE_EVENTS = 100_000;
 /** The file itself carries each message (up to 1,000 characters) and the event's properties. */
 export const MAX_HISTORY_BYTES = 32 * 1024 * 1024;
 const MAX_NOTES = 1_000;
@@ -94,7 +99,6 @@ function readEvent(value: unknown, path: string, problems: string[]): HistoryEve
     return null;
   }
   const e: HistoryEvent = { kind, node: clip(node)!, time: time! };
-  if (id !== undefined && Number.isInteger(id)) e.eventId = id;
   if (kind === 'role-moving') {
     const m = message ? ROLE_MOVING.exec(message) : null;
     const [vm, from, to] = m ? [m[1], m[2], m[3]] : [props[0], props[1], props[2]];
@@ -126,6 +130,8 @@ function readEvent(value: unknown, path: string, problems: string[]): HistoryEve
     const vm = FAILED_VM.exec(message!)?.[1];
     if (vm) e.vm = clip(vm);
     e.message = clip(message);
+    // The id tells which log said it (21502, or the VMMS log's error); the other kinds' ids are their kind.
+    if (id !== undefined && Number.isInteger(id)) e.eventId = id;
   }
   return e;
 }
@@ -182,8 +188,9 @@ export function parseHistory(input: string | Uint8Array, t: Topology, fileName?:
         'version',
       );
     const raw = items(field(root, 'events', ''));
-    if (raw.length > MAX_HISTORY_EVENTS)
-      return failure(`The file holds ${raw.length} events; at most ${MAX_HISTORY_EVENTS} are kept with a design. Run ${HISTORY_SCRIPT_FILE} with fewer -Days (or -Nodes for some nodes).`, 'events');
+    const tooMany = (n: number): HistoryRead =>
+      failure(`The file holds ${n} events; at most ${MAX_HISTORY_EVENTS} are kept with a design. Run ${HISTORY_SCRIPT_FILE} with fewer -Days (or -Nodes for some nodes).`, 'events');
+    if (raw.length > MAX_FILE_EVENTS) return tooMany(raw.length);
     const problems: string[] = [];
     const read: HistoryEvent[] = [];
     for (const r of raw) {
@@ -191,6 +198,7 @@ export function parseHistory(input: string | Uint8Array, t: Topology, fileName?:
       if (e) read.push(e);
     }
     const events = dedupe(read);
+    if (events.length > MAX_HISTORY_EVENTS) return tooMany(events.length);
 
     const cluster = clip(text(field(root, 'cluster', '').value));
     const designCluster = readOrigin(t.document)?.cluster;
