@@ -33,3 +33,9 @@ export type { Calibration, CalibrationInput, DrainFigures, DrainMigration, Drain
 export { pathTestOf } from './io/verify/kept';
 export type { MeasuredRow, Measurement, PathTestComparison, Prediction, UnmatchedAttempt } from './io/verify/compare';
 export type { ConnectAttempt, ConnectOutcome, ObservationsDoc, PathTestRecord } from './io/verify/types';
+// Issue 23 item 2: the kept migration history, its past migrations and the calibration from them.
+export { historyOf } from './io/history/kept';
+export { calibrateFromHistory } from './plan';
+export type { HistoryCalibration, ObservedMigration, TransportCalibration } from './plan';
+export type { ConnectionFailure, PastMigration, PastMigrations, UnmatchedEvent } from './io/history/migrations';
+export type { HistoryEvent, HistoryEventKind, HistoryRecord } from './io/history/types';

@@ -17,6 +17,8 @@ const MARKERS: [string, string][] = [
   ['the design report', '<h2>Diagnostics</h2>'],
   ['the PowerShell script', '# Networks excluded from live migration'],
   ['the path test script and its reader', 'LM Path Visualizer - path test'],
+  ['the history script and its reader', 'LM Path Visualizer - live migration history'],
+  ['the past migrations view', 'with a duration not used for the calibration'],
   ['the draw.io export', '<mxfile'],
   ['the All pairs tab', 'The matrix needs at least two nodes.'],
   ['the Maintenance tab', 'Nothing is live migrated in this mode.'],

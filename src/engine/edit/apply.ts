@@ -12,7 +12,7 @@ import { quote, usedIds, type EditContext } from './context';
 import { applyPositions, applyRemovePositions } from './setPositions';
 import { applyMove } from './move';
 import { applyDelete } from './remove';
-import { applySetPathTest } from './observations';
+import { applySetHistory, applySetPathTest } from './observations';
 import type { Edit, EditResult, Step } from './types';
 import { applyUpdate } from './update';
 import { applyAddVms, applyDeleteVms, applyMoveVms, applySetPlanning, applyUpdateVm } from './vms';
@@ -78,6 +78,8 @@ function run(ctx: EditContext, edit: Edit): Step {
       return applySetPlanning(ctx, edit.planning);
     case 'set-path-test':
       return applySetPathTest(ctx, edit.record);
+    case 'set-history':
+      return applySetHistory(ctx, edit.record);
     default:
       return applyUpdate(ctx, edit);
   }

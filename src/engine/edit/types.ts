@@ -8,6 +8,7 @@ import type {
   Transport, VmState,
 } from '../model/types';
 import type { PathTestRecord } from '../io/verify/types';
+import type { HistoryRecord } from '../io/history/types';
 import type { VmPatch } from './vms';
 
 export type { ElementKind } from '../model/elementKind';
@@ -93,6 +94,8 @@ export type Edit =
   | { type: 'set-planning'; planning: PlanningDoc | null }
   /** (issue 23) Keeps a path test's observations with the design (null clears them). */
   | { type: 'set-path-test'; record: PathTestRecord | null }
+  /** (issue 23) Keeps a migration history read from the event logs with the design (null clears it). */
+  | { type: 'set-history'; record: HistoryRecord | null }
   /** Several edits as one undo step (e.g. a drop that re-parents and places). */
   | { type: 'batch'; edits: readonly Edit[] };
 

@@ -10,4 +10,5 @@ export { buildPowerShell, psString, psComment, psInt, type PowerShellResult } fr
 export { base64, decodeText, utf8 } from './bytes';
 export { buildDrawio, hexColour, type DrawioInput } from './drawio';
 export type { Scene, SceneEdge, SceneKind, SceneLabel, SceneShape, StrokeStyle } from './scene';
-export { buildPathTestScript, designNodes, PATH_TEST_FILE, PATH_TEST_SCRIPT_FILE, parsePathTest, withPathTest, MAX_ATTEMPTS, MAX_PATH_TEST_BYTES, type PathTestRead } from './verify';
+export { buildPathTestScript, designNodes, keepsTooMuch, PATH_TEST_FILE, PATH_TEST_SCRIPT_FILE, parsePathTest, withPathTest, MAX_ATTEMPTS, MAX_PATH_TEST_BYTES, type PathTestRead } from './verify';
+export { buildHistoryScript, HISTORY_FILE, HISTORY_SCRIPT_FILE, parseHistory, withHistory, MAX_HISTORY_EVENTS, MAX_HISTORY_BYTES, type HistoryRead } from './history';

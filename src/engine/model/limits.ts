@@ -169,6 +169,21 @@ export function checkLimits(input: Record<string, unknown>, p: Problems): void {
   if (isRecord(input.origin)) checkOriginText(input.origin, p);
 }
 
+/**
+ * The values the document's top-level fields this app does not define hold, counted as the limit
+ * above counts them (stopping past the limit): what the observations kept with a design (issue 23)
+ * share with the inventory's origin.
+ */
+export function unknownFieldValues(input: Record<string, unknown>): number {
+  let values = 0;
+  for (const key of Object.keys(input)) {
+    if (KNOWN_TOP_LEVEL.has(key)) continue;
+    values += 1 + countValues(input[key], LIMITS.unknownFieldValues - values);
+    if (values > LIMITS.unknownFieldValues) break;
+  }
+  return values;
+}
+
 /** Values nested in a JSON value (keys and entries), counted without recursion, stopping above `stopAbove`. */
 export function countValues(value: unknown, stopAbove: number): number {
   let n = 0;

@@ -22,7 +22,16 @@ export interface CalibrationInput {
 }
 
 export type Calibration =
-  | { ok: true; transport: Transport; before: number; efficiency: number; wireGbps: number; rateGbps: number }
+  | {
+      ok: true;
+      transport: Transport;
+      before: number;
+      efficiency: number;
+      wireGbps: number;
+      rateGbps: number;
+      /** The bound the efficiency does not move (compression's CPU, the SMB limit), or null. A migration at it does not tell the efficiency. */
+      ceilingGbps: number | null;
+    }
   | { ok: false; message: string };
 
 export function calibrateEfficiency(t: Topology, input: CalibrationInput): Calibration {
@@ -45,7 +54,7 @@ export function calibrateEfficiency(t: Topology, input: CalibrationInput): Calib
     return { ok: false, message: `That migration ran at ${round(rateGbps)} Gbps, faster than ${why} allows in the model: raise that limit first.` };
   }
   const efficiency = round(rateGbps / wireGbps, 4);
-  return { ok: true, transport: settings.transport, before: t.planning.efficiency[settings.transport], efficiency, wireGbps, rateGbps };
+  return { ok: true, transport: settings.transport, before: t.planning.efficiency[settings.transport], efficiency, wireGbps, rateGbps, ceilingGbps: Number.isFinite(ceiling) ? ceiling : null };
 }
 
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;

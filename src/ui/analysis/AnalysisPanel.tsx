@@ -12,6 +12,7 @@ import { MatrixLegend } from './MatrixLegend';
 import type { MatrixView } from './matrixModel';
 import { MatrixSummary } from './MatrixSummary';
 import { MeasuredPaths } from './MeasuredPaths';
+import { PastMigrations } from './PastMigrations';
 import { ResilienceList } from './ResilienceList';
 import './analysis.css';
 
@@ -83,6 +84,7 @@ export function AnalysisPanel() {
       )}
       {!large && <MatrixLegend topology={topology} result={result} view={view} density={panelDensity} />}
       <MeasuredPaths />
+      <PastMigrations />
       <h2>If one element fails (N-1)</h2>
       <ResilienceList />
       {large && (

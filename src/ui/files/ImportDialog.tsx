@@ -7,6 +7,7 @@ import { INVENTORY_SCRIPT } from '../../engine';
 import { useAppStore } from '../StoreContext';
 import { importCounts, importInventory, unreadableMessage, type ConfirmReplace, type ImportOutcome } from './fileActions';
 import { Modal } from '../common/Modal';
+import { HistoryStep } from './HistoryStep';
 import { PathTestStep } from './PathTestStep';
 import { FileRefused, JsonFileInput, ResultBox, usePickedFile } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
@@ -74,6 +75,7 @@ export function ImportDialog({ onClose, initial = null, confirm }: { onClose: ()
         <ResultBox result={result}>{result && <Result result={result} />}</ResultBox>
       </section>
       <PathTestStep />
+      <HistoryStep />
     </Modal>
   );
 }

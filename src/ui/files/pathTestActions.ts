@@ -1,6 +1,6 @@
 /** Importing a path test result beside the design: one undoable change of the document's observations. */
 import { pathTestOf } from '../../engine';
-import { parsePathTest } from '../../engine/io';
+import { keepsTooMuch, parsePathTest, withPathTest } from '../../engine/io';
 import type { ParseError } from '../../engine';
 import type { AppStore } from '../../store/appStore';
 
@@ -18,8 +18,12 @@ export function importPathTest(input: Uint8Array, fileName: string, store: AppSt
   const record = { ...read.record, importedAt: now().toISOString() };
   const r = actions.edit({ type: 'set-path-test', record });
   if (!r.ok) {
-    actions.notify({ kind: 'error', text: `'${fileName}' was not imported: the design and its observations are unchanged.`, errors: r.errors });
-    return { ok: false, fileName, errors: r.errors };
+    // (issue 23 item 2) What the design keeps beside its topology shares one limit of values (LIMITS.unknownFieldValues): say what to do.
+    const errors = keepsTooMuch(withPathTest(store.getState().document, record))
+      ? [{ path: '', message: 'The design cannot keep this many connections beside what it already keeps (the inventory\'s details and a migration history share one limit). Clear the migration history (All pairs tab), or run Test-LmPaths.ps1 with -Pairs for fewer pairs.' }, ...r.errors]
+      : r.errors;
+    actions.notify({ kind: 'error', text: `'${fileName}' was not imported: the design and its observations are unchanged.`, errors });
+    return { ok: false, fileName, errors };
   }
   const c = pathTestOf(store.getState().design)?.comparison;
   const mismatches = c?.mismatches ?? 0;

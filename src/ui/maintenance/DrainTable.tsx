@@ -3,11 +3,24 @@
  * Start and end share a column (start, then "to" the end under it) so that the table fits the
  * side panel of a 1440-px window (issue 27).
  */
-import { formatDuration, modeInSentence, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
+import { formatDuration, historyOf, modeInSentence, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
 
 const s = (x: number): string => formatDuration(x);
 
+/**
+ * (issue 23) What the VM's past live migrations took (the median, and how many), from the migration
+ * history kept with the design, beside this estimate (its end minus its start). A line in the
+ * destination cell, not a column: the table must fit the side panel of a 1440-px window.
+ */
+function seenText(durations: readonly number[], estimate: number): string {
+  const v = [...durations].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  const median = v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+  return `took ${s(median)} before${v.length > 1 ? ` (median of ${v.length})` : ''}; estimate ${s(estimate)}`;
+}
+
 export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
+  const seen = historyOf(t)?.past.byVm;
   return (
     <table className="drain-table">
       <caption className="visually-hidden">Drain of {nodeName(t, plan.sourceNodeId)}, {modeInSentence(plan.mode)} (estimate)</caption>
@@ -41,6 +54,11 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
                         ? 'no path: gives up'
                         : `${Math.round(m.averageGbps * 10) / 10} Gbps on ${streamsLabel(t, m.streams)}${m.streams.some((x) => x.rdma) ? ' (SMB Direct)' : ''}`}
                 </span>
+                {!off && !m.failure && seen?.has(m.vmId) && (
+                  <span className="drain-sub drain-seen" title="From the migration history kept with the design (All pairs tab)">
+                    {seenText(seen.get(m.vmId)!, m.endSeconds - m.startSeconds)}
+                  </span>
+                )}
               </td>
               {off || m.failure === 'no-destination' ? (
                 <td colSpan={3} />

@@ -4,5 +4,5 @@ export { shortName } from './names';
 export { pathTestOf } from './kept';
 export { parsePathTest, MAX_ATTEMPTS, MAX_PATH_TEST_BYTES, type PathTestRead } from './parse';
 export { comparePathTest, type MeasuredRow, type Measurement, type PathTestComparison, type Prediction, type UnmatchedAttempt } from './compare';
-export { readPathTest, withPathTest, OBSERVATIONS_FIELD } from './observations';
+export { keepsTooMuch, readPathTest, withPathTest, OBSERVATIONS_FIELD } from './observations';
 export type { ConnectAttempt, ConnectOutcome, ObservationsDoc, PathTestRecord } from './types';

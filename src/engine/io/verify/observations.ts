@@ -4,6 +4,7 @@
  * field is plain JSON anyone may edit, so it is read defensively: what is not understood is left
  * out, never an error — the design itself is what the parser checks.
  */
+import { LIMITS, unknownFieldValues } from '../../model/limits';
 import type { TopologyDocument } from '../../model/types';
 import { CONNECT_OUTCOMES } from './names';
 import type { ConnectAttempt, ConnectOutcome, ObservationsDoc, PathTestRecord } from './types';
@@ -60,4 +61,13 @@ export function withPathTest(doc: TopologyDocument, record: PathTestRecord | nul
   if (Object.keys(next).length === 0) delete out[OBSERVATIONS_FIELD];
   else out[OBSERVATIONS_FIELD] = next;
   return out;
+}
+
+/**
+ * True when the document keeps more beside its topology than the format accepts: the fields it does
+ * not define (the inventory's origin, the path test, the migration history) share one limit of
+ * values (LIMITS.unknownFieldValues). The imports say what to clear instead of the parser's words.
+ */
+export function keepsTooMuch(doc: TopologyDocument): boolean {
+  return unknownFieldValues(doc) > LIMITS.unknownFieldValues;
 }
