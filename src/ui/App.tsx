@@ -47,7 +47,7 @@ export const preloadDiagram = (): Promise<unknown> => GraphView.preload();
  */
 function PanelToggle({ hidden, toggle }: { hidden: boolean; toggle: () => void }) {
   return (
-    <button type="button" aria-pressed={hidden} aria-controls="side-panel" title={hidden ? 'Show the side panel (path, details, validation…)' : 'Hide the side panel: the diagram takes the whole width'} onClick={toggle}>
+    <button type="button" className="panel-toggle" aria-pressed={hidden} aria-controls="side-panel" title={hidden ? 'Show the side panel (path, details, validation…)' : 'Hide the side panel: the diagram takes the whole width'} onClick={toggle}>
       {hidden ? '◂ Show panel' : 'Hide panel ▸'}
     </button>
   );
@@ -66,9 +66,8 @@ function Frame() {
           LM Path Visualizer <span className="topology-name" data-testid="topology-name">{name}</span>
         </h1>
         <SaveState />
-        <Toolbar>
-          <PanelToggle hidden={panelHidden} toggle={() => setPanelHidden((h) => !h)} />
-        </Toolbar>
+        <PanelToggle hidden={panelHidden} toggle={() => setPanelHidden((h) => !h)} />
+        <Toolbar />
       </header>
       <AutosaveStatus />
       <NoticeBar />

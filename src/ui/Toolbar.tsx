@@ -1,5 +1,4 @@
 /** Top toolbar: files, design, examples, mode, and the registry's history, diagram and what-if commands. */
-import type { ReactNode } from 'react';
 import { MODE_LABEL } from '../engine';
 import { ExampleMenu } from './frame/ExampleMenu';
 import { useActions, useApp } from './StoreContext';
@@ -10,8 +9,7 @@ import { commandsById } from './commands';
 
 const HISTORY = commandsById(['undo', 'redo']);
 
-/** `children`: what the frame adds at the end (the side panel's Hide / Show toggle). */
-export function Toolbar({ children }: { children?: ReactNode }) {
+export function Toolbar() {
   const actions = useActions();
   const mode = useApp((s) => s.ui.mode);
   return (
@@ -30,7 +28,6 @@ export function Toolbar({ children }: { children?: ReactNode }) {
       <CommandButtons commands={HISTORY} label="History" className="toolbar-history" />
       <CommandButtons group="canvas" label="Diagram" />
       <CommandButtons group="whatif" label="What-if" />
-      {children}
     </div>
   );
 }
