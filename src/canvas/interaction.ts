@@ -55,7 +55,7 @@ function nameOf(design: Topology, id: string): string {
 
 /** Why a connection dragged from `source` connected nothing (issue 27: a drag that does nothing says why). */
 export function nothingConnected(design: Topology, source: string, on: 'nothing' | 'itself'): string {
-  const what = on === 'nothing' ? 'it was let go where there is no element' : `it was let go on ${nameOf(design, source)} itself`;
+  const what = on === 'nothing' ? 'the drag was let go over nothing it can connect to' : `the drag was let go on ${nameOf(design, source)} itself`;
   return `Nothing connected: ${what}. To connect ${nameOf(design, source)}, release the drag over a network, a NIC, a node or a router.`;
 }
 
