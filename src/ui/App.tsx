@@ -47,7 +47,7 @@ export const preloadDiagram = (): Promise<unknown> => GraphView.preload();
  */
 function PanelToggle({ hidden, toggle }: { hidden: boolean; toggle: () => void }) {
   return (
-    <button type="button" className="panel-toggle" aria-pressed={hidden} aria-controls="side-panel" title={hidden ? 'Show the side panel (path, details, validation…)' : 'Hide the side panel: the diagram takes the whole width'} onClick={toggle}>
+    <button type="button" className="panel-toggle" aria-expanded={!hidden} aria-controls="side-panel" title={hidden ? 'Show the side panel (path, details, validation…)' : 'Hide the side panel: the diagram takes the whole width'} onClick={toggle}>
       {hidden ? '◂ Show panel' : 'Hide panel ▸'}
     </button>
   );
