@@ -12,6 +12,8 @@ import { computeGeometry, estimateBoxes, overlaps, type Box, type Pos } from '..
 import { autoLayout, viewPositions } from '../../src/canvas/diagramLayout';
 import { autoLayoutDocument } from '../../src/canvas/canvasApi';
 import { EXAMPLES } from '../../src/examples';
+import { drawingOf } from '../../src/canvas/scale';
+import { readableDesigns } from '../e2e/readableDesigns';
 
 const modelOf = (doc: TopologyDocument): DiagramModel => {
   const r = parseTopology(doc);
@@ -100,5 +102,19 @@ describe.each(['two-site-routed', 'two-site-16-node'])('hand-built layouts of %s
       }),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('automatic layouts: nothing to push apart, nothing moves', () => {
+  it.each(readableDesigns())('%s', (_name, doc) => {
+    const r = parseTopology(doc);
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    const { model: m, auto } = drawingOf(r.topology);
+    expect(overlapsOf(m, auto)).toEqual([]);
+    const drawn = viewPositions(m, auto, autoLayoutDocument(m));
+    for (const [id, p] of drawn) {
+      const q = auto.get(id)!;
+      expect((m.byId.get(id)!.kind === 'network' || Math.abs(p.x - q.x) <= 1) && Math.abs(p.y - q.y) <= 1, id).toBe(true);
+    }
   });
 });
