@@ -16,7 +16,7 @@
  * highlighting it work like any network).
  */
 import { networkIntent, readOrigin, vmSummary, type Network, type Topology, type TopologyOrigin } from '../engine';
-import { COMPACT_NIC_H, lineBox, scaleFor, textClass, type Metrics } from './metrics';
+import { COMPACT_NARROW_NIC, COMPACT_NIC_H, lineBox, scaleFor, textClass, type Metrics } from './metrics';
 import { linesWidth, textWidth } from './textWidth';
 
 export type DiagramKind = 'site' | 'host' | 'nic' | 'network' | 'router' | 'transit';
@@ -134,12 +134,15 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
     nodes.push({ id: n.id, kind: 'host', parent: n.site, lines: [line], w: Math.max(HOST.minW, labelW + 20), h: 44, labelW, classes, name: n.name + stateSuffix(n.state) });
   }
 
+  const nicCount = new Map<string, number>();
+  for (const nic of t.nics) nicCount.set(nic.node, (nicCount.get(nic.node) ?? 0) + 1);
   for (const nic of t.nics) {
     const addresses = nic.addresses.length > 0 ? nic.addresses : ['no address'];
     const classes = ['nic', ...scaleClass, ...(nic.state === 'down' ? ['down'] : []), ...(nic.addresses.length === 0 ? ['no-address'] : [])];
     if (compact) {
       // A tile: its name shows as you zoom in (the stylesheet's min-zoomed-font-size), its addresses in Details.
-      nodes.push({ id: nic.id, kind: 'nic', parent: nic.node, lines: [nic.name + stateSuffix(nic.state)], w: NIC.minW, h: COMPACT_NIC_H, labelW: 0, classes });
+      const narrow = (nicCount.get(nic.node) ?? 0) >= COMPACT_NARROW_NIC.from;
+      nodes.push({ id: nic.id, kind: 'nic', parent: nic.node, lines: [nic.name + stateSuffix(nic.state)], w: narrow ? COMPACT_NARROW_NIC.w : NIC.minW, h: COMPACT_NIC_H, labelW: 0, classes: narrow ? [...classes, 'narrow'] : classes });
       continue;
     }
     const lines = [nic.name + stateSuffix(nic.state), ...addresses];

@@ -9,7 +9,8 @@
  *     │               │  └────pan───▶ panning  ──release───▶ idle
  *     │               └──────tap─────────────────────────────▶ idle   (intent: tap)
  *     └──press on an element in Connect mode (tool, or Shift held)──▶ connecting
- *                                    connecting ──release──▶ idle     (intent: connect, over another element)
+ *                                    connecting ──release──▶ idle     (intent: connect, over another element;
+ *                                                                      else, once dragged, a notice saying why not)
  *
  * cytoscape's order on release is tapend → tap (only when nothing moved) → free → dragfree
  * (once per dragged element), all in one handler; `release` therefore leaves `pressing` and
@@ -25,8 +26,8 @@ export type GestureState =
   | { kind: 'pressing'; target: string | null; grabbed: boolean; measured: boolean }
   /** Nodes being moved by cytoscape (ids of every drawn node it moved). */
   | { kind: 'dragging'; dragged: ReadonlySet<string> }
-  /** A connection being drawn from `source` (a topology element). */
-  | { kind: 'connecting'; source: string }
+  /** A connection being drawn from `source` (a topology element); `moved`: the pointer has moved since the press. */
+  | { kind: 'connecting'; source: string; moved?: boolean }
   | { kind: 'panning' };
 
 export type GestureEvent =
@@ -61,6 +62,8 @@ export type GestureOutput =
   | { type: 'connect-start'; source: string }
   | { type: 'connect-line'; source: string; at: Pos }
   | { type: 'connect-end' }
+  /** A connection dragged and released on nothing or on its own source: say why nothing was connected (issue 27). */
+  | { type: 'connect-none'; source: string; on: 'nothing' | 'itself' }
   /** Open the context menu (null: close it). */
   | { type: 'menu'; request: { id: string; x: number; y: number } | null }
   // Store intents: at most one per gesture.
@@ -90,7 +93,7 @@ export function transition(state: GestureState, event: GestureEvent): Transition
       return { state: { kind: 'pressing', target: event.target, grabbed: event.grabbed, measured: false }, out };
     }
     case 'move':
-      if (state.kind === 'connecting') return { state, out: [{ type: 'connect-line', source: state.source, at: event.at }] };
+      if (state.kind === 'connecting') return { state: state.moved ? state : { ...state, moved: true }, out: [{ type: 'connect-line', source: state.source, at: event.at }] };
       if (state.kind === 'pressing' && state.grabbed && !state.measured) return { state: { ...state, measured: true }, out: [{ type: 'measure' }] };
       return stay(state);
     case 'drag':
@@ -103,6 +106,8 @@ export function transition(state: GestureState, event: GestureEvent): Transition
       if (state.kind === 'connecting') {
         const out: GestureOutput[] = [{ type: 'connect-end' }];
         if (event.over !== null && event.over !== state.source) out.push({ type: 'connect', from: state.source, to: event.over });
+        // Dragged and let go where nothing connects: said, not silent. (Press and release in place is a click: the tap follows.)
+        else if (state.moved) out.push({ type: 'connect-none', source: state.source, on: event.over === null ? 'nothing' : 'itself' });
         return { state: IDLE, out };
       }
       // A tap or a dragfree follows in the same release when something is to be done.

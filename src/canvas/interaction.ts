@@ -13,6 +13,8 @@
  */
 import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import type { Edit } from '../engine/edit';
+import { networkName, nicLabel, nodeName, routerName, type Topology } from '../engine';
+import { contains, nodeBox } from './gestures/hit';
 import type { AppStore, Tap } from '../store/appStore';
 import { IDLE, transition, type GestureEvent, type GestureOutput, type GestureState } from './gestureMachine';
 import { connectable, connectSource, ghostLine } from './gestures/connectLine';
@@ -41,9 +43,41 @@ export function topologyTarget(cy: Core, id: string): string | null {
   return id;
 }
 
+/** The words a notice names a topology element by. */
+function nameOf(design: Topology, id: string): string {
+  const { nodes, nics, networks, routers } = design.index;
+  if (nodes.has(id)) return `node ${nodeName(design, id)}`;
+  if (nics.has(id)) return `NIC ${nicLabel(design, id)}`;
+  if (networks.has(id)) return `network '${networkName(design, id)}'`;
+  if (routers.has(id)) return `router '${routerName(design, id)}'`;
+  return id;
+}
+
+/** Why a connection dragged from `source` connected nothing (issue 27: a drag that does nothing says why). */
+export function nothingConnected(design: Topology, source: string, on: 'nothing' | 'itself'): string {
+  const what = on === 'nothing' ? 'the drag was let go over nothing it can connect to' : `the drag was let go on ${nameOf(design, source)} itself`;
+  return `Nothing connected: ${what}. To connect ${nameOf(design, source)}, release the drag over a network, a NIC, a node or a router.`;
+}
+
+/**
+ * A drop line clicked inside its NIC's node box (the compact drawing's box is mostly its tiles, and
+ * their lines cross its padding): the click is aimed at the node (issue 27), not at the NIC.
+ */
+function hostUnderEdge(cy: Core, e: EventObject): string | null {
+  const nic = (e.target as EdgeSingular).source();
+  const host = nic.parent();
+  if (host.empty() || !host.first().hasClass('host') || !e.position) return null;
+  return contains(nodeBox(host.first() as NodeSingular), e.position) && !contains(nodeBox(nic), e.position) ? host.first().id() : null;
+}
+
 /** What a click on a drawn element tells the store (null: nothing to tell). */
 function tapOf(cy: Core, e: EventObject): Tap | null {
   if (e.target === cy) return { id: null };
+  const host = e.target.group() === 'edges' ? hostUnderEdge(cy, e) : null;
+  if (host !== null) {
+    const pointer = e.originalEvent as MouseEvent | undefined;
+    return { id: host, additive: !!pointer && (pointer.ctrlKey || pointer.metaKey || pointer.shiftKey) };
+  }
   const id = topologyTarget(cy, e.target.id());
   if (id === null) return null;
   const pointer = e.originalEvent as MouseEvent | undefined;
@@ -122,6 +156,8 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
         return onContextMenu?.(o.request);
       case 'tap':
         return store.getState().actions.tapElement(o.tap);
+      case 'connect-none':
+        return store.getState().actions.notify({ kind: 'info', text: nothingConnected(store.getState().design, o.source, o.on) });
       case 'connect': {
         const { actions } = store.getState();
         const from = connectSource(store.getState().design, renderer.view().model.metrics.kind === 'compact', o.from, o.to);

@@ -73,6 +73,12 @@ export const COMPACT: Metrics = {
   gap: { item: 22, rowBand: 28, block: 120, stackedBlock: 80 },
 };
 export const COMPACT_NIC_H = 16;
+/**
+ * A compact node with this many NICs or more draws them as narrower tiles (`w` wide), so that its
+ * box is no wider than its name: a row of nodes is as long as its names, not its tiles (issue 27,
+ * the 64-node cluster with 8 NICs per node).
+ */
+export const COMPACT_NARROW_NIC = { from: 7, w: 18 } as const;
 /** The on-screen size (px) from which a compact NIC's name is drawn. */
 export const COMPACT_NIC_READABLE = 9;
 
@@ -85,6 +91,8 @@ export const COMPACT_NIC_READABLE = 9;
  */
 export const TEXT_STEPS = [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5] as const;
 export const NAME_TARGET_PX = 12;
+/** A compact rail is as tall as its name (it does not grow at *Fit*): the drawing's text makes it read. */
+export const NETWORK_TARGET_PX = 9.5;
 
 export const textClass = (m: Metrics): string => `text-${Math.round(m.text * 100)}`;
 

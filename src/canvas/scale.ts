@@ -1,21 +1,38 @@
 /**
  * The drawing a topology gets: its model at the scale its size calls for (metrics.ts `scaleFor`)
- * and, on the compact scale, text as large as *Fit* needs for node names to read — the smallest
- * of `TEXT_STEPS` at which names are `NAME_TARGET_PX` on screen when the diagram fits a typical
- * canvas, as long as every name stays within its node's row of NIC tiles (a larger name would
- * widen every node and shrink the fit in turn). Pure; the layout is returned so that it is
- * computed once.
+ * and, on the compact scale, text as large as *Fit* needs for names to read — the smallest of
+ * `TEXT_STEPS` at which node names are `NAME_TARGET_PX` and network names `NETWORK_TARGET_PX` on
+ * screen when the diagram fits the canvases people have (a 1440 × 900 window, a 1024 × 700 one
+ * with the side panel hidden), as long as every name stays within its node's row of NIC tiles (a
+ * larger name would widen every node and shrink the fit in turn). Pure; the layout is returned so
+ * that it is computed once.
  */
 import type { Topology } from '../engine';
 import { buildDiagram, type DiagramModel } from './elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from './geometry';
 import { autoLayout } from './placement/auto';
-import { compactAt, NAME_TARGET_PX, TEXT_STEPS } from './metrics';
+import { compactAt, NAME_TARGET_PX, NETWORK_TARGET_PX, TEXT_STEPS } from './metrics';
 import { textWidth } from './textWidth';
 import { fitViewport } from './viewport';
 
 /** The diagram's share of a 1440 × 900 window, the designer's palette floating at its top left. */
 export const TYPICAL_CANVAS = { w: 1015, h: 637, palette: { x1: 10, y1: 10, x2: 160, y2: 235 }, padding: 30 } as const;
+
+/** A canvas the drawing is made for: its size and the panel floating over it (container px). */
+export interface DrawingCanvas {
+  w: number;
+  h: number;
+  palette: { x1: number; y1: number; x2: number; y2: number } | null;
+  padding: number;
+}
+
+/**
+ * The canvas of a 1024 × 700 window with the side panel hidden (App's *Hide panel*): about the
+ * typical canvas, a little wider and lower.
+ */
+export const SMALL_CANVAS: DrawingCanvas = { w: 1024, h: 580, palette: TYPICAL_CANVAS.palette, padding: 30 };
+/** The canvases a compact drawing's text is chosen for. */
+export const DRAWING_CANVASES: readonly DrawingCanvas[] = [TYPICAL_CANVAS, SMALL_CANVAS];
 
 export interface Drawing {
   model: DiagramModel;
@@ -24,11 +41,10 @@ export interface Drawing {
 }
 
 /** The zoom at which the automatic layout fits the typical canvas. */
-export function typicalFitZoom(model: DiagramModel, positions: ReadonlyMap<string, Pos>): number {
+export function typicalFitZoom(model: DiagramModel, positions: ReadonlyMap<string, Pos>, c: DrawingCanvas = TYPICAL_CANVAS): number {
   let b: Box | null = null;
   for (const [, x] of estimateBoxes(model, positions, computeGeometry(model, positions))) b = union(b, x.outer);
   if (!b) return 1;
-  const c = TYPICAL_CANVAS;
   return fitViewport(b, c.w, c.h, c.palette, c.padding).zoom;
 }
 
@@ -38,28 +54,43 @@ export function textScaleLimit(model: DiagramModel): number {
   let limit = Infinity;
   for (const n of model.nodes) {
     if (n.kind !== 'host') continue;
-    const nics = model.children.get(n.id)?.length ?? 0;
-    if (nics === 0) continue;
-    const row = nics * nic.minW + (nics - 1) * nic.gap + 2 * (host.pad + host.border);
+    const nics = model.children.get(n.id) ?? [];
+    if (nics.length === 0) continue;
+    const row = nics.reduce((w, id) => w + model.byId.get(id)!.w, 0) + (nics.length - 1) * nic.gap + 2 * (host.pad + host.border);
     const perPx = textWidth(n.lines[0] ?? '', 100, true) / 100;
     if (perPx > 0) limit = Math.min(limit, row / perPx);
   }
   return limit / model.metrics.font.node * model.metrics.text;
 }
 
-export function drawingOf(t: Topology): Drawing {
+/** The zoom at which `positions` fit every canvas of `canvases` (the smallest). */
+export const drawingFitZoom = (model: DiagramModel, positions: ReadonlyMap<string, Pos>, canvases: readonly DrawingCanvas[] = DRAWING_CANVASES): number =>
+  Math.min(...canvases.map((c) => typicalFitZoom(model, positions, c)));
+
+/** Do node and network names read at *Fit* on every canvas (node names before they grow: textGrowth.ts)? */
+export const readsAtFit = (model: DiagramModel, positions: ReadonlyMap<string, Pos>): boolean => reads(model, drawingFitZoom(model, positions));
+
+/** How well a drawing reads at the zoom it fits the canvases at: node and network names on screen (px). */
+function reads(model: DiagramModel, zoom: number, k = model.metrics.text): boolean {
+  const m = k === model.metrics.text ? model.metrics : compactAt(k);
+  return m.font.node * zoom >= NAME_TARGET_PX && m.font.network * zoom >= NETWORK_TARGET_PX;
+}
+
+/**
+ * The drawing of `t`: on the compact scale, the smallest text factor at which node and network
+ * names read at *Fit* on every canvas of `canvases` (the fit shrinks as the text grows; at most
+ * three more layouts), within the names' room over their NIC tiles.
+ */
+export function drawingOf(t: Topology, canvases: readonly DrawingCanvas[] = DRAWING_CANVASES): Drawing {
   let model = buildDiagram(t);
   let auto = autoLayout(model).positions;
   if (model.metrics.kind !== 'compact') return { model, auto };
   const limit = textScaleLimit(model);
-  const base = model.metrics.font.node / model.metrics.text;
-  // At most two more layouts: the factor the first fit asks for, then one step more if the taller
-  // labels and rails made the fit smaller.
-  for (let step = 0; step < 2; step++) {
+  for (let step = 0; step < 3; step++) {
     const k = model.metrics.text;
-    const zoom = typicalFitZoom(model, auto);
-    if (zoom * model.metrics.font.node >= NAME_TARGET_PX) break;
-    const wanted = TEXT_STEPS.find((s) => s > k && base * s * zoom >= NAME_TARGET_PX) ?? TEXT_STEPS[TEXT_STEPS.length - 1]!;
+    const zoom = drawingFitZoom(model, auto, canvases);
+    if (reads(model, zoom)) break;
+    const wanted = TEXT_STEPS.find((s) => s > k && reads(model, zoom, s)) ?? TEXT_STEPS[TEXT_STEPS.length - 1]!;
     const next = Math.max(...TEXT_STEPS.filter((s) => s > k && s <= Math.min(wanted, limit)), 0);
     if (!next) break;
     model = buildDiagram(t, compactAt(next));

@@ -5,7 +5,7 @@
  * The same palette feeds the legend and the exports.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { BUS, COMPACT, COMPACT_NIC_READABLE, compactAt, FONT, FONT_FAMILY, HOST, LINE, SITE, TEXT_STEPS, textClass } from './metrics';
+import { BUS, COMPACT, COMPACT_NARROW_NIC, COMPACT_NIC_READABLE, compactAt, FONT, FONT_FAMILY, HOST, LINE, SITE, TEXT_STEPS, textClass } from './metrics';
 
 export const PALETTE = {
   text: '#1d2733',
@@ -221,6 +221,7 @@ export const stylesheet: StylesheetJson = [
     selector: 'node.nic.compact',
     style: { 'font-size': COMPACT.font.nic, 'min-zoomed-font-size': COMPACT_NIC_READABLE, 'text-wrap': 'ellipsis', 'text-max-width': `${COMPACT.nic.minW - 3}px`, 'corner-radius': '3px' },
   },
+  { selector: 'node.nic.compact.narrow', style: { 'text-max-width': `${COMPACT_NARROW_NIC.w - 3}px` } },
   // One line, however long (a rail is as wide as the label the model measured, or wider).
   { selector: 'node.network.compact', style: { height: COMPACT.bus.h, 'font-size': COMPACT.font.network, 'text-wrap': 'none' } },
   { selector: 'node.network.cable.compact', style: { 'corner-radius': `${COMPACT.bus.h / 2}px` } },
@@ -239,6 +240,9 @@ export const stylesheet: StylesheetJson = [
       { selector: `node.router${c}`, style: { 'font-size': m.font.router } },
       { selector: `node.transit${c}`, style: { 'font-size': m.font.transit } },
       { selector: `edge${c}`, style: { 'font-size': m.font.edge, 'source-text-offset': Math.round(16 * k) } },
+      // The path's lines thicken with the text (issue 27: the larger text a drawing takes, the smaller its fit).
+      { selector: `edge.chosen${c}`, style: { width: Math.round(6 * k) } },
+      { selector: `edge.fallback${c}`, style: { width: Math.round(4 * k) } },
     ];
   }),
   // Names grown while zoomed out (textGrowth.ts, set by render.ts): last, so they win over every size above.

@@ -1,5 +1,5 @@
 /** The application frame: toolbar, diagram, side panel. Components are thin; the store owns state. */
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { CanvasApiProvider } from './CanvasContext';
 import { lazyNamed, LoadingPanel } from './common/lazy';
 import { FilesHost } from './files/FilesHost';
@@ -41,8 +41,21 @@ function SkipToPath() {
 const GraphView = lazyNamed(() => import('./canvas/GraphView'), 'GraphView');
 export const preloadDiagram = (): Promise<unknown> => GraphView.preload();
 
+/**
+ * Hides the side panel (issue 27): on a small window the diagram takes the whole width, so that a
+ * large cluster reads at *Fit*. Local to the frame: the panel comes back as it was.
+ */
+function PanelToggle({ hidden, toggle }: { hidden: boolean; toggle: () => void }) {
+  return (
+    <button type="button" className="panel-toggle" aria-expanded={!hidden} aria-controls="side-panel" title={hidden ? 'Show the side panel (path, details, validation…)' : 'Hide the side panel: the diagram takes the whole width'} onClick={toggle}>
+      {hidden ? '◂ Show panel' : 'Hide panel ▸'}
+    </button>
+  );
+}
+
 function Frame() {
   const name = useApp((s) => s.design.name);
+  const [panelHidden, setPanelHidden] = useState(false);
   useShortcuts();
   useUnsavedWarning();
   return (
@@ -53,11 +66,12 @@ function Frame() {
           LM Path Visualizer <span className="topology-name" data-testid="topology-name">{name}</span>
         </h1>
         <SaveState />
+        <PanelToggle hidden={panelHidden} toggle={() => setPanelHidden((h) => !h)} />
         <Toolbar />
       </header>
       <AutosaveStatus />
       <NoticeBar />
-      <main className="app-main">
+      <main className={panelHidden ? 'app-main panel-hidden' : 'app-main'}>
         <div className="canvas-area" data-testid="canvas-area">
           <Suspense fallback={<LoadingPanel what="the diagram" />}>
             <GraphView />

@@ -56,7 +56,7 @@ export function SidePanel() {
     list.current?.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
   return (
-    <aside className="side-panel" ref={aside} aria-label="Side panel">
+    <aside className="side-panel" id="side-panel" ref={aside} aria-label="Side panel">
       <div role="tablist" aria-label="Side panel" className="tabs" ref={list} onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button

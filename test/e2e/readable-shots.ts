@@ -4,7 +4,8 @@
  * and a 1024 × 700 window; prints the smallest node and network name on screen (font size × zoom)
  * and writes a screenshot of each. Build first:
  *   npx vite build --outDir dist && npx vite-node test/e2e/readable-shots.ts
- * (E2E_DIST picks another build directory, SHOTS_DIR another output directory, SHOTS_ONLY a design.)
+ * (E2E_DIST picks another build directory, SHOTS_DIR another output directory, SHOTS_ONLY a design,
+ * PANEL=hidden hides the side panel first.)
  */
 import { mkdirSync } from 'node:fs';
 import { launch } from './chromium';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       await page.goto(url);
       await page.waitForFunction(() => Boolean(window.__lmpv?.cy));
+      if (process.env.PANEL === 'hidden') await page.getByRole('button', { name: 'Hide panel' }).click();
       for (const [name, doc] of readableDesigns()) {
         if (process.env.SHOTS_ONLY && !name.includes(process.env.SHOTS_ONLY)) continue;
         await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), doc);
@@ -37,8 +39,8 @@ async function main(): Promise<void> {
           const min = (sel: string) => Math.min(...cy.$(sel).map((n) => Number(n.numericStyle('font-size')) * z));
           return { zoom: z, node: min('node.host'), network: min('node.network'), nic: min('node.nic'), site: min('node.site') };
         });
-        console.log(`${w}x${h} ${name}: zoom ${m.zoom.toFixed(2)} node ${m.node.toFixed(1)} network ${m.network.toFixed(1)} nic ${m.nic.toFixed(1)} site ${m.site.toFixed(1)}`);
-        await page.screenshot({ path: `${outDir}/${name}-${w}x${h}.png` });
+        console.log(`${w}x${h}${process.env.PANEL === 'hidden' ? ' panel hidden' : ''} ${name}: zoom ${m.zoom.toFixed(2)} node ${m.node.toFixed(1)} network ${m.network.toFixed(1)} nic ${m.nic.toFixed(1)} site ${m.site.toFixed(1)}`);
+        await page.screenshot({ path: `${outDir}/${name}-${w}x${h}${process.env.PANEL === 'hidden' ? '-panel-hidden' : ''}.png` });
       }
       await context.close();
     }

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateTwoSiteCluster } from '../generate';
 import { launch, openApp, pageErrors } from './chromium';
-import { importedStretched } from './readableDesigns';
+import { importedStretched, largeEightNic, readableDesigns } from './readableDesigns';
 import { EXAMPLES } from '../../src/examples';
 import type { TopologyDocument } from '../../src/engine';
 
@@ -65,8 +65,10 @@ describe('a 16-node cluster at Fit on 1440 × 900', () => {
     expect(Math.min(...m.chosenWidths)).toBeGreaterThanOrEqual(3);
     expect(m.fallbackNumbers.length).toBeGreaterThan(0);
     expect(Math.min(...m.fallbackNumbers)).toBeGreaterThanOrEqual(8);
-    // Each end's tag on a line of its own, above the name of a node whose label is above its box.
-    expect(m.labels.sort()).toEqual(['FROM\nHV-A01', 'TO\nHV-B01']);
+    // Each end's tag on a line of its own, on the side away from the box: above the name of a node
+    // whose label is above its box (site B's row), under it where the label is under the box (site
+    // A's row, its bars above it).
+    expect(m.labels.sort()).toEqual(['HV-A01\nFROM', 'TO\nHV-B01']);
     // NIC tiles carry no text at this zoom…
     expect(m.nicsShown).toBe(0);
     expect(pageErrors(page)).toEqual([]);
@@ -162,16 +164,50 @@ describe('a 64-node cluster', () => {
   });
 });
 
+
+/** Loads `doc`, fits it and expects node names ≥ 11 px and network names ≥ 9 px, every name inside the canvas. */
+async function expectReadable(p: Page, doc: TopologyDocument, timeout: number): Promise<void> {
+  await p.evaluate((d) => (window as unknown as Win).__lmpv.store.getState().actions.load(d, null), doc);
+  await p.waitForFunction((n) => (window as unknown as Win).__lmpv.cy.$('node.host').length === n, doc.nodes?.length ?? 0);
+  await p.getByRole('button', { name: 'Fit' }).click();
+  const sizes = () =>
+    p.evaluate(() => {
+      const { cy } = (window as unknown as Win).__lmpv;
+      const z = cy.zoom();
+      const min = (sel: string) => Math.min(...cy.$(sel).map((n) => Number(n.numericStyle('font-size')) * z));
+      return { node: Math.round(min('node.host') * 10) / 10, network: Math.round(min('node.network') * 10) / 10 };
+    });
+  // Each size, or 'ok' once it reads (a failure shows the size measured).
+  const verdict = async () => {
+    const m = await sizes();
+    return { node: m.node >= 11 ? 'ok' : m.node, network: m.network >= 9 ? 'ok' : m.network };
+  };
+  await expect.poll(verdict, { timeout }).toEqual({ node: 'ok', network: 'ok' });
+  // Every name inside the canvas at Fit (a grown label is not cut at the edge).
+  const out = await p.evaluate(() => {
+    const { cy } = (window as unknown as Win).__lmpv;
+    const ext = cy.extent();
+    return cy.$('node.host, node.network, node.site').filter((n) => {
+      const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+      return b.x1 < ext.x1 - 1 || b.y1 < ext.y1 - 1 || b.x2 > ext.x2 + 1 || b.y2 > ext.y2 + 1;
+    }).map((n) => n.id());
+  });
+  expect(out).toEqual([]);
+}
+
 /**
  * Readable at Fit on the screens people have (issue 27): node names ≥ 11 px and network names ≥ 9 px
- * on screen, in a 1440 × 900 and a 1024 × 700 window, for every built-in example and an imported
- * 4-node stretched cluster. Names grow as the fitted zoom shrinks (src/canvas/textGrowth.ts); zoomed
- * in, every name is back at its base size, in proportion with the NICs' text.
+ * on screen, in a 1440 × 900 and a 1024 × 700 window, for every built-in example, an imported
+ * 4-node stretched cluster and a 64-node two-site cluster with 8 NICs per node. Names grow as the
+ * fitted zoom shrinks (src/canvas/textGrowth.ts), a compact drawing's text is chosen for both
+ * windows (src/canvas/scale.ts); on the 1024 × 700 window the side panel is hidden (the toolbar's
+ * *Hide panel*), so that the diagram has the window's width. Zoomed in, every name is back at its
+ * base size, in proportion with the NICs' text.
  */
 describe.each([
-  [1440, 900],
-  [1024, 700],
-])('readable at Fit in a %i × %i window', (width, height) => {
+  [1440, 900, false],
+  [1024, 700, true],
+])('readable at Fit in a %i × %i window (side panel hidden: %s)', (width, height, hidePanel) => {
   let small: Page;
   beforeAll(async () => {
     // A window of that size from the start (the legend strip starts collapsed on a small window).
@@ -179,40 +215,20 @@ describe.each([
     small = await context.newPage();
     await small.goto(inject('baseUrl'));
     await small.waitForFunction(() => Boolean((window as unknown as Partial<Win>).__lmpv?.cy));
+    if (hidePanel) {
+      await small.getByRole('button', { name: 'Hide panel' }).click();
+      await small.getByRole('complementary', { name: 'Side panel' }).waitFor({ state: 'hidden' });
+    }
   });
 
-  const designs: [string, TopologyDocument][] = [...EXAMPLES.map((e): [string, TopologyDocument] => [e.id, e.document]), ['imported 4-node stretched cluster', importedStretched()]];
-  // Not yet (issue 27, reported): the 16-node example's compact rails at 1024 × 700 — a rail is
-  // as tall as its name, so its name cannot grow (5.6 px); `it.fails` says so until it is fixed.
-  const notYet = (name: string) => width === 1024 && name === 'two-site-16-node';
-  for (const [name, doc] of designs) (notYet(name) ? it.fails : it)(`${name}: node names ≥ 11 px, network names ≥ 9 px`, async () => {
-    await small.evaluate((d) => (window as unknown as Win).__lmpv.store.getState().actions.load(d, null), doc);
-    await small.waitForFunction((n) => (window as unknown as Win).__lmpv.cy.$('node.host').length === n, doc.nodes?.length ?? 0);
-    await small.getByRole('button', { name: 'Fit' }).click();
-    const sizes = () =>
-      small.evaluate(() => {
-        const { cy } = (window as unknown as Win).__lmpv;
-        const z = cy.zoom();
-        const min = (sel: string) => Math.min(...cy.$(sel).map((n) => Number(n.numericStyle('font-size')) * z));
-        return { node: Math.round(min('node.host') * 10) / 10, network: Math.round(min('node.network') * 10) / 10 };
-      });
-    // Each size, or 'ok' once it reads (a failure shows the size measured).
-    const verdict = async () => {
-      const m = await sizes();
-      return { node: m.node >= 11 ? 'ok' : m.node, network: m.network >= 9 ? 'ok' : m.network };
-    };
-    await expect.poll(verdict, { timeout: notYet(name) ? 1500 : 5000 }).toEqual({ node: 'ok', network: 'ok' });
-    // Every name inside the canvas at Fit (a grown label is not cut at the edge).
-    const out = await small.evaluate(() => {
-      const { cy } = (window as unknown as Win).__lmpv;
-      const ext = cy.extent();
-      return cy.$('node.host, node.network, node.site').filter((n) => {
-        const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
-        return b.x1 < ext.x1 - 1 || b.y1 < ext.y1 - 1 || b.x2 > ext.x2 + 1 || b.y2 > ext.y2 + 1;
-      }).map((n) => n.id());
-    });
-    expect(out).toEqual([]);
-  }, 30_000);
+  // Not yet (issue 27, reported): the 64-node cluster with 8 NICs per node — two rows of 16 nodes
+  // per site (one bar per network reaches two rows at most), so 16 names side by side need more
+  // than the canvas's width at 11 px: 9.0 px at 1440 × 900 with the panel, 8.3 px at 1024 × 700
+  // without. `it.fails` says so until rows wrap; it reads with the panel hidden at 1440 × 900 (below).
+  const notYet = (name: string) => name === 'two-site-64-node-8-nic';
+  for (const [name, doc] of readableDesigns()) (notYet(name) ? it.fails : it)(`${name}: node names ≥ 11 px, network names ≥ 9 px`, async () => {
+    await expectReadable(small, doc, notYet(name) ? 3000 : 8000);
+  }, 40_000);
 
   it("a grown name keeps the pair's tags (SOURCE, DESTINATION) when the pair is picked at Fit", async () => {
     const doc = EXAMPLES.find((e) => e.id === 'two-site-routed')!.document;
@@ -243,4 +259,22 @@ describe.each([
     // The full drawing's base sizes: networks and NICs both 11 (src/canvas/metrics.ts FONT).
     await expect.poll(ratio).toEqual([11, 11, 0]);
   });
+});
+
+describe('a 64-node cluster with 8 NICs per node, side panel hidden, 1440 × 900', () => {
+  it('reads at Fit: node names ≥ 11 px, network names ≥ 9 px, on narrower NIC tiles', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const p = await context.newPage();
+    await p.goto(inject('baseUrl'));
+    await p.waitForFunction(() => Boolean((window as unknown as Partial<Win>).__lmpv?.cy));
+    await p.getByRole('button', { name: 'Hide panel' }).click();
+    await expectReadable(p, largeEightNic(), 8000);
+    // Eight NICs a node: tiles narrower than the 26 px of a node with fewer (metrics.ts COMPACT_NARROW_NIC).
+    const widths = await p.evaluate(() => [...new Set((window as unknown as Win).__lmpv.cy.$('node.nic').map((n) => n.width()))]);
+    expect(widths).toEqual([18]);
+    // Shown again: the panel is back as it was.
+    await p.getByRole('button', { name: 'Show panel' }).click();
+    await expect.poll(() => p.getByRole('tab', { name: 'Path' }).isVisible()).toBe(true);
+    await context.close();
+  }, 40_000);
 });

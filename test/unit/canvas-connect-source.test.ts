@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology, type Topology, type TopologyDocument } from '../../src/engine';
 import { applyEdit } from '../../src/engine/edit/apply';
 import { connectSource } from '../../src/canvas/gestures/connectLine';
+import { nothingConnected } from '../../src/canvas/interaction';
 import { EXAMPLES } from '../../src/examples';
 
 // The 16-node example (compact) with a network no node is on yet.
@@ -39,5 +40,17 @@ describe('where a connection starts', () => {
     const nets = (id: string) => (after.index.addressesByNic.get(id) ?? []).map((i) => after.addresses[i]!.networkId);
     expect(nets('a03-lm1')).toEqual(['lm-a1']);
     expect(after.index.nicsByNode.get('a03')!.flatMap(nets)).toContain('backup');
+  });
+});
+
+describe('a connection that connects nothing (issue 27)', () => {
+  const t = topology(sixteen);
+  it.each([
+    ['a03', 'nothing', /^Nothing connected: the drag was let go over nothing it can connect to\. To connect node HV-A03, release the drag over a network, a NIC, a node or a router\.$/],
+    ['a03-lm1', 'itself', /^Nothing connected: the drag was let go on NIC HV-A03 'LM 1' itself\. To connect NIC HV-A03 'LM 1', release/],
+    ['backup', 'itself', /let go on network 'Backup' itself/],
+    ['ra1', 'nothing', /To connect router 'Router A1', release/],
+  ] as const)('from %s, let go on %s: says why, naming the element', (from, on, text) => {
+    expect(nothingConnected(t, from, on)).toMatch(text);
   });
 });

@@ -62,6 +62,16 @@ const rows: Row[] = [
     'idle',
     [{ type: 'connect-start', source: 'n1' }, { type: 'connect-end' }, closeMenu, { type: 'tap', tap: { id: 'n1', additive: true } }],
   ],
+  [
+    'a connection dragged and released on nothing or on its source: no connect, a notice says why (issue 27)',
+    [pressConnect('n1'), move, release(), pressConnect('n2'), move, release('n2'), tap('n2')],
+    'idle',
+    [
+      { type: 'connect-start', source: 'n1' }, { type: 'connect-line', source: 'n1', at }, { type: 'connect-end' }, { type: 'connect-none', source: 'n1', on: 'nothing' },
+      { type: 'connect-start', source: 'n2' }, { type: 'connect-line', source: 'n2', at }, { type: 'connect-end' }, { type: 'connect-none', source: 'n2', on: 'itself' },
+      closeMenu, { type: 'tap', tap: { id: 'n2', additive: false } },
+    ],
+  ],
   ['a connection cancelled by a tool change: the line goes, nothing is sent', [pressConnect('n1'), move, { type: 'cancel' }], 'idle', [{ type: 'connect-start', source: 'n1' }, { type: 'connect-line', source: 'n1', at }, { type: 'connect-end' }]],
   [
     'a press interrupting a connection (release missed) ends it first',

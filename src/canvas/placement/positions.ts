@@ -81,8 +81,112 @@ export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos
     out.set(id, { x: a.x + d.x, y: a.y + d.y });
   }
   spreadOverlappingNics(model, out);
+  separateSites(model, out);
   clearUnsavedBars(model, out, saved);
+  clearBarsOffLabels(model, out);
   return out;
+}
+
+/** Room kept between two sites pushed apart (model px). */
+const SITE_GAP = 24;
+const SITE_PASSES = 8;
+
+/**
+ * Sites never cover each other (issue 27): a site grows with what is dropped or moved into it,
+ * and where its box (its name included) would overlap a site drawn after it, that later site is
+ * drawn pushed away — along the axis it has to travel least, away from the grown one — with
+ * everything in it (its nodes' NICs, its bars, its routers and their links). Sites are taken in
+ * the diagram's order, so the push is the same every time; in an automatic layout (no two sites
+ * overlap) nothing moves. Saved positions are not changed: the push is redone on every drawing,
+ * and saved as drawn by the next move.
+ */
+function separateSites(model: DiagramModel, out: Map<string, Pos>): void {
+  const sites = model.nodes.filter((n) => n.kind === 'site').map((n) => n.id);
+  if (sites.length < 2) return;
+  const inSite = (id: string): string | null => {
+    const n = model.byId.get(id)!;
+    if (n.kind === 'site') return id;
+    if (n.kind === 'nic') return model.siteOf.get(n.parent!) ?? null;
+    if (n.kind === 'network') return n.parent;
+    if (n.kind === 'transit') {
+      // A router link within one site goes with it.
+      const of = new Set((model.edgesTo.get(id) ?? []).map((e) => model.siteOf.get(model.edgeById.get(e)!.source) ?? null));
+      return of.size === 1 ? [...of][0]! : null;
+    }
+    return model.siteOf.get(id) ?? null;
+  };
+  for (let pass = 0; pass < SITE_PASSES; pass++) {
+    const boxes = estimateBoxes(model, out, computeGeometry(model, out));
+    let moved = false;
+    for (let i = 0; i < sites.length && !moved; i++) {
+      const a = boxes.get(sites[i]!)?.outer;
+      if (!a) continue;
+      for (let j = i + 1; j < sites.length && !moved; j++) {
+        const b = boxes.get(sites[j]!)?.outer;
+        if (!b || !overlaps(grow(a, SITE_GAP / 2), grow(b, SITE_GAP / 2))) continue;
+        // The least travel that clears `a` by the gap, away from it.
+        const right = a.x2 + SITE_GAP - b.x1;
+        const left = b.x2 - (a.x1 - SITE_GAP);
+        const down = a.y2 + SITE_GAP - b.y1;
+        const up = b.y2 - (a.y1 - SITE_GAP);
+        const options: Pos[] = [{ x: right, y: 0 }, { x: -left, y: 0 }, { x: 0, y: down }, { x: 0, y: -up }];
+        const d = options.reduce((best, o) => (Math.abs(o.x) + Math.abs(o.y) < Math.abs(best.x) + Math.abs(best.y) ? o : best));
+        for (const [id, p] of out) if (inSite(id) === sites[j]) out.set(id, { x: p.x + d.x, y: p.y + d.y });
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
+}
+
+/**
+ * A bar never hides a site's name or another bar (issue 27): a bar — placed by the user or not —
+ * that lies over a site's name or over another bar slides up or down to the nearest height where
+ * it covers neither (and no node, router or label it did not already cover). Bars are taken in
+ * the diagram's order; the first of two bars stays. In an automatic layout nothing moves.
+ */
+function clearBarsOffLabels(model: DiagramModel, out: Map<string, Pos>): void {
+  const bars = model.nodes.filter((n) => n.kind === 'network' && out.has(n.id)).map((n) => n.id);
+  if (bars.length === 0) return;
+  const geometry = computeGeometry(model, out);
+  const boxes = estimateBoxes(model, out, geometry);
+  const margin = Math.max(2, barMargin(model) / 2);
+  // Site names: the strip of a site's outer box outside its drawn box.
+  const siteNames: Box[] = [];
+  for (const n of model.nodes) {
+    if (n.kind !== 'site' || !model.children.has(n.id)) continue;
+    const b = boxes.get(n.id);
+    if (!b) continue;
+    if (b.outer.y1 < b.box.y1) siteNames.push({ x1: b.outer.x1, y1: b.outer.y1, x2: b.outer.x2, y2: b.box.y1 });
+    if (b.outer.y2 > b.box.y2) siteNames.push({ x1: b.outer.x1, y1: b.box.y2, x2: b.outer.x2, y2: b.outer.y2 });
+  }
+  const others: Box[] = [...boxes].filter(([k]) => {
+    const n = model.byId.get(k)!;
+    return n.kind !== 'nic' && n.kind !== 'network' && n.kind !== 'site';
+  }).map(([, b]) => b.outer);
+  const placed: Box[] = [];
+  for (const id of bars) {
+    const bus = geometry.buses.get(id);
+    const p = out.get(id)!;
+    if (!bus) continue;
+    const n = model.byId.get(id)!;
+    const at = (y: number): Box => ({ x1: bus.x - bus.w / 2, y1: y - n.h / 2, x2: bus.x + bus.w / 2, y2: y + n.h / 2 });
+    const hides = (y: number): boolean => [...siteNames, ...placed].some((o) => overlaps(grow(o, margin), at(y)));
+    // What it covers where it is (a user may have put it there) does not hold it back; nothing new.
+    const already = others.filter((o) => overlaps(o, at(p.y)));
+    const free = (y: number): boolean => !hides(y) && !others.some((o) => !already.includes(o) && overlaps(o, at(y)));
+    let y = p.y;
+    if (hides(p.y)) {
+      for (let k = 1; k <= BAR_MAX_STEPS; k++) {
+        const found = [p.y + k * BAR_STEP, p.y - k * BAR_STEP].find(free);
+        if (found === undefined) continue;
+        y = found;
+        out.set(id, { x: p.x, y });
+        break;
+      }
+    }
+    placed.push(at(y));
+  }
 }
 
 /**
