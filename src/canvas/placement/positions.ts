@@ -84,6 +84,9 @@ export function viewPositions(model: DiagramModel, auto: ReadonlyMap<string, Pos
   separateSites(model, out);
   clearUnsavedBars(model, out, saved);
   clearBarsOffLabels(model, out);
+  // A bar slid down (or up) can grow its site into the next one: push the sites apart again (a
+  // site moves as a whole, so the bars' places within it hold).
+  separateSites(model, out);
   return out;
 }
 
