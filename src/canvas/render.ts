@@ -18,6 +18,7 @@ import { followRouters } from './diagramLayout';
 import type { Look } from './overlayPlan';
 import { baseFont, firstLine, growthCap, growthStep, READABLE_PX, type GrowKind } from './textGrowth';
 import { fitViewport } from './viewport';
+import { timed } from './timing';
 
 const FIT_PADDING = 30;
 
@@ -68,7 +69,10 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
   };
 
   const sync = (s: AppState, prev: AppState | null): void => {
-    const next = derive(s);
+    const next = timed('canvas: derive the view (selection, highlight)', () => derive(s));
+    timed('canvas: restyle the diagram', () => apply(s, prev, next));
+  };
+  const apply = (s: AppState, prev: AppState | null, next: View): void => {
     const structure = !view || next.model !== view.model;
     const moved = structure || next.positions !== view!.positions;
     const restyle = moved || next.decorations !== view!.decorations;

@@ -9,6 +9,7 @@ import { createAdapter, type ContextMenuRequest } from '../../canvas/adapter';
 import { union, type Box } from '../../canvas/geometry';
 import { createCanvasApi } from '../../canvas/canvasApi';
 import { testHandle } from '../testHandle';
+import { timing } from '../../canvas/timing';
 import { ContextMenu } from './ContextMenu';
 import { Legend } from './Legend';
 import { markDiagramMounted } from './mounted';
@@ -46,7 +47,7 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
     apiRef.current = api;
     // The test handle main.tsx installs (src/ui/testHandle.ts; absent in unit tests) gets the diagram.
     const hook = testHandle();
-    if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api });
+    if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api, timing });
     // When the room shrinks (a notice appears or grows, the legend opens), a diagram that was
     // whole on screen is fitted again instead of running under the edges; a zoomed-in view is left.
     const whole = (): boolean => {
@@ -72,6 +73,7 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
         delete hook.overlay;
         delete hook.settled;
         delete hook.canvas;
+        delete hook.timing;
       }
       if (apiRef.current === api) apiRef.current = null;
       adapter.destroy();
