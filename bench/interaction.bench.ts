@@ -117,12 +117,23 @@ async function timeStep(page: Page, step: Step): Promise<Sample> {
                 const before = timing.spans.filter((s) => s.start < t3);
                 const canvas: Record<string, number> = {};
                 for (const s of before) canvas[s.name] = (canvas[s.name] ?? 0) + s.ms;
-                const inAction = before.filter((s) => s.start < t1).reduce((a, s) => a + s.ms, 0);
+                // Spans nest (the restyle holds the classes, the names, the fit): their union is the canvas's part.
+                const union = (spans: { start: number; ms: number }[]): number => {
+                  let sum = 0;
+                  let end = -Infinity;
+                  for (const x of [...spans].sort((a, b) => a.start - b.start)) {
+                    const e = x.start + x.ms;
+                    if (e > end) sum += e - Math.max(x.start, end);
+                    end = Math.max(end, e);
+                  }
+                  return sum;
+                };
+                const inAction = union(before.filter((s) => s.start < t1));
                 // The diagram's catching up after the frame, given a moment to happen.
                 setTimeout(() => {
                   timing.on = false;
                   observer.disconnect();
-                  const later = timing.spans.filter((s) => s.start >= t3).reduce((a, s) => a + s.ms, 0);
+                  const later = union(timing.spans.filter((s) => s.start >= t3));
                   const panelsAt = changed ? (painted.find((p) => p > changed) ?? painted[painted.length - 1]!) : t3;
                   resolve({ total: t3 - t0, store: t1 - t0 - inAction, canvas, react: t2 - t1, wait: Math.max(0, frameStart - t2), draw: t3 - Math.max(frameStart, t2), later, panels: Math.max(t3, panelsAt) - t0 });
                 }, 700);
