@@ -240,6 +240,7 @@ async function main(): Promise<void> {
     const cdp: CDPSession = await page.context().newCDPSession(page);
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
     console.log(`# What a person feels (Chromium, 64 nodes × 8 NICs, two sites; ${ROUNDS} rounds per rate; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    console.log("(canvas spans nest: 'restyle the diagram' holds 'classes and labels', 'names grown for the zoom' and 'fit'; 'store' is the action less the canvas)");
     for (const rate of RATES) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       const samples = new Map<Action, Sample[]>();
