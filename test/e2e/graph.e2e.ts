@@ -241,7 +241,9 @@ describe('the diagram', () => {
     const page = await openApp(browser, inject('baseUrl'));
     // The full drawing zoomed out: a grown network shows its first line, which a what-if retags.
     await openExample(page, 'two-site-routed');
-    await page.evaluate(() => window.__lmpv.cy.zoom({ level: 0.25, renderedPosition: { x: 0, y: 0 } }));
+    await page.evaluate(() => {
+      window.__lmpv.cy.zoom({ level: 0.25, renderedPosition: { x: 0, y: 0 } });
+    });
     const grown = () =>
       page.evaluate(() =>
         window.__lmpv.cy
