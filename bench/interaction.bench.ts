@@ -39,7 +39,7 @@ const BUDGETS: Record<Action, [number, number]> = {
 };
 const LABELS: Record<Action, string> = {
   open: 'open the design (load → drawn)',
-  pick: 'pick the destination (pair lit, panels updated)',
+  pick: 'pick the destination (the pair lit on the diagram)',
   whatif: 'fail a network on the path (what-if)',
   restore: 'restore all',
   clear: 'clear the pair (both selects to — choose —)',
