@@ -111,7 +111,9 @@ export function applyLooks(cy: Core, looks: ReadonlyMap<string, Look>, applied: 
   }
 }
 
-/** Classes and labels: only those that changed. */
-export function applyDecorations(cy: Core, model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: Map<string, Look>): void {
-  applyLooks(cy, changedLooks(model, decorations, geometry, applied), applied);
+/** Classes and labels: only those that changed (returned, with their new look). */
+export function applyDecorations(cy: Core, model: DiagramModel, decorations: ReadonlyMap<string, Decoration>, geometry: Geometry, applied: Map<string, Look>): Map<string, Look> {
+  const looks = changedLooks(model, decorations, geometry, applied);
+  applyLooks(cy, looks, applied);
+  return looks;
 }

@@ -12,6 +12,7 @@ import type { View } from './viewDeriver';
 import { centre, leafBox, type Box, type Geometry } from './geometry';
 import { createOverlay } from './overlay';
 import { planOverlay, type Look } from './overlayPlan';
+import { timed } from './timing';
 
 export interface HighlightScheduler {
   /** Paints `next`'s highlight over the diagram when it can (true); false: restyle the diagram instead. */
@@ -38,7 +39,7 @@ export function createHighlightScheduler(cy: Core, container: HTMLElement | null
     if (!pending || cy.destroyed()) return; // destroyed: the timer outlived the diagram
     const looks = pending;
     pending = null;
-    cy.batch(() => applyLooks(cy, looks, applied));
+    timed('canvas: diagram takes the overlay\'s looks (after the frame)', () => cy.batch(() => applyLooks(cy, looks, applied)));
     if (overlay && overlay.size() > 0) cy.one('render', () => overlay.clear());
   };
   const commitAfterFrame = (looks: Map<string, Look>): void => {

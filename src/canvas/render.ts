@@ -18,6 +18,7 @@ import { followRouters } from './diagramLayout';
 import type { Look } from './overlayPlan';
 import { baseFont, firstLine, growthCap, growthStep, READABLE_PX, type GrowKind } from './textGrowth';
 import { fitViewport } from './viewport';
+import { timed } from './timing';
 
 const FIT_PADDING = 30;
 
@@ -68,7 +69,10 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
   };
 
   const sync = (s: AppState, prev: AppState | null): void => {
-    const next = derive(s);
+    const next = timed('canvas: derive the view (selection, highlight)', () => derive(s));
+    timed('canvas: restyle the diagram', () => apply(s, prev, next));
+  };
+  const apply = (s: AppState, prev: AppState | null, next: View): void => {
     const structure = !view || next.model !== view.model;
     const moved = structure || next.positions !== view!.positions;
     const restyle = moved || next.decorations !== view!.decorations;
@@ -77,6 +81,7 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
       return;
     }
     highlight.supersede();
+    let restyled: Map<string, Look> | null = null;
     cy.batch(() => {
       if (structure) for (const id of syncStructure(cy, next.model)) applied.delete(id);
       if (moved) {
@@ -86,26 +91,38 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
         appliedPositions = next.positions;
         boxes = { known: null, fresh: true };
       }
-      if (restyle) applyDecorations(cy, next.model, next.decorations, geometry!, applied);
+      // Its labels are regrown below, right away: the data events they raise are ours.
+      if (restyle) restyled = timed('canvas: classes and labels', () => quietly(() => applyDecorations(cy, next.model, next.decorations, geometry!, applied)));
     });
     view = next;
-    if (!prev || s.loadSeq !== prev.loadSeq) fit();
+    const changed = restyled as Map<string, Look> | null; // assigned in the batch's callback
+    if (!prev || s.loadSeq !== prev.loadSeq) timed('canvas: fit', fit);
+    // A restyle alone changes no box and no zoom: only the names whose label changed can grow
+    // differently (a what-if or a cleared pair restyles hundreds of elements, a few labels).
+    else if (!moved && changed) grow(new Set([...changed].filter(([id, look]) => look.label !== labelsGrown.get(id)).map(([id]) => id)));
     else if (structure || restyle) grow();
     warmSoon();
   };
 
   // Names drawn larger while zoomed out (./textGrowth.ts): after every restyle and zoom.
-  const grow = (): void => {
+  // The label each name was last grown for: a restyle regrows only the names whose label changed.
+  const labelsGrown = new Map<string, string>();
+  /** `only`: the names to grow (all when absent: after a zoom, a move, a new structure). */
+  const grow = (only?: ReadonlySet<string>): void => timed('canvas: names grown for the zoom', () => growNow(only));
+  const growNow = (only?: ReadonlySet<string>): void => {
     if (headless || !view) return;
+    if (only?.size === 0) return;
     const z = cy.zoom();
     const m = view.model.metrics;
-    cy.batch(() => {
-      for (const n of view!.model.nodes) {
+    const nodes = only ? [...only].flatMap((id) => view!.model.byId.get(id) ?? []) : view.model.nodes;
+    quietly(() => cy.batch(() => {
+      for (const n of nodes) {
         if (n.kind !== 'host' && n.kind !== 'network' && n.kind !== 'site') continue;
         const el = cy.getElementById(n.id);
         if (el.empty()) continue;
         const kind: GrowKind = n.kind;
         const label = String(el.data('label') ?? '');
+        labelsGrown.set(n.id, label);
         const base = baseFont(m, kind);
         const box = kind === 'host' ? { w: el.outerWidth(), h: 0 } : { w: Number(el.data('w')) || n.w, h: m.bus.h };
         let step = growthStep(z, base, READABLE_PX[kind], growthCap(m, kind, label, box));
@@ -122,16 +139,36 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
         if ((el.data('fs') ?? 0) !== fs) el.data('fs', fs);
         if ((el.data('short') ?? '') !== (short ?? '')) el.data('short', short ?? '');
       }
-    });
+    }));
   };
+  // Data changes made here (labels regrown at once, sizes set by grow) are not news to the listener below.
+  let quiet = false;
+  const quietly = <T,>(fn: () => T): T => {
+    const was = quiet;
+    quiet = true;
+    try {
+      return fn();
+    } finally {
+      quiet = was;
+    }
+  };
+  // At the next frame: every name after a zoom, else the names whose label changed meanwhile.
   let growFrame = 0;
-  const growSoon = (): void => {
+  let growAll = false;
+  let growIds = new Set<string>();
+  const growSoon = (ids?: Iterable<string>): void => {
+    if (ids) for (const id of ids) growIds.add(id);
+    else growAll = true;
     if (growFrame) return;
     growFrame = schedule(() => {
       growFrame = 0;
-      grow();
+      const only = growAll ? undefined : growIds;
+      growAll = false;
+      growIds = new Set();
+      grow(only);
     });
   };
+  const growAllSoon = (): void => growSoon();
 
   // A restyle leaves cytoscape's cached checks stale until the next press; refreshed while idle.
   let warmHandle: number | null = null;
@@ -196,11 +233,11 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
   sync(store.getState(), null);
   const unsubscribe = store.subscribe((s, prev) => sync(s, prev));
   // A label changed by the highlight (tags) after the overlay painted it: its grown form follows.
-  const labelChanged = (e: { target: { isNode(): boolean } }): void => {
-    if (e.target.isNode()) growSoon();
+  const labelChanged = (e: { target: { isNode(): boolean; id(): string } }): void => {
+    if (!quiet && e.target.isNode()) growSoon([e.target.id()]);
   };
   if (!headless) {
-    cy.on('viewport', growSoon);
+    cy.on('viewport', growAllSoon);
     cy.on('data', 'node.host, node.network', labelChanged);
   }
 
@@ -226,7 +263,7 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     destroy() {
       unsubscribe();
       if (!headless) {
-        cy.off('viewport', growSoon);
+        cy.off('viewport', growAllSoon);
         cy.off('data', 'node.host, node.network', labelChanged);
       }
       if (growFrame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(growFrame);

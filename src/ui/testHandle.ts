@@ -7,6 +7,7 @@
  */
 import type { Core } from 'cytoscape';
 import type { CanvasApi } from '../canvas/api';
+import type { Timing } from '../canvas/timing';
 import type { AppStore } from '../store/appStore';
 
 export interface LmpvHandle {
@@ -18,6 +19,8 @@ export interface LmpvHandle {
   /** True when the diagram itself shows the whole highlight (the overlay is empty). */
   settled?(): boolean;
   canvas?: CanvasApi;
+  /** The canvas's timing spans (src/canvas/timing.ts): the benchmark turns them on. */
+  timing?: Timing;
 }
 
 /** The handle, when the page has one (main.tsx installs it; unit and component tests may not). */

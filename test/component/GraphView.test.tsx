@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Core, NodeSingular } from 'cytoscape';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GraphView } from '../../src/ui/canvas/GraphView';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
@@ -42,6 +42,38 @@ afterEach(() => {
 });
 
 describe('GraphView', () => {
+  it('resizes the diagram after the frame in which its room changed, once, not inside that frame (issue 25)', async () => {
+    // The legend strip grows and shrinks with a click's highlight: resizing cytoscape (a full
+    // redraw) and measuring the diagram inside that frame doubled the click's time.
+    const observers: (() => void)[] = [];
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(cb: ResizeObserverCallback) {
+          observers.push(() => cb([], this as unknown as ResizeObserver));
+        }
+        observe(): void {}
+        disconnect(): void {}
+      },
+    );
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    try {
+      const { cy } = mount('switched-4-node');
+      const resize = vi.spyOn(cy, 'resize');
+      frames.length = 0;
+      observers.forEach((o) => o());
+      observers.forEach((o) => o());
+      expect(resize).not.toHaveBeenCalled();
+      for (const f of frames.splice(0)) f(0);
+      expect(resize).not.toHaveBeenCalled();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(resize).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('draws every element of the topology and registers the canvas API', () => {
     const { cy, store, api } = mount('two-site-routed');
     const t = store.getState().design;

@@ -237,6 +237,53 @@ describe('the diagram', () => {
     await page.context().close();
   });
 
+  it('grows the names a what-if, a restore and a cleared pair retag as a full regrow would (issue 25: only changed labels are regrown)', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    // The full drawing zoomed out: a grown network shows its first line, which a what-if retags.
+    await openExample(page, 'two-site-routed');
+    await page.evaluate(() => {
+      window.__lmpv.cy.zoom({ level: 0.25, renderedPosition: { x: 0, y: 0 } });
+    });
+    const grown = () =>
+      page.evaluate(() =>
+        window.__lmpv.cy
+          .nodes('.host, .network, .site')
+          .map((n) => ({ id: n.id(), label: String(n.data('label')), fs: Number(n.data('fs') ?? 0), short: String(n.data('short') ?? '') }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      );
+    /** The names as they are, then as a full regrow at the same zoom leaves them (a viewport event regrows all at the next frame). */
+    const sameAsFullRegrow = async (): Promise<{ id: string; label: string; fs: number; short: string }[]> => {
+      await page.waitForFunction(() => window.__lmpv.settled());
+      await page.waitForTimeout(100);
+      const now = await grown();
+      await page.evaluate(() => new Promise<void>((resolve) => {
+        window.__lmpv.cy.emit('viewport');
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }));
+      expect(await grown()).toEqual(now);
+      return now;
+    };
+    await page.evaluate(() => window.__lmpv.store.getState().actions.pickNode('n1', ['n1']));
+    await page.evaluate(() => window.__lmpv.store.getState().actions.pickNode('n3', ['n3']));
+    const lit = await sameAsFullRegrow();
+    const net = await page.evaluate(() => window.__lmpv.cy.nodes('.network.chosen').first().id());
+    await page.evaluate((id) => window.__lmpv.store.getState().actions.toggleFailed(id), net);
+    const failed = await sameAsFullRegrow();
+    expect(failed.find((n) => n.id === net)!.label).toContain('✕ FAILED');
+    // The failed network's grown name changed: the check compares names a restyle regrew.
+    expect(failed.find((n) => n.id === net)!.short).not.toBe(lit.find((n) => n.id === net)!.short);
+    await page.evaluate(() => window.__lmpv.store.getState().actions.restoreAll());
+    await sameAsFullRegrow();
+    await page.evaluate(() => {
+      const { actions } = window.__lmpv.store.getState();
+      actions.setDestination(null);
+      actions.setSource(null);
+    });
+    await sameAsFullRegrow();
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('saves a dragged node with its NICs in the layout, as one undo step', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'switched-4-node');

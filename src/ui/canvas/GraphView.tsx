@@ -4,11 +4,12 @@
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useCanvasApi } from '../CanvasContext';
-import { useAppStore } from '../StoreContext';
+import { Deferred, useAppStore } from '../StoreContext';
 import { createAdapter, type ContextMenuRequest } from '../../canvas/adapter';
 import { union, type Box } from '../../canvas/geometry';
 import { createCanvasApi } from '../../canvas/canvasApi';
 import { testHandle } from '../testHandle';
+import { timing } from '../../canvas/timing';
 import { ContextMenu } from './ContextMenu';
 import { Legend } from './Legend';
 import { markDiagramMounted } from './mounted';
@@ -46,7 +47,7 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
     apiRef.current = api;
     // The test handle main.tsx installs (src/ui/testHandle.ts; absent in unit tests) gets the diagram.
     const hook = testHandle();
-    if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api });
+    if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api, timing });
     // When the room shrinks (a notice appears or grows, the legend opens), a diagram that was
     // whole on screen is fitted again instead of running under the edges; a zoomed-in view is left.
     const whole = (): boolean => {
@@ -55,23 +56,39 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
       const b = cy.elements().renderedBoundingBox({ includeLabels: true, includeOverlays: false });
       return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= cy.width() + 1 && b.y2 <= cy.height() + 1;
     };
+    // Handled after the frame the change is painted in, not inside it (issue 25): the legend
+    // strip grows and shrinks with what a click lights, and measuring the diagram (`whole`) and
+    // resizing cytoscape (a full redraw) in that frame doubled a pick's time. Meanwhile the
+    // canvas keeps its size, clipped by the container (a strip under the legend for one frame).
+    let pending = 0;
+    const onResize = (): void => {
+      pending = 0;
+      if (adapter.cy.destroyed()) return;
+      const wasWhole = whole();
+      adapter.cy.resize();
+      if (wasWhole && !whole()) adapter.fit();
+    };
     const observer =
       typeof ResizeObserver === 'function'
         ? new ResizeObserver(() => {
-            const wasWhole = whole();
-            adapter.cy.resize();
-            if (wasWhole && !whole()) adapter.fit();
+            if (pending) return;
+            pending = requestAnimationFrame(() => {
+              pending = -1;
+              setTimeout(onResize, 0);
+            });
           })
         : null;
     observer?.observe(container.current!);
     markDiagramMounted();
     return () => {
       observer?.disconnect();
+      if (pending > 0) cancelAnimationFrame(pending);
       if (hook?.cy === adapter.cy) {
         delete hook.cy;
         delete hook.overlay;
         delete hook.settled;
         delete hook.canvas;
+        delete hook.timing;
       }
       if (apiRef.current === api) apiRef.current = null;
       adapter.destroy();
@@ -88,7 +105,10 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
         aria-label="Cluster diagram. Click a node for the source, then another for the destination; right-click an element for its actions. The Path tab lists the same path as text."
         onContextMenu={(e) => e.preventDefault()}
       />
-      <Legend />
+      {/* The legend follows the diagram a render later (issue 25). */}
+      <Deferred>
+        <Legend />
+      </Deferred>
       {menu && <ContextMenu request={menu} onClose={closeMenu} />}
     </div>
   );

@@ -5,6 +5,7 @@ import { Comparison } from './Comparison';
 import { MigrationPath } from './MigrationPath';
 import { PairPicker } from './PairPicker';
 import { WhyView } from './WhyView';
+import { Deferred } from '../StoreContext';
 import './path.css';
 
 /** A collapsible section with a heading, open by default, so the tab can be scanned and folded. */
@@ -23,13 +24,16 @@ export function PathPanel() {
   return (
     <div className="path-panel">
       <PairPicker />
-      <MigrationPath />
-      <Section id="comparison" title="Windows Server 2025 vs legacy">
-        <Comparison />
-      </Section>
-      <Section id="why" title="Why">
-        <WhyView />
-      </Section>
+      {/* The path, the comparison and the why follow the diagram a render later (issue 25). */}
+      <Deferred>
+        <MigrationPath />
+        <Section id="comparison" title="Windows Server 2025 vs legacy">
+          <Comparison />
+        </Section>
+        <Section id="why" title="Why">
+          <WhyView />
+        </Section>
+      </Deferred>
       <Section id="whatif" title="What-if failures">
         <WhatIfList />
       </Section>

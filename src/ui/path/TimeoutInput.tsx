@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { LEGACY_TIMEOUT_RANGE, isLegacyTimeout as validLegacyTimeout } from '../../engine';
-import { useActions, useApp } from '../StoreContext';
+import { useActions, useLiveApp } from '../StoreContext';
 
 const { min, max } = LEGACY_TIMEOUT_RANGE;
 
@@ -21,7 +21,8 @@ function problem(text: string): string | null {
 }
 
 export function TimeoutInput() {
-  const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
+  // Live even inside the comparison's <Deferred>: the field must not be reset to a value a render behind.
+  const timeout = useLiveApp((s) => s.ui.legacyTimeoutSeconds);
   const actions = useActions();
   const errorId = useId();
   const hintId = useId();
