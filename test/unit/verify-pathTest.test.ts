@@ -213,7 +213,9 @@ describe('properties', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (steps) => {
         const v = structuredClone(base);
         let text: string | null = null;
-        for (const [where, n, key, value] of steps) {
+        for (const [where, n, key, generated] of steps) {
+          // A copy: a generated value may be placed twice (and a field set inside it), which would make a cycle.
+          const value: unknown = structuredClone(generated);
           const results = Array.isArray(v.results) ? (v.results as Record<string, unknown>[]) : [];
           if (where === 'top') v[key] = value;
           else if (where === 'result' && results.length > 0) results[n % results.length] = value as Record<string, unknown>;
