@@ -3,11 +3,13 @@
  * Start and end share a column (start, then "to" the end under it) so that the table fits the
  * side panel of a 1440-px window (issue 27).
  */
+import type { DrainPage } from './DrainPager';
 import { formatDuration, modeInSentence, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
 
 const s = (x: number): string => formatDuration(x);
 
-export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
+/** `page`: the rows drawn (drain order); all when absent. */
+export function DrainTable({ t, plan, page }: { t: Topology; plan: DrainPlan; page?: DrainPage }) {
   return (
     <table className="drain-table">
       <caption className="visually-hidden">Drain of {nodeName(t, plan.sourceNodeId)}, {modeInSentence(plan.mode)} (estimate)</caption>
@@ -21,7 +23,7 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
         </tr>
       </thead>
       <tbody>
-        {plan.migrations.map((m) => {
+        {(page ? plan.migrations.slice(page.from, page.to) : plan.migrations).map((m) => {
           const vm = t.index.vms.get(m.vmId);
           const off = vm?.state === 'off';
           return (
