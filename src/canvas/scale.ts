@@ -47,8 +47,27 @@ export function textScaleLimit(model: DiagramModel): number {
   return limit / model.metrics.font.node * model.metrics.text;
 }
 
+/**
+ * The last drawing made, by what its first model draws: an edit that changes nothing drawn (a
+ * VM's memory on the compact scale, the planning assumptions, a kept path test…) gets the same
+ * drawing back instead of up to three automatic layouts (2.6 s each on the largest accepted design).
+ */
+let last: { key: string; drawing: Drawing } | null = null;
+
+/** Everything a model draws (its maps are indexes of its nodes and edges). */
+const modelKey = (m: DiagramModel): string => JSON.stringify([m.nodes, m.edges, m.metrics]);
+
 export function drawingOf(t: Topology): Drawing {
-  let model = buildDiagram(t);
+  const first = buildDiagram(t);
+  const key = modelKey(first);
+  if (last?.key === key) return last.drawing;
+  const drawing = draw(t, first);
+  last = { key, drawing };
+  return drawing;
+}
+
+function draw(t: Topology, first: DiagramModel): Drawing {
+  let model = first;
   let auto = autoLayout(model).positions;
   if (model.metrics.kind !== 'compact') return { model, auto };
   const limit = textScaleLimit(model);
