@@ -29,7 +29,6 @@ async function measure(page: Page, action: string): Promise<{ ms: number; longes
         });
         observer.observe({ type: 'longtask', buffered: false });
         const t0 = performance.now();
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the bench's own actions, as text so they run in the page
         new Function(code)();
         // The first frame after the action, then a task: what the action did at once has run by then.
         let firstFrame = 0;
