@@ -5,7 +5,7 @@
  * for more (the filter still finds any VM).
  */
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { createAppStore } from '../../src/store/appStore';
 import { DetailsPanel } from '../../src/ui/details/DetailsPanel';
@@ -52,6 +52,18 @@ describe('8,000 VMs', () => {
     // The filter searches all 8,000.
     fireEvent.change(list.querySelector('input[aria-label="Filter VMs by name or node"]')!, { target: { value: 'SQL-00001' } });
     expect(list.querySelectorAll('tbody tr')).toHaveLength(1);
+  }, 120_000);
+
+  it('sorts with one collator, not one set up per comparison (8,000 VMs by node took 1.4 s in Chromium), in the same order', () => {
+    const compare = vi.spyOn(String.prototype, 'localeCompare');
+    try {
+      renderWith(<VmList />, design());
+      expect(compare).not.toHaveBeenCalled();
+    } finally {
+      compare.mockRestore();
+    }
+    const names = [...screen.getByRole('region', { name: 'VMs of the cluster' }).querySelectorAll('tbody tr')].slice(0, 3).map((tr) => (tr.querySelector('input') as HTMLInputElement).value);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })));
   }, 120_000);
 
   it('shows more rows on demand', () => {
