@@ -43,12 +43,12 @@ export function DrainPager({ count, page, onPage }: { count: number; page: numbe
   const pages = Math.ceil(count / DRAIN_PAGE);
   return (
     <p className="drain-pager" aria-live="polite">
-      <button type="button" className="small-button" disabled={from === 0} onClick={() => onPage(page - 1)}>
-        ← Previous {DRAIN_PAGE}
-      </button>{' '}
       <span>
         VMs {(from + 1).toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {count.toLocaleString('en-US')} in drain order (page {Math.floor(from / DRAIN_PAGE) + 1} of {pages})
       </span>{' '}
+      <button type="button" className="small-button" disabled={from === 0} onClick={() => onPage(page - 1)}>
+        ← Previous {DRAIN_PAGE}
+      </button>{' '}
       <button type="button" className="small-button" disabled={to >= count} onClick={() => onPage(page + 1)}>
         Next {Math.min(DRAIN_PAGE, count - to) || DRAIN_PAGE} →
       </button>

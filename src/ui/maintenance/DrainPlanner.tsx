@@ -12,7 +12,7 @@ import { DrainTable } from './DrainTable';
 import { DrainTimeline } from './DrainTimeline';
 import type { Plans } from './usePlans';
 import { useDrainPair, type DrainPair } from './useDrainPair';
-import { DrainPager, pageOf, pageWindow } from './DrainPager';
+import { DRAIN_PAGE, DrainPager, pageOf, pageWindow } from './DrainPager';
 
 
 function Figures({ plan }: { plan: DrainPlan }) {
@@ -98,7 +98,8 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
       </div>
       <DrainPager count={count} page={pageNo} onPage={setPage} />
       {[ws2025, legacy].map((plan) => {
-        const span = apart ? pageWindow([plan], page) : together;
+        // Paged, each mode on its own page's time: a page of the faster mode was a sliver of the slower's.
+        const span = apart || count > DRAIN_PAGE ? pageWindow([plan], page) : together;
         return (
         <section key={plan.mode} className="drain-mode" aria-label={`${MODE_LABEL[plan.mode]} plan`}>
           <div className="section-head">
