@@ -170,7 +170,8 @@ export function buildTopology(doc: TopologyDocument): Topology {
   const peers = new Map<string, Set<string>>();
   for (const n of networks) {
     if (!n.mediumDerived) continue;
-    const nicIds = new Set(addresses.filter((a) => a.networkId === n.id).map((a) => a.nicId));
+    // The NICs of the network in the order of their first address (the addresses of 256 networks were scanned once each).
+    const nicIds = new Set([...(nicsOnNetwork.get(n.id) ?? [])].map((x) => x.id));
     const nodeIds = [...new Set([...nicIds].map((id) => nicById.get(id)!.node))];
     const routed = n.prefixes.some((p) => subnets[subnetByPrefix.get(p)!]!.routerIds.length > 0);
     if (nicIds.size !== 2 || nodeIds.length !== 2 || routed) continue;
