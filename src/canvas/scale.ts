@@ -81,8 +81,33 @@ function reads(model: DiagramModel, zoom: number, k = model.metrics.text): boole
  * names read at *Fit* on every canvas of `canvases` (the fit shrinks as the text grows; at most
  * three more layouts), within the names' room over their NIC tiles.
  */
+/**
+ * The last drawing made, by what its first model draws and the canvases it was fitted to: an edit
+ * that changes nothing drawn (a VM's memory on the compact scale, the planning assumptions, a kept
+ * path test…) gets the same drawing back instead of up to three automatic layouts (2.6 s each on
+ * the largest accepted design).
+ */
+let last: { key: string; drawing: Drawing } | null = null;
+
+/** Everything a model draws (its maps are indexes of its nodes and edges), and the canvases. */
+const drawingKey = (m: DiagramModel, canvases: readonly DrawingCanvas[]): string => JSON.stringify([m.nodes, m.edges, m.metrics, canvases]);
+
+/**
+ * The drawing of `t`: on the compact scale, the smallest text factor at which node and network
+ * names read at *Fit* on every canvas of `canvases` (the fit shrinks as the text grows; at most
+ * three more layouts), within the names' room over their NIC tiles.
+ */
 export function drawingOf(t: Topology, canvases: readonly DrawingCanvas[] = DRAWING_CANVASES): Drawing {
-  let model = buildDiagram(t);
+  const first = buildDiagram(t);
+  const key = drawingKey(first, canvases);
+  if (last?.key === key) return last.drawing;
+  const drawing = draw(t, first, canvases);
+  last = { key, drawing };
+  return drawing;
+}
+
+function draw(t: Topology, first: DiagramModel, canvases: readonly DrawingCanvas[]): Drawing {
+  let model = first;
   let auto = autoLayout(model).positions;
   if (model.metrics.kind !== 'compact') return { model, auto };
   const limit = textScaleLimit(model);

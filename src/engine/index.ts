@@ -1,5 +1,6 @@
 /** The engine's public entry: pure TypeScript, no React, DOM, zustand or cytoscape. */
 export { parseTopology, FORMAT, VERSION } from './model/parse';
+export { reparseTopology, type ParsedTopology } from './model/reparse';
 export {
   DEFAULT_TRANSPORT, DEFAULT_MAX_PARALLEL_MIGRATIONS, DEFAULT_SMB_BANDWIDTH_LIMIT_FACTOR, DEFAULT_PLANNING,
   MAX_PARALLEL_MIGRATIONS_RANGE, SMB_BANDWIDTH_LIMIT_FACTOR_RANGE, ATC_MAX_MIGRATIONS_RANGE,

@@ -7,7 +7,7 @@
  * instead of applying anything half-way. A gesture that needs several changes sends one `batch`.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { DEFAULT_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout, parseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
+import { DEFAULT_LEGACY_TIMEOUT_SECONDS, isLegacyTimeout, parseTopology, reparseTopology, type Diagnostic, type Mode, type ParseError, type Topology, type TopologyDocument } from '../engine';
 import { applyEdit, copyNodes, emptyTopology, type Clip, type Edit } from '../engine/edit';
 import { readOrigin } from '../engine';
 import { applyFailures, elementKind, failableKind } from '../engine';
@@ -193,14 +193,16 @@ const parseCache = new Map<TopologyDocument, { topology: Topology; diagnostics: 
 /** How many parses the store keeps (for tests: never more than a few, whatever the history). */
 export const keptParseCount = (): number => parseCache.size;
 
-function cachedParse(doc: TopologyDocument): { ok: true; parsed: { topology: Topology; diagnostics: Diagnostic[] } } | { ok: false; errors: ParseError[] } {
+function cachedParse(doc: TopologyDocument, from?: { topology: Topology; diagnostics: Diagnostic[] }): { ok: true; parsed: { topology: Topology; diagnostics: Diagnostic[] } } | { ok: false; errors: ParseError[] } {
   const hit = parseCache.get(doc);
   if (hit) {
     parseCache.delete(doc);
     parseCache.set(doc, hit);
     return { ok: true, parsed: hit };
   }
-  const r = parseTopology(doc);
+  // A step back or forward usually differs from the current document in a few sections: only
+  // those are parsed again when nothing else derives from them (VMs, positions… model/reparse.ts).
+  const r = from ? reparseTopology(from, doc) : parseTopology(doc);
   if (!r.ok) return { ok: false, errors: r.errors };
   const parsed = { topology: r.topology, diagnostics: r.diagnostics };
   keepParse(doc, parsed);
@@ -212,8 +214,8 @@ function keepParse(doc: TopologyDocument, parsed: { topology: Topology; diagnost
   while (parseCache.size > PARSES_KEPT) parseCache.delete(parseCache.keys().next().value!);
 }
 
-function parsedOrThrow(doc: TopologyDocument): { topology: Topology; diagnostics: Diagnostic[] } {
-  const r = cachedParse(doc);
+function parsedOrThrow(doc: TopologyDocument, from?: { topology: Topology; diagnostics: Diagnostic[] }): { topology: Topology; diagnostics: Diagnostic[] } {
+  const r = cachedParse(doc, from);
   if (!r.ok) throw new Error(`Invalid initial topology: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return r.parsed;
 }
@@ -351,14 +353,14 @@ export function createAppStore(options: StoreOptions): AppStore {
         }
         // Undoing a load replaces the whole topology again: the diagram fits itself to it.
         const replaced = loadedDocuments.has(s.document) ? { loadSeq: s.loadSeq + 1 } : {};
-        apply(prev, parsedOrThrow(prev), { past: s.past.slice(0, -1), future: [s.document, ...s.future] }, replaced);
+        apply(prev, parsedOrThrow(prev, { topology: s.design, diagnostics: s.diagnostics }), { past: s.past.slice(0, -1), future: [s.document, ...s.future] }, replaced);
       },
       redo() {
         const s = get();
         const next = s.future[0];
         if (!next) return;
         const replaced = loadedDocuments.has(next) ? { loadSeq: s.loadSeq + 1 } : {};
-        apply(next, parsedOrThrow(next), { past: trim([...s.past, s.document]), future: s.future.slice(1) }, replaced);
+        apply(next, parsedOrThrow(next, { topology: s.design, diagnostics: s.diagnostics }), { past: trim([...s.past, s.document]), future: s.future.slice(1) }, replaced);
       },
       tapElement({ id, additive = false, link = false, group }) {
         const { ui, design } = get();

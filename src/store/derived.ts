@@ -31,13 +31,43 @@ interface Home {
   pair: PairSelections | null;
   allPairs: WeakMap<Topology, Map<number, AllPairsResult>>;
   checks: WeakMap<Topology, Diagnostic[]>;
+  /** The topology the all-pairs and the checks were last computed for. */
+  last: WeakRef<Topology> | null;
+}
+
+/** The parts of a topology every path, the all-pairs and the checks come from. */
+const ANALYSED = ['sites', 'nodes', 'nics', 'networks', 'routers', 'liveMigration', 'planning', 'addresses', 'subnets', 'eligibility', 'preferenceOrder', 'clusterNetworkId'] as const;
+/** Document fields no path, all-pairs result or check reads. */
+const NOT_ANALYSED = new Set(['vms', 'layout', 'name', 'description']);
+
+/**
+ * Two topologies with the same analysed parts (an edit of VMs, positions or the name shares them:
+ * engine/model/reparse.ts) have the same all-pairs result and checks: the largest design's took 1 s
+ * after each VM edit. Kept fields (`origin`, a path test) count: some checks read them.
+ */
+function sameAnalysis(a: Topology, b: Topology): boolean {
+  if (ANALYSED.some((k) => a[k] !== b[k])) return false;
+  const da = a.document as unknown as Record<string, unknown>;
+  const db = b.document as unknown as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(da), ...Object.keys(db)])) if (!NOT_ANALYSED.has(k) && da[k] !== db[k]) return false;
+  return true;
+}
+
+/** Gives `t` the last analysed topology's all-pairs results and checks when it shares their parts. */
+function carry(home: Home, t: Topology): void {
+  const last = home.last?.deref();
+  if (!last || last === t || home.allPairs.has(t) || !sameAnalysis(last, t)) return;
+  const all = home.allPairs.get(last);
+  if (all) home.allPairs.set(t, all);
+  const found = home.checks.get(last);
+  if (found && !home.checks.has(t)) home.checks.set(t, found);
 }
 
 const homes = new WeakMap<object, Home>();
 
 function homeOf(s: Pick<AppState, 'actions'>): Home {
   let h = homes.get(s.actions);
-  if (!h) homes.set(s.actions, (h = { selections: new WeakMap(), pair: null, allPairs: new WeakMap(), checks: new WeakMap() }));
+  if (!h) homes.set(s.actions, (h = { selections: new WeakMap(), pair: null, allPairs: new WeakMap(), checks: new WeakMap(), last: null }));
   return h;
 }
 
@@ -85,10 +115,12 @@ export function streamsOfSelection(t: Topology, selection: Selection): Stream[] 
 }
 
 function allPairsIn(home: Home, topology: Topology, timeout: number): AllPairsResult {
+  carry(home, topology);
   let byTimeout = home.allPairs.get(topology);
   if (!byTimeout) home.allPairs.set(topology, (byTimeout = new Map()));
   let r = byTimeout.get(timeout);
   if (!r) byTimeout.set(timeout, (r = analyzeAllPairs(topology, { legacyTimeoutSeconds: timeout })));
+  home.last = new WeakRef(topology);
   return r;
 }
 
@@ -104,6 +136,7 @@ export function allPairs(s: AppState): AllPairsResult {
  */
 export function checks(s: AppState): Diagnostic[] {
   const home = homeOf(s);
+  carry(home, s.design);
   let c = home.checks.get(s.design);
   // The path test's mismatches (issue 23) are findings of the design too.
   if (!c) home.checks.set(s.design, (c = [...runChecks(s.design, allPairsIn(home, s.design, s.ui.legacyTimeoutSeconds)), ...(pathTestOf(s.design)?.comparison.findings ?? [])]));

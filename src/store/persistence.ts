@@ -18,8 +18,49 @@ export const SCHEMA = 2;
  * clearing the site's data).
  */
 export const STARTING_KEY = 'lm-path-visualizer:starting';
-/** When the last autosave failed (storage full): a later start says that the restored work is older. */
+/**
+ * When autosave failed (storage full): a later start says that the restored work is older, and
+ * what was not kept. The key holds a record of a fixed length, reserved at start while there is
+ * room: a full storage still accepts a value that does not grow (Chromium's storage_area_map.cc
+ * checks the quota only when an item grows), and a marker written only once storage was full
+ * could never be written, so the next start silently showed older work.
+ */
 export const FAILED_KEY = 'lm-path-visualizer:autosave-failed';
+/** The marker's length: every record it holds is padded to it (JSON allows the trailing spaces). */
+export const MARKER_CHARS = 240;
+
+/** What the marker records: the first and last failed writes, how many changes were not kept, and when the kept work was saved. */
+export interface FailureMarker {
+  failedAt: string;
+  lastAt: string;
+  changes: number;
+  /** When the work still in storage was written (null: unknown). */
+  keptAt: string | null;
+}
+
+const padMarker = (json: string): string => json.padEnd(MARKER_CHARS, ' ');
+const EMPTY_MARKER = padMarker('{}');
+
+/** The marker's record, or null when it records no failure (an older app wrote the time alone). */
+export function readMarker(raw: string | null): FailureMarker | null {
+  if (raw === null) return null;
+  const text = raw.trim();
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text)) return { failedAt: text, lastAt: text, changes: 0, keptAt: null };
+  try {
+    const r = JSON.parse(text) as Partial<FailureMarker>;
+    if (typeof r.failedAt !== 'string' || Number.isNaN(Date.parse(r.failedAt))) return null;
+    const lastAt = typeof r.lastAt === 'string' && !Number.isNaN(Date.parse(r.lastAt)) ? r.lastAt : r.failedAt;
+    const keptAt = typeof r.keptAt === 'string' && !Number.isNaN(Date.parse(r.keptAt)) ? r.keptAt : null;
+    return { failedAt: r.failedAt, lastAt, changes: Number.isInteger(r.changes) && r.changes! >= 0 ? r.changes! : 0, keptAt };
+  } catch {
+    return null;
+  }
+}
+
+function writeMarker(m: FailureMarker): string {
+  // ISO times and a count: always far shorter than MARKER_CHARS.
+  return padMarker(JSON.stringify({ failedAt: m.failedAt, lastAt: m.lastAt, changes: m.changes, keptAt: m.keptAt }));
+}
 /**
  * Another tab's marker younger than this is a start under way there (a browser restoring several
  * tabs at once), not a failure; this tab's own marker (session storage, kept across a reload of
@@ -112,8 +153,8 @@ export function restore(storage: KeyValueStorage): Restored {
 
 export interface AutosaveOptions {
   onError?: (e: unknown) => void;
-  /** After each successful write. */
-  onWritten?: () => void;
+  /** After each successful write, with the record's time. */
+  onWritten?: (savedAt: string) => void;
   /** Writes nothing until this returns false (the unreadable data it would overwrite is not yet safe). */
   paused?: () => boolean;
   /**
@@ -121,11 +162,13 @@ export interface AutosaveOptions {
    * a click does not serialise the whole topology before its frame; a document change writes at once.
    */
   uiDelayMs?: number;
+  /** The clock of the records' `savedAt`. */
+  now?: () => Date;
 }
 
 /** Writes the store to storage on every change of the document or the saved UI fields. */
 export function autosave(store: AppStore, storage: KeyValueStorage, options: AutosaveOptions | ((e: unknown) => void) = {}): (() => void) & { flush(force?: boolean): void } {
-  const { onError, onWritten, paused, uiDelayMs = 0 } = typeof options === 'function' ? { onError: options, onWritten: undefined, paused: undefined } : options;
+  const { onError, onWritten, paused, uiDelayMs = 0, now = () => new Date() } = typeof options === 'function' ? { onError: options, onWritten: undefined, paused: undefined } : options;
   let last = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = (): void => {
@@ -135,7 +178,7 @@ export function autosave(store: AppStore, storage: KeyValueStorage, options: Aut
     const { document, ui, savedDocument } = store.getState();
     const record: Saved = {
       schema: SCHEMA,
-      savedAt: new Date().toISOString(),
+      savedAt: now().toISOString(),
       document,
       ui: { sourceNodeId: ui.sourceNodeId, destinationNodeId: ui.destinationNodeId, mode: ui.mode, legacyTimeoutSeconds: ui.legacyTimeoutSeconds },
       unsaved: document !== savedDocument,
@@ -145,7 +188,7 @@ export function autosave(store: AppStore, storage: KeyValueStorage, options: Aut
     try {
       storage.setItem(STORAGE_KEY, JSON.stringify(record));
       last = key;
-      onWritten?.();
+      onWritten?.(record.savedAt);
     } catch (e) {
       onError?.(e);
     }
@@ -237,7 +280,27 @@ const trySet = (storage: KeyValueStorage, key: string, value: string | null): vo
     /* storage full or disabled: the status says so already */
   }
 };
+const trySetOk = (storage: KeyValueStorage, key: string, value: string): boolean => {
+  try {
+    storage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const clock = (iso: string): string => iso.slice(11, 16);
+const when = (iso: string): string => `${clock(iso)} UTC on ${iso.slice(0, 10)}`;
+
+/** What a start says after autosave failed: what is shown (and from when), and what was not kept. */
+export function failureText(m: FailureMarker, shownSavedAt: string | null): string {
+  const kept = m.keptAt ?? shownSavedAt;
+  const what = kept !== null && !Number.isNaN(Date.parse(kept)) ? `this is your work as autosaved at ${when(kept)}, the last work it could keep` : 'this is the last work it could keep';
+  const lost =
+    m.changes > 0
+      ? `${m.changes === 1 ? 'the change' : `the ${m.changes} changes`} made from ${when(m.failedAt)}${m.lastAt !== m.failedAt ? ` to ${when(m.lastAt)}` : ''} ${m.changes === 1 ? 'was' : 'were'} not saved in this browser`
+      : 'changes made after that were not saved in this browser';
+  return `Autosave failed at ${when(m.failedAt)} (the browser storage was full): ${what}, and ${lost}. Free some storage for this site (or save your work to a file) so that autosave can keep up.`;
+}
 
 /** The document a stored autosave record holds, as JSON (for comparing with this tab's). */
 function storedDocumentJson(raw: string): string | null {
@@ -277,7 +340,10 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
   const aside = listAside(storage);
   const pieces = [...aside.map((a) => a.raw), ...(keptAside || restored.kind !== 'unreadable' ? [] : [restored.raw])];
   let notice: Notice | null = null;
-  const failedAt = tryGet(storage, FAILED_KEY);
+  // The marker: this storage's, or this tab's when even the reserved one could not be written.
+  const marker = readMarker(tryGet(storage, FAILED_KEY)) ?? (session ? readMarker(tryGet(session, FAILED_KEY)) : null);
+  // Its place, reserved while there is room (see FAILED_KEY).
+  if (tryGet(storage, FAILED_KEY) === null) trySet(storage, FAILED_KEY, EMPTY_MARKER);
   if (pieces.length > 0) {
     const why =
       restored.kind !== 'unreadable'
@@ -294,11 +360,8 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
       download: { filename: 'lm-autosave-unreadable.json', content: pieces.length === 1 ? pieces[0]! : JSON.stringify(pieces) },
     };
     actions.notify(notice);
-  } else if (restored.kind === 'ok' && failedAt !== null) {
-    actions.notify({
-      kind: 'error',
-      text: `Autosave failed at ${clock(failedAt)} UTC on ${failedAt.slice(0, 10)} (the browser storage was full): this is the last work it could keep, and changes made after that were not saved in this browser.`,
-    });
+  } else if (restored.kind === 'ok' && marker !== null) {
+    actions.notify({ kind: 'error', text: failureText(marker, restored.saved.savedAt) });
   }
 
   // Another tab stored a different document (when): this tab may not write until the user chooses,
@@ -312,17 +375,31 @@ export function bootPersistence({ storage, fallback, now = () => new Date(), uiD
     }
     return conflict;
   };
+  let failure: FailureMarker | null = null;
+  // The document the last failure was counted for: the one this start shows is no change of the user's.
+  let failedDocument: TopologyDocument | null = store.getState().document;
+  let keptAt: string | null = restored.kind === 'ok' ? restored.saved.savedAt : null;
   const saver = autosave(store, storage, {
     uiDelayMs,
+    now,
     paused: () => paused || blocked || holdForChoice(),
     onError: () => {
       const at = now().toISOString();
       if (store.getState().autosave.kind !== 'failed') actions.setAutosave({ kind: 'failed', at });
-      trySet(storage, FAILED_KEY, at);
+      const doc = store.getState().document;
+      failure = { failedAt: failure?.failedAt ?? at, lastAt: at, changes: (failure?.changes ?? 0) + (doc !== failedDocument ? 1 : 0), keptAt };
+      failedDocument = doc;
+      const text = writeMarker(failure);
+      // Over the reserved place (same length: accepted by a full storage); else in this tab's own storage.
+      if (!trySetOk(storage, FAILED_KEY, text) && session) trySet(session, FAILED_KEY, text);
     },
-    onWritten: () => {
+    onWritten: (savedAt) => {
+      keptAt = savedAt;
       if (store.getState().autosave.kind === 'failed') actions.setAutosave({ kind: 'on' });
-      if (tryGet(storage, FAILED_KEY) !== null) trySet(storage, FAILED_KEY, null);
+      if (failure !== null || readMarker(tryGet(storage, FAILED_KEY)) !== null) trySet(storage, FAILED_KEY, EMPTY_MARKER);
+      if (session && tryGet(session, FAILED_KEY) !== null) trySet(session, FAILED_KEY, null);
+      failure = null;
+      failedDocument = store.getState().document;
     },
   });
 

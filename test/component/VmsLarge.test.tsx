@@ -4,14 +4,15 @@
  * now its options are made when it opens, and a long list draws its first 200 rows with a button
  * for more (the filter still finds any VM).
  */
-import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { createAppStore } from '../../src/store/appStore';
 import { DetailsPanel } from '../../src/ui/details/DetailsPanel';
 import { StoreProvider } from '../../src/ui/StoreContext';
 import { CanvasApiProvider } from '../../src/ui/CanvasContext';
 import { VmList } from '../../src/ui/vms/VmList';
+import { MaintenancePanel } from '../../src/ui/maintenance/MaintenancePanel';
 import { generateSwitchlessMesh, spreadVms } from '../generate';
 
 function renderWith(ui: React.ReactNode, document: TopologyDocument, selectedIds: string[] = []) {
@@ -53,6 +54,18 @@ describe('8,000 VMs', () => {
     expect(list.querySelectorAll('tbody tr')).toHaveLength(1);
   }, 120_000);
 
+  it('sorts with one collator, not one set up per comparison (8,000 VMs by node took 1.4 s in Chromium), in the same order', () => {
+    const compare = vi.spyOn(String.prototype, 'localeCompare');
+    try {
+      renderWith(<VmList />, design());
+      expect(compare).not.toHaveBeenCalled();
+    } finally {
+      compare.mockRestore();
+    }
+    const names = [...screen.getByRole('region', { name: 'VMs of the cluster' }).querySelectorAll('tbody tr')].slice(0, 3).map((tr) => (tr.querySelector('input') as HTMLInputElement).value);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })));
+  }, 120_000);
+
   it('shows more rows on demand', () => {
     const doc = generateSwitchlessMesh(3, 'Three nodes');
     doc.vms = spreadVms(doc.nodes!, 450);
@@ -72,4 +85,27 @@ describe('8,000 VMs', () => {
     expect(section.querySelectorAll('tbody tr')).toHaveLength(200);
     expect(section).toHaveTextContent('Showing 200 of 1,000 VMs');
   });
+});
+
+describe("a drain of 1,000 VMs in the Maintenance tab", () => {
+  it('draws one page of 100 VMs in each mode, as bars or as rows, and pages through all of them', () => {
+    renderWith(<MaintenancePanel />, design());
+    const planner = screen.getByRole('region', { name: 'Maintenance planner' });
+    const modes = () => planner.querySelectorAll('.drain-mode');
+    // 1,000 VMs on the busiest node: 2,000 bars were drawn (13 s), 2,000 rows as a table (57 s).
+    expect(modes()).toHaveLength(2);
+    for (const m of modes()) expect(m.querySelectorAll('.drain-bar')).toHaveLength(100);
+    expect(planner).toHaveTextContent('VMs 1–100 of 1,000 in drain order (page 1 of 10)');
+    const firstBar = modes()[0]!.querySelector('.drain-bar')!.getAttribute('aria-label');
+    fireEvent.click(within(planner).getByRole('button', { name: 'Next 100 →' }));
+    expect(planner).toHaveTextContent('VMs 101–200 of 1,000');
+    expect(modes()[0]!.querySelector('.drain-bar')!.getAttribute('aria-label')).not.toBe(firstBar);
+    // The axis starts where the page's first VM starts, not at 0.
+    expect(modes()[0]!.querySelector('.drain-axis span')!.textContent).not.toBe('0');
+    fireEvent.click(within(planner).getByRole('radio', { name: /Table/ }));
+    for (const m of modes()) expect(m.querySelectorAll('tbody tr')).toHaveLength(100);
+    fireEvent.click(within(planner).getByRole('button', { name: '← Previous 100' }));
+    expect(planner).toHaveTextContent('VMs 1–100 of 1,000');
+    expect(within(planner).getByRole('button', { name: '← Previous 100' })).toBeDisabled();
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 import { createAppStore, HISTORY_LIMIT } from '../../src/store/appStore';
-import { bootPersistence, FAILED_KEY, memoryStorage, STARTING_KEY, STORAGE_KEY, UNREADABLE_PREFIX, type BootOptions, type KeyValueStorage } from '../../src/store/persistence';
+import { bootPersistence, FAILED_KEY, memoryStorage, readMarker, STARTING_KEY, STORAGE_KEY, UNREADABLE_PREFIX, type BootOptions, type KeyValueStorage } from '../../src/store/persistence';
 import { readFixture } from './helpers';
 
 /** One browser's storage shared by tabs: a write in one tab is announced to the others (the `storage` event). */
@@ -143,9 +143,9 @@ describe('autosave failures stay visible until resolved', () => {
     shared.full = false;
     shared.map.set(FAILED_KEY, '2026-12-01T03:30:00.000Z');
     const next = bootPersistence({ storage: shared.tab().storage, fallback });
-    expect(next.store.getState().notice?.text).toMatch(/^Autosave failed at 03:30 UTC on 2026-12-01 \(the browser storage was full\): this is the last work it could keep/);
-    // The write at start succeeded: the failure is resolved, the marker gone.
-    expect(shared.map.has(FAILED_KEY)).toBe(false);
+    expect(next.store.getState().notice?.text).toMatch(/^Autosave failed at 03:30 UTC on 2026-12-01 \(the browser storage was full\): this is your work as autosaved at 03:30 UTC on 2026-12-01, the last work it could keep, and changes made after that were not saved in this browser\./);
+    // The write at start succeeded: the failure is resolved (its place stays reserved).
+    expect(readMarker(shared.map.get(FAILED_KEY) ?? null)).toBeNull();
     expect(next.store.getState().autosave).toEqual({ kind: 'on' });
   });
 
@@ -230,5 +230,72 @@ describe('undo limit', () => {
     const store = createAppStore({ document: twoSite() });
     store.getState().actions.undo();
     expect(store.getState().notice).toBeNull();
+  });
+});
+
+/**
+ * A browser's storage: a quota on the sum of keys and values, refusing a write only when the item
+ * grows past it (Chromium's storage_area_map.cc), as a completely full storage does.
+ */
+class QuotaStorage implements KeyValueStorage {
+  readonly map = new Map<string, string>();
+  constructor(public quota: number) {}
+  private used(): number {
+    let n = 0;
+    for (const [k, v] of this.map) n += k.length + v.length;
+    return n;
+  }
+  getItem(k: string): string | null {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string): void {
+    const old = this.map.has(k) ? k.length + this.map.get(k)!.length : 0;
+    const item = k.length + v.length;
+    if (item > old && this.used() - old + item > this.quota) throw new DOMException('full', 'QuotaExceededError');
+    this.map.set(k, v);
+  }
+  removeItem(k: string): void {
+    this.map.delete(k);
+  }
+  get length(): number {
+    return this.map.size;
+  }
+  key(i: number): string | null {
+    return [...this.map.keys()][i] ?? null;
+  }
+}
+
+describe('a completely full storage', () => {
+  it('the next start says the work shown is older, from when, and which changes were not kept (the marker could not be written before)', () => {
+    let clockAt = Date.parse('2026-12-07T20:10:00Z');
+    const now = () => new Date(clockAt);
+    const storage = new QuotaStorage(Infinity);
+    const boot = bootPersistence({ storage, fallback: () => ({ document: twoSite() }), now });
+    boot.started();
+    // Full: not one more character fits (other data of the site took the rest).
+    storage.quota = [...storage.map].reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const { actions } = boot.store.getState();
+    clockAt = Date.parse('2026-12-07T20:15:00Z');
+    actions.edit({ type: 'add-site' });
+    expect(boot.store.getState().autosave.kind).toBe('failed');
+    clockAt = Date.parse('2026-12-07T20:40:00Z');
+    actions.edit({ type: 'add-site' });
+    actions.edit({ type: 'add-site' });
+    boot.stop();
+    // The next start, storage still full: the older work, and what it lacks, in words.
+    const next = bootPersistence({ storage, fallback, now });
+    expect(next.store.getState().document.sites).toEqual(twoSite().sites);
+    expect(next.store.getState().notice).toEqual({
+      kind: 'error',
+      text: 'Autosave failed at 20:15 UTC on 2026-12-07 (the browser storage was full): this is your work as autosaved at 20:10 UTC on 2026-12-07, the last work it could keep, and the 3 changes made from 20:15 UTC on 2026-12-07 to 20:40 UTC on 2026-12-07 were not saved in this browser. Free some storage for this site (or save your work to a file) so that autosave can keep up.',
+    });
+  });
+
+  it("keeps the marker in the tab's own storage when not even its place could be reserved", () => {
+    const storage = new QuotaStorage(0);
+    const session = memoryStorage();
+    const boot = bootPersistence({ storage, session, fallback, now: () => new Date('2026-12-07T21:00:00Z') });
+    boot.store.getState().actions.edit({ type: 'add-site' });
+    expect(readMarker(session.getItem(FAILED_KEY))).toMatchObject({ failedAt: '2026-12-07T21:00:00.000Z', changes: 1 });
   });
 });

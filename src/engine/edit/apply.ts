@@ -4,6 +4,7 @@
  * sections keep their identity; an edit that changes nothing returns the same document (by identity).
  */
 import { parseTopology } from '../model/parse';
+import { reparseTopology } from '../model/reparse';
 import type { Diagnostic, Topology, TopologyDocument } from '../model/types';
 import { applyAdd } from './add';
 import { applyDuplicate, applyPaste } from './clipboard';
@@ -32,12 +33,12 @@ export function applyEdit(doc: TopologyDocument, edit: Edit, parsed?: Parsed): E
     if (!r.ok) return r;
     before = r;
   }
-  const step = run({ doc, t: before.topology }, edit);
+  const step = run({ doc, t: before.topology, parsed: before }, edit);
   if (!step.ok) return step;
   const messages = [...new Set(step.messages ?? [])];
   const created = step.created ?? [];
   if (step.document === doc) return { ok: true, document: doc, messages, created, topology: before.topology, diagnostics: before.diagnostics };
-  const settled = settle(before.topology, step.document, messages);
+  const settled = settle(before, step.document, messages);
   if (!settled.ok) return settled;
   return { ok: true, document: settled.document, messages, created, topology: settled.topology, diagnostics: settled.diagnostics };
 }
@@ -88,18 +89,20 @@ function run(ctx: EditContext, edit: Edit): Step {
 /** Each edit of a batch sees the result of the previous ones. */
 function runBatch(ctx: EditContext, edits: readonly Edit[]): Step {
   let { doc, t } = ctx;
+  let parsed = ctx.parsed;
   const messages: string[] = [];
   const created: string[] = [];
   for (const e of edits) {
-    const step = run({ doc, t }, e);
+    const step = run({ doc, t, parsed }, e);
     if (!step.ok) return step;
     messages.push(...(step.messages ?? []));
     created.push(...(step.created ?? []));
     if (step.document === doc) continue;
-    const r = parseTopology(step.document);
+    const r = parsed ? reparseTopology(parsed, step.document) : parseTopology(step.document);
     if (!r.ok) return r;
     doc = step.document;
     t = r.topology;
+    parsed = r;
   }
   return { ok: true, document: doc, messages, created };
 }
@@ -111,13 +114,15 @@ type Settled = { ok: true; document: TopologyDocument; topology: Topology; diagn
  * parser created from addresses disappears with its last address, and with it its place in the
  * live migration settings and its saved position.
  */
-function settle(before: Topology, next: TopologyDocument, messages: string[]): Settled {
+function settle(parsed: Parsed, next: TopologyDocument, messages: string[]): Settled {
+  const before = parsed.topology;
   const declared = new Set((next.networks ?? []).map((n) => n.id));
   const lm = next.liveMigration;
   const refs = [...(lm?.networkOrder ?? []), ...(lm?.excludedNetworks ?? []), ...(lm?.smbMultichannelNetworks ?? [])];
   const questionable = new Set(refs.filter((id) => !declared.has(id)));
   const probe = questionable.size > 0 ? stripRefs(next, questionable) : next;
-  const r = parseTopology(probe);
+  // Only what the edit touched is parsed again when nothing else is derived from it (VMs, positions, planning…).
+  const r = reparseTopology(parsed, probe);
   if (!r.ok) return r;
   const exists = usedIds(r.topology);
   const was = usedIds(before);
@@ -131,7 +136,7 @@ function settle(before: Topology, next: TopologyDocument, messages: string[]): S
   const stale = Object.keys(final.layout ?? {}).filter((id) => was.has(id) && !exists.has(id));
   if (stale.length > 0) final = { ...final, layout: Object.fromEntries(Object.entries(final.layout!).filter(([id]) => !stale.includes(id))) };
   if (final === probe) return { ok: true, document: final, topology: r.topology, diagnostics: r.diagnostics };
-  const again = parseTopology(final);
+  const again = reparseTopology(r, final);
   if (!again.ok) return again;
   return { ok: true, document: final, topology: again.topology, diagnostics: again.diagnostics };
 }

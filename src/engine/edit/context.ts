@@ -3,13 +3,15 @@
  * implicit networks and subnets), element kinds, and immutable helpers that replace one element
  * while keeping every untouched element (and untouched section) the same object.
  */
-import type { Position, Topology, TopologyDocument } from '../model/types';
+import type { Diagnostic, Position, Topology, TopologyDocument } from '../model/types';
 import { ownValue } from '../model/own';
 
 export interface EditContext {
   doc: TopologyDocument;
   /** The parse of `doc`. */
   t: Topology;
+  /** The parse of `doc` with its diagnostics, when known: a batch parses each step from it (model/reparse.ts). */
+  parsed?: { topology: Topology; diagnostics: Diagnostic[] };
 }
 
 

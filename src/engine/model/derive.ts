@@ -65,15 +65,8 @@ export function buildTopology(doc: TopologyDocument): Topology {
     speedGbps: n.speedGbps ?? null, rdma: n.rdma ?? false, state: n.state ?? 'up',
     routes: (n.routes ?? []).map((r) => ({ prefix: r.prefix, via: r.via })),
   }));
-  // The physical bandwidth of a node defaults to the sum of its NICs' speeds, whatever their state.
-  const nicSpeedSum = new Map<string, number>();
-  for (const n of nics) nicSpeedSum.set(n.node, (nicSpeedSum.get(n.node) ?? 0) + (n.speedGbps ?? planning.unknownSpeedGbps));
-  const nodes: Node[] = (doc.nodes ?? []).map((n) => ({
-    id: n.id, name: n.name, site: n.site ?? null, state: n.state ?? 'up',
-    physicalBandwidthGbps: n.physicalBandwidthGbps ?? null,
-    effectiveBandwidthGbps: n.physicalBandwidthGbps ?? nicSpeedSum.get(n.id) ?? 0,
-  }));
-  const vms: Vm[] = (doc.vms ?? []).map((v) => ({ id: v.id, name: v.name, node: v.node, memoryGB: v.memoryGB, state: v.state ?? 'running' }));
+  const nodes = buildNodes(doc, nics, planning);
+  const vms = buildVms(doc);
   const routers: Router[] = (doc.routers ?? []).map((r) => ({
     id: r.id, name: r.name, site: r.site ?? null, state: r.state ?? 'up', interfaces: [...r.interfaces],
   }));
@@ -177,7 +170,8 @@ export function buildTopology(doc: TopologyDocument): Topology {
   const peers = new Map<string, Set<string>>();
   for (const n of networks) {
     if (!n.mediumDerived) continue;
-    const nicIds = new Set(addresses.filter((a) => a.networkId === n.id).map((a) => a.nicId));
+    // The NICs of the network in the order of their first address (the addresses of 256 networks were scanned once each).
+    const nicIds = new Set([...(nicsOnNetwork.get(n.id) ?? [])].map((x) => x.id));
     const nodeIds = [...new Set([...nicIds].map((id) => nicById.get(id)!.node))];
     const routed = n.prefixes.some((p) => subnets[subnetByPrefix.get(p)!]!.routerIds.length > 0);
     if (nicIds.size !== 2 || nodeIds.length !== 2 || routed) continue;
@@ -218,7 +212,7 @@ export function buildTopology(doc: TopologyDocument): Topology {
     networks: new Map(networks.map((n) => [n.id, n])),
     routers: new Map(routers.map((r) => [r.id, r])),
     vms: new Map(vms.map((v) => [v.id, v])),
-    vmsByNode: groupBy(vms, (v) => v.node, (v) => v.id),
+    vmsByNode: vmsByNode(vms),
     nicsByNode: groupBy(nics, (n) => n.node, (n) => n.id),
     addressesByNic: groupBy(addresses, (a) => a.nicId, (a) => a.index),
     addressesByNetwork: groupBy(addresses, (a) => a.networkId, (a) => a.index),
@@ -246,7 +240,27 @@ export function buildTopology(doc: TopologyDocument): Topology {
   };
 }
 
-function planningOf(doc: TopologyDocument): Planning {
+/** The nodes (their effective bandwidth needs the NICs and the planning's speed of a NIC without one). */
+export function buildNodes(doc: TopologyDocument, nics: readonly Pick<Nic, 'node' | 'speedGbps'>[], planning: Planning): Node[] {
+  // The physical bandwidth of a node defaults to the sum of its NICs' speeds, whatever their state.
+  const nicSpeedSum = new Map<string, number>();
+  for (const n of nics) nicSpeedSum.set(n.node, (nicSpeedSum.get(n.node) ?? 0) + (n.speedGbps ?? planning.unknownSpeedGbps));
+  return (doc.nodes ?? []).map((n) => ({
+    id: n.id, name: n.name, site: n.site ?? null, state: n.state ?? 'up',
+    physicalBandwidthGbps: n.physicalBandwidthGbps ?? null,
+    effectiveBandwidthGbps: n.physicalBandwidthGbps ?? nicSpeedSum.get(n.id) ?? 0,
+  }));
+}
+
+export function buildVms(doc: TopologyDocument): Vm[] {
+  return (doc.vms ?? []).map((v) => ({ id: v.id, name: v.name, node: v.node, memoryGB: v.memoryGB, state: v.state ?? 'running' }));
+}
+
+export function vmsByNode(vms: readonly Vm[]): Map<string, string[]> {
+  return groupBy(vms, (v) => v.node, (v) => v.id);
+}
+
+export function planningOf(doc: TopologyDocument): Planning {
   const p = doc.planning ?? {};
   const e = p.efficiency ?? {};
   const d = DEFAULT_PLANNING;
@@ -259,7 +273,7 @@ function planningOf(doc: TopologyDocument): Planning {
   };
 }
 
-function groupBy<T, V>(items: T[], key: (t: T) => string, value: (t: T) => V): Map<string, V[]> {
+function groupBy<T, V>(items: readonly T[], key: (t: T) => string, value: (t: T) => V): Map<string, V[]> {
   const m = new Map<string, V[]>();
   for (const it of items) {
     const k = key(it);

@@ -45,10 +45,7 @@ export function collectDiagnostics(t: Topology): Diagnostic[] {
         });
     }
   }
-  const ids = new Set<string>([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers, ...t.vms].map((e) => e.id));
-  for (const id of Object.keys(t.layout)) {
-    if (!ids.has(id)) out.push({ code: 'unknown-layout-id', path: `layout.${id}`, elementIds: [], message: `A saved position names '${id}', which is not in the topology; it is ignored.` });
-  }
+  out.push(...layoutDiagnostics(t));
   // Node pairs with no path (ws2025), among nodes that could take part in a migration.
   const p = prepare(t);
   const active = t.nodes.filter((n) => n.state === 'up');
@@ -61,6 +58,16 @@ export function collectDiagnostics(t: Topology): Diagnostic[] {
         message: `No live migration path from ${a.name} to ${b.name}: no network enabled for live migration connects them, directly or through routers. ${whatWouldConnect(t, a.id, b.id)}`,
       });
     }
+  return out;
+}
+
+/** Saved positions of ids the topology does not have (they follow the other findings but the pairs without a path). */
+export function layoutDiagnostics(t: Topology): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = new Set<string>([...t.sites, ...t.nodes, ...t.nics, ...t.networks, ...t.routers, ...t.vms].map((e) => e.id));
+  for (const id of Object.keys(t.layout)) {
+    if (!ids.has(id)) out.push({ code: 'unknown-layout-id', path: `layout.${id}`, elementIds: [], message: `A saved position names '${id}', which is not in the topology; it is ignored.` });
+  }
   return out;
 }
 

@@ -110,48 +110,82 @@ export function checkLimits(input: Record<string, unknown>, p: Problems): void {
       p.add(section, `The topology has ${list.length.toLocaleString('en-US')} ${PLURAL[kind]}; this app opens at most ${max.toLocaleString('en-US')}${WINDOWS_MAX[section] ?? ''}.`);
   }
   if (p.errors.length > 0) return;
-  const perNode = (section: 'nics' | 'vms', kind: string, max: number, why: string): void => {
-    const counts = new Map<string, number>();
-    const list = input[section];
-    if (Array.isArray(list)) for (const el of list) if (isRecord(el) && typeof el.node === 'string') counts.set(el.node, (counts.get(el.node) ?? 0) + 1);
-    for (const [node, count] of counts)
-      if (count > max) p.add(section, `Node '${node.slice(0, LIMITS.nameChars)}' has ${count.toLocaleString('en-US')} ${kind}; this app opens at most ${max.toLocaleString('en-US')} per node${why}.`);
-  };
-  perNode('nics', 'NICs', LIMITS.nicsPerNode, '');
-  perNode('vms', 'VMs', LIMITS.vmsPerNode, ' (a Windows Server host runs at most 1,024)');
+  checkPerNode(input, 'nics', p);
+  checkPerNode(input, 'vms', p);
+  checkTopText(input, p);
+  for (const [section] of SECTIONS) checkSectionText(input, section, p);
+  checkLayoutLimits(input, p);
+  checkUnknownFields(input, p);
+}
 
-  const text = (value: unknown, path: string, what: string, max: number, multiline = false): void => {
-    if (typeof value !== 'string') return;
-    const problem = textProblem(value, { max, multiline });
-    if (problem) p.add(path, `${what} ${problem}`);
-  };
-  text(input.name, 'name', "The topology's name", LIMITS.nameChars);
-  text(input.description, 'description', "The topology's description", LIMITS.descriptionChars, true);
-  for (const [section, kind] of SECTIONS) {
-    const list = input[section];
-    if (!Array.isArray(list)) continue;
-    list.forEach((el, i) => {
-      if (!isRecord(el)) return;
-      const idOk = typeof el.id !== 'string' || textProblem(el.id, { max: LIMITS.nameChars }) === null;
-      const who = idOk && typeof el.id === 'string' ? `${kind} '${el.id}'` : `${kind} #${i + 1}`;
-      text(el.id, `${section}[${i}].id`, `The id of ${kind} #${i + 1}`, LIMITS.nameChars);
-      text(el.name, `${section}[${i}].name`, `The name of ${who}`, LIMITS.nameChars);
-      for (const key of ['addresses', 'interfaces', 'prefixes', 'routes'])
-        if (Array.isArray(el[key]) && (el[key] as unknown[]).length > LIMITS.listEntries)
-          p.add(`${section}[${i}].${key}`, `${who} has ${(el[key] as unknown[]).length} ${key}; at most ${LIMITS.listEntries} are accepted.`);
-    });
-  }
-  if (isRecord(input.layout)) {
-    const keys = Object.keys(input.layout);
-    if (keys.length > LIMITS.layoutEntries) p.add('layout', `The layout has ${keys.length} saved positions; at most ${LIMITS.layoutEntries} are accepted.`);
-    else
-      for (const [id, pos] of Object.entries(input.layout)) {
-        text(id, 'layout', `A saved position's element id`, LIMITS.nameChars);
-        // A position at 1e308 made every export fail (a picture wider than any canvas).
-        if (isRecord(pos) && [pos.x, pos.y].some((v) => typeof v === 'number' && Math.abs(v) > LIMITS.coordinate))
-          p.add(`layout.${id.slice(0, LIMITS.nameChars)}`, `The saved position of '${id.slice(0, 40)}' is too far out (${pos.x}, ${pos.y}); positions up to ${LIMITS.coordinate.toLocaleString('en-US')} pixels from the centre are accepted.`);
-      }
-  }
+type LimitedSection = (typeof SECTIONS)[number][0];
+
+/**
+ * The limits of one section alone (its count, its elements per node, its texts and lists): what
+ * an edit of that section alone must meet again (model/reparse.ts).
+ */
+export function checkSectionLimits(input: Record<string, unknown>, section: LimitedSection, p: Problems): void {
+  const [, kind, max] = SECTIONS.find(([s]) => s === section)!;
+  const list = input[section];
+  if (Array.isArray(list) && list.length > max)
+    p.add(section, `The topology has ${list.length.toLocaleString('en-US')} ${PLURAL[kind]}; this app opens at most ${max.toLocaleString('en-US')}${WINDOWS_MAX[section] ?? ''}.`);
+  if (section === 'nics' || section === 'vms') checkPerNode(input, section, p);
+  checkSectionText(input, section, p);
+}
+
+function checkPerNode(input: Record<string, unknown>, section: 'nics' | 'vms', p: Problems): void {
+  const [kind, max, why] = section === 'nics' ? ['NICs', LIMITS.nicsPerNode, ''] : ['VMs', LIMITS.vmsPerNode, ' (a Windows Server host runs at most 1,024)'];
+  const counts = new Map<string, number>();
+  const list = input[section];
+  if (Array.isArray(list)) for (const el of list) if (isRecord(el) && typeof el.node === 'string') counts.set(el.node, (counts.get(el.node) ?? 0) + 1);
+  for (const [node, count] of counts)
+    if (count > max) p.add(section, `Node '${node.slice(0, LIMITS.nameChars)}' has ${count.toLocaleString('en-US')} ${kind}; this app opens at most ${max.toLocaleString('en-US')} per node${why}.`);
+}
+
+function text(value: unknown, path: string, what: string, max: number, p: Problems, multiline = false): void {
+  if (typeof value !== 'string') return;
+  const problem = textProblem(value, { max, multiline });
+  if (problem) p.add(path, `${what} ${problem}`);
+}
+
+/** The topology's own name and description. */
+export function checkTopText(input: Record<string, unknown>, p: Problems): void {
+  text(input.name, 'name', "The topology's name", LIMITS.nameChars, p);
+  text(input.description, 'description', "The topology's description", LIMITS.descriptionChars, p, true);
+}
+
+function checkSectionText(input: Record<string, unknown>, section: LimitedSection, p: Problems): void {
+  const [, kind] = SECTIONS.find(([s]) => s === section)!;
+  const list = input[section];
+  if (!Array.isArray(list)) return;
+  list.forEach((el, i) => {
+    if (!isRecord(el)) return;
+    const idOk = typeof el.id !== 'string' || textProblem(el.id, { max: LIMITS.nameChars }) === null;
+    const who = idOk && typeof el.id === 'string' ? `${kind} '${el.id}'` : `${kind} #${i + 1}`;
+    text(el.id, `${section}[${i}].id`, `The id of ${kind} #${i + 1}`, LIMITS.nameChars, p);
+    text(el.name, `${section}[${i}].name`, `The name of ${who}`, LIMITS.nameChars, p);
+    for (const key of ['addresses', 'interfaces', 'prefixes', 'routes'])
+      if (Array.isArray(el[key]) && (el[key] as unknown[]).length > LIMITS.listEntries)
+        p.add(`${section}[${i}].${key}`, `${who} has ${(el[key] as unknown[]).length} ${key}; at most ${LIMITS.listEntries} are accepted.`);
+  });
+}
+
+/** The saved positions: how many, their ids, how far out. */
+export function checkLayoutLimits(input: Record<string, unknown>, p: Problems): void {
+  if (!isRecord(input.layout)) return;
+  const keys = Object.keys(input.layout);
+  if (keys.length > LIMITS.layoutEntries) p.add('layout', `The layout has ${keys.length} saved positions; at most ${LIMITS.layoutEntries} are accepted.`);
+  else
+    for (const [id, pos] of Object.entries(input.layout)) {
+      text(id, 'layout', `A saved position's element id`, LIMITS.nameChars, p);
+      // A position at 1e308 made every export fail (a picture wider than any canvas).
+      if (isRecord(pos) && [pos.x, pos.y].some((v) => typeof v === 'number' && Math.abs(v) > LIMITS.coordinate))
+        p.add(`layout.${id.slice(0, LIMITS.nameChars)}`, `The saved position of '${id.slice(0, 40)}' is too far out (${pos.x}, ${pos.y}); positions up to ${LIMITS.coordinate.toLocaleString('en-US')} pixels from the centre are accepted.`);
+    }
+}
+
+/** The top-level fields this app does not define (`origin`, a kept path test…): depth, number of values, origin's texts. */
+export function checkUnknownFields(input: Record<string, unknown>, p: Problems): void {
   let values = 0;
   for (const key of Object.keys(input)) {
     if (KNOWN_TOP_LEVEL.has(key)) continue;
@@ -183,6 +217,9 @@ export function unknownFieldValues(input: Record<string, unknown>): number {
   }
   return values;
 }
+
+/** Whether `key` is a top-level field of the format (the rest is kept as is). */
+export const isKnownTopLevel = (key: string): boolean => KNOWN_TOP_LEVEL.has(key);
 
 /** Values nested in a JSON value (keys and entries), counted without recursion, stopping above `stopAbove`. */
 export function countValues(value: unknown, stopAbove: number): number {

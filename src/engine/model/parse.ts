@@ -55,35 +55,11 @@ function parseUnsafe(input: unknown): ParseResult {
   // Sizes, depths and text the app cannot show safely: refused before anything else is read.
   checkLimits(input, p);
   if (p.errors.length > 0) return { ok: false, errors: p.errors };
-  for (const key of ['name', 'description'] as const) {
-    if (input[key] !== undefined && typeof input[key] !== 'string') p.add(key, `'${key}' must be text, not ${describe(input[key])}.`);
-  }
-  for (const [section, shape, kind] of SECTIONS) {
-    const list = input[section];
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) {
-      p.add(section, `'${section}' must be a list, not ${describe(list)}.`);
-      continue;
-    }
-    list.forEach((el, i) => {
-      const at = `${section}[${i}]`;
-      if (!checkElement(el, shape, at, isRecord(el) ? label(kind, el, i) : `${kind} #${i + 1}`, p)) return;
-      if (section === 'nics' && Array.isArray(el.routes)) {
-        el.routes.forEach((r, k) => checkElement(r, SHAPES.route, `${at}.routes[${k}]`, `route #${k + 1} of ${label(kind, el, i)}`, p));
-      }
-    });
-  }
+  checkTopFields(input, p);
+  for (const [section] of SECTIONS) checkSectionShape(input, section, p);
   if (input.liveMigration !== undefined) checkElement(input.liveMigration, SHAPES.liveMigration, 'liveMigration', 'the live migration settings', p);
-  if (input.planning !== undefined && checkElement(input.planning, SHAPES.planning, 'planning', 'the planning assumptions', p) && isRecord(input.planning.efficiency))
-    checkElement(input.planning.efficiency, SHAPES.efficiency, 'planning.efficiency', 'the planning efficiencies', p);
-  if (input.layout !== undefined) {
-    if (!isRecord(input.layout)) p.add('layout', `'layout' must be an object of positions, not ${describe(input.layout)}.`);
-    else
-      for (const [id, pos] of Object.entries(input.layout)) {
-        if (!isRecord(pos) || typeof pos.x !== 'number' || typeof pos.y !== 'number' || !Number.isFinite(pos.x) || !Number.isFinite(pos.y) || Object.keys(pos).some((k) => k !== 'x' && k !== 'y'))
-          p.add(`layout.${id}`, `The saved position of '${id}' must be {"x": number, "y": number}.`);
-      }
-  }
+  checkPlanningShape(input, p);
+  checkLayoutShape(input, p);
   if (p.errors.length > 0) return { ok: false, errors: p.errors };
 
   const doc = input as TopologyDocument;
@@ -94,6 +70,48 @@ function parseUnsafe(input: unknown): ParseResult {
   checkLiveMigrationRefs(doc, new Set(topology.networks.map((n) => n.id)), p);
   if (p.errors.length > 0) return { ok: false, errors: p.errors };
   return { ok: true, topology, diagnostics: collectDiagnostics(topology) };
+}
+
+type Section = (typeof SECTIONS)[number][0];
+
+/** The topology's name and description are text. */
+export function checkTopFields(input: Record<string, unknown>, p: Problems): void {
+  for (const key of ['name', 'description'] as const) {
+    if (input[key] !== undefined && typeof input[key] !== 'string') p.add(key, `'${key}' must be text, not ${describe(input[key])}.`);
+  }
+}
+
+/** The structure of one section's elements (a NIC's routes included). */
+export function checkSectionShape(input: Record<string, unknown>, section: Section, p: Problems): void {
+  const [, shape, kind] = SECTIONS.find(([s]) => s === section)!;
+  const list = input[section];
+  if (list === undefined) return;
+  if (!Array.isArray(list)) {
+    p.add(section, `'${section}' must be a list, not ${describe(list)}.`);
+    return;
+  }
+  list.forEach((el, i) => {
+    const at = `${section}[${i}]`;
+    if (!checkElement(el, shape, at, isRecord(el) ? label(kind, el, i) : `${kind} #${i + 1}`, p)) return;
+    if (section === 'nics' && Array.isArray(el.routes)) {
+      el.routes.forEach((r, k) => checkElement(r, SHAPES.route, `${at}.routes[${k}]`, `route #${k + 1} of ${label(kind, el, i)}`, p));
+    }
+  });
+}
+
+export function checkPlanningShape(input: Record<string, unknown>, p: Problems): void {
+  if (input.planning !== undefined && checkElement(input.planning, SHAPES.planning, 'planning', 'the planning assumptions', p) && isRecord(input.planning.efficiency))
+    checkElement(input.planning.efficiency, SHAPES.efficiency, 'planning.efficiency', 'the planning efficiencies', p);
+}
+
+export function checkLayoutShape(input: Record<string, unknown>, p: Problems): void {
+  if (input.layout === undefined) return;
+  if (!isRecord(input.layout)) p.add('layout', `'layout' must be an object of positions, not ${describe(input.layout)}.`);
+  else
+    for (const [id, pos] of Object.entries(input.layout)) {
+      if (!isRecord(pos) || typeof pos.x !== 'number' || typeof pos.y !== 'number' || !Number.isFinite(pos.x) || !Number.isFinite(pos.y) || Object.keys(pos).some((k) => k !== 'x' && k !== 'y'))
+        p.add(`layout.${id}`, `The saved position of '${id}' must be {"x": number, "y": number}.`);
+    }
 }
 
 /** Ids, references and addresses. The document's structure is known to be right here. */

@@ -8,7 +8,7 @@ import { streamsOf } from '../model/streams';
 import type { Mode, Selection, Topology } from '../model/types';
 import { balancedCandidates, balancedPicker, fixedPicker } from './destinations';
 import { drainOrder } from './order';
-import { pairSelection } from './selection';
+import { pairSelection, type PathCache } from './selection';
 import { ratesAt, type RateSettings } from './rates';
 import { simulate, type Job } from './simulate';
 import type { DrainMigration, DrainOptions, DrainPlan, DrainStream } from './types';
@@ -36,7 +36,8 @@ interface PairRoute {
   streams: DrainStream[];
 }
 
-export function planDrain(topology: Topology, sourceNodeId: string, options: DrainOptions = {}): DrainPlan {
+/** @param paths pairs' ranked paths to share with another drain of the same node (every-node's two modes). */
+export function planDrain(topology: Topology, sourceNodeId: string, options: DrainOptions = {}, paths?: PathCache): DrainPlan {
   const mode: Mode = options.mode ?? 'ws2025';
   const timeout = options.legacyTimeoutSeconds ?? DEFAULT_LEGACY_TIMEOUT_SECONDS;
   if (!topology.index.nodes.has(sourceNodeId)) return { sourceNodeId, mode, migrations: [], totalSeconds: 0, waitingSeconds: 0, failure: 'unknown-node' };
@@ -45,7 +46,7 @@ export function planDrain(topology: Topology, sourceNodeId: string, options: Dra
   const route = (d: string): PairRoute => {
     let r = routes.get(d);
     if (r) return r;
-    const selection = pairSelection(topology, sourceNodeId, d, mode, timeout);
+    const selection = pairSelection(topology, sourceNodeId, d, mode, timeout, paths);
     r = { selection, streams: streamsOf(topology, selection) };
     routes.set(d, r);
     return r;

@@ -5,6 +5,7 @@
  */
 import type { Topology } from '../model/types';
 import { planDrain } from './drain';
+import type { PathCache } from './selection';
 import type { DrainPlan } from './types';
 
 export interface DrainFigures {
@@ -43,13 +44,15 @@ export function drainEveryNode(topology: Topology, options: { legacyTimeoutSecon
   const rows = topology.nodes.map((n): NodeDrainRow => {
     const own = (topology.index.vmsByNode.get(n.id) ?? []).map((id) => topology.index.vms.get(id)!);
     const running = own.filter((v) => v.state === 'running');
+    const paths: PathCache = new Map();
     const row: NodeDrainRow = {
       nodeId: n.id,
       vmCount: own.length,
       runningCount: running.length,
       memoryGB: running.reduce((s, v) => s + v.memoryGB, 0),
-      ws2025: figuresOf(planDrain(topology, n.id, { mode: 'ws2025' })),
-      legacy: figuresOf(planDrain(topology, n.id, { mode: 'legacy', legacyTimeoutSeconds: options.legacyTimeoutSeconds })),
+      // Both modes rank the same paths: once per pair.
+      ws2025: figuresOf(planDrain(topology, n.id, { mode: 'ws2025' }, paths)),
+      legacy: figuresOf(planDrain(topology, n.id, { mode: 'legacy', legacyTimeoutSeconds: options.legacyTimeoutSeconds }, paths)),
     };
     sums.vmCount += row.vmCount;
     sums.memoryGB += row.memoryGB;

@@ -12,6 +12,7 @@ import { DrainTable } from './DrainTable';
 import { DrainTimeline } from './DrainTimeline';
 import type { Plans } from './usePlans';
 import { useDrainPair, type DrainPair } from './useDrainPair';
+import { DRAIN_PAGE, DrainPager, pageOf, pageWindow } from './DrainPager';
 
 
 function Figures({ plan }: { plan: DrainPlan }) {
@@ -51,7 +52,11 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
   // One time scale for both timelines, so that they compare; when one mode moves no VM there is
   // nothing to compare, and its give-up time would squash the other's bars: each its own (issue 27).
   const apart = noVmMoves(ws2025) || noVmMoves(legacy);
-  const scale = Math.max(ws2025.totalSeconds, legacy.totalSeconds);
+  // A long drain: one page of VMs at a time in both modes' views, on the time that page spans.
+  const [pageNo, setPage] = useState(0);
+  const count = ws2025.migrations.length;
+  const page = pageOf(count, pageNo);
+  const together = pageWindow([ws2025, legacy], page);
   // The diagram lights the drain's own pair while the view is open: the node and the first VM's
   // destination (every VM's, when one is chosen) (issue 27).
   const to = ws2025.migrations.find((m) => m.destinationNodeId !== null)?.destinationNodeId ?? null;
@@ -91,7 +96,11 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
           <span className="seg seg-wait" /> waiting for timeouts <span className="seg seg-copy" /> copying memory <span className="seg seg-switch" /> switchover
         </span>
       </div>
-      {[ws2025, legacy].map((plan) => (
+      <DrainPager count={count} page={pageNo} onPage={setPage} />
+      {[ws2025, legacy].map((plan) => {
+        // Paged, each mode on its own page's time: a page of the faster mode was a sliver of the slower's.
+        const span = apart || count > DRAIN_PAGE ? pageWindow([plan], page) : together;
+        return (
         <section key={plan.mode} className="drain-mode" aria-label={`${MODE_LABEL[plan.mode]} plan`}>
           <div className="section-head">
             <h3>{MODE_LABEL[plan.mode]}</h3>
@@ -99,9 +108,14 @@ export function DrainPlanner({ plans }: { plans: Plans }) {
               CSV
             </button>
           </div>
-          {view === 'timeline' ? <DrainTimeline t={t} plan={plan} scaleSeconds={apart ? plan.totalSeconds : scale} rest={own} /> : <DrainTable t={t} plan={plan} />}
+          {view === 'timeline' ? (
+            <DrainTimeline t={t} plan={plan} scaleSeconds={span.seconds} fromSeconds={span.fromSeconds} page={page} rest={own} />
+          ) : (
+            <DrainTable t={t} plan={plan} page={page} />
+          )}
         </section>
-      ))}
+        );
+      })}
     </div>
   );
 }

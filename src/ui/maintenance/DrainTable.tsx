@@ -3,6 +3,7 @@
  * Start and end share a column (start, then "to" the end under it) so that the table fits the
  * side panel of a 1440-px window (issue 27).
  */
+import type { DrainPage } from './DrainPager';
 import { formatDuration, historyOf, modeInSentence, nodeName, streamsLabel, type DrainPlan, type Topology } from '../../engine';
 
 const s = (x: number): string => formatDuration(x);
@@ -19,7 +20,8 @@ function seenText(durations: readonly number[], estimate: number): string {
   return `took ${s(median)} before${v.length > 1 ? ` (median of ${v.length})` : ''}; estimate ${s(estimate)}`;
 }
 
-export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
+/** `page`: the rows drawn (drain order); all when absent. */
+export function DrainTable({ t, plan, page }: { t: Topology; plan: DrainPlan; page?: DrainPage }) {
   const seen = historyOf(t)?.past.byVm;
   return (
     <table className="drain-table">
@@ -34,7 +36,7 @@ export function DrainTable({ t, plan }: { t: Topology; plan: DrainPlan }) {
         </tr>
       </thead>
       <tbody>
-        {plan.migrations.map((m) => {
+        {(page ? plan.migrations.slice(page.from, page.to) : plan.migrations).map((m) => {
           const vm = t.index.vms.get(m.vmId);
           const off = vm?.state === 'off';
           return (

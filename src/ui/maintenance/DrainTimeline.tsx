@@ -4,7 +4,8 @@
  * or focusing it shows that pair on the diagram (the store's pair highlight, put back after);
  * arrow keys move between bars. The same plan reads as a table beside it (DrainTable).
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { DrainPage } from './DrainPager';
 import { formatDuration, modeInSentence, nodeName, streamsLabel, timelineLanes, type DrainMigration, type DrainPlan, type Topology } from '../../engine';
 import { useActions, useAppStore } from '../StoreContext';
 
@@ -51,11 +52,22 @@ export function barLabel(t: Topology, m: DrainMigration): string {
   return `${head}: ${parts.join(', ')}; ends at ${formatDuration(m.endSeconds)}`;
 }
 
-/** `rest`: the pair the diagram goes back to when the pointer or focus leaves the bars (the drain's own). */
-export function DrainTimeline({ t, plan, scaleSeconds, rest = null }: { t: Topology; plan: DrainPlan; scaleSeconds: number; rest?: { sourceNodeId: string; destinationNodeId: string } | null }) {
+/**
+ * `rest`: the pair the diagram goes back to when the pointer or focus leaves the bars (the drain's own).
+ * `page`: the migrations drawn (drain order), on the time from `fromSeconds` over `scaleSeconds`
+ * (a long drain is drawn a page at a time: DrainPager.tsx); every lane of the drain is kept.
+ */
+export function DrainTimeline({ t, plan, scaleSeconds, fromSeconds = 0, page, rest = null }: { t: Topology; plan: DrainPlan; scaleSeconds: number; fromSeconds?: number; page?: DrainPage; rest?: { sourceNodeId: string; destinationNodeId: string } | null }) {
   const actions = useActions();
   const box = useRef<HTMLDivElement>(null);
-  const lanes = timelineLanes(plan);
+  const allLanes = useMemo(() => timelineLanes(plan), [plan]);
+  const from = page?.from ?? 0;
+  const to = page?.to ?? plan.migrations.length;
+  const lanes = useMemo(() => {
+    if (from === 0 && to >= plan.migrations.length) return allLanes;
+    const shown = new Set(plan.migrations.slice(from, to));
+    return allLanes.map((lane) => lane.filter((m) => shown.has(m)));
+  }, [allLanes, plan, from, to]);
   // The track's width in pixels, to choose what each bar's name can show (null until measured).
   const [trackPx, setTrackPx] = useState<number | null>(null);
   useLayoutEffect(() => {
@@ -69,7 +81,7 @@ export function DrainTimeline({ t, plan, scaleSeconds, rest = null }: { t: Topol
     return () => observer.disconnect();
   }, [lanes.length]);
   const vmName = (id: string): string => t.index.vms.get(id)?.name ?? id;
-  const common = commonPrefixLength(plan.migrations.map((m) => vmName(m.vmId)));
+  const common = useMemo(() => commonPrefixLength(plan.migrations.map((m) => t.index.vms.get(m.vmId)?.name ?? m.vmId)), [t, plan]);
   const show = (m: DrainMigration): void => {
     if (m.destinationNodeId) actions.previewPair({ sourceNodeId: plan.sourceNodeId, destinationNodeId: m.destinationNodeId, mode: plan.mode });
   };
@@ -115,7 +127,7 @@ export function DrainTimeline({ t, plan, scaleSeconds, rest = null }: { t: Topol
                   key={m.vmId}
                   type="button"
                   className={`drain-bar${m.failure ? ' drain-failed' : ''}`}
-                  style={{ left: pct(m.startSeconds, scaleSeconds), width: pct(span, scaleSeconds) }}
+                  style={{ left: pct(m.startSeconds - fromSeconds, scaleSeconds), width: pct(span, scaleSeconds) }}
                   aria-label={label}
                   title={label}
                   onMouseEnter={() => show(m)}
@@ -132,9 +144,9 @@ export function DrainTimeline({ t, plan, scaleSeconds, rest = null }: { t: Topol
         </div>
       ))}
       <div className="drain-axis" aria-hidden="true">
-        <span>0</span>
-        <span>{formatDuration(scaleSeconds / 2)}</span>
-        <span>{formatDuration(scaleSeconds)}</span>
+        <span>{fromSeconds > 0 ? formatDuration(fromSeconds) : 0}</span>
+        <span>{formatDuration(fromSeconds + scaleSeconds / 2)}</span>
+        <span>{formatDuration(fromSeconds + scaleSeconds)}</span>
       </div>
     </div>
   );

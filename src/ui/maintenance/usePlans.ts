@@ -15,10 +15,12 @@ export function usePlans(nodeId: string | null, destination: string | null): Pla
   return useMemo(() => {
     if (nodeId === null || !t.index.nodes.has(nodeId)) return null;
     const options = destination === null ? {} : { destination };
+    // Both modes rank the same paths: once per pair.
+    const paths = new Map();
     return {
       t,
-      ws2025: planDrain(t, nodeId, { ...options, mode: 'ws2025' }),
-      legacy: planDrain(t, nodeId, { ...options, mode: 'legacy', legacyTimeoutSeconds: timeout }),
+      ws2025: planDrain(t, nodeId, { ...options, mode: 'ws2025' }, paths),
+      legacy: planDrain(t, nodeId, { ...options, mode: 'legacy', legacyTimeoutSeconds: timeout }, paths),
     };
   }, [t, nodeId, destination, timeout]);
 }

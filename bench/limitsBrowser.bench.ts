@@ -1,0 +1,92 @@
+/**
+ * Issue 24 in Chromium: the largest design the app accepts (bench/limits.bench.ts measures its
+ * engine in Node) opened, laid out, edited and shown in each tab on the built app, and a 64-node
+ * cluster with Windows Server's 8,000 VMs in the Maintenance tab. Each figure runs from the action
+ * until the main thread is free again (the first frame after it, or the end of the last long task
+ * when none follows for 1 s), with the longest
+ * single block of the main thread (the Long Tasks API: tasks over 50 ms). Prints figures beside
+ * their budgets; never fails.
+ *
+ *   npx vite build --outDir dist && npx vite-node bench/limitsBrowser.bench.ts
+ */
+import type { Page } from 'playwright-core';
+import type { TopologyDocument } from '../src/engine';
+import { generateLargestDesign, generateTwoSiteCluster, spreadVms } from '../test/generate';
+import { launch, openApp } from '../test/e2e/chromium';
+import { serveBuild } from '../test/e2e/server';
+import '../test/e2e/handle';
+
+const BLOCK_BUDGET_MS = 1000;
+
+/** Runs `action` in the page and waits until the main thread has been free for 1 s: elapsed and longest block. */
+async function measure(page: Page, action: string): Promise<{ ms: number; longest: number }> {
+  return page.evaluate(
+    (code) =>
+      new Promise<{ ms: number; longest: number }>((resolve) => {
+        const longTasks: { start: number; end: number }[] = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+        });
+        observer.observe({ type: 'longtask', buffered: false });
+        const t0 = performance.now();
+        new Function(code)();
+        // The first frame after the action, then a task: what the action did at once has run by then.
+        let firstFrame = 0;
+        const check = (): void => {
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              if (firstFrame === 0) firstFrame = performance.now();
+              const busyEnd = Math.max(firstFrame, ...longTasks.map((x) => x.end));
+              if (performance.now() - busyEnd < 1000) return void setTimeout(check, 100);
+              observer.disconnect();
+              resolve({ ms: busyEnd - t0, longest: Math.max(0, ...longTasks.map((x) => x.end - x.start)) });
+            }, 0),
+          );
+        };
+        check();
+      }),
+    action,
+  );
+}
+
+const line = (label: string, r: { ms: number; longest: number }, budget: number): string =>
+  `${label}: ${r.ms.toFixed(0)} ms until the main thread is free (budget ${budget} ms: ${r.ms <= budget ? 'within' : 'OVER'}); longest block ${r.longest.toFixed(0)} ms (budget ${BLOCK_BUDGET_MS} ms: ${r.longest <= BLOCK_BUDGET_MS ? 'within' : 'OVER'})`;
+
+async function loadDesign(page: Page, doc: TopologyDocument): Promise<{ ms: number; longest: number }> {
+  await page.evaluate((d) => {
+    (window as unknown as { __doc: unknown }).__doc = d;
+  }, doc);
+  return measure(page, 'window.__lmpv.store.getState().actions.load(window.__doc, null)');
+}
+
+const tab = (id: string): string => `document.querySelector('#tab-${id}').click()`;
+
+export async function benchLimitsBrowser(dist = process.env.E2E_DIST ?? 'dist'): Promise<void> {
+  const largest = generateLargestDesign({ vms: true });
+  const eight = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 5, routersPerSite: 2, name: '64 nodes, 8,000 VMs' });
+  eight.vms = spreadVms(eight.nodes!, 8_000);
+  const { server, url } = await serveBuild(dist);
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, url);
+    const load = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ');
+    console.log(`# The largest accepted design in Chromium (issue 24; load average ${load})`);
+    console.log(line('open (load → diagram drawn)', await loadDesign(page, largest), 2000));
+    console.log(line('auto layout', await measure(page, "window.dispatchEvent(new KeyboardEvent('keydown', { key: 'L', shiftKey: true, bubbles: true }))"), 1000));
+    const vm = largest.vms![0]!;
+    console.log(line("an edit (one VM's memory) → drawn", await measure(page, `window.__lmpv.store.getState().actions.edit({ type: 'update-vm', id: '${vm.id}', patch: { memoryGB: ${vm.memoryGB + 1} } })`), 200));
+    console.log(line('an edit (a node renamed) → drawn', await measure(page, `window.__lmpv.store.getState().actions.edit({ type: 'update-node', id: '${largest.nodes![0]!.id}', patch: { name: 'Renamed' } })`), 200));
+    for (const id of ['validation', 'matrix', 'maintenance', 'path'])
+      console.log(line(`${id} tab`, await measure(page, tab(id)), 1000));
+
+    console.log('\n# 64 nodes with 8,000 VMs in Chromium');
+    console.log(line('open', await loadDesign(page, eight), 2000));
+    console.log(line('maintenance tab (from the Path tab)', await measure(page, tab('maintenance')), 1000));
+    console.log(line('next page of the drain', await measure(page, "[...document.querySelectorAll('.drain-pager button')].find((b) => b.textContent.startsWith('Next')).click()"), 1000));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await benchLimitsBrowser();
