@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PathCandidate, Topology } from '../../src/engine';
-import { legacyChoice, nodeCheck, prepare, rankedPaths, rankPaths } from '../../src/engine/model/select';
+import { keysOf, LegacyPick, nodeCheck, prepare, rankedPaths, rankPaths, selectMigrationPath } from '../../src/engine/model/select';
 import { topologyArb } from './arbitraries';
 import { load } from './helpers';
 
@@ -31,25 +31,51 @@ function byNetworks(t: Topology, paths: readonly PathCandidate[]): PathCandidate
   return null;
 }
 
-/** Each checked pair's ranked paths, thinned by `keep`, with the rule's answer for them. */
-function eachPair(t: Topology, rnd: () => number, fn: (kept: PathCandidate[], expected: PathCandidate | null) => void): void {
+/** Each checked pair's ranked paths, thinned at random, with the rule's answer for them. */
+function eachPair(t: Topology, rnd: () => number, fn: (s: string, d: string, all: PathCandidate[], kept: PathCandidate[], expected: PathCandidate | null) => void): void {
   const p = prepare(t);
   for (const s of t.nodes)
     for (const d of t.nodes) {
       if (nodeCheck(t, s.id, d.id) !== null) continue;
       const all = rankedPaths(p, s.id, d.id, null);
       const kept = all.filter(() => rnd() < 0.7);
-      fn(kept, byNetworks(t, kept));
+      fn(s.id, d.id, all, kept, byNetworks(t, kept));
     }
 }
 
-describe('legacy: the first direct path wins', () => {
-  it('among a pair\'s ranked paths, some removed, on generated topologies', () => {
+/** What a `LegacyPick` keeps, fed `paths` in that order as numbers: the chosen path (as its address indexes) and the fallback count. */
+function picked(t: Topology, paths: readonly PathCandidate[]): { chosen: [number, number] | null; fallbacks: number } {
+  const index = new Map(t.addresses.map((a) => [`${a.nicId}|${a.address}`, a.index]));
+  const pick = new LegacyPick(keysOf(prepare(t)));
+  pick.reset();
+  for (const c of paths) pick.path(index.get(`${c.sourceNicId}|${c.sourceAddress}`)!, index.get(`${c.destinationNicId}|${c.destinationAddress}`)!, c.routerIds.length);
+  return { chosen: pick.si < 0 ? null : [pick.si, pick.di], fallbacks: pick.fallbacks };
+}
+
+function shuffled<T>(xs: readonly T[], rnd: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('legacy: the first direct path wins (LegacyPick)', () => {
+  it('among a pair\'s paths, some removed, in ranked and in random order, on generated topologies', () => {
     fc.assert(
       fc.property(topologyArb(), fc.integer(), (doc, seed) => {
         const t = load(doc);
-        eachPair(t, random(seed), (kept, expected) => {
-          expect(legacyChoice(kept)).toBe(expected);
+        const rnd = random(seed);
+        const indexes = (c: PathCandidate | null): [number, number] | null =>
+          c && [t.addresses.find((a) => a.nicId === c.sourceNicId && a.address === c.sourceAddress)!.index, t.addresses.find((a) => a.nicId === c.destinationNicId && a.address === c.destinationAddress)!.index];
+        eachPair(t, rnd, (s, d, all, kept, expected) => {
+          const fallbacks = expected ? kept.filter((c) => c.kind === 'direct' && c.sourceNetworkId !== expected.sourceNetworkId).length : kept.filter((c) => c.kind === 'direct').length;
+          expect(picked(t, kept)).toEqual({ chosen: indexes(expected), fallbacks });
+          expect(picked(t, shuffled(kept, rnd))).toEqual({ chosen: indexes(expected), fallbacks });
+          // The selection's legacy choice is the pick among all the pair's paths.
+          const legacy = selectMigrationPath(t, s, d, { mode: 'legacy' });
+          expect(legacy.chosen).toEqual(byNetworks(t, all));
         });
       }),
       { numRuns: 150 },
