@@ -26,6 +26,8 @@ const ELEMENTS: ElementDefinition[] = [
 type Dirty = (this: unknown) => unknown;
 const proto = (cy: Core): Record<string, unknown> => Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
 const make = (): Core => cytoscape({ headless: true, styleEnabled: true, style: stylesheet, elements: structuredClone(ELEMENTS) });
+// cytoscape's own methods, read before any test installs a workaround (the prototype is shared, and keeps no originals).
+const ORIGINAL = { dirtyStyleCache: proto(make()).dirtyStyleCache as Dirty, emitAndNotify: proto(make()).emitAndNotify };
 const privateOf = (cy: Core, id: string) => (cy.getElementById(id) as unknown as { _private: { styleCache: unknown } })._private;
 
 /** The ids whose style cache `dirty` nulls when called on `ids`. */
@@ -40,14 +42,17 @@ function nulledBy(cy: Core, dirty: Dirty, ids: string[]): string[] {
 }
 
 describe('cheapStyleDirtying', () => {
-  const original = proto(make()).dirtyStyleCache as Dirty;
+  const original = ORIGINAL.dirtyStyleCache;
 
-  it('is installed once and keeps the original', () => {
+  it('is installed once, and leaves nothing else on the prototype', () => {
     const cy = make();
+    const before = new Set(Object.keys(proto(cy)));
     cheapStyleDirtying(cy);
-    cheapStyleDirtying(cy);
-    expect(proto(cy).lmpvOriginalDirtyStyleCache).toBe(original);
-    expect(proto(cy).dirtyStyleCache).not.toBe(original);
+    const installed = proto(cy).dirtyStyleCache;
+    cheapStyleDirtying(make());
+    expect(installed).not.toBe(original);
+    expect(proto(cy).dirtyStyleCache).toBe(installed);
+    expect(Object.keys(proto(cy)).filter((k) => !before.has(k))).toEqual(['lmpvCheapStyleDirtying']);
   });
 
   // Hand-checked: the element, its ancestors, its descendants and every edge of those nodes.
@@ -108,6 +113,17 @@ describe('skipUnheardBoundsEvents', () => {
     return { counts, notified };
   };
 
+  it('is installed once, and leaves nothing else on the prototype', () => {
+    const cy = make();
+    const before = new Set(Object.keys(proto(cy)));
+    skipUnheardBoundsEvents(cy);
+    const installed = proto(cy).emitAndNotify;
+    skipUnheardBoundsEvents(make());
+    expect(installed).not.toBe(ORIGINAL.emitAndNotify);
+    expect(proto(cy).emitAndNotify).toBe(installed);
+    expect(Object.keys(proto(cy)).filter((k) => !before.has(k))).toEqual(['lmpvSkipUnheardBounds']);
+  });
+
   it('still notifies the renderer when nobody listens', () => {
     expect(heard(() => {}).notified).toBeGreaterThan(0);
   });
@@ -120,7 +136,7 @@ describe('skipUnheardBoundsEvents', () => {
     const p = proto(make());
     const installed = p.emitAndNotify;
     const withPatch = heard(listen);
-    p.emitAndNotify = p.lmpvOriginalEmitAndNotify;
+    p.emitAndNotify = ORIGINAL.emitAndNotify;
     const without = heard(listen);
     p.emitAndNotify = installed;
     expect(Object.values(withPatch.counts)[0]).toBeGreaterThan(0);
