@@ -1,6 +1,6 @@
 /**
  * Citations a maintainer can follow: every "decision NNN" (or "decisions 180–184", "decisions 145
- * and 149") written in src/, bench/, docs/, test/ or README.md names a numbered decision that
+ * and 149", "Superseded by NNN") written in src/, bench/, docs/, test/ or README.md names a numbered decision that
  * docs/DECISIONS.md has, and DECISIONS.md's index lists each of its decisions once, under the
  * section it stands in; in src/, a pointer to DECISIONS.md says which decision. A decision that a later one replaces keeps its number (it is marked
  * superseded or removed, and numbers are never reused), so a citation of a removed one is stale.
@@ -27,7 +27,7 @@ function expand(part: string): number[] {
   return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
 }
 
-const CITATION = /\bdecisions?\s+(\d+(?:\s*[–-]\s*\d+)?(?:(?:,\s*|\s+and\s+|\s+or\s+|\/)\d+(?:\s*[–-]\s*\d+)?)*)/gi;
+const CITATION = /\b(?:decisions?|superseded(?: in part)? by)\s+(\d+(?:\s*[–-]\s*\d+)?(?:(?:,\s*|\s+and\s+|\s+or\s+|\/)\d+(?:\s*[–-]\s*\d+)?)*)/gi;
 
 /** Every decision number a text cites, with its line. */
 function citations(text: string): { line: number; numbers: number[] }[] {
@@ -63,12 +63,14 @@ function bySection(text: string): Map<string, number[]> {
 
 describe('decision citations', () => {
   it('find what they look for', () => {
-    const text = 'one (decision 4)\nsee decisions 145 and 149, Decisions 180–182 or 7/9\nand decision\n12-13; not a decision, 5 ways';
+    const text = 'one (decision 4)\nsee decisions 145 and 149, Decisions 180–182 or 7/9\nand decision\n12-13; not a decision, 5 ways\n*Superseded in part by 305 and 307:* x; *Superseded by 50*';
     expect(citations(text)).toEqual([
       { line: 1, numbers: [4] },
       { line: 2, numbers: [145, 149] },
       { line: 2, numbers: [180, 181, 182, 7, 9] },
       { line: 3, numbers: [12, 13] },
+      { line: 5, numbers: [305, 307] },
+      { line: 5, numbers: [50] },
     ]);
     expect(numbered('1. **A**\n   2. nested\n12. **B**\n')).toEqual([1, 12]);
   });
