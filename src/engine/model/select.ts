@@ -47,8 +47,8 @@ export interface Prepared {
   signatureCount: number;
   /** Whole legacy attempt lists shared (frozen) between pairs of equal signatures, by timeout. */
   attemptLists: Map<number, Map<number, LegacyAttempt[]>>;
-  /** Legacy's pick, reset for each selection (made when one first asks for legacy). */
-  pick?: LegacyPick;
+  /** Legacy's pick, reset for each selection (made when one first asks for legacy; null until then). */
+  pick: LegacyPick | null;
 }
 
 const cache = new WeakMap<Topology, Prepared>();
@@ -92,7 +92,7 @@ export function prepare(topology: Topology): Prepared {
     topology, routing: new Routing(topology), usable, usableFlat, routes, attempts: new Map(), signature, signatureCount: interned.size, attemptLists: new Map(),
     nodeIndex: new Map(topology.nodes.map((n, i) => [n.id, i])),
     usableByNode: topology.nodes.map((n) => Int32Array.from(usableFlat.get(n.id)!)),
-    addressNetwork, addressFamily,
+    addressNetwork, addressFamily, pick: null,
   };
   cache.set(topology, p);
   return p;
@@ -429,28 +429,32 @@ export class LegacyPick implements PathVisitor {
   /** The chosen path's source and destination address indexes; -1 while there is none. */
   si = -1;
   di = -1;
-  #direct = 0;
+  private direct = 0;
   /** Direct paths seen on the chosen path's network (they are not its fallbacks). */
-  #onNetwork = 0;
+  private onNetwork = 0;
 
   constructor(private readonly keys: RankKeys) {}
 
   reset(): void {
     this.si = this.di = -1;
-    this.#direct = this.#onNetwork = 0;
+    this.direct = this.onNetwork = 0;
   }
 
   path(si: number, di: number, hops: number): void {
     if (hops !== 0) return;
-    this.#direct++;
-    const pos = this.keys.position;
+    this.direct++;
     const at = this.si;
-    if (at >= 0 && pos[si] === pos[at]) this.#onNetwork++;
-    else if (at < 0 || pos[si]! < pos[at]!) this.#onNetwork = 1;
-    if (at < 0 || rankedBefore(this.keys, si, di, 0, at, this.di, 0)) {
-      this.si = si;
-      this.di = di;
-    }
+    if (at >= 0) {
+      const pos = this.keys.position;
+      const later = pos[si]! - pos[at]!;
+      if (later > 0) return; // on a network tried after the pick's: one of its fallbacks
+      if (later === 0) {
+        this.onNetwork++;
+        if (!rankedBefore(this.keys, si, di, 0, at, this.di, 0)) return;
+      } else this.onNetwork = 1;
+    } else this.onNetwork = 1;
+    this.si = si;
+    this.di = di;
   }
 
   /** Preference position of the network legacy connects on; -1 when none connects the pair. */
@@ -460,7 +464,7 @@ export class LegacyPick implements PathVisitor {
 
   /** How many of the paths seen are legacy's fallbacks: the direct ones on other networks. */
   get fallbacks(): number {
-    return this.#direct - this.#onNetwork;
+    return this.direct - this.onNetwork;
   }
 }
 
