@@ -168,7 +168,7 @@ function base(t: Topology, p: Prepared, timeout: number): Base {
       pick.reset();
       for (let j = 0; j < c.n; j++) {
         if (c.buf[3 * j + 2]! > 0) routed[k] = 1;
-        pick.path(c.buf[3 * j]!, c.buf[3 * j + 1]!, c.buf[3 * j + 2]!);
+        else if (pick.si < 0) pick.path(c.buf[3 * j]!, c.buf[3 * j + 1]!, 0); // ranked: the first pick stands
       }
       if (c.n > 0) {
         o.wsFrom = p.addressNetwork[c.buf[0]!]!;
@@ -277,9 +277,10 @@ function nicImpact(b: Base, id: string, after: Outcome): ElementImpact {
         after.wsFrom = p.addressNetwork[si]!;
         after.wsTo = p.addressNetwork[di]!;
       }
-      pick.path(si, di, paths[3 * j + 2]!);
-      // In ranked order nothing later overtakes a pick: both choices are found past the NIC's paths.
-      if (pick.si >= 0 && touched) break;
+      // In ranked order nothing later overtakes a pick: once made, it stands (and with the NIC's
+      // paths passed, both choices are found).
+      if (pick.si < 0) pick.path(si, di, paths[3 * j + 2]!);
+      else if (touched) break;
     }
     if (!touched) continue;
     setLegacy(after, t.preferenceOrder.length, pick.position, b.timeout);
@@ -318,8 +319,9 @@ function linkImpact(b: Base, id: string, kind: 'network' | 'router', after: Outc
       const di = paths[3 * j + 1]!;
       const hops = paths[3 * j + 2]!;
       if (net[si] === failedNet || net[di] === failedNet) continue;
-      if (hops === 0) pick.path(si, di, 0); // a direct path off the failed network survives
-      else if (settled) continue;
+      if (hops === 0) {
+        if (pick.si < 0) pick.path(si, di, 0); // a direct path off the failed network survives; ranked: the first pick stands
+      } else if (settled) continue;
       let now = 0;
       if (hops > 0) {
         now = routing.hops(si, di);
