@@ -133,8 +133,6 @@ export function cheapStyleDirtying(cy: Core): void {
   };
   Object.assign(proto, {
     lmpvCheapStyleDirtying: true,
-    // Kept for the benchmark, which draws the same diagram with bare cytoscape (bench/firstPaint.bench.ts).
-    lmpvOriginalDirtyStyleCache: original,
     dirtyStyleCache(this: ArrayLike<Internal> & { cy(): Core }): unknown {
       // Without compounds the original allocates little; keep it.
       if (!(this.cy() as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes()) return original.call(this);
@@ -171,7 +169,6 @@ export function skipUnheardBoundsEvents(cy: Core): void {
   const original = proto.emitAndNotify as (this: unknown, event: string, extra?: unknown) => unknown;
   Object.assign(proto, {
     lmpvSkipUnheardBounds: true,
-    lmpvOriginalEmitAndNotify: original,
     emitAndNotify(this: ArrayLike<WithEmitter> & { cy(): Core }, event: string, extra?: unknown): unknown {
       if (event !== 'bounds' || this.length === 0) return original.call(this, event, extra);
       const core = this.cy() as unknown as WithEmitter & { notify(event: string, eles: unknown): void };

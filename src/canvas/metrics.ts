@@ -5,7 +5,7 @@
  * Two scales: the full drawing (every NIC a labelled box with its addresses, networks as two-line
  * bars) and the compact one for large clusters (NICs as small tiles whose names appear as you
  * zoom in, networks as one-line rails, names of nodes and sites in a larger type), chosen by the
- * size of the cluster (`scaleFor`) so that a 16-node cluster reads at *Fit* (docs/DECISIONS.md).
+ * size of the cluster (`scaleFor`) so that a 16-node cluster reads at *Fit* (docs/DECISIONS.md, decision 190).
  */
 
 /** cytoscape accepts double-quoted family names only. */

@@ -8,7 +8,7 @@
  * the ranking's keys (nothing is built per path), and a pair's full `Selection` — paths, attempts,
  * exclusions — is made by `selectMigrationPath` only when something asks for it (`selection`).
  */
-import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, selectMigrationPath, type PathVisitor, type RankKeys } from '../model/select';
+import { forEachPath, keysOf, LegacyPick, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, selectMigrationPath, type PathVisitor, type RankKeys } from '../model/select';
 import type {
   AllPairsOptions, AllPairsResult, AllPairsSummary, CompactPairs, Mode, PairChoice, PairOutcome, PairSelections, Reason, Selection, Topology,
 } from '../model/types';
@@ -18,48 +18,35 @@ export const PAIR_FAILURES: readonly Reason[] = ['no-path', 'same-node', 'unknow
 const NO_PATH = 1;
 
 /**
- * Keeps a pair's first path in ranked order (ws2025's choice), its first direct path (legacy's
- * choice: it lies on the first network in preference order with one), and the counts that give
- * each mode's fallbacks. The keys compare as `rankPaths` does; no two paths tie on all of them.
+ * Keeps a pair's first path in ranked order (ws2025's choice) and the number of paths; legacy's
+ * choice and fallbacks are `LegacyPick`'s, fed the same paths. The keys compare as `rankPaths`
+ * does; no two paths tie on all of them.
  */
 class PairScan implements PathVisitor {
   paths = 0;
   ws = -1;
   wsTo = -1;
   wsHops = 0;
-  direct = 0;
-  legacy = -1;
-  legacyTo = -1;
-  /** Direct paths on the legacy choice's network (they are not its fallbacks). */
-  onLegacyNetwork = 0;
+  readonly legacy: LegacyPick;
 
-  constructor(private readonly k: RankKeys) {}
+  constructor(private readonly k: RankKeys) {
+    this.legacy = new LegacyPick(k);
+  }
 
   reset(): void {
-    this.paths = this.direct = this.onLegacyNetwork = this.wsHops = 0;
-    this.ws = this.wsTo = this.legacy = this.legacyTo = -1;
+    this.paths = this.wsHops = 0;
+    this.ws = this.wsTo = -1;
+    this.legacy.reset();
   }
 
   path(si: number, di: number, hops: number): void {
     this.paths++;
-    if (this.ws < 0 || this.before(si, di, hops, this.ws, this.wsTo, this.wsHops)) {
+    if (this.ws < 0 || rankedBefore(this.k, si, di, hops, this.ws, this.wsTo, this.wsHops)) {
       this.ws = si;
       this.wsTo = di;
       this.wsHops = hops;
     }
-    if (hops !== 0) return;
-    this.direct++;
-    const pos = this.k.position;
-    if (this.legacy >= 0 && pos[si] === pos[this.legacy]) this.onLegacyNetwork++;
-    else if (this.legacy < 0 || pos[si]! < pos[this.legacy]!) this.onLegacyNetwork = 1;
-    if (this.legacy < 0 || this.before(si, di, 0, this.legacy, this.legacyTo, 0)) {
-      this.legacy = si;
-      this.legacyTo = di;
-    }
-  }
-
-  private before(si: number, di: number, hops: number, bs: number, bd: number, bh: number): boolean {
-    return rankedBefore(this.k, si, di, hops, bs, bd, bh);
+    this.legacy.path(si, di, hops);
   }
 }
 
@@ -108,13 +95,14 @@ export function analyzeAllPairs(topology: Topology, options?: AllPairsOptions): 
         c.fallbacks[w] = scan.paths - 1;
       } else c.failure[w] = NO_PATH;
       const l = w + 1;
-      if (scan.legacy >= 0) {
-        c.sourceAddress[l] = scan.legacy;
-        c.destinationAddress[l] = scan.legacyTo;
-        c.sourceNetwork[l] = c.destinationNetwork[l] = net[scan.legacy]!;
+      const legacy = scan.legacy;
+      if (legacy.si >= 0) {
+        c.sourceAddress[l] = legacy.si;
+        c.destinationAddress[l] = legacy.di;
+        c.sourceNetwork[l] = c.destinationNetwork[l] = net[legacy.si]!;
         c.routers[l] = 0;
-        c.fallbacks[l] = scan.direct - scan.onLegacyNetwork;
-        c.legacyDelay[k] = legacyWait(topology.preferenceOrder.length, keys.position[scan.legacy]!, timeout).delay;
+        c.fallbacks[l] = legacy.fallbacks;
+        c.legacyDelay[k] = legacyWait(topology.preferenceOrder.length, legacy.position, timeout).delay;
       } else {
         c.failure[l] = NO_PATH;
         c.legacyDelay[k] = noPathDelay;

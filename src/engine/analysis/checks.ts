@@ -27,7 +27,7 @@ export function runChecks(topology: Topology, allPairs?: AllPairsResult): Diagno
  * An APIPA address (169.254.0.0/16) on a network enabled for live migration: Windows gives an
  * interface such an address when it got none, so the "network" is an unconfigured link — on a
  * switchless cable, every cable would share one subnet. Switchless links need a static subnet per
- * cable (Network ATC assigns them). One finding per network. (docs/DECISIONS.md, issue 11.)
+ * cable (Network ATC assigns them). One finding per network. (docs/DECISIONS.md, decision 66.)
  */
 function apipaAddresses(t: Topology): Diagnostic[] {
   const apipa = parseCidr('169.254.0.0/16')!;
@@ -52,7 +52,7 @@ function apipaAddresses(t: Topology): Diagnostic[] {
 /**
  * Transport SMB with RDMA NICs on a network enabled for live migration whose NICs are in more
  * than one site: RDMA is not used between sites (storage/RDMA traffic is not routed or stretched),
- * so SMB Direct cannot carry the migrations that cross it. (docs/DECISIONS.md, issue 11.)
+ * so SMB Direct cannot carry the migrations that cross it. (docs/DECISIONS.md, decision 67.)
  */
 function smbRdmaAcrossSites(t: Topology): Diagnostic[] {
   if (t.liveMigration.transport !== 'smb') return [];

@@ -17,7 +17,7 @@
  */
 import { networkName, nicLabel, nodeName, routerName } from '../text/messages';
 import { Routing } from '../model/routing';
-import { forEachPath, keysOf, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, type PathVisitor, type Prepared, type RankKeys } from '../model/select';
+import { forEachPath, keysOf, LegacyPick, legacyWait, nodeCheck, normaliseOptions, prepare, rankedBefore, type PathVisitor, type Prepared, type RankKeys } from '../model/select';
 import type { Topology } from '../model/types';
 import type { FailableKind } from '../model/whatif';
 
@@ -105,6 +105,8 @@ interface Base {
   before: Outcome[];
   /** Active pairs each node is part of (as source or destination), by node index. */
   byNode: number[][];
+  /** Legacy's choice, picked again for each pair after a failure. */
+  pick: LegacyPick;
 }
 
 /** Collects a pair's paths, then ranks them (insertion sort on the ranking's keys: a handful per pair). */
@@ -141,6 +143,7 @@ function base(t: Topology, p: Prepared, timeout: number): Base {
   const before: Outcome[] = [];
   const byNode: number[][] = t.nodes.map(() => []);
   const c = new Collector(keys);
+  const pick = new LegacyPick(keys);
   let used = 0;
   let k = 0;
   for (let s = 0; s < n; s++)
@@ -162,24 +165,24 @@ function base(t: Topology, p: Prepared, timeout: number): Base {
       paths.set(c.buf.subarray(0, 3 * c.n), used);
       used += 3 * c.n;
       const o = new Outcome();
-      let legacyAt = -1;
+      pick.reset();
       for (let j = 0; j < c.n; j++) {
         if (c.buf[3 * j + 2]! > 0) routed[k] = 1;
-        else if (legacyAt < 0) legacyAt = c.buf[3 * j]!;
+        else if (pick.si < 0) pick.path(c.buf[3 * j]!, c.buf[3 * j + 1]!, 0); // ranked: the first pick stands
       }
       if (c.n > 0) {
         o.wsFrom = p.addressNetwork[c.buf[0]!]!;
         o.wsTo = p.addressNetwork[c.buf[1]!]!;
       }
-      if (active[k]) setLegacy(o, t.preferenceOrder.length, legacyAt < 0 ? -1 : keys.position[legacyAt]!, timeout);
+      if (active[k]) setLegacy(o, t.preferenceOrder.length, pick.position, timeout);
       before.push(o);
       k++;
     }
   start[pairCount] = used / 3;
-  return { t, p, keys, timeout, pairCount, start, paths, active, routed, before, byNode };
+  return { t, p, keys, timeout, pairCount, start, paths, active, routed, before, byNode, pick };
 }
 
-/** Legacy's outcome from the preference position of the first network with a direct path (-1: none). */
+/** Legacy's outcome from the preference position of the network it connects on (`LegacyPick.position`; -1: none). */
 function setLegacy(o: Outcome, orderLength: number, position: number, timeout: number): void {
   o.legacy = position >= 0;
   o.legacyDelay = legacyWait(orderLength, position, timeout).delay;
@@ -251,18 +254,18 @@ function nodeImpact(b: Base, id: string): ElementImpact {
 
 /**
  * A NIC: the paths that start or end on it drop out; the others keep their ranks, so the first
- * one left is ws2025's choice and the first direct one left is legacy's (the preference order
+ * one left is ws2025's choice, and legacy's is picked among those left (the preference order
  * does not change).
  */
 function nicImpact(b: Base, id: string, after: Outcome): ElementImpact {
-  const { t, p, keys, paths } = b;
+  const { t, p, paths, pick } = b;
   const m = new ImpactBuilder(b, id, 'nic', nicLabel(t, id));
   const on = new Uint8Array(t.addresses.length);
   for (const i of t.index.addressesByNic.get(id) ?? []) on[i] = 1;
   for (const k of b.byNode[p.nodeIndex.get(t.index.nics.get(id)!.node)!]!) {
     let touched = false;
     after.wsFrom = after.wsTo = -1;
-    let legacyAt = -1;
+    pick.reset();
     for (let j = b.start[k]!; j < b.start[k + 1]!; j++) {
       const si = paths[3 * j]!;
       const di = paths[3 * j + 1]!;
@@ -274,11 +277,13 @@ function nicImpact(b: Base, id: string, after: Outcome): ElementImpact {
         after.wsFrom = p.addressNetwork[si]!;
         after.wsTo = p.addressNetwork[di]!;
       }
-      if (legacyAt < 0 && paths[3 * j + 2] === 0) legacyAt = si;
-      if (legacyAt >= 0 && touched) break; // both choices found past the NIC's paths
+      // In ranked order nothing later overtakes a pick: once made, it stands (and with the NIC's
+      // paths passed, both choices are found).
+      if (pick.si < 0) pick.path(si, di, paths[3 * j + 2]!);
+      else if (touched) break;
     }
     if (!touched) continue;
-    setLegacy(after, t.preferenceOrder.length, legacyAt < 0 ? -1 : keys.position[legacyAt]!, b.timeout);
+    setLegacy(after, t.preferenceOrder.length, pick.position, b.timeout);
     m.compare(k, after);
   }
   return m.done();
@@ -290,11 +295,11 @@ function nicImpact(b: Base, id: string, after: Outcome): ElementImpact {
  * failed network; each routed path is checked again both ways. A failure only removes routes,
  * so a routed path that survives crosses as many routers as before or more, and ranks no
  * earlier: the pair's scan stops at the first path that survives unchanged — nothing after it
- * can overtake it — except that legacy's choice is the first direct path that survives.
+ * can overtake it — except that legacy's choice is picked among the direct paths that survive.
  * Dropping a network from the preference order keeps the others' relative ranks.
  */
 function linkImpact(b: Base, id: string, kind: 'network' | 'router', after: Outcome): ElementImpact {
-  const { t, p, keys, paths } = b;
+  const { t, p, keys, paths, pick } = b;
   const routing = new Routing(t, id);
   const failedNet = kind === 'network' ? t.networks.findIndex((n) => n.id === id) : -1;
   // The failed network leaves the preference order; the others keep their order.
@@ -308,14 +313,14 @@ function linkImpact(b: Base, id: string, kind: 'network' | 'router', after: Outc
     let best = -1;
     let bestHops = 0;
     let settled = false; // the ws2025 choice cannot change any more
-    let legacyAt = -1;
+    pick.reset();
     for (let j = b.start[k]!; j < b.start[k + 1]!; j++) {
       const si = paths[3 * j]!;
       const di = paths[3 * j + 1]!;
       const hops = paths[3 * j + 2]!;
       if (net[si] === failedNet || net[di] === failedNet) continue;
       if (hops === 0) {
-        if (legacyAt < 0) legacyAt = si;
+        if (pick.si < 0) pick.path(si, di, 0); // a direct path off the failed network survives; ranked: the first pick stands
       } else if (settled) continue;
       let now = 0;
       if (hops > 0) {
@@ -329,11 +334,11 @@ function linkImpact(b: Base, id: string, kind: 'network' | 'router', after: Outc
         }
         settled = now === hops;
       }
-      if (settled && legacyAt >= 0) break;
+      if (settled && pick.si >= 0) break; // in ranked order nothing later overtakes either choice
     }
     after.wsFrom = best < 0 ? -1 : net[paths[3 * best]!]!;
     after.wsTo = best < 0 ? -1 : net[paths[3 * best + 1]!]!;
-    const position = legacyAt < 0 ? -1 : keys.position[legacyAt]!;
+    const position = pick.position;
     setLegacy(after, orderLength, gone >= 0 && position > gone ? position - 1 : position, b.timeout);
     m.compare(k, after);
   }

@@ -1,5 +1,5 @@
 /**
- * Missing return routes, flagged only where they matter (issue 27; docs/DECISIONS.md).
+ * Missing return routes, flagged only where they matter (issue 27; docs/DECISIONS.md, decision 286).
  *
  * Under Windows' strong host model (its default) a reply leaves by the destination NIC's own
  * routes, so a NIC reached through routers without a route back to the sender's subnet cannot

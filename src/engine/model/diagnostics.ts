@@ -15,7 +15,7 @@ export function collectDiagnostics(t: Topology): Diagnostic[] {
 
   // Two NICs of one node on one cluster network are supported (multi-NIC cluster networks,
   // Windows Server 2016 and later; SMB Multichannel uses both): a fact in Details, not a
-  // diagnostic (docs/DECISIONS.md, issue 11). See multiNicNetworks().
+  // diagnostic (docs/DECISIONS.md, decision 65). See multiNicNetworks().
   for (const n of t.networks) {
     if ((t.index.addressesByNetwork.get(n.id) ?? []).length === 0)
       out.push({ code: 'network-without-nic', path: networkPath.get(n.id) ?? '', elementIds: [n.id], message: `Network '${n.name}' has no NIC on it.` });

@@ -6,7 +6,9 @@
  * Both modes rank paths by the same rules, so the legacy choice is read off the ranked ws2025
  * paths: the first direct path in that order lies on the first network in preference order that
  * has one — the network where the legacy search connects — and the direct paths after it on
- * later networks are its fallbacks. The paths of a pair are computed once for both modes.
+ * later networks are its fallbacks. That rule is written once, `LegacyPick`, which all-pairs and
+ * N-1 use too; a pair's selection is assembled once, `assemble`, and both modes come from one
+ * ranking of its paths.
  */
 import { networkMessage, nicMessage, pairMessage, type MessageContext } from '../text/messages';
 import { Routing } from './routing';
@@ -45,6 +47,8 @@ export interface Prepared {
   signatureCount: number;
   /** Whole legacy attempt lists shared (frozen) between pairs of equal signatures, by timeout. */
   attemptLists: Map<number, Map<number, LegacyAttempt[]>>;
+  /** Legacy's pick, reset for each selection (made when one first asks for legacy; null until then). */
+  pick: LegacyPick | null;
 }
 
 const cache = new WeakMap<Topology, Prepared>();
@@ -88,7 +92,7 @@ export function prepare(topology: Topology): Prepared {
     topology, routing: new Routing(topology), usable, usableFlat, routes, attempts: new Map(), signature, signatureCount: interned.size, attemptLists: new Map(),
     nodeIndex: new Map(topology.nodes.map((n, i) => [n.id, i])),
     usableByNode: topology.nodes.map((n) => Int32Array.from(usableFlat.get(n.id)!)),
-    addressNetwork, addressFamily,
+    addressNetwork, addressFamily, pick: null,
   };
   cache.set(topology, p);
   return p;
@@ -212,16 +216,57 @@ function pathBetween(p: Prepared, si: number, di: number): PathCandidate | PairF
 
 /** Every path between two (checked) nodes, ranked. Address pairs left out go to `excluded` when given. */
 export function rankedPaths(p: Prepared, s: string, d: string, excluded: Exclusion[] | null): PathCandidate[] {
-  if (excluded === null) return rankOwned(p.topology, candidatePaths(p, s, d));
-  const paths: PathCandidate[] = [];
-  const dst = p.usableFlat.get(d)!;
-  for (const si of p.usableFlat.get(s)!)
-    for (const di of dst) {
-      const o = pathBetween(p, si, di);
-      if (typeof o !== 'string') paths.push(o);
-      else if (o !== 'other-family') excluded.push(pairExclusion(p.topology, o, si, di));
-    }
-  return rankOwned(p.topology, paths);
+  return pairPaths(p, s, d, excluded, false).ranked;
+}
+
+/** A pair's paths, ranked, and legacy's choice among them (null when not asked for, or none). */
+export interface PairPaths {
+  ranked: PathCandidate[];
+  legacy: PathCandidate | null;
+}
+
+/** Builds a pair's candidates as `forEachPath` or the exhaustive loop finds them, and feeds each to legacy's pick when one is given. */
+class PairCollector implements PathVisitor {
+  readonly found: PathCandidate[] = [];
+  legacy: PathCandidate | null = null;
+  constructor(
+    private readonly p: Prepared,
+    private readonly pick: LegacyPick | null,
+  ) {}
+
+  path(si: number, di: number, hops: number): void {
+    const { addresses } = this.p.topology;
+    this.add(si, di, candidate(addresses[si]!, addresses[di]!, hops === 0 ? NO_ROUTERS : (this.p.routing.route(si, di) as { routerIds: string[] }).routerIds));
+  }
+
+  add(si: number, di: number, c: PathCandidate): void {
+    this.found.push(c);
+    const pick = this.pick;
+    if (pick === null || c.routerIds.length !== 0) return;
+    pick.path(si, di, 0);
+    if (pick.si === si && pick.di === di) this.legacy = c;
+  }
+}
+
+/** The pair's paths, ranked; legacy's choice among them when `legacy`; address pairs left out go to `excluded` when given. */
+function pairPaths(p: Prepared, s: string, d: string, excluded: Exclusion[] | null, legacy: boolean): PairPaths {
+  let pick: LegacyPick | null = null;
+  if (legacy) {
+    pick = p.pick ??= new LegacyPick(keysOf(p));
+    pick.reset();
+  }
+  const c = new PairCollector(p, pick);
+  if (excluded === null) forEachPath(p, p.nodeIndex.get(s)!, p.nodeIndex.get(d)!, c);
+  else {
+    const dst = p.usableFlat.get(d)!;
+    for (const si of p.usableFlat.get(s)!)
+      for (const di of dst) {
+        const o = pathBetween(p, si, di);
+        if (typeof o !== 'string') c.add(si, di, o);
+        else if (o !== 'other-family') excluded.push(pairExclusion(p.topology, o, si, di));
+      }
+  }
+  return { ranked: rankOwned(p.topology, c.found), legacy: c.legacy };
 }
 
 /** Receives each path of a pair as numbers: source and destination address index, routers crossed. */
@@ -253,17 +298,6 @@ export function forEachPath(p: Prepared, s: number, d: number, visitor: PathVisi
       }
     }
   }
-}
-
-function candidatePaths(p: Prepared, s: string, d: string): PathCandidate[] {
-  const paths: PathCandidate[] = [];
-  const { addresses } = p.topology;
-  forEachPath(p, p.nodeIndex.get(s)!, p.nodeIndex.get(d)!, {
-    path(si, di, hops) {
-      paths.push(candidate(addresses[si]!, addresses[di]!, hops === 0 ? NO_ROUTERS : (p.routing.route(si, di) as { routerIds: string[] }).routerIds));
-    },
-  });
-  return paths;
 }
 
 /** Is there any path at all between two (checked) nodes? Stops at the first one. */
@@ -305,17 +339,34 @@ export function nodeCheck(t: Topology, s: string, d: string): Reason | null {
 /** The selection for one ordered pair in one mode, with every exclusion. */
 export function selectMigrationPath(topology: Topology, sourceNodeId: string, destinationNodeId: string, options?: SelectOptions): Selection {
   const { mode, timeout } = normaliseOptions(options);
-  const p = prepare(topology);
-  const s = sourceNodeId;
-  const d = destinationNodeId;
+  return selectPair(topology, sourceNodeId, destinationNodeId, mode, timeout, true);
+}
+
+/**
+ * One mode's selection for a pair: with `exclusions`, as `selectMigrationPath` returns it; without,
+ * `excluded` is empty — what the planner needs (a drain asks for up to one selection per node).
+ */
+export function selectPair(topology: Topology, s: string, d: string, mode: Mode, timeout: number, exclusions: boolean, cache?: PairPathCache): Selection {
   const failed = nodeCheck(topology, s, d);
   if (failed) return failedSelection(mode, s, d, failed);
-  const excluded: Exclusion[] = [];
-  const paths = rankedPaths(p, s, d, mode === 'ws2025' ? excluded : null);
-  excluded.push(...commonExclusions(p, s, d, mode, paths));
-  const core = mode === 'ws2025' ? ws2025Core(paths) : legacyCore(p, s, d, paths, timeout);
-  const selection = { mode, sourceNodeId: s, destinationNodeId: d, ...core, excluded } as Selection;
-  return selection;
+  const p = prepare(topology);
+  // Address pairs that are not paths are listed in ws2025 only (legacy tries networks, not address pairs).
+  const addressPairs: Exclusion[] | null = exclusions && mode === 'ws2025' ? [] : null;
+  const paths = cache && !exclusions ? cachedPairPaths(cache, p, s, d) : pairPaths(p, s, d, addressPairs, mode === 'legacy');
+  return assemble(p, s, d, mode, paths, timeout, exclusions ? (addressPairs ?? []) : null);
+}
+
+/**
+ * Pairs' paths already found, by `source \0 destination`, each with legacy's choice: both modes'
+ * selections of a pair (both modes' drains of a node, every node in turn) rank them once (issue 24).
+ */
+export type PairPathCache = Map<string, PairPaths>;
+
+function cachedPairPaths(cache: PairPathCache, p: Prepared, s: string, d: string): PairPaths {
+  const key = `${s}\u0000${d}`;
+  let paths = cache.get(key);
+  if (!paths) cache.set(key, (paths = pairPaths(p, s, d, null, true)));
+  return paths;
 }
 
 /**
@@ -328,9 +379,19 @@ export function selectChoices(topology: Topology, s: string, d: string, legacyTi
   const failed = nodeCheck(topology, s, d);
   if (failed) return { ws2025: failedSelection('ws2025', s, d, failed), legacy: failedSelection('legacy', s, d, failed) };
   const p = prepare(topology);
-  const paths = rankedPaths(p, s, d, null);
-  const of = (mode: Mode, core: SelectionCore): Selection => ({ mode, sourceNodeId: s, destinationNodeId: d, ...core, excluded: [] }) as Selection;
-  return { ws2025: of('ws2025', ws2025Core(paths)), legacy: of('legacy', legacyCore(p, s, d, paths, timeout)) };
+  const paths = pairPaths(p, s, d, null, true);
+  return { ws2025: assemble(p, s, d, 'ws2025', paths, timeout, null), legacy: assemble(p, s, d, 'legacy', paths, timeout, null) };
+}
+
+/**
+ * A pair's selection, assembled here and nowhere else (`selectPair` and `selectChoices` call it):
+ * the mode's choice from the pair's ranked paths, and, unless `excluded` is null, why every
+ * network and NIC is left out, after the address pairs already in `excluded`.
+ */
+function assemble(p: Prepared, s: string, d: string, mode: Mode, paths: PairPaths, timeout: number, excluded: Exclusion[] | null): Selection {
+  const core = mode === 'ws2025' ? ws2025Core(paths.ranked) : legacyCore(p, s, d, paths.ranked, paths.legacy, timeout);
+  if (excluded) excluded.push(...commonExclusions(p, s, d, mode, paths.ranked));
+  return { mode, sourceNodeId: s, destinationNodeId: d, ...core, excluded: excluded ?? [] } as Selection;
 }
 
 export function failedSelection(mode: Mode, s: string, d: string, failure: Reason): Selection {
@@ -340,7 +401,7 @@ export function failedSelection(mode: Mode, s: string, d: string, failure: Reaso
 /** The mode-specific part of a selection (everything but the pair, the mode and `excluded`). */
 export type SelectionCore = Pick<Selection, 'chosen' | 'fallbacks' | 'initiationDelaySeconds' | 'attempts' | 'failure'>;
 
-export function ws2025Core(paths: readonly PathCandidate[]): SelectionCore {
+function ws2025Core(paths: readonly PathCandidate[]): SelectionCore {
   if (paths.length === 0) return { chosen: null, fallbacks: [], initiationDelaySeconds: 0, attempts: [], failure: 'no-path' };
   return { chosen: paths[0]!, fallbacks: paths.slice(1), initiationDelaySeconds: 0, attempts: [] };
 }
@@ -365,15 +426,63 @@ export function legacyWait(orderLength: number, position: number, timeout: numbe
   return { tried, delay: timeout * tried };
 }
 
-/** The legacy choice among ranked paths: the first direct one (it lies on the first network in preference order that has one). */
-export function legacyChoice(ranked: readonly PathCandidate[]): PathCandidate | null {
-  for (const c of ranked) if (c.kind === 'direct') return c;
-  return null;
+/**
+ * Legacy's rule, "the first direct path wins", written once (selection-algorithm.md, legacy;
+ * decision 148): the networks are tried in preference order and the first with a direct path
+ * between the two nodes connects. Among a pair's paths that is the direct path ranked first (it
+ * lies on the first network in preference order with one; `rankedBefore` orders the paths on one
+ * network), and the direct paths on the other networks are its fallbacks.
+ *
+ * Fed a pair's paths as numbers in any order — all-pairs visits them unranked, N-1 reads them
+ * ranked with some removed by a failure, a selection as it finds its candidates — it keeps the
+ * chosen path's addresses. Nothing is allocated per path: all-pairs and N-1 call it in their hot
+ * loops. `reset` before the next pair.
+ */
+export class LegacyPick implements PathVisitor {
+  /** The chosen path's source and destination address indexes; -1 while there is none. */
+  si = -1;
+  di = -1;
+  private direct = 0;
+  /** Direct paths seen on the chosen path's network (they are not its fallbacks). */
+  private onNetwork = 0;
+
+  constructor(private readonly keys: RankKeys) {}
+
+  reset(): void {
+    this.si = this.di = -1;
+    this.direct = this.onNetwork = 0;
+  }
+
+  path(si: number, di: number, hops: number): void {
+    if (hops !== 0) return;
+    this.direct++;
+    const at = this.si;
+    if (at >= 0) {
+      const pos = this.keys.position;
+      const later = pos[si]! - pos[at]!;
+      if (later > 0) return; // on a network tried after the pick's: one of its fallbacks
+      if (later === 0) {
+        this.onNetwork++;
+        if (!rankedBefore(this.keys, si, di, 0, at, this.di, 0)) return;
+      } else this.onNetwork = 1;
+    } else this.onNetwork = 1;
+    this.si = si;
+    this.di = di;
+  }
+
+  /** Preference position of the network legacy connects on; -1 when none connects the pair. */
+  get position(): number {
+    return this.si < 0 ? -1 : this.keys.position[this.si]!;
+  }
+
+  /** How many of the paths seen are legacy's fallbacks: the direct ones on other networks. */
+  get fallbacks(): number {
+    return this.direct - this.onNetwork;
+  }
 }
 
-/** Legacy: networks in preference order until one connects the pair directly; each miss times out. */
-export function legacyCore(p: Prepared, s: string, d: string, ranked: readonly PathCandidate[], timeout: number): SelectionCore {
-  const chosen = legacyChoice(ranked);
+/** Legacy: networks in preference order until one connects the pair directly (`chosen`, from `LegacyPick`); each miss times out. */
+function legacyCore(p: Prepared, s: string, d: string, ranked: readonly PathCandidate[], chosen: PathCandidate | null, timeout: number): SelectionCore {
   const fallbacks: PathCandidate[] = [];
   if (chosen) for (const c of ranked) if (c.kind === 'direct' && c.sourceNetworkId !== chosen.sourceNetworkId) fallbacks.push(c);
   const { tried, delay } = legacyWait(p.topology.preferenceOrder.length, chosen ? p.topology.index.preferencePosition.get(chosen.sourceNetworkId)! : -1, timeout);

@@ -253,7 +253,7 @@ export type DiagnosticCode =
   | 'pair-single-path'
   | 'pair-routed-only'
   | 'routed-preferred-over-direct'
-  // Issue 11 (format 1.1), each with its source in docs/DECISIONS.md:
+  // Issue 11 (format 1.1), each with its source in docs/DECISIONS.md (decisions 66 and 67):
   | 'apipa-address'
   | 'smb-rdma-across-sites'
   // Issue 26 (format 1.2):

@@ -1,24 +1,14 @@
 /**
  * The selection of a pair as the planner needs it: chosen path, fallbacks and delay, without the
  * exclusions and their messages (a drain asks for up to one selection per node, and every-node
- * for all of them). Built from select.ts's own steps, the way all-pairs builds its selections.
+ * for all of them). Assembled where every selection is, in select.ts.
  */
-import { failedSelection, legacyCore, nodeCheck, prepare, rankedPaths, ws2025Core } from '../model/select';
-import type { Mode, PathCandidate, Selection, Topology } from '../model/types';
+import { selectPair, type PairPathCache } from '../model/select';
+import type { Mode, Selection, Topology } from '../model/types';
 
-/** Ranked paths of pairs already asked for, by `source \0 destination`: both modes' drains of a node share them. */
-export type PathCache = Map<string, readonly PathCandidate[]>;
+/** Ranked paths of pairs already asked for: both modes' drains of a node share them (issue 24). */
+export type PathCache = PairPathCache;
 
 export function pairSelection(topology: Topology, s: string, d: string, mode: Mode, timeout: number, cache?: PathCache): Selection {
-  const failed = nodeCheck(topology, s, d);
-  if (failed) return failedSelection(mode, s, d, failed);
-  const p = prepare(topology);
-  const key = `${s}\u0000${d}`;
-  let paths = cache?.get(key);
-  if (!paths) {
-    paths = rankedPaths(p, s, d, null);
-    cache?.set(key, paths);
-  }
-  const core = mode === 'ws2025' ? ws2025Core(paths) : legacyCore(p, s, d, paths, timeout);
-  return { mode, sourceNodeId: s, destinationNodeId: d, ...core, excluded: [] };
+  return selectPair(topology, s, d, mode, timeout, false, cache);
 }
