@@ -4,7 +4,7 @@
  * matches nothing, and the calibration from history. Fixtures: test/fixtures/history/ — the
  * switchless 3-node design with VMs; its events are written from the documented texts (Microsoft's
  * *Troubleshoot live migration issues* for 20417 and the 0x8007274C / 0x8007274D failures, the
- * practitioners' sources of decision "Where each event comes from" for 1641 and 20415):
+ * practitioners' sources of decision 334 for 1641 and 20415):
  *   SQL01 HV01 → HV02 in 70 s (logged on two nodes), APP01 HV01 → HV03 in 20 s, WEB01 HV01 → HV02 in
  *   15 s with a long blackout, APP02 and SQL02 overlapping on HV02, FS01 in 10 s (faster than the SMB
  *   limit), the cluster group's move, OLDVM01 (not in the design), two connection failures, a move

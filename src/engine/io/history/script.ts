@@ -5,11 +5,12 @@
  * itself; `-MaxEvents` bounds each query), and writes lm-history.json (format `lm-history` 1,
  * README *What past migrations took*).
  *
- * A third script rather than a part of the inventory (docs/DECISIONS.md): the event logs are a
- * slower read with its own window and bounds, run when the user wants to compare, and the inventory
- * must stay quick and safe to rerun. It changes nothing: it reads logs, starts and removes its own
- * background job, and writes one file. It is the same text for every design (nothing of the design
- * is written into it), ASCII, so Windows PowerShell 5.1 reads it whatever the encoding.
+ * A third script rather than a part of the inventory (docs/DECISIONS.md, decision 333): the event
+ * logs are a slower read with its own window and bounds, run when the user wants to compare, and
+ * the inventory must stay quick and safe to rerun. It changes nothing: it reads logs, starts and
+ * removes its own background job, and writes one file. It is the same text for every design
+ * (nothing of the design is written into it), ASCII, so Windows PowerShell 5.1 reads it whatever
+ * the encoding.
  */
 
 export const HISTORY_FORMAT = 'lm-history';
@@ -21,8 +22,8 @@ export const HISTORY_DEFAULT_DAYS = 7;
 export const HISTORY_DEFAULT_MAX_EVENTS = 500;
 
 /**
- * What each query reads. Ids and logs come from decision "Where each event comes from" in
- * docs/DECISIONS.md: 20417 and the connection failures (21502, 0x8007274C / 0x8007274D) are in
+ * What each query reads. Ids and logs come from docs/DECISIONS.md, decision 334 (where each event
+ * comes from): 20417 and the connection failures (21502, 0x8007274C / 0x8007274D) are in
  * Microsoft's *Troubleshoot live migration issues*; 1641 and 20415 only in other sources. None of
  * them is required: a log or an event that is not there is a note in the file.
  */

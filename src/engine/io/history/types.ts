@@ -6,7 +6,7 @@
 
 /**
  * - `role-moving`: FailoverClustering 1641, "Clustered role 'VM' is moving from cluster node 'A' to
- *   cluster node 'B'." (optional: not in Microsoft's documentation, decision in docs/DECISIONS.md)
+ *   cluster node 'B'." (optional: not in Microsoft's documentation, docs/DECISIONS.md decision 334)
  * - `completed`: Hyper-V VMMS 20415, "… successfully completed the live migration of virtual
  *   machine 'VM' with a blackout time of N seconds" (optional, practitioners' sources only)
  * - `long-blackout`: Hyper-V VMMS 20417, the same "… with an unexpectedly long blackout time of N
