@@ -89,7 +89,7 @@ function designer(page: Page) {
         const input = editor.getByLabel(label, { exact: true });
         await input.fill(value);
         await input.press('Enter');
-        await expect(input.getAttribute('aria-invalid')).resolves.toBeNull();
+        await expect.poll(() => input.getAttribute('aria-invalid'), { timeout: 10_000 }).toBeNull();
       }
     },
   };
@@ -102,7 +102,7 @@ describe('designer', () => {
     const page = await openApp(browser, inject('baseUrl'));
     const d = designer(page);
     await page.getByRole('button', { name: 'New topology' }).click();
-    await expect(page.getByTestId('topology-name').textContent()).resolves.toBe('New topology');
+    await expect.poll(() => page.getByTestId('topology-name').textContent(), { timeout: 10_000 }).toBe('New topology');
     const start = await d.past();
 
     // Two sites, two nodes and a router in each, a live migration network per site.
@@ -139,7 +139,7 @@ describe('designer', () => {
     await d.edit('n1-nic1', {});
     const editor = page.getByRole('region', { name: 'Edit properties' });
     await editor.getByLabel('Destination').fill('10.2.10.0/24');
-    await expect(editor.getByLabel('Next hop').inputValue()).resolves.toBe('10.1.10.1');
+    await expect.poll(() => editor.getByLabel('Next hop').inputValue(), { timeout: 10_000 }).toBe('10.1.10.1');
     await editor.getByRole('button', { name: 'Add route' }).click();
     // …and the return route as the validation panel's one-click fix.
     await page.getByRole('tab', { name: /Validation/ }).click();
@@ -152,28 +152,28 @@ describe('designer', () => {
     await d.pick('n1');
     await d.pick('n3');
     const region = page.getByRole('region', { name: 'Migration path' });
-    await expect(region.textContent()).resolves.toContain(ROUTED);
+    await expect.poll(() => region.textContent(), { timeout: 10_000 }).toContain(ROUTED);
     const built = await d.doc();
     const steps = (await d.past()) - start;
     expect(steps).toBeGreaterThanOrEqual(25);
 
     // Undo walks it back, step by step, to the empty canvas; redo replays it.
     await page.keyboard.press('Control+z'); // the return route
-    await expect(region.textContent()).resolves.not.toContain(ROUTED);
+    await expect.poll(() => region.textContent(), { timeout: 10_000 }).not.toContain(ROUTED);
     for (let i = 1; i < steps; i++) await page.keyboard.press('Control+z');
-    await expect(d.doc()).resolves.toEqual({ format: 'lm-topology', version: 1, name: 'New topology' });
-    await expect(page.evaluate(() => window.__lmpv.cy.nodes().length)).resolves.toBe(0);
+    await expect.poll(() => d.doc(), { timeout: 10_000 }).toEqual({ format: 'lm-topology', version: 1, name: 'New topology' });
+    await expect.poll(() => page.evaluate(() => window.__lmpv.cy.nodes().length), { timeout: 10_000 }).toBe(0);
     for (let i = 0; i < steps; i++) await page.keyboard.press('Control+Shift+z');
-    await expect(d.doc()).resolves.toEqual(built);
+    await expect.poll(() => d.doc(), { timeout: 10_000 }).toEqual(built);
     await page.getByLabel('Source node').selectOption({ label: 'HV01' });
     await page.getByLabel('Destination node').selectOption({ label: 'HV03' });
-    await expect(region.textContent()).resolves.toContain(ROUTED);
+    await expect.poll(() => region.textContent(), { timeout: 10_000 }).toContain(ROUTED);
 
     // A reload restores the work and the pair.
     await page.reload();
     await page.getByTestId('topology-name').waitFor();
-    await expect(d.doc()).resolves.toEqual(built);
-    await expect(page.getByRole('region', { name: 'Migration path' }).textContent()).resolves.toContain(ROUTED);
+    await expect.poll(() => d.doc(), { timeout: 10_000 }).toEqual(built);
+    await expect.poll(() => page.getByRole('region', { name: 'Migration path' }).textContent(), { timeout: 10_000 }).toContain(ROUTED);
     await page.screenshot({ path: `${process.env.SHOTS_DIR ?? '/tmp'}/designer-two-site.png` });
     expect(pageErrors(page)).toEqual([]);
   });
@@ -199,16 +199,16 @@ describe('designer', () => {
     };
     // The NIC onto HV02.
     await drag('n1-nic1', await d.at('n2'));
-    await expect(d.doc().then((x) => x.nics![0]!.node)).resolves.toBe('n2');
-    await expect(d.past()).resolves.toBe(before + 1);
+    await expect.poll(() => d.doc().then((x) => x.nics![0]!.node), { timeout: 10_000 }).toBe('n2');
+    await expect.poll(() => d.past(), { timeout: 10_000 }).toBe(before + 1);
     // HV01 (now without NICs) into site B, beside HV02.
     const target = await d.at('site-b');
     await drag('n1', { x: target.x + 40, y: target.y + 10 });
-    await expect(d.doc().then((x) => x.nodes![0]!.site)).resolves.toBe('site-b');
-    await expect(d.past()).resolves.toBe(before + 2);
+    await expect.poll(() => d.doc().then((x) => x.nodes![0]!.site), { timeout: 10_000 }).toBe('site-b');
+    await expect.poll(() => d.past(), { timeout: 10_000 }).toBe(before + 2);
     await page.screenshot({ path: `${process.env.SHOTS_DIR ?? '/tmp'}/designer-node-moved.png` });
     await page.keyboard.press('Control+z');
-    await expect(d.doc().then((x) => x.nodes![0]!.site)).resolves.toBe('site-a');
+    await expect.poll(() => d.doc().then((x) => x.nodes![0]!.site), { timeout: 10_000 }).toBe('site-a');
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -39,9 +39,9 @@ describe.each([
     await page.getByLabel('Destination of the VMs').selectOption('n3');
     await page.getByTestId('drain-sentence').waitFor();
     // Across the sites legacy finds no path: no duration for it.
-    await expect(page.getByTestId('drain-total-legacy').locator('.drain-total').textContent()).resolves.toContain('No VM moves');
+    await expect.poll(() => page.getByTestId('drain-total-legacy').locator('.drain-total').textContent(), { timeout: 10_000 }).toContain('No VM moves');
     // The diagram shows the drain's pair, HV01 → HV03.
-    await expect(page.evaluate(() => [window.__lmpv.store.getState().ui.sourceNodeId, window.__lmpv.store.getState().ui.destinationNodeId])).resolves.toEqual(['n1', 'n3']);
+    await expect.poll(() => page.evaluate(() => [window.__lmpv.store.getState().ui.sourceNodeId, window.__lmpv.store.getState().ui.destinationNodeId]), { timeout: 10_000 }).toEqual(['n1', 'n3']);
 
     // Balanced: the bars show the names, or the part that tells them apart, or nothing.
     await page.getByLabel('Destination of the VMs').selectOption('');
@@ -71,7 +71,7 @@ describe.each([
 
     // Leaving the Maintenance tab gives the user's pair back.
     await page.getByRole('tab', { name: 'Path' }).click();
-    await expect(page.evaluate(() => [window.__lmpv.store.getState().ui.sourceNodeId, window.__lmpv.store.getState().ui.destinationNodeId])).resolves.toEqual(['n2', 'n4']);
+    await expect.poll(() => page.evaluate(() => [window.__lmpv.store.getState().ui.sourceNodeId, window.__lmpv.store.getState().ui.destinationNodeId]), { timeout: 10_000 }).toEqual(['n2', 'n4']);
     expect(pageErrors(page)).toEqual([]);
   });
 });

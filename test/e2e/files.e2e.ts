@@ -96,12 +96,12 @@ describe('open and save', () => {
     await openFile(page, await tempFile('bad.json', JSON.stringify(bad)));
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain("'bad.json' was not opened: the topology on screen is unchanged.");
-    await expect(alert.locator('code').first().textContent()).resolves.toBe('nics[0].addresses[0]');
-    await expect(topologyName(page)).resolves.toBe(before);
+    await expect.poll(() => alert.locator('code').first().textContent(), { timeout: 10_000 }).toBe('nics[0].addresses[0]');
+    await expect.poll(() => topologyName(page), { timeout: 10_000 }).toBe(before);
 
     await openFile(page, await tempFile('notes.json', '{"format": "lm-topology", "version": 1,'));
     await expect.poll(() => alert.textContent()).toContain('The file is not valid JSON');
-    await expect(topologyName(page)).resolves.toBe(before);
+    await expect.poll(() => topologyName(page), { timeout: 10_000 }).toBe(before);
     expect(pageErrors(page)).toEqual([]);
   });
 });
@@ -111,15 +111,15 @@ describe('cluster inventory', () => {
     const page = await openApp(browser, inject('baseUrl'));
     await page.getByRole('button', { name: 'Import cluster…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a cluster' });
-    await expect(dialog.getByLabel('Inventory script').textContent()).resolves.toContain("Get-ClusterResourceType -Name 'Virtual Machine'");
+    await expect.poll(() => dialog.getByLabel('Inventory script').textContent(), { timeout: 10_000 }).toContain("Get-ClusterResourceType -Name 'Virtual Machine'");
     await dialog.getByLabel('Inventory file').setInputFiles(join(fixtures, 'inventory-e2e.json'));
     await expect.poll(() => dialog.getByRole('status').last().textContent()).toMatch(/Imported cluster 'CLU-E2E' from 'inventory-e2e.json': 2 nodes, 3 networks\./);
-    await expect(dialog.getByRole('list', { name: 'Import diagnostics' }).textContent()).resolves.toContain("Network 'Management' is in the live migration order but also excluded");
+    await expect.poll(() => dialog.getByRole('list', { name: 'Import diagnostics' }).textContent(), { timeout: 10_000 }).toContain("Network 'Management' is in the live migration order but also excluded");
     await page.keyboard.press('Escape');
-    await expect(topologyName(page)).resolves.toBe('CLU-E2E');
+    await expect.poll(() => topologyName(page), { timeout: 10_000 }).toBe('CLU-E2E');
     await page.getByLabel('Source node').selectOption({ label: 'HV-E2E-01' });
     await page.getByLabel('Destination node').selectOption({ label: 'HV-E2E-02' });
-    await expect(page.getByRole('region', { name: 'Migration path' }).textContent()).resolves.toContain("'Live Migration'");
+    await expect.poll(() => page.getByRole('region', { name: 'Migration path' }).textContent(), { timeout: 10_000 }).toContain("'Live Migration'");
     expect(pageErrors(page)).toEqual([]);
   });
 });
@@ -129,7 +129,7 @@ describe('share links', () => {
     const base = inject('baseUrl');
     const page = await openApp(browser, base, `#${encodeShareLink(routed)}`);
     await expect.poll(() => topologyName(page)).toBe('Two-site stretched cluster');
-    await expect(page.evaluate(() => window.location.hash)).resolves.toBe('');
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 10_000 }).toBe('');
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('combobox').first().selectOption({ label: 'Switched 4-node' });
@@ -139,7 +139,7 @@ describe('share links', () => {
     expect(url).toMatch(/#share=1\.\d+\.[0-9a-f]{8}\.[\w-]+&pair=n1,n3&mode=ws2025$/);
     const other = await openApp(browser, url.slice(0, url.indexOf('#')), url.slice(url.indexOf('#')));
     await expect.poll(() => topologyName(other)).toBe('Switched 4-node cluster');
-    await expect(other.getByLabel('Destination node').inputValue()).resolves.toBe('n3');
+    await expect.poll(() => other.getByLabel('Destination node').inputValue(), { timeout: 10_000 }).toBe('n3');
     expect([...pageErrors(page), ...pageErrors(other)]).toEqual([]);
   });
 
@@ -148,7 +148,7 @@ describe('share links', () => {
     const page = await openApp(browser, inject('baseUrl'), `#${link.slice(0, link.length - 25)}`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toMatch(/This share link is incomplete: it was cut off after \d+ of its \d+ characters of data/);
-    await expect(topologyName(page)).resolves.toBe('Switchless 3-node cluster');
+    await expect.poll(() => topologyName(page), { timeout: 10_000 }).toBe('Switchless 3-node cluster');
     expect(pageErrors(page)).toEqual([]);
   });
 });
@@ -206,7 +206,7 @@ describe('exports', () => {
     const sources = await report.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
     expect(sources.length).toBeGreaterThanOrEqual(3);
     for (const src of sources) expect(src).toMatch(/^data:image\/svg\+xml;base64,/);
-    await expect(report.locator('h1').textContent()).resolves.toBe(`Live migration design: ${XSS} design`);
+    await expect.poll(() => report.locator('h1').textContent(), { timeout: 10_000 }).toBe(`Live migration design: ${XSS} design`);
     await report.close();
     await page.bringToFront(); // a background page gets no animation frames, which clicks wait for
     // The diagram exports carry the name as text too.
@@ -229,7 +229,7 @@ describe('exports', () => {
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'PowerShell…' }).click();
-    await expect(page.getByLabel('PowerShell script').textContent()).resolves.toContain(`[pscustomobject]@{ Name = '${XSS}''net'`);
+    await expect.poll(() => page.getByLabel('PowerShell script').textContent(), { timeout: 10_000 }).toContain(`[pscustomobject]@{ Name = '${XSS}''net'`);
     expect(alerts).toEqual([]);
     expect(reportAlerts).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
@@ -239,7 +239,7 @@ describe('exports', () => {
     const page = await openApp(browser, inject('baseUrl'));
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
-    await expect(dialog.getByRole('button', { name: 'Download PNG' }).isEnabled()).resolves.toBe(true);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Download PNG' }).isEnabled(), { timeout: 10_000 }).toBe(true);
 
     const sizes: { w: number; h: number }[] = [];
     for (const scale of [1, 2, 4]) {
@@ -282,8 +282,8 @@ describe('exports', () => {
         return [...c.getImageData(0, 0, 1, 1).data];
       }, png.bytes.toString('base64'));
     };
-    await expect(corner('Transparent')).resolves.toEqual([0, 0, 0, 0]);
-    await expect(corner('White')).resolves.toEqual([255, 255, 255, 255]);
+    await expect.poll(() => corner('Transparent'), { timeout: 10_000 }).toEqual([0, 0, 0, 0]);
+    await expect.poll(() => corner('White'), { timeout: 10_000 }).toEqual([255, 255, 255, 255]);
 
     // On an A4 page at 1×: 96 dpi, the page's size in pixels, and the resolution in the file (pHYs).
     await page.getByLabel('Page').selectOption({ label: 'A4 landscape' });

@@ -70,7 +70,7 @@ describe('the diagram', () => {
       actions.setSource(null);
       actions.setDestination(null);
     });
-    await expect(region(page).textContent()).resolves.toContain('Pick a source and a destination');
+    await expect.poll(() => region(page).textContent(), { timeout: 10_000 }).toContain('Pick a source and a destination');
     const [src, dst] = ex.pair;
     const a = await pointOf(page, src, 'label');
     await page.mouse.click(a.x, a.y);
@@ -84,7 +84,7 @@ describe('the diagram', () => {
     const t = parsed.topology;
     const selection = selectMigrationPath(t, src, dst);
     const chosen = selection.chosen!;
-    await expect(region(page).textContent()).resolves.toContain(`Chosen '${networkName(t, chosen.sourceNetworkId)}'`);
+    await expect.poll(() => region(page).textContent(), { timeout: 10_000 }).toContain(`Chosen '${networkName(t, chosen.sourceNetworkId)}'`);
     const lit = await classesIn(page, '.chosen');
     // Lit: the chosen path, and with SMB every stream SMB Multichannel adds (format 1.2); a chosen
     // pair SMB leaves idle is drawn as such, not lit.
@@ -217,12 +217,12 @@ describe('the diagram', () => {
   it('fails a network of the chosen path from its context menu; the fallback takes over; Restore all undoes it', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'switched-4-node');
-    await expect(region(page).textContent()).resolves.toContain("Chosen 'Storage 1'");
+    await expect.poll(() => region(page).textContent(), { timeout: 10_000 }).toContain("Chosen 'Storage 1'");
     const p = await pointOf(page, 'storage-1');
     await page.mouse.click(p.x, p.y, { button: 'right' });
     const menu = page.getByRole('menu', { name: 'Actions for Storage 1' });
     await menu.getByRole('menuitem', { name: 'Fail' }).click();
-    await expect(region(page).textContent()).resolves.toContain("Chosen 'Storage 2'");
+    await expect.poll(() => region(page).textContent(), { timeout: 10_000 }).toContain("Chosen 'Storage 2'");
     expect(await classesIn(page, '.failed')).toContain('storage-1');
     expect(await classesIn(page, '.chosen')).toEqual([edgeId('n1-s2', 'storage-2'), edgeId('n3-s2', 'storage-2'), 'n1-s2', 'n3-s2', 'storage-2']);
     const label = await page.evaluate(() => window.__lmpv.cy.getElementById('storage-1').data('label') as string);
@@ -230,7 +230,7 @@ describe('the diagram', () => {
 
     const restoreAll = page.getByRole('group', { name: 'What-if', exact: true }).getByRole('button', { name: 'Restore all' });
     await restoreAll.click();
-    await expect(region(page).textContent()).resolves.toContain("Chosen 'Storage 1'");
+    await expect.poll(() => region(page).textContent(), { timeout: 10_000 }).toContain("Chosen 'Storage 1'");
     expect(await classesIn(page, '.failed')).toEqual([]);
     expect(await restoreAll.isDisabled()).toBe(true);
     expect(pageErrors(page)).toEqual([]);
@@ -320,7 +320,7 @@ describe('the diagram', () => {
     expect(await classesIn(page, '.attempt')).toEqual([]);
     await page.getByRole('radio', { name: 'Legacy (2022 and earlier)' }).click();
     expect(await classesIn(page, '.attempt')).toEqual(['link-12', 'link-13']);
-    await expect(region(page).textContent()).resolves.toContain('starts after 40 s');
+    await expect.poll(() => region(page).textContent(), { timeout: 10_000 }).toContain('starts after 40 s');
     const tag = await page.evaluate(() => window.__lmpv.cy.getElementById('link-13').data('label') as string);
     expect(tag.startsWith('TRY 2 · 20 s TIMEOUT')).toBe(true);
     await page.getByRole('radio', { name: 'Windows Server 2025' }).click();

@@ -45,7 +45,7 @@ describe('migration history', () => {
     await page.getByRole('button', { name: 'Import cluster…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a cluster' });
     await dialog.getByText('4. What past migrations took (optional)').click();
-    await expect(dialog.getByLabel('History script').textContent()).resolves.toContain('Get-WinEvent -FilterHashtable $filter -MaxEvents $MaxEvents');
+    await expect.poll(() => dialog.getByLabel('History script').textContent(), { timeout: 10_000 }).toContain('Get-WinEvent -FilterHashtable $filter -MaxEvents $MaxEvents');
     await dialog.getByLabel('History file').setInputFiles(FILE);
     await expect
       .poll(() => dialog.getByRole('status').last().textContent())
@@ -67,9 +67,9 @@ describe('migration history', () => {
       ['APP01', 'HV01 → HV03', '20 s'],
       ['SQL01', 'HV01 → HV02', '1 min 10 s'],
     ]);
-    await expect(page.getByText('3 events match nothing in the design').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('3 events match nothing in the design').count(), { timeout: 10_000 }).toBe(1);
     const offer = page.getByRole('group', { name: 'Calibration from history' });
-    await expect(offer.textContent()).resolves.toContain('SMB efficiency 0.3183 (now 0.9)');
+    await expect.poll(() => offer.textContent(), { timeout: 10_000 }).toContain('SMB efficiency 0.3183 (now 0.9)');
     await shot(page, 'history-list', '.pm');
     await offer.getByRole('button', { name: 'Use 0.3183 for SMB' }).click();
     await expect.poll(() => page.evaluate(() => window.__lmpv.store.getState().document.planning)).toEqual({ efficiency: { smb: 0.3183 } });
@@ -79,7 +79,7 @@ describe('migration history', () => {
     await page.getByRole('radio', { name: 'Table' }).check();
     const table = page.locator('.drain-mode .drain-table').first();
     await table.waitFor();
-    await expect(table.locator('tr', { hasText: 'SQL01' }).locator('.drain-seen').textContent()).resolves.toMatch(/^took 1 min 10 s before; estimate /);
+    await expect.poll(() => table.locator('tr', { hasText: 'SQL01' }).locator('.drain-seen').textContent(), { timeout: 10_000 }).toMatch(/^took 1 min 10 s before; estimate /);
     for (const [w, h] of [[1024, 700], [1440, 900]] as const) {
       await page.setViewportSize({ width: w, height: h });
       const fit = await page.evaluate(() => {

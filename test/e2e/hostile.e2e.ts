@@ -38,9 +38,9 @@ describe('hostile environments', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(inject('baseUrl'));
     await page.getByTestId('topology-name').waitFor();
-    await expect(page.getByTestId('autosave-status').textContent()).resolves.toContain('Autosave is off');
+    await expect.poll(() => page.getByTestId('autosave-status').textContent(), { timeout: 10_000 }).toContain('Autosave is off');
     await rename(page, 'Still editable');
-    await expect(page.getByTestId('topology-name').textContent()).resolves.toBe('Still editable');
+    await expect.poll(() => page.getByTestId('topology-name').textContent(), { timeout: 10_000 }).toBe('Still editable');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -65,7 +65,7 @@ describe('hostile environments', () => {
     // Tab A is asked in turn at its next edit, and takes tab B's work.
     await rename(a, 'Work of tab A, later');
     await a.getByRole('button', { name: "Show the other tab's work here" }).click();
-    await expect(a.getByTestId('topology-name').textContent()).resolves.toBe('Work of tab B');
+    await expect.poll(() => a.getByTestId('topology-name').textContent(), { timeout: 10_000 }).toBe('Work of tab B');
     expect(await a.getByTestId('autosave-status').count()).toBe(0);
     expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
     await context.close();
@@ -92,11 +92,11 @@ describe('hostile environments', () => {
     });
     await page.reload();
     await page.getByRole('heading', { name: 'LM Path Visualizer could not show this topology' }).waitFor();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('injected render failure');
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('injected render failure');
 
     await page.getByRole('button', { name: 'Reload' }).click();
     await page.getByTestId('topology-name').waitFor();
-    await expect(page.getByTestId('topology-name').textContent()).resolves.not.toBe('My work');
+    await expect.poll(() => page.getByTestId('topology-name').textContent(), { timeout: 10_000 }).not.toBe('My work');
     const notice = page.getByRole('alert').filter({ hasText: 'The app failed while showing your autosaved work when it last started' });
     await notice.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the unreadable data' }).click()]);

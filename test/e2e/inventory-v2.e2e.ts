@@ -28,13 +28,13 @@ describe('inventory version 2', () => {
     const legacy = page.getByRole('radio', { name: 'Legacy (2022 and earlier)' });
     const ws2025 = page.getByRole('radio', { name: 'Windows Server 2025' });
     await legacy.click();
-    await expect(ws2025.isChecked()).resolves.toBe(false);
+    await expect.poll(() => ws2025.isChecked(), { timeout: 10_000 }).toBe(false);
 
     await page.getByRole('button', { name: 'Import cluster…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a cluster' });
     await dialog.getByLabel('Inventory file').setInputFiles(join(__dirname, '..', 'fixtures', 'inventory', 'ps7-v2-atc.json'));
     await expect.poll(() => dialog.getByRole('status').last().textContent()).toMatch(/Imported cluster 'CLU-AZL' from 'ps7-v2-atc.json': 3 nodes, 3 networks, 3 VMs\./);
-    await expect(dialog.getByRole('list', { name: 'Import diagnostics' }).textContent()).resolves.toContain('opens in Windows Server 2025 mode');
+    await expect.poll(() => dialog.getByRole('list', { name: 'Import diagnostics' }).textContent(), { timeout: 10_000 }).toContain('opens in Windows Server 2025 mode');
     if (shots) await page.screenshot({ path: join(shots, 'inventory-v2-import.png') });
     await page.keyboard.press('Escape');
 
@@ -43,12 +43,12 @@ describe('inventory version 2', () => {
     // The diagram labels the networks with their intents.
     const label = (id: string) => page.evaluate((nid) => window.__lmpv.cy.getElementById(nid).data('label'), id);
     await expect.poll(() => label(STORAGE1)).toContain('Storage intent');
-    await expect(label(MGMT)).resolves.toContain('Management, Compute intent');
+    await expect.poll(() => label(MGMT), { timeout: 10_000 }).toContain('Management, Compute intent');
     if (shots) await page.screenshot({ path: join(shots, 'inventory-v2-diagram.png') });
 
     await page.getByRole('button', { name: 'Live migration settings…' }).click();
     const settings = page.getByRole('dialog', { name: 'Live migration settings' });
-    await expect(settings.getByRole('note').textContent()).resolves.toContain(
+    await expect.poll(() => settings.getByRole('note').textContent(), { timeout: 10_000 }).toContain(
       'Network ATC manages live migration on this cluster; changes made with Set-ClusterParameter are reverted as drift.',
     );
     if (shots) await page.screenshot({ path: join(shots, 'inventory-v2-lm-settings.png') });

@@ -33,7 +33,7 @@ describe('all-pairs matrix', () => {
       'HV02 → HV01': '0 s', 'HV02 → HV03': '40 s',
       'HV03 → HV01': '20 s', 'HV03 → HV02': '40 s',
     });
-    await expect(page.getByRole('region', { name: 'All-pairs summary' }).textContent()).resolves.toContain('Legacy: 2 pairs wait 40 s or more before migrating; Windows Server 2025: 0.');
+    await expect.poll(() => page.getByRole('region', { name: 'All-pairs summary' }).textContent(), { timeout: 10_000 }).toContain('Legacy: 2 pairs wait 40 s or more before migrating; Windows Server 2025: 0.');
 
     await grid.getByRole('gridcell', { name: /^HV01 → HV03:/ }).click();
     const ui = await page.evaluate(() => {
@@ -41,27 +41,27 @@ describe('all-pairs matrix', () => {
       return [s.sourceNodeId, s.destinationNodeId];
     });
     expect(ui).toEqual(['n1', 'n3']);
-    await expect(grid.getByRole('gridcell', { name: /^HV01 → HV03:/ }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect.poll(() => grid.getByRole('gridcell', { name: /^HV01 → HV03:/ }).getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
 
     // Keyboard: from HV01 → HV03, down to HV02 → HV03, Enter selects it.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => window.__lmpv.store.getState().ui.sourceNodeId)).resolves.toBe('n2');
+    await expect.poll(() => page.evaluate(() => window.__lmpv.store.getState().ui.sourceNodeId), { timeout: 10_000 }).toBe('n2');
 
     // The N-1 list comes from the worker.
     await page.getByText(/^9 single points of failure/).waitFor();
-    await expect(page.getByRole('list', { name: 'Elements by impact' }).getByRole('listitem').first().textContent()).resolves.toContain("If network 'Direct 1-2' fails: 2 pairs lose live migration.");
+    await expect.poll(() => page.getByRole('list', { name: 'Elements by impact' }).getByRole('listitem').first().textContent(), { timeout: 10_000 }).toContain("If network 'Direct 1-2' fails: 2 pairs lose live migration.");
 
     // The large view, then the Path tab shows the pair picked in the matrix.
     await page.getByRole('button', { name: /Open large/ }).click();
     const dialog = page.getByRole('dialog', { name: 'All pairs — Switchless 3-node cluster' });
     await dialog.getByRole('gridcell', { name: /^HV03 → HV01:/ }).click();
     await page.keyboard.press('Escape');
-    await expect(dialog.count()).resolves.toBe(0);
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('tab', { name: 'Path' }).click();
-    await expect(page.getByRole('region', { name: 'Migration path' }).textContent()).resolves.toContain("'Direct 1-3'");
-    await expect(page.getByLabel('Source node').inputValue()).resolves.toBe('n3');
-    await expect(page.getByLabel('Destination node').inputValue()).resolves.toBe('n1');
+    await expect.poll(() => page.getByRole('region', { name: 'Migration path' }).textContent(), { timeout: 10_000 }).toContain("'Direct 1-3'");
+    await expect.poll(() => page.getByLabel('Source node').inputValue(), { timeout: 10_000 }).toBe('n3');
+    await expect.poll(() => page.getByLabel('Destination node').inputValue(), { timeout: 10_000 }).toBe('n1');
     expect(pageErrors(page)).toEqual([]);
   });
 });

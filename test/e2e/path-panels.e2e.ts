@@ -25,39 +25,39 @@ describe('path panels', () => {
     await page.getByLabel('Destination node').selectOption({ label: 'HV03' });
 
     const path = page.getByRole('region', { name: 'Migration path' });
-    await expect(path.textContent()).resolves.toContain("Chosen 'Direct 2-3'");
+    await expect.poll(() => path.textContent(), { timeout: 10_000 }).toContain("Chosen 'Direct 2-3'");
     const comparison = page.getByRole('group', { name: 'Windows Server 2025 vs legacy' });
-    await expect(comparison.locator('.cmp-headline').textContent()).resolves.toBe('Legacy: 40 s before the migration starts · 2025: immediately');
+    await expect.poll(() => comparison.locator('.cmp-headline').textContent(), { timeout: 10_000 }).toBe('Legacy: 40 s before the migration starts · 2025: immediately');
     const timeline = page.getByRole('figure', { name: 'Legacy attempt timeline' });
-    await expect(timeline.getByRole('listitem').allTextContents()).resolves.toEqual([
+    await expect.poll(() => timeline.getByRole('listitem').allTextContents(), { timeout: 10_000 }).toEqual([
       '1Direct 1-2 timed out after 20 s — destination node has no working address on it',
       '2Direct 1-3 timed out after 20 s — source node has no working address on it',
       '3Direct 2-3 connected after 40 s',
     ]);
 
     await page.getByLabel('Legacy timeout (seconds)').fill('30');
-    await expect(comparison.locator('.cmp-headline').textContent()).resolves.toBe('Legacy: 60 s before the migration starts · 2025: immediately');
+    await expect.poll(() => comparison.locator('.cmp-headline').textContent(), { timeout: 10_000 }).toBe('Legacy: 60 s before the migration starts · 2025: immediately');
     await page.getByRole('radio', { name: 'Legacy (2022 and earlier)' }).click();
-    await expect(path.textContent()).resolves.toContain('starts after 60 s (2 timeouts first)');
+    await expect.poll(() => path.textContent(), { timeout: 10_000 }).toContain('starts after 60 s (2 timeouts first)');
 
     // Fail the chosen network from its details panel.
     await page.evaluate(() => window.__lmpv.store.getState().actions.select(['link-23']));
     await page.getByRole('tab', { name: 'Details' }).click();
     const details = page.getByRole('region', { name: 'Element details' });
-    await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Direct 2-3');
+    await expect.poll(() => details.getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 }).toBe('Direct 2-3');
     await details.getByRole('button', { name: 'Fail', exact: true }).click();
-    await expect(details.getByRole('button', { name: 'Restore', exact: true }).isVisible()).resolves.toBe(true);
-    await expect(details.textContent()).resolves.toContain('down (what-if failure; designed up)');
+    await expect.poll(() => details.getByRole('button', { name: 'Restore', exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => details.textContent(), { timeout: 10_000 }).toContain('down (what-if failure; designed up)');
 
     await page.getByRole('tab', { name: 'Path' }).click();
-    await expect(path.getByRole('status').textContent()).resolves.toBe('No live migration path from HV02 to HV03 on any network enabled for live migration.');
-    await expect(comparison.locator('.cmp-headline').textContent()).resolves.toBe('Legacy: no path (fails after 60 s) · 2025: no path');
-    await expect(page.getByRole('listitem', { name: 'Network Direct 2-3' }).textContent()).resolves.toContain("Network 'Direct 2-3' is down: nothing crosses it.");
-    await expect(text(page, 'group', 'What-if failures')).resolves.toContain('NetworkDirect 2-3Restore');
+    await expect.poll(() => path.getByRole('status').textContent(), { timeout: 10_000 }).toBe('No live migration path from HV02 to HV03 on any network enabled for live migration.');
+    await expect.poll(() => comparison.locator('.cmp-headline').textContent(), { timeout: 10_000 }).toBe('Legacy: no path (fails after 60 s) · 2025: no path');
+    await expect.poll(() => page.getByRole('listitem', { name: 'Network Direct 2-3' }).textContent(), { timeout: 10_000 }).toContain("Network 'Direct 2-3' is down: nothing crosses it.");
+    await expect.poll(() => text(page, 'group', 'What-if failures'), { timeout: 10_000 }).toContain('NetworkDirect 2-3Restore');
 
     await page.getByRole('group', { name: 'What-if failures' }).getByRole('button', { name: 'Restore all', exact: true }).click();
-    await expect(path.textContent()).resolves.toContain("Chosen 'Direct 2-3'");
-    await expect(text(page, 'group', 'What-if failures')).resolves.toContain('Nothing is failed');
+    await expect.poll(() => path.textContent(), { timeout: 10_000 }).toContain("Chosen 'Direct 2-3'");
+    await expect.poll(() => text(page, 'group', 'What-if failures'), { timeout: 10_000 }).toContain('Nothing is failed');
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -68,16 +68,16 @@ describe('path panels', () => {
     await page.getByLabel('Destination node').selectOption({ label: 'HV03' });
     await page.getByRole('button', { name: 'Live migration settings…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Live migration settings' });
-    await expect(dialog.getByRole('status').textContent()).resolves.toContain('Order: explicit (MigrationNetworkOrder)');
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Order: explicit (MigrationNetworkOrder)');
     await dialog.getByRole('radio', { name: /^SMB/ }).check();
     await dialog.getByRole('button', { name: "Reset to the cluster's default" }).click();
-    await expect(dialog.getByRole('status').textContent()).resolves.toContain("'Storage 1' carries the cluster's own traffic, so the default order tries it last.");
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 }).toContain("'Storage 1' carries the cluster's own traffic, so the default order tries it last.");
     await dialog.getByRole('button', { name: 'OK' }).click();
 
     // Default order: Storage 1 (18301, derived fact 4) is the cluster's own network → Storage 2 (18302) first; SMB adds Storage 1.
     const path = page.getByRole('region', { name: 'Migration path' });
-    await expect(path.textContent()).resolves.toContain("Chosen 'Storage 2'");
-    await expect(path.getByRole('list', { name: 'SMB streams' }).getByRole('listitem').count()).resolves.toBe(2);
+    await expect.poll(() => path.textContent(), { timeout: 10_000 }).toContain("Chosen 'Storage 2'");
+    await expect.poll(() => path.getByRole('list', { name: 'SMB streams' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
     const looks = await page.evaluate(() => {
       const cy = window.__lmpv.cy;
       return ['storage-1', 'storage-2', 'n1-s1', 'n3-s1'].map((id) => [id, cy.getElementById(id).classes().includes('chosen')]);
@@ -85,8 +85,8 @@ describe('path panels', () => {
     expect(looks).toEqual([['storage-1', true], ['storage-2', true], ['n1-s1', true], ['n3-s1', true]]);
     // One undo step brings the explicit order and Compression back.
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(path.textContent()).resolves.toContain("Chosen 'Storage 1'");
-    await expect(path.textContent()).resolves.toContain('Transport: Compression — one TCP connection on this path.');
+    await expect.poll(() => path.textContent(), { timeout: 10_000 }).toContain("Chosen 'Storage 1'");
+    await expect.poll(() => path.textContent(), { timeout: 10_000 }).toContain('Transport: Compression — one TCP connection on this path.');
     expect(pageErrors(page)).toEqual([]);
   });
 });

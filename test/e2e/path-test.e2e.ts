@@ -42,7 +42,7 @@ describe('path test', () => {
     const dialog = page.getByRole('dialog', { name: 'Import a cluster' });
     await dialog.getByText('3. Check the design against the cluster (optional)').click();
     // The script is written for the design on screen.
-    await expect(dialog.getByLabel('Path test script').textContent()).resolves.toContain("[pscustomobject]@{ Name = 'HV03'; Site = ''; Addresses = @('10.0.0.13', '10.10.1.13', '10.10.2.13') }");
+    await expect.poll(() => dialog.getByLabel('Path test script').textContent(), { timeout: 10_000 }).toContain("[pscustomobject]@{ Name = 'HV03'; Site = ''; Addresses = @('10.0.0.13', '10.10.1.13', '10.10.2.13') }");
     await dialog.getByLabel('Path test result file').setInputFiles(FILE);
     await expect.poll(() => dialog.getByRole('status').last().textContent()).toMatch(/Imported 'switched-4-node\.ps51\.json': 108 connections; 2 disagree with the design/);
     await shot(page, 'path-test-import', false);
@@ -58,9 +58,9 @@ describe('path test', () => {
       ['HV02 → HV04', true],
       ['HV01 → HV02', false],
     ]);
-    await expect(matrix.locator('td.mv-mismatch').count()).resolves.toBe(2);
-    await expect(matrix.locator('td.mv-mismatch').first().textContent()).resolves.toMatch(/✕ timed out 21\ss/);
-    await expect(page.getByText(/Path test made .* on HV01 \(cluster CLU-SW4\), imported from 'switched-4-node\.ps51\.json'/).count()).resolves.toBe(1);
+    await expect.poll(() => matrix.locator('td.mv-mismatch').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => matrix.locator('td.mv-mismatch').first().textContent(), { timeout: 10_000 }).toMatch(/✕ timed out 21\ss/);
+    await expect.poll(() => page.getByText(/Path test made .* on HV01 \(cluster CLU-SW4\), imported from 'switched-4-node\.ps51\.json'/).count(), { timeout: 10_000 }).toBe(1);
     // Windows gave up after 21 s: offered as the legacy timeout.
     await page.getByRole('button', { name: 'Use 21 s as the legacy timeout' }).click();
     await expect.poll(() => page.evaluate(() => window.__lmpv.store.getState().ui.legacyTimeoutSeconds)).toBe(21);

@@ -31,35 +31,35 @@ describe('maintenance planner', () => {
     await page.evaluate(() => window.__lmpv.store.getState().actions.select(['n3']));
     await page.getByRole('tab', { name: 'Details' }).click();
     const vms = page.getByRole('region', { name: 'VMs of HV03' });
-    await expect(vms.locator('.vm-summary').textContent()).resolves.toContain('7 VMs · 232 GB');
+    await expect.poll(() => vms.locator('.vm-summary').textContent(), { timeout: 10_000 }).toContain('7 VMs · 232 GB');
     await vms.getByRole('button', { name: 'Add several…' }).click();
     await vms.getByLabel('Number of VMs').fill('12');
     await vms.getByLabel('Memory of each VM in GB').fill('16');
     await vms.getByRole('button', { name: 'Add 12 VMs' }).click();
     // 232 + 12 × 16 = 424 GB; the diagram's label says it too.
-    await expect(vms.locator('.vm-summary').textContent()).resolves.toContain('19 VMs · 424 GB');
-    await expect(page.evaluate(() => window.__lmpv.cy.getElementById('n3').data('label'))).resolves.toContain('HV03 (19 VMs · 424 GB)');
+    await expect.poll(() => vms.locator('.vm-summary').textContent(), { timeout: 10_000 }).toContain('19 VMs · 424 GB');
+    await expect.poll(() => page.evaluate(() => window.__lmpv.cy.getElementById('n3').data('label')), { timeout: 10_000 }).toContain('HV03 (19 VMs · 424 GB)');
 
     await vms.getByRole('button', { name: 'Drain…' }).click();
     const ws = page.getByTestId('drain-total-ws2025').locator('.drain-total');
     const legacy = page.getByTestId('drain-total-legacy').locator('.drain-total');
     const [ws0, legacy0] = await expected(page, 'n3');
-    await expect(ws.textContent()).resolves.toBe(`Estimated total: ${ws0}`);
-    await expect(legacy.textContent()).resolves.toBe(`Estimated total: ${legacy0}`);
+    await expect.poll(() => ws.textContent(), { timeout: 10_000 }).toBe(`Estimated total: ${ws0}`);
+    await expect.poll(() => legacy.textContent(), { timeout: 10_000 }).toBe(`Estimated total: ${legacy0}`);
     // Legacy waits for HV03's timeouts on every VM: it cannot be faster here.
-    await expect(page.getByTestId('drain-sentence').textContent()).resolves.toContain('waiting for connection timeouts');
+    await expect.poll(() => page.getByTestId('drain-sentence').textContent(), { timeout: 10_000 }).toContain('waiting for connection timeouts');
 
     await page.getByRole('button', { name: 'Edit assumptions…' }).click();
     await page.getByLabel(/^Switchover/).fill('10');
     await page.getByRole('button', { name: 'Apply assumptions' }).click();
     const [ws1, legacy1] = await expected(page, 'n3');
     expect(ws1).not.toBe(ws0);
-    await expect(ws.textContent()).resolves.toBe(`Estimated total: ${ws1}`);
-    await expect(legacy.textContent()).resolves.toBe(`Estimated total: ${legacy1}`);
+    await expect.poll(() => ws.textContent(), { timeout: 10_000 }).toBe(`Estimated total: ${ws1}`);
+    await expect.poll(() => legacy.textContent(), { timeout: 10_000 }).toBe(`Estimated total: ${legacy1}`);
 
     await page.keyboard.press('Control+z');
-    await expect(ws.textContent()).resolves.toBe(`Estimated total: ${ws0}`);
-    await expect(legacy.textContent()).resolves.toBe(`Estimated total: ${legacy0}`);
+    await expect.poll(() => ws.textContent(), { timeout: 10_000 }).toBe(`Estimated total: ${ws0}`);
+    await expect.poll(() => legacy.textContent(), { timeout: 10_000 }).toBe(`Estimated total: ${legacy0}`);
     expect((await documentOf(page)).planning).toBeUndefined();
     expect(pageErrors(page)).toEqual([]);
   });

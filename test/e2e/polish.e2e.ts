@@ -128,7 +128,7 @@ describe('keyboard', () => {
   it('starts with Skip to path, and the focus ring on the dark header has a contrast of 3:1 or more', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to path');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 }).toBe('Skip to path');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tabpanel-path');
     // The first toolbar button, focused from the keyboard: its outline against the header.
@@ -154,8 +154,8 @@ describe('the diagram', () => {
     const nic = await pointOf(page, 'n1-lm');
     await page.mouse.click(nic.x, nic.y);
     await expect.poll(() => page.evaluate(() => window.__lmpv.store.getState().ui.selectedIds)).toEqual(['n1-lm']);
-    await expect(page.getByLabel('Source node').inputValue()).resolves.toBe('n1');
-    await expect(page.getByLabel('Destination node').inputValue()).resolves.toBe('n3');
+    await expect.poll(() => page.getByLabel('Source node').inputValue(), { timeout: 10_000 }).toBe('n1');
+    await expect.poll(() => page.getByLabel('Destination node').inputValue(), { timeout: 10_000 }).toBe('n3');
     // The name above HV04's box picks HV04 as a new source (the pair was complete).
     const name = await pointOf(page, 'n4', 'label');
     await page.mouse.click(name.x, name.y);
@@ -207,7 +207,7 @@ describe('1024×700', () => {
     });
     expect(rows).toBeLessThanOrEqual(2);
     await page.getByTestId('graph-canvas').waitFor(); // the diagram (and its legend) is a chunk of its own
-    await expect(page.getByRole('button', { name: 'Legend ▸' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Legend ▸' }).count(), { timeout: 10_000 }).toBe(1);
     const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
     expect(canvas.height).toBeGreaterThanOrEqual(350);
     await context.close();

@@ -112,7 +112,7 @@ describe('working on a compact diagram', () => {
       const p = await nameAt(id);
       await page.mouse.click(canvas.x + p.x, canvas.y + p.y);
     }
-    await expect(state().then((s) => [s.ui.sourceNodeId, s.ui.destinationNodeId])).resolves.toEqual(['a03', 'b06']);
+    await expect.poll(() => state().then((s) => [s.ui.sourceNodeId, s.ui.destinationNodeId]), { timeout: 10_000 }).toEqual(['a03', 'b06']);
 
     // A NIC from the palette onto HV-A02: a tile like its siblings, in HV-A02's row.
     const a02 = await page.evaluate(() => (window as unknown as Win).__lmpv.cy.getElementById('a02').renderedPosition());
@@ -135,7 +135,7 @@ describe('working on a compact diagram', () => {
     await page.mouse.move(canvas.x + p.x + 30, canvas.y + p.y + 30, { steps: 5 });
     await page.mouse.move(canvas.x + p.x + 60, canvas.y + p.y + 60, { steps: 5 });
     await page.mouse.up();
-    await expect(state().then((s) => s.past.length)).resolves.toBe(before + 1);
+    await expect.poll(() => state().then((s) => s.past.length), { timeout: 10_000 }).toBe(before + 1);
     const saved = (await state()).document.layout!['a04-lm1']!;
     expect(saved.x - nicBefore.x).toBeCloseTo(60 / zoom, -1);
     expect(saved.y - nicBefore.y).toBeCloseTo(60 / zoom, -1);

@@ -43,7 +43,7 @@ describe('single-file build', () => {
     await page.getByTestId('topology-name').waitFor();
     await page.getByLabel('Source node').selectOption({ label: 'HV01' });
     await page.getByLabel('Destination node').selectOption({ label: 'HV03' });
-    await expect(page.getByRole('region', { name: 'Migration path' }).textContent()).resolves.toContain("'Direct 1-3'");
+    await expect.poll(() => page.getByRole('region', { name: 'Migration path' }).textContent(), { timeout: 10_000 }).toContain("'Direct 1-3'");
     // The N-1 list needs the worker, inlined and started from a blob: URL.
     await page.getByRole('tab', { name: 'All pairs' }).click();
     await page.getByText(/^9 single points of failure/).waitFor();

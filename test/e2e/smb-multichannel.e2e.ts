@@ -36,7 +36,7 @@ describe('SMB Multichannel (format 1.2)', () => {
 
     const path = page.getByRole('region', { name: 'Migration path' });
     await expect.poll(() => path.textContent()).toContain("Chosen 'Live migration'");
-    await expect(path.getByRole('note').textContent()).resolves.toBe(
+    await expect.poll(() => path.getByRole('note').textContent(), { timeout: 10_000 }).toBe(
       "SMB leaves the 10 Gbps pair on 'Live migration' idle: the RDMA pairs on 'Storage A' and 'Storage B' are faster — New-SmbMultichannelConstraint on every node keeps SMB on the live migration networks.",
     );
     await expect
@@ -54,7 +54,7 @@ describe('SMB Multichannel (format 1.2)', () => {
 
     await page.getByRole('tab', { name: 'Path' }).click();
     await expect.poll(() => path.textContent()).toContain('Transport: SMB — one stream, the chosen path');
-    await expect(path.getByRole('note').count()).resolves.toBe(0);
+    await expect.poll(() => path.getByRole('note').count(), { timeout: 10_000 }).toBe(0);
     await expect
       .poll(() => looks(page, ['storage-a', 'storage-b', 'lm']))
       .toEqual([

@@ -14,13 +14,13 @@ afterAll(async () => {
 describe('smoke', () => {
   it('opens on the default example and shows the chosen network for a picked pair', async () => {
     const page = await openApp(browser, inject('baseUrl'));
-    await expect(page.getByTestId('topology-name').textContent()).resolves.toBe('Switchless 3-node cluster');
+    await expect.poll(() => page.getByTestId('topology-name').textContent(), { timeout: 10_000 }).toBe('Switchless 3-node cluster');
     await page.getByLabel('Source node').selectOption({ label: 'HV01' });
     await page.getByLabel('Destination node').selectOption({ label: 'HV03' });
     const region = page.getByRole('region', { name: 'Migration path' });
-    await expect(region.textContent()).resolves.toContain("'Direct 1-3'");
+    await expect.poll(() => region.textContent(), { timeout: 10_000 }).toContain("'Direct 1-3'");
     await page.getByRole('button', { name: 'Swap source and destination' }).click();
-    await expect(page.getByLabel('Source node').inputValue()).resolves.toBe('n3');
+    await expect.poll(() => page.getByLabel('Source node').inputValue(), { timeout: 10_000 }).toBe('n3');
     expect(pageErrors(page)).toEqual([]);
   });
 });
