@@ -9,6 +9,7 @@ import { nodeName, type Topology } from '../../engine';
 import { pathTestOf, type MeasuredRow, type PathTestRecord } from '../../engine';
 import { useActions, useApp } from '../StoreContext';
 import { shortNetworkNames } from './matrixModel';
+import { FoldedList } from '../common/FoldedList';
 
 /** Pairs listed at most (mismatching pairs come first, so none of them is ever hidden below this). */
 const SHOWN_PAIRS = 120;
@@ -189,31 +190,13 @@ export function MeasuredPaths() {
         </p>
       )}
       {c.rows.length > 0 ? <Matrix topology={design} rows={c.rows} onPair={onPair} /> : <p className="hint">No connection of the test is between two nodes of the design.</p>}
-      {c.unmatched.length > 0 && (
-        <details className="mv-unmatched">
-          <summary>
-            {c.unmatched.length} connection{c.unmatched.length === 1 ? '' : 's'} match nothing in the design
-          </summary>
-          <ul>
-            {c.unmatched.slice(0, 100).map((u, i) => (
-              <li key={i}>
-                {u.attempt.source} {u.attempt.sourceAddress} → {u.attempt.destination} {u.attempt.destinationAddress}:{u.attempt.port}, {u.attempt.outcome}: {u.why}
-              </li>
-            ))}
-            {c.unmatched.length > 100 && <li>…and {c.unmatched.length - 100} more.</li>}
-          </ul>
-        </details>
-      )}
-      {record.notes.length > 0 && (
-        <details>
-          <summary>Notes from the test ({record.notes.length})</summary>
-          <ul>
-            {record.notes.slice(0, 100).map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <FoldedList
+        className="mv-unmatched"
+        items={c.unmatched}
+        summary={`${c.unmatched.length} connection${c.unmatched.length === 1 ? '' : 's'} match nothing in the design`}
+        item={(u) => `${u.attempt.source} ${u.attempt.sourceAddress} → ${u.attempt.destination} ${u.attempt.destinationAddress}:${u.attempt.port}, ${u.attempt.outcome}: ${u.why}`}
+      />
+      <FoldedList items={record.notes} summary={`Notes from the test (${record.notes.length})`} item={(n) => n} />
     </section>
   );
 }

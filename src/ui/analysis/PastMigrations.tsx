@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { calibrateFromHistory, formatDuration, historyOf, TRANSPORT_NAME, type HistoryRecord, type PastMigration } from '../../engine';
 import { useActions, useApp } from '../StoreContext';
+import { FoldedList } from '../common/FoldedList';
 
 /** Rows listed at most (the rest is counted). */
 const SHOWN = 200;
@@ -121,20 +122,11 @@ export function PastMigrations() {
           {timed === 0 ? 'none has both its start and its end in the logs' : `none of the ${timed} with a duration can (why is listed below)`}.
         </p>
       )}
-      {calibration.skipped.length > 0 && (
-        <details>
-          <summary>
-            {calibration.skipped.length} migration{calibration.skipped.length === 1 ? '' : 's'} with a duration not used for the calibration
-          </summary>
-          <ul>
-            {calibration.skipped.slice(0, 100).map((s, i) => (
-              <li key={i}>
-                {s.vm}: {s.why}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <FoldedList
+        items={calibration.skipped}
+        summary={`${calibration.skipped.length} migration${calibration.skipped.length === 1 ? '' : 's'} with a duration not used for the calibration`}
+        item={(s) => `${s.vm}: ${s.why}`}
+      />
       {past.migrations.length > 0 ? (
         <div className="mv-scroll">
           <table className="pm-table" aria-label="Past migrations, newest first">
@@ -158,46 +150,20 @@ export function PastMigrations() {
         <p className="hint">The logs hold no live migration of these days.</p>
       )}
       {past.migrations.length > SHOWN && <p className="hint">…and {past.migrations.length - SHOWN} older ones.</p>}
-      {past.failures.length > 0 && (
-        <details className="pm-failures">
-          <summary>
-            {past.failures.length} live migration connection{past.failures.length === 1 ? '' : 's'} failed
-          </summary>
-          <ul>
-            {past.failures.slice(0, 100).map((f, i) => (
-              <li key={i} title={f.event.message}>
-                {when(f.event.time)}: {f.event.node} → {f.event.host ?? 'a host'}
-                {f.event.vm ? ` (${f.event.vm})` : ''}: {f.refused ? 'refused' : 'timed out'} ({f.event.code})
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {past.unmatched.length > 0 && (
-        <details className="mv-unmatched">
-          <summary>
-            {past.unmatched.length} event{past.unmatched.length === 1 ? '' : 's'} match nothing in the design
-          </summary>
-          <ul>
-            {past.unmatched.slice(0, 100).map((u, i) => (
-              <li key={i}>
-                {when(u.event.time)}, {u.event.vm ?? u.event.kind} on {u.event.node}: {u.why}
-              </li>
-            ))}
-            {past.unmatched.length > 100 && <li>…and {past.unmatched.length - 100} more.</li>}
-          </ul>
-        </details>
-      )}
-      {record.notes.length > 0 && (
-        <details>
-          <summary>Notes from the logs ({record.notes.length})</summary>
-          <ul>
-            {record.notes.slice(0, 100).map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <FoldedList
+        className="pm-failures"
+        items={past.failures}
+        summary={`${past.failures.length} live migration connection${past.failures.length === 1 ? '' : 's'} failed`}
+        itemTitle={(f) => f.event.message}
+        item={(f) => `${when(f.event.time)}: ${f.event.node} → ${f.event.host ?? 'a host'}${f.event.vm ? ` (${f.event.vm})` : ''}: ${f.refused ? 'refused' : 'timed out'} (${f.event.code})`}
+      />
+      <FoldedList
+        className="mv-unmatched"
+        items={past.unmatched}
+        summary={`${past.unmatched.length} event${past.unmatched.length === 1 ? '' : 's'} match nothing in the design`}
+        item={(u) => `${when(u.event.time)}, ${u.event.vm ?? u.event.kind} on ${u.event.node}: ${u.why}`}
+      />
+      <FoldedList items={record.notes} summary={`Notes from the logs (${record.notes.length})`} item={(n) => n} />
     </section>
   );
 }
