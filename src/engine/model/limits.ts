@@ -27,6 +27,15 @@ export const LIMITS = {
    * take 1.7 s; an inventory's `origin` of a 128-node cluster has a few thousand.
    */
   unknownFieldValues: 50_000,
+  /**
+   * Values inside `observations` (what the path test and the migration history keep with a
+   * design), counted apart from the other fields this app does not define: the largest path test
+   * the reader accepts (12,000 connections × 8 values) and the largest history (4,000 events × up
+   * to 8) fit together, with room for their notes. Parsing a design that keeps both costs a few
+   * milliseconds more per edit (counting values); before, the two shared the 50,000 above and a
+   * 16-node path test with SMB (≈ 7,700 connections) could not be kept at all.
+   */
+  observationValues: 150_000,
   /** Pixels from the origin of a saved position (a diagram of 128 nodes spans a few thousand). */
   coordinate: 1_000_000,
   /** Characters of an id or a name. */
@@ -194,6 +203,11 @@ export function checkUnknownFields(input: Record<string, unknown>, p: Problems):
       p.add(key.slice(0, LIMITS.nameChars), `The field '${key.slice(0, 40)}' is not one this app knows, and it is nested more than ${LIMITS.unknownFieldDepth} levels deep: such fields are kept on save only up to ${LIMITS.unknownFieldDepth} levels. Remove it or flatten it.`);
       continue;
     }
+    if (key === OBSERVATIONS) {
+      if (observationValues(input) > LIMITS.observationValues)
+        p.add(key, `What the path test and the migration history keep with the design ('${OBSERVATIONS}') holds more than ${LIMITS.observationValues.toLocaleString('en-US')} values; at most ${LIMITS.observationValues.toLocaleString('en-US')} are accepted. Clear the path test or the history (All pairs tab), or remove what was added by hand.`);
+      continue;
+    }
     values += 1 + countValues(input[key], LIMITS.unknownFieldValues - values);
     if (values > LIMITS.unknownFieldValues) {
       p.add(key.slice(0, LIMITS.nameChars), `The fields this app does not define (such as '${key.slice(0, 40)}') hold more than ${LIMITS.unknownFieldValues.toLocaleString('en-US')} values; they are kept on save, so at most ${LIMITS.unknownFieldValues.toLocaleString('en-US')} are accepted. Remove what is not needed.`);
@@ -203,19 +217,13 @@ export function checkUnknownFields(input: Record<string, unknown>, p: Problems):
   if (isRecord(input.origin)) checkOriginText(input.origin, p);
 }
 
-/**
- * The values the document's top-level fields this app does not define hold, counted as the limit
- * above counts them (stopping past the limit): what the observations kept with a design (issue 23)
- * share with the inventory's origin.
- */
-export function unknownFieldValues(input: Record<string, unknown>): number {
-  let values = 0;
-  for (const key of Object.keys(input)) {
-    if (KNOWN_TOP_LEVEL.has(key)) continue;
-    values += 1 + countValues(input[key], LIMITS.unknownFieldValues - values);
-    if (values > LIMITS.unknownFieldValues) break;
-  }
-  return values;
+/** The top-level field the path test and the migration history are kept in (src/engine/io/verify/observations.ts). */
+export const OBSERVATIONS_FIELD = 'observations';
+const OBSERVATIONS = OBSERVATIONS_FIELD;
+
+/** The values `observations` holds (stopping past its limit), counted as the limit counts them. */
+export function observationValues(input: Record<string, unknown>): number {
+  return Object.hasOwn(input, OBSERVATIONS) ? 1 + countValues(input[OBSERVATIONS], LIMITS.observationValues) : 0;
 }
 
 /** Whether `key` is a top-level field of the format (the rest is kept as is). */

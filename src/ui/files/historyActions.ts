@@ -21,7 +21,7 @@ export function importHistory(input: Uint8Array, fileName: string, store: AppSto
   if (!r.ok)
     return refused(
       keepsTooMuch(withHistory(store.getState().document, record))
-        ? [{ path: '', message: 'The design cannot keep this history beside what it already keeps (the inventory\'s details and a path test share one limit). Clear the path test (All pairs tab), or run Get-LmHistory.ps1 with fewer -Days.' }, ...r.errors]
+        ? [{ path: '', message: 'The design cannot keep this history beside what it already keeps (a path test and what was added by hand to \'observations\' share one limit). Clear the path test (All pairs tab), or run Get-LmHistory.ps1 with fewer -Days.' }, ...r.errors]
         : r.errors,
     );
   const past = historyOf(store.getState().design)?.past;

@@ -18,9 +18,9 @@ export function importPathTest(input: Uint8Array, fileName: string, store: AppSt
   const record = { ...read.record, importedAt: now().toISOString() };
   const r = actions.edit({ type: 'set-path-test', record });
   if (!r.ok) {
-    // (issue 23 item 2) What the design keeps beside its topology shares one limit of values (LIMITS.unknownFieldValues): say what to do.
+    // The path test and a migration history share one limit of values (LIMITS.observationValues): say what to do.
     const errors = keepsTooMuch(withPathTest(store.getState().document, record))
-      ? [{ path: '', message: 'The design cannot keep this many connections beside what it already keeps (the inventory\'s details and a migration history share one limit). Clear the migration history (All pairs tab), or run Test-LmPaths.ps1 with -Pairs for fewer pairs.' }, ...r.errors]
+      ? [{ path: '', message: 'The design cannot keep this many connections beside what it already keeps (a migration history and what was added by hand to \'observations\' share one limit). Clear the migration history (All pairs tab), or run Test-LmPaths.ps1 with -Pairs for fewer pairs.' }, ...r.errors]
       : r.errors;
     actions.notify({ kind: 'error', text: `'${fileName}' was not imported: the design and its observations are unchanged.`, errors });
     return { ok: false, fileName, errors };

@@ -16,11 +16,11 @@ import { HISTORY_FILE, HISTORY_FORMAT, HISTORY_SCRIPT_FILE, HISTORY_VERSION } fr
 import type { HistoryEvent, HistoryEventKind, HistoryRecord } from './types';
 
 /**
- * Kept with the design as a field the format does not define, where everything such a field holds
- * (the inventory's origin, a path test, this history) counts against one budget of 50,000 values
- * (LIMITS.unknownFieldValues: every edit parses them again). An event kept is 6–8 values (its
- * entry, kind, node, time, VM, nodes or blackout; a failure's host, code, message and id), so 4,000
- * events hold at most ≈ 32,000 — room left for a 64-node inventory's origin.
+ * Kept with the design in `observations`, whose values (the path test's and this history's) count
+ * against one budget of 150,000 (LIMITS.observationValues: every edit parses them again). An event
+ * kept is 6–8 values (its entry, kind, node, time, VM, nodes or blackout; a failure's host, code,
+ * message and id), so 4,000 events hold at most ≈ 32,000 — beside the largest path test (12,000
+ * connections, ≈ 96,000).
  */
 export const MAX_HISTORY_EVENTS = 4_000;
 /** Entries read from the file at most (an event logged on several nodes is read once per node). */

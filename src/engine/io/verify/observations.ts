@@ -4,12 +4,12 @@
  * field is plain JSON anyone may edit, so it is read defensively: what is not understood is left
  * out, never an error — the design itself is what the parser checks.
  */
-import { LIMITS, unknownFieldValues } from '../../model/limits';
+import { LIMITS, OBSERVATIONS_FIELD, observationValues } from '../../model/limits';
 import type { TopologyDocument } from '../../model/types';
 import { CONNECT_OUTCOMES } from './names';
 import type { ConnectAttempt, ConnectOutcome, ObservationsDoc, PathTestRecord } from './types';
 
-export const OBSERVATIONS_FIELD = 'observations';
+export { OBSERVATIONS_FIELD };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -64,10 +64,11 @@ export function withPathTest(doc: TopologyDocument, record: PathTestRecord | nul
 }
 
 /**
- * True when the document keeps more beside its topology than the format accepts: the fields it does
- * not define (the inventory's origin, the path test, the migration history) share one limit of
- * values (LIMITS.unknownFieldValues). The imports say what to clear instead of the parser's words.
+ * True when the document keeps more observations than the format accepts: the path test, the
+ * migration history and anything added by hand to `observations` share one limit of values
+ * (LIMITS.observationValues; the inventory's origin has its own). The imports say what to clear
+ * instead of the parser's words.
  */
 export function keepsTooMuch(doc: TopologyDocument): boolean {
-  return unknownFieldValues(doc) > LIMITS.unknownFieldValues;
+  return observationValues(doc) > LIMITS.observationValues;
 }
