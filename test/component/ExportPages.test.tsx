@@ -227,6 +227,14 @@ describe('per-site pages of a compact design (issue 27)', () => {
       }
     }
     expect(nics.filter((n) => !named.has(n.id)).map((n) => n.id)).toEqual([]);
+    // With a pair, the full drawing's site pages carry its highlight and keep the 8 pt rule.
+    const store = createAppStore({ document: doc });
+    store.getState().actions.setSource('a01');
+    store.getState().actions.setDestination('b01');
+    const lit = svgFiles(store.getState(), { pair: true, page: 'a4' });
+    expect(lit.length).toBe(pages.length);
+    for (const p of lit) expect(smallestPt(p.data)).toBeGreaterThanOrEqual(8);
+    expect(lit.slice(1).some((p) => p.data.includes('CHOSEN'))).toBe(true);
   });
 });
 
