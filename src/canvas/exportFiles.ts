@@ -4,7 +4,7 @@
  */
 import type { AppState } from '../store/appStore';
 import type { ExportOptions, PngOptions } from './api';
-import { exportScene, pageSvgs, wholeSvg } from './export';
+import { detailScene, exportScene, pageSvgs, wholeSvg } from './export';
 import { svgToPng } from './exportPng';
 import { buildDrawio } from '../engine/io';
 
@@ -25,7 +25,7 @@ function svgPages(state: AppState, o: ExportOptions, background: string | null):
     return [{ title: '', svg: whole.svg, width: whole.width, height: whole.height, perUnit: 1, dpi: undefined }];
   }
   // Pages are in points: 96/72 pixels a point at 1×.
-  return pageSvgs(scene, caption, o.page, background).map((p) => ({ ...p, perUnit: 96 / 72, dpi: 96 }));
+  return pageSvgs(scene, caption, o.page, background, detailScene(state, o)).map((p) => ({ ...p, perUnit: 96 / 72, dpi: 96 }));
 }
 
 export async function pngFiles(state: AppState, o: PngOptions): Promise<{ title: string; data: Blob }[]> {

@@ -11,6 +11,7 @@ import type { TopologyDocument } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
 import { createAppStore } from '../../src/store/appStore';
 import { importedStretched } from '../e2e/readableDesigns';
+import { svgFiles } from '../../src/canvas/exportFiles';
 
 const example = (id: string): TopologyDocument => EXAMPLES.find((e) => e.id === id)!.document;
 const big = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2, name: '64 nodes' });
@@ -204,3 +205,36 @@ describe('a network cut by the edge of a page', () => {
     expect(['✔ Live Migration A1', 'Live Migration A1']).toContain(last);
   });
 });
+
+describe('per-site pages of a compact design (issue 27)', () => {
+  it("the 16-node example's site pages on A4 name every NIC, with its address, at 8 pt or more", () => {
+    const doc = example('two-site-16-node');
+    const nics = doc.nics ?? [];
+    expect(nics.length).toBe(80);
+    const pages = svgFiles(createAppStore({ document: doc }).getState(), { pair: false, page: 'a4' });
+    expect(pages[0]!.title).toBe('Overview');
+    const sitePages = pages.slice(1);
+    expect(sitePages.length).toBeGreaterThan(0);
+    // Each NIC's address is its own text; its name is on the line above it in the same label.
+    const named = new Set<string>(); // NICs whose name and address are one label on a site page
+    for (const p of sitePages) {
+      expect(smallestPt(p.data)).toBeGreaterThanOrEqual(8);
+      const svg = parse(p.data);
+      for (const t of svg.querySelectorAll('text')) {
+        const lines = [...t.querySelectorAll('tspan')].map((x) => x.textContent ?? '');
+        const all = lines.length ? lines : [t.textContent ?? ''];
+        for (const nic of nics) if (all.includes(nic.name) && nic.addresses.some((a) => all.includes(a))) named.add(nic.id);
+      }
+    }
+    expect(nics.filter((n) => !named.has(n.id)).map((n) => n.id)).toEqual([]);
+    // With a pair, the full drawing's site pages carry its highlight and keep the 8 pt rule.
+    const store = createAppStore({ document: doc });
+    store.getState().actions.setSource('a01');
+    store.getState().actions.setDestination('b01');
+    const lit = svgFiles(store.getState(), { pair: true, page: 'a4' });
+    expect(lit.length).toBe(pages.length);
+    for (const p of lit) expect(smallestPt(p.data)).toBeGreaterThanOrEqual(8);
+    expect(lit.slice(1).some((p) => p.data.includes('CHOSEN'))).toBe(true);
+  });
+});
+

@@ -54,8 +54,9 @@ export interface PageDocument {
   height: number;
 }
 
-function pageSvg(scene: Scene, cap: Caption, size: PageSizeId, plan: PlannedPage, index: number, count: number, background: string | null, partLegend: boolean): PageDocument {
+function pageSvg(whole: Scene, detail: Scene | null, cap: Caption, size: PageSizeId, plan: PlannedPage, index: number, count: number, background: string | null, partLegend: boolean): PageDocument {
   const page = PAGE_SIZES[size];
+  const scene = plan.detail && detail ? detail : whole;
   const availW = page.w - 2 * PAGE_MARGIN;
   const ids = plan.overview || count === 1 ? legendIdsOf(scene) : partLegend ? legendIdsOf(scene, plan.region) : new Set<string>();
   const legend = legendSvg(0, 0, availW / PAGE_LEGEND, ids);
@@ -91,14 +92,17 @@ function pageSvg(scene: Scene, cap: Caption, size: PageSizeId, plan: PlannedPage
   return { title: plan.title, svg, width: page.w, height: page.h };
 }
 
-/** The diagram on pages of `size`: one page when it fits at 8 pt, else an overview and parts. */
-export function pageSvgs(scene: Scene, cap: Caption, size: PageSizeId, background: string | null = '#ffffff'): PageDocument[] {
+/**
+ * The diagram on pages of `size`: one page when it fits at 8 pt, else an overview and parts. The
+ * parts are cut from `detail` when given (a compact design's full drawing, its NICs named).
+ */
+export function pageSvgs(scene: Scene, cap: Caption, size: PageSizeId, background: string | null = '#ffffff', detail: Scene | null = null): PageDocument[] {
   const page = PAGE_SIZES[size];
   const legendHeight = legendSvg(0, 0, (page.w - 2 * PAGE_MARGIN) / PAGE_LEGEND, legendIdsOf(scene)).height * PAGE_LEGEND;
-  const withLegends = planPages(scene, size, legendHeight + 8);
+  const withLegends = planPages(scene, size, legendHeight + 8, legendHeight + 8, detail);
   // The parts repeat the legend of what they show, unless leaving it to the overview saves pages.
-  const without = planPages(scene, size, legendHeight + 8, 0);
+  const without = planPages(scene, size, legendHeight + 8, 0, detail);
   const partLegend = without.length >= withLegends.length;
   const plans = partLegend ? withLegends : without;
-  return plans.map((p, i) => pageSvg(scene, cap, size, p, i, plans.length, background, partLegend));
+  return plans.map((p, i) => pageSvg(scene, detail, cap, size, p, i, plans.length, background, partLegend));
 }

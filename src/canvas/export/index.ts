@@ -8,7 +8,9 @@ import { activeSelection } from '../../store/derived';
 import { caption, type Caption } from '../caption';
 import { autoOf, modelOf } from '../viewDeriver';
 import { decorate } from '../highlight';
-import { viewPositions } from '../diagramLayout';
+import { autoLayout, viewPositions } from '../diagramLayout';
+import { buildDiagram } from '../elements';
+import { FULL } from '../metrics';
 import { buildScene } from './buildScene';
 
 export { wholeSvg, pageSvgs, type PageDocument } from './document';
@@ -20,11 +22,30 @@ export interface SceneOptions {
 }
 
 export function exportScene(s: AppState, o: SceneOptions): { scene: Scene; caption: Caption } {
-  const { ui } = s;
   const model = modelOf(s.design);
   const positions = viewPositions(model, autoOf(model), s.document.layout ?? {});
+  return { scene: sceneOf(s, o, model, positions), caption: caption(s.design, activeOrNone(s, o), o.pair ? s.ui.failed : []) };
+}
+
+/**
+ * The per-site pages' scene of a compact design (issue 27): the full drawing (every NIC a named box
+ * with its addresses) in its automatic layout, so that a site's page names its NICs at 8 pt or
+ * more — a compact tile is ≈ 13 pt wide on such a page, too narrow for its name. Null for a design
+ * drawn full, whose pages are cut from the scene itself. The saved layout is the compact drawing's
+ * and does not apply to the full one's boxes, so the automatic layout is used.
+ */
+export function detailScene(s: AppState, o: SceneOptions): Scene | null {
+  if (modelOf(s.design).metrics.kind !== 'compact') return null;
+  const model = buildDiagram(s.design, FULL);
+  return sceneOf(s, o, model, viewPositions(model, autoLayout(model).positions, {}));
+}
+
+const activeOrNone = (s: AppState, o: SceneOptions) => (o.pair ? activeSelection(s) : null); // the very selection the screen shows
+
+function sceneOf(s: AppState, o: SceneOptions, model: ReturnType<typeof modelOf>, positions: ReturnType<typeof viewPositions>): Scene {
+  const { ui } = s;
   const pair = o.pair && ui.sourceNodeId !== null && ui.destinationNodeId !== null;
-  const selection = o.pair ? activeSelection(s) : null; // the very selection the screen shows
+  const selection = activeOrNone(s, o);
   const failed = o.pair ? ui.failed : [];
   const decorations = decorate({
     model,
@@ -35,5 +56,5 @@ export function exportScene(s: AppState, o: SceneOptions): { scene: Scene; capti
     failed,
     selectedIds: [],
   });
-  return { scene: buildScene(model, positions, decorations), caption: caption(s.design, selection, failed) };
+  return buildScene(model, positions, decorations);
 }

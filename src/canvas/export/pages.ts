@@ -34,6 +34,8 @@ export interface PlannedPage {
   /** Points per diagram unit. */
   scale: number;
   overview: boolean;
+  /** Drawn from the full drawing of a compact design (`planPages`' `detail`), not from the scene. */
+  detail?: boolean;
   /**
    * A site too wide for the page, cut between its nodes into bands stacked one above the other on
    * this one page (`region` is their union): a small site is never split across pages (issue 27).
@@ -80,7 +82,7 @@ const spans = (from: number, to: number, at: number[]): [number, number][] => {
  * Pages for a scene on a paper size, given the height the legend takes (points) on a single page
  * or the overview, and on the parts (0: the parts refer to the overview's legend).
  */
-export function planPages(scene: Scene, size: PageSizeId, legendHeight: number, partLegendHeight = legendHeight): PlannedPage[] {
+export function planPages(scene: Scene, size: PageSizeId, legendHeight: number, partLegendHeight = legendHeight, detail: Scene | null = null): PlannedPage[] {
   const page = PAGE_SIZES[size];
   const availW = page.w - 2 * PAGE_MARGIN;
   const availH = page.h - 2 * PAGE_MARGIN - PAGE_HEADER - legendHeight;
@@ -96,37 +98,41 @@ export function planPages(scene: Scene, size: PageSizeId, legendHeight: number, 
   const room = (2 * MIN_PT) / wholeScale;
   const overview = { x1: whole.x1 - room, y1: whole.y1 - room, x2: whole.x2, y2: whole.y2 + room };
   const pages: PlannedPage[] = [{ title: 'Overview', region: overview, scale: fit(overview), overview: true }];
-  const sites = scene.shapes.filter((s) => s.kind === 'site');
+  // The sites' pages: from the full drawing of a compact design (its NICs named), else from the scene.
+  const parts = detail ?? scene;
+  const partMin = MIN_PT / smallestText(parts);
+  const sites = parts.shapes.filter((s) => s.kind === 'site');
   const regions: { name: string; box: Box; items: SceneShape[] }[] = sites.length
     ? sites.map((s) => {
         // The site with its name above it.
         const labelH = s.label ? s.label.size * s.label.lineHeight + s.label.gap : 0;
-        return { name: s.label?.lines[0] ?? s.id, box: { ...boxOf(s), y1: s.y - labelH }, items: scene.shapes.filter((x) => x.parent === s.id) };
+        return { name: s.label?.lines[0] ?? s.id, box: { ...boxOf(s), y1: s.y - labelH }, items: parts.shapes.filter((x) => x.parent === s.id) };
       })
-    : [{ name: 'Part', box: scene.bounds, items: scene.shapes.filter((x) => x.parent === null) }];
+    : [{ name: 'Part', box: parts.bounds, items: parts.shapes.filter((x) => x.parent === null) }];
+  const fromDetail = detail ? { detail: true } : {};
   for (const r of regions) {
     const box = grow(r.box, PAD);
-    const maxW = availW / minScale;
-    const maxH = partH / minScale;
+    const maxW = availW / partMin;
+    const maxH = partH / partMin;
     const xs = spans(box.x1, box.x2, cuts(box.x1, box.x2, r.items.filter((i) => i.kind !== 'network').map((i) => [i.x, i.x + i.w]), maxW));
     const ys = spans(box.y1, box.y2, cuts(box.y1, box.y2, r.items.map((i) => [i.y - (i.label && i.label.place !== 'center' ? 20 : 0), i.y + i.h + 20]), maxH));
     const count = xs.length * ys.length;
-    const parts = ys.flatMap(([y1, y2]) => xs.map(([x1, x2]) => ({ x1, y1, x2, y2 })));
+    const pieces = ys.flatMap(([y1, y2]) => xs.map(([x1, x2]) => ({ x1, y1, x2, y2 })));
     // Cut across only: the parts stacked as bands on one page, when they fit there at 8 pt.
     if (ys.length === 1 && xs.length > 1) {
-      const widest = Math.max(...parts.map((b) => b.x2 - b.x1));
-      const tall = parts.reduce((h, b) => h + (b.y2 - b.y1), 0);
-      const scale = Math.min(MAX_SCALE, availW / widest, (partH - BAND_GAP * (parts.length - 1)) / tall);
-      if (scale >= minScale) {
-        pages.push({ title: sites.length ? r.name : 'Part 1 of 1', region: box, scale, overview: false, bands: parts });
+      const widest = Math.max(...pieces.map((b) => b.x2 - b.x1));
+      const tall = pieces.reduce((h, b) => h + (b.y2 - b.y1), 0);
+      const scale = Math.min(MAX_SCALE, availW / widest, (partH - BAND_GAP * (pieces.length - 1)) / tall);
+      if (scale >= partMin) {
+        pages.push({ title: sites.length ? r.name : 'Part 1 of 1', region: box, scale, overview: false, bands: pieces, ...fromDetail });
         continue;
       }
     }
     // The parts of one site share a scale (the smallest that fits each), so its text is the same size on every page.
-    const scale = Math.min(...parts.map((region) => fitIn(region, partH)));
-    parts.forEach((region, i) => {
+    const scale = Math.min(...pieces.map((region) => fitIn(region, partH)));
+    pieces.forEach((region, i) => {
       const title = sites.length ? (count > 1 ? `${r.name} · part ${i + 1} of ${count}` : r.name) : `Part ${i + 1} of ${count}`;
-      pages.push({ title, region, scale, overview: false });
+      pages.push({ title, region, scale, overview: false, ...fromDetail });
     });
   }
   return pages;
