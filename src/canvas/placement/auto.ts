@@ -8,7 +8,7 @@
  * band under everything; transit subnets (router links) sit between their routers.
  */
 import type { DiagramModel } from '../elements';
-import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
+import { computeGeometry, estimateBoxes, refreshLeafBoxes, union, type Box, type Pos } from '../geometry';
 import { layoutBlock, type BlockConfig, type BlockSpec } from './block';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes } from './barLanes';
@@ -121,15 +121,19 @@ function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1
     bounds = union(bounds, { x1: Math.min(...spans.map((s) => s.x1)), y1: top, x2: Math.max(...spans.map((s) => s.x2)), y2: bottom });
   }
 
-  // Router links between blocks: between their routers, clear of every site box.
+  // Router links between blocks: between their routers, clear of every site box. A transit
+  // subnet changes nothing of the geometry (no drop ends on a bar through it): computed once, and
+  // after each subnet placed only its boxes (and its ancestors') again.
+  const geometry = p.crossTransits.length ? computeGeometry(model, positions) : null;
+  const boxes = geometry ? estimateBoxes(model, positions, geometry) : null;
   for (const id of p.crossTransits) {
     const routers = (model.edgesTo.get(id) ?? []).map((e) => positions.get(model.edgeById.get(e)!.source)).filter((q): q is Pos => q !== undefined);
     const target = routers.length ? { x: routers.reduce((s, q) => s + q.x, 0) / routers.length, y: routers.reduce((s, q) => s + q.y, 0) / routers.length } : { x: 0, y: 0 };
-    const boxes = estimateBoxes(model, positions, computeGeometry(model, positions));
-    const obstacles = [...boxes].filter(([k]) => model.byId.get(k)!.parent === null).map(([, b]) => b.outer);
+    const obstacles = [...boxes!].filter(([k]) => model.byId.get(k)!.parent === null).map(([, b]) => b.outer);
     const n = model.byId.get(id)!;
     const spot = freeSpot(target, n.w, n.h, obstacles, 16);
     positions.set(id, spot);
+    refreshLeafBoxes(model, positions, geometry!, boxes!, id);
     bounds = union(bounds, { x1: spot.x - n.w / 2, y1: spot.y - n.h / 2, x2: spot.x + n.w / 2, y2: spot.y + n.h / 2 });
   }
   return { positions, arrangement, rows, bounds: bounds ?? { x1: 0, y1: 0, x2: 0, y2: 0 } };
