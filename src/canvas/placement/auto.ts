@@ -9,7 +9,7 @@
  */
 import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, refreshLeafBoxes, union, type Box, type Pos } from '../geometry';
-import { layoutBlock, type BlockConfig, type BlockSpec } from './block';
+import { layoutBlock, type BlockConfig, type BlockResult, type BlockSpec } from './block';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes } from './barLanes';
 
@@ -86,14 +86,31 @@ interface Candidate extends AutoLayout {
   bounds: Box;
 }
 
-function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1 | 2): Candidate {
+/**
+ * Block layouts made for one `autoLayout`, by block and configuration: the candidates share most
+ * of them (a middle block is laid out alike side by side and stacked), and a block's layout
+ * depends on nothing else. Each use gets its own copy (`arrange` moves it).
+ */
+type BlockCache = Map<string, BlockResult>;
+
+function blockLayout(model: DiagramModel, spec: BlockSpec, index: number, cfg: BlockConfig, cache: BlockCache): BlockResult {
+  const key = `${index}|${cfg.rows}|${cfg.band}|${cfg.routerEnd}|${cfg.routerRow}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = layoutBlock(model, spec, cfg);
+    cache.set(key, r);
+  }
+  return { pos: new Map([...r.pos].map(([k, v]) => [k, { x: v.x, y: v.y }])), outer: { ...r.outer } };
+}
+
+function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1 | 2, cache: BlockCache = new Map()): Candidate {
   const { bus: BUS, gap: GAP } = model.metrics;
   const positions = new Map<string, Pos>();
   const widest = Math.max(0, ...p.crossTransits.map((id) => model.byId.get(id)!.w));
   const outers: Box[] = [];
   let cursor = 0;
   p.blocks.forEach((spec, i) => {
-    const r = layoutBlock(model, spec, configFor(arrangement, rows, i, p.blocks.length));
+    const r = blockLayout(model, spec, i, configFor(arrangement, rows, i, p.blocks.length), cache);
     const dx = arrangement === 'side-by-side' ? cursor - r.outer.x1 : -r.outer.x1;
     const dy = arrangement === 'side-by-side' ? 0 : cursor - r.outer.y1;
     translate(r.pos, dx, dy);
@@ -159,8 +176,9 @@ export function autoLayout(model: DiagramModel, options: AutoLayoutOptions = {})
   }
   let best: Candidate | null = null;
   let bestZoom = 0;
+  const cache: BlockCache = new Map();
   for (const [arrangement, rows] of choices) {
-    const c = arrange(model, p, arrangement, rows);
+    const c = arrange(model, p, arrangement, rows, cache);
     const z = fitZoom(c.bounds, viewport);
     if (!best || z > bestZoom * PREFER) {
       best = c;
