@@ -128,39 +128,65 @@ export interface ElementBoxes {
   outer: Box;
 }
 
+/** A compound's boxes from its children's (already in `out`); `null` when none of them is placed. */
+function compoundBoxes(model: DiagramModel, id: string, kids: readonly string[], out: ReadonlyMap<string, ElementBoxes>, geometry: Geometry): ElementBoxes | null {
+  let inner: Box | null = null;
+  for (const k of kids) {
+    const b = out.get(k);
+    if (b) inner = union(inner, b.outer);
+  }
+  if (!inner) return null;
+  const n = model.byId.get(id)!;
+  const site = n.kind === 'site';
+  const { site: SITE, host: HOST, font } = model.metrics;
+  const box = grow(inner, site ? SITE.pad + SITE.border : HOST.pad + HOST.border);
+  const labelH = lineBox(site ? font.site : font.node, site ? 1 : hostLabelLines(model.metrics)) + (site ? SITE.labelGap : HOST.labelGap);
+  const cx = (box.x1 + box.x2) / 2;
+  const below = geometry.labelBelow.has(id);
+  const label: Box = below ? { x1: cx - n.labelW / 2, y1: box.y2, x2: cx + n.labelW / 2, y2: box.y2 + labelH } : { x1: cx - n.labelW / 2, y1: box.y1 - labelH, x2: cx + n.labelW / 2, y2: box.y1 };
+  return { box, outer: union(box, label) };
+}
+
 /** Boxes of every node of the diagram, as cytoscape sizes them (compounds from their children). */
 export function estimateBoxes(model: DiagramModel, positions: ReadonlyMap<string, Pos>, geometry: Geometry): Map<string, ElementBoxes> {
   const out = new Map<string, ElementBoxes>();
   const visit = (id: string): ElementBoxes | null => {
     const done = out.get(id);
     if (done) return done;
-    const n = model.byId.get(id)!;
     const kids = model.children.get(id);
-    let result: ElementBoxes;
+    let result: ElementBoxes | null;
     if (!kids) {
       const p = positions.get(id);
       if (!p) return null;
       const box = leafBox(model, id, p, geometry);
       result = { box, outer: box };
     } else {
-      let inner: Box | null = null;
-      for (const k of kids) {
-        const b = visit(k);
-        if (b) inner = union(inner, b.outer);
-      }
-      if (!inner) return null;
-      const site = n.kind === 'site';
-      const { site: SITE, host: HOST, font } = model.metrics;
-      const box = grow(inner, site ? SITE.pad + SITE.border : HOST.pad + HOST.border);
-      const labelH = lineBox(site ? font.site : font.node, site ? 1 : hostLabelLines(model.metrics)) + (site ? SITE.labelGap : HOST.labelGap);
-      const cx = (box.x1 + box.x2) / 2;
-      const below = geometry.labelBelow.has(id);
-      const label: Box = below ? { x1: cx - n.labelW / 2, y1: box.y2, x2: cx + n.labelW / 2, y2: box.y2 + labelH } : { x1: cx - n.labelW / 2, y1: box.y1 - labelH, x2: cx + n.labelW / 2, y2: box.y1 };
-      result = { box, outer: union(box, label) };
+      for (const k of kids) visit(k);
+      result = compoundBoxes(model, id, kids, out, geometry);
+      if (!result) return null;
     }
     out.set(id, result);
     return result;
   };
   for (const n of model.nodes) visit(n.id);
   return out;
+}
+
+/**
+ * `boxes` (from `estimateBoxes`) brought up to date after the leaf `id` was placed or moved in
+ * `positions`, when that leaf changes nothing of `geometry` (a transit subnet: no drop ends on a
+ * bar through it): its box and its ancestors' are computed again, the rest kept. The same boxes
+ * as `estimateBoxes` gives (the map's order aside), without visiting every node again.
+ */
+export function refreshLeafBoxes(model: DiagramModel, positions: ReadonlyMap<string, Pos>, geometry: Geometry, boxes: Map<string, ElementBoxes>, id: string): void {
+  const p = positions.get(id);
+  if (p) {
+    const box = leafBox(model, id, p, geometry);
+    boxes.set(id, { box, outer: box });
+  } else boxes.delete(id);
+  for (let up = model.byId.get(id)?.parent ?? null; up !== null; up = model.byId.get(up)?.parent ?? null) {
+    const r = compoundBoxes(model, up, model.children.get(up) ?? [], boxes, geometry);
+    if (r) boxes.set(up, r);
+    else boxes.delete(up);
+  }
 }

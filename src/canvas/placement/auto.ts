@@ -8,8 +8,8 @@
  * band under everything; transit subnets (router links) sit between their routers.
  */
 import type { DiagramModel } from '../elements';
-import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
-import { layoutBlock, type BlockConfig, type BlockSpec } from './block';
+import { computeGeometry, estimateBoxes, refreshLeafBoxes, union, type Box, type Pos } from '../geometry';
+import { layoutBlock, type BlockConfig, type BlockResult, type BlockSpec } from './block';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes } from './barLanes';
 
@@ -86,14 +86,31 @@ interface Candidate extends AutoLayout {
   bounds: Box;
 }
 
-function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1 | 2): Candidate {
+/**
+ * Block layouts made for one `autoLayout`, by block and configuration: the candidates share most
+ * of them (a middle block is laid out alike side by side and stacked), and a block's layout
+ * depends on nothing else. Each use gets its own copy (`arrange` moves it).
+ */
+type BlockCache = Map<string, BlockResult>;
+
+function blockLayout(model: DiagramModel, spec: BlockSpec, index: number, cfg: BlockConfig, cache: BlockCache): BlockResult {
+  const key = `${index}|${cfg.rows}|${cfg.band}|${cfg.routerEnd}|${cfg.routerRow}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = layoutBlock(model, spec, cfg);
+    cache.set(key, r);
+  }
+  return { pos: new Map([...r.pos].map(([k, v]) => [k, { x: v.x, y: v.y }])), outer: { ...r.outer } };
+}
+
+function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1 | 2, cache: BlockCache = new Map()): Candidate {
   const { bus: BUS, gap: GAP } = model.metrics;
   const positions = new Map<string, Pos>();
   const widest = Math.max(0, ...p.crossTransits.map((id) => model.byId.get(id)!.w));
   const outers: Box[] = [];
   let cursor = 0;
   p.blocks.forEach((spec, i) => {
-    const r = layoutBlock(model, spec, configFor(arrangement, rows, i, p.blocks.length));
+    const r = blockLayout(model, spec, i, configFor(arrangement, rows, i, p.blocks.length), cache);
     const dx = arrangement === 'side-by-side' ? cursor - r.outer.x1 : -r.outer.x1;
     const dy = arrangement === 'side-by-side' ? 0 : cursor - r.outer.y1;
     translate(r.pos, dx, dy);
@@ -121,15 +138,19 @@ function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1
     bounds = union(bounds, { x1: Math.min(...spans.map((s) => s.x1)), y1: top, x2: Math.max(...spans.map((s) => s.x2)), y2: bottom });
   }
 
-  // Router links between blocks: between their routers, clear of every site box.
+  // Router links between blocks: between their routers, clear of every site box. A transit
+  // subnet changes nothing of the geometry (no drop ends on a bar through it): computed once, and
+  // after each subnet placed only its boxes (and its ancestors') again.
+  const geometry = p.crossTransits.length ? computeGeometry(model, positions) : null;
+  const boxes = geometry ? estimateBoxes(model, positions, geometry) : null;
   for (const id of p.crossTransits) {
     const routers = (model.edgesTo.get(id) ?? []).map((e) => positions.get(model.edgeById.get(e)!.source)).filter((q): q is Pos => q !== undefined);
     const target = routers.length ? { x: routers.reduce((s, q) => s + q.x, 0) / routers.length, y: routers.reduce((s, q) => s + q.y, 0) / routers.length } : { x: 0, y: 0 };
-    const boxes = estimateBoxes(model, positions, computeGeometry(model, positions));
-    const obstacles = [...boxes].filter(([k]) => model.byId.get(k)!.parent === null).map(([, b]) => b.outer);
+    const obstacles = [...boxes!].filter(([k]) => model.byId.get(k)!.parent === null).map(([, b]) => b.outer);
     const n = model.byId.get(id)!;
     const spot = freeSpot(target, n.w, n.h, obstacles, 16);
     positions.set(id, spot);
+    refreshLeafBoxes(model, positions, geometry!, boxes!, id);
     bounds = union(bounds, { x1: spot.x - n.w / 2, y1: spot.y - n.h / 2, x2: spot.x + n.w / 2, y2: spot.y + n.h / 2 });
   }
   return { positions, arrangement, rows, bounds: bounds ?? { x1: 0, y1: 0, x2: 0, y2: 0 } };
@@ -155,8 +176,9 @@ export function autoLayout(model: DiagramModel, options: AutoLayoutOptions = {})
   }
   let best: Candidate | null = null;
   let bestZoom = 0;
+  const cache: BlockCache = new Map();
   for (const [arrangement, rows] of choices) {
-    const c = arrange(model, p, arrangement, rows);
+    const c = arrange(model, p, arrangement, rows, cache);
     const z = fitZoom(c.bounds, viewport);
     if (!best || z > bestZoom * PREFER) {
       best = c;

@@ -5,7 +5,7 @@
  * its bar. Routers stand at the end of a row that faces the neighbouring block.
  */
 import type { DiagramModel } from '../elements';
-import { computeGeometry, estimateBoxes, union, type Box, type Pos } from '../geometry';
+import { computeGeometry, estimateBoxes, refreshLeafBoxes, union, type Box, type Pos } from '../geometry';
 import { hostLabelLines, lineBox } from '../metrics';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes, type Span } from './barLanes';
@@ -160,19 +160,21 @@ export function layoutBlock(model: DiagramModel, spec: BlockSpec, cfg: BlockConf
     pos.set(id, { x: (s.x1 + s.x2) / 2, y: laneY(lanes.get(id)!) });
   }
 
-  // Transit subnets between the block's routers: near their routers, where nothing else is.
+  // Transit subnets between the block's routers: near their routers, where nothing else is. A
+  // transit subnet changes nothing of the geometry (no drop ends on a bar through it), so the
+  // geometry is computed once and only the placed subnet's boxes (and its site's) again.
+  const geo = computeGeometry(model, pos);
+  const placedBoxes = spec.transits.length ? estimateBoxes(model, pos, geo) : null;
   for (const id of spec.transits) {
     const routers = (model.edgesTo.get(id) ?? []).map((e) => pos.get(model.edgeById.get(e)!.source)).filter((p): p is Pos => p !== undefined);
     const target = routers.length ? { x: routers.reduce((s, p) => s + p.x, 0) / routers.length, y: routers.reduce((s, p) => s + p.y, 0) / routers.length } : { x: centreX(), y: 0 };
-    const geo = computeGeometry(model, pos);
-    const boxes = estimateBoxes(model, pos, geo);
-    const obstacles = [...boxes].filter(([k]) => k !== spec.site && model.byId.get(k)!.parent === spec.site).map(([, b]) => b.outer);
+    const obstacles = [...placedBoxes!].filter(([k]) => k !== spec.site && model.byId.get(k)!.parent === spec.site).map(([, b]) => b.outer);
     const n = model.byId.get(id)!;
     pos.set(id, freeSpot(target, n.w, n.h, obstacles, 14));
+    refreshLeafBoxes(model, pos, geo, placedBoxes!, id);
   }
 
-  const geo = computeGeometry(model, pos);
-  const boxes = estimateBoxes(model, pos, geo);
+  const boxes = placedBoxes ?? estimateBoxes(model, pos, geo);
   let outer: Box | null = null;
   if (spec.site) outer = boxes.get(spec.site)?.outer ?? null;
   else for (const [k, b] of boxes) if (model.byId.get(k)!.parent === null && model.byId.get(k)!.kind !== 'site') outer = union(outer, b.outer);

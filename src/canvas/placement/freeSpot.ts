@@ -4,8 +4,15 @@ import { boxOf, grow, overlaps, type Box, type Pos } from '../geometry';
 const STEP = 10;
 const MAX_RING = 300;
 
+/** The rings made so far: the same for every search, so each is made (and sorted) once. */
+const rings: (readonly Pos[])[] = [];
+
 /** Rings of candidate points around the target, nearest first; ties broken by y then x (deterministic). */
-function ring(r: number): Pos[] {
+function ring(r: number): readonly Pos[] {
+  return (rings[r] ??= makeRing(r));
+}
+
+function makeRing(r: number): Pos[] {
   if (r === 0) return [{ x: 0, y: 0 }];
   const pts: Pos[] = [];
   for (let i = -r; i <= r; i++) pts.push({ x: i, y: -r }, { x: i, y: r });
