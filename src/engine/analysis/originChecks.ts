@@ -7,7 +7,7 @@
  */
 import { nicLabel, nodeName } from '../text/messages';
 import { atcManagesLiveMigration, readOrigin, type OriginHost } from '../model/origin';
-import { ATC_MAX_MIGRATIONS_RANGE } from '../model/defaults';
+import { ATC_MAX_MIGRATIONS_RANGE, statedLiveMigration } from '../model/defaults';
 import type { Diagnostic, Topology } from '../model/types';
 import { ownValue } from '../model/own';
 import { parseCidr } from '../model/address';
@@ -54,7 +54,7 @@ export function originChecks(t: Topology): Diagnostic[] {
     if (d) out.push(d);
 
   // Network ATC takes 1 to 10 simultaneous migrations ("Manage Network ATC"); the apply script refuses more.
-  const parallel = t.document.liveMigration?.maxParallelMigrations;
+  const parallel = statedLiveMigration(t).maxParallelMigrations;
   if (atcManagesLiveMigration(origin) && parallel !== undefined && parallel > ATC_MAX_MIGRATIONS_RANGE.max)
     out.push({
       code: 'atc-max-migrations',

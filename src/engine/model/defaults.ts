@@ -2,7 +2,14 @@
  * Defaults of the (1.1) fields of the topology format (topology-format.md): what a file that does
  * not write them means. Windows' own defaults where the field mirrors a Windows setting.
  */
-import type { Planning, Transport } from './types';
+import type { LiveMigrationDoc, Planning, Topology, Transport } from './types';
+
+/**
+ * What the design states of live migration: the fields present in the file, before any default
+ * above. The apply scripts change only these and leave the absent ones as the cluster has them
+ * (decision 267).
+ */
+export const statedLiveMigration = ({ document: doc }: Topology): LiveMigrationDoc => doc.liveMigration ?? {};
 
 /** Windows' default performance option (Hyper-V Settings → Live Migrations → Advanced Features). */
 export const DEFAULT_TRANSPORT: Transport = 'compression';

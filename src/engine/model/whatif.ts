@@ -5,7 +5,7 @@
 import type { ElementKind } from './elementKind';
 import type { TopologyDocument } from './types';
 
-/** Kinds of element that can be failed: any but a site. Only elements the document declares (not networks the parser made from addresses): a failure is written into the document. */
+/** Kinds of element that can be failed: any but a site. Only elements the document declares (not networks the parser made from addresses): a failure is written into the document itself. */
 export type FailableKind = Exclude<ElementKind, 'site'>;
 
 export function failableKind(doc: TopologyDocument, id: string): FailableKind | null {

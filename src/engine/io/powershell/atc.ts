@@ -11,7 +11,7 @@
  * MaximumVirtualMachineMigrations 1 (1–10), VirtualMachineMigrationPerformanceOption "SMB, TCP,
  * Compression"; New-NetIntentGlobalClusterOverrides (MaximumSMBMigrationBandwidthInGbps UInt32).
  */
-import { ATC_MAX_MIGRATIONS_RANGE } from '../../model/defaults';
+import { ATC_MAX_MIGRATIONS_RANGE, statedLiveMigration } from '../../model/defaults';
 import { readOrigin } from '../../model/origin';
 import type { Topology, Transport } from '../../model/types';
 import { wholeIn } from './plan';
@@ -49,7 +49,7 @@ const same = (a: readonly string[], b: readonly string[]): boolean => a.length =
 /** Whether the design changes what ATC set: an explicit order or exclusions other than the imported ones. */
 function changesOrder(t: Topology): boolean {
   const lm = t.liveMigration;
-  const stated = t.document.liveMigration ?? {};
+  const stated = statedLiveMigration(t);
   if (stated.networkOrder === undefined || lm.networkOrder.length === 0) return false;
   const imported = readOrigin(t.document)?.liveMigrationAsImported;
   if (!imported) return true;
@@ -58,7 +58,7 @@ function changesOrder(t: Topology): boolean {
 
 export function planAtc(t: Topology): AtcPlan {
   const lm = t.liveMigration;
-  const stated = t.document.liveMigration ?? {};
+  const stated = statedLiveMigration(t);
   const values: AtcValue[] = [];
   const changes: string[] = [];
   const leftAlone: string[] = [];

@@ -9,7 +9,7 @@
  * run time) every network the cluster excludes now that the design does not name. `changes` and
  * `leftAlone` are what the *PowerShell…* dialog lists.
  */
-import { MAX_PARALLEL_MIGRATIONS_RANGE, SMB_BANDWIDTH_LIMIT_FACTOR_RANGE } from '../../model/defaults';
+import { MAX_PARALLEL_MIGRATIONS_RANGE, SMB_BANDWIDTH_LIMIT_FACTOR_RANGE, statedLiveMigration } from '../../model/defaults';
 import { orderNetworks } from '../../model/order';
 import type { Network, Topology, Transport } from '../../model/types';
 
@@ -103,7 +103,7 @@ export function planApply(t: Topology): ApplyPlan {
   const warnings: string[] = [];
   const changes: string[] = [];
   const leftAlone: string[] = [];
-  const stated = t.document.liveMigration ?? {};
+  const stated = statedLiveMigration(t);
   const lm = t.liveMigration;
 
   // The order and the exclusions.
