@@ -3,16 +3,15 @@
  * top-level field, kept by the format). Read defensively: what is not understood is left out.
  */
 import type { TopologyDocument } from '../../model/types';
-import { OBSERVATIONS_FIELD } from '../verify/observations';
-import type { ObservationsDoc } from '../verify/types';
+import { isRecord } from '../../model/shape';
+import { OBSERVATIONS_FIELD, withObservation } from '../verify/observations';
 import type { HistoryEvent, HistoryEventKind, HistoryRecord } from './types';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const KINDS = new Set<string>(['role-moving', 'completed', 'long-blackout', 'connection-failed']);
 const STRINGS = ['vm', 'from', 'to', 'host', 'code', 'message'] as const;
 
 function readEvent(v: unknown): HistoryEvent | null {
-  if (!isObj(v) || typeof v.kind !== 'string' || !KINDS.has(v.kind) || typeof v.node !== 'string' || typeof v.time !== 'string' || Number.isNaN(Date.parse(v.time))) return null;
+  if (!isRecord(v) || typeof v.kind !== 'string' || !KINDS.has(v.kind) || typeof v.node !== 'string' || typeof v.time !== 'string' || Number.isNaN(Date.parse(v.time))) return null;
   const e: HistoryEvent = { kind: v.kind as HistoryEventKind, node: v.node, time: v.time };
   if (typeof v.eventId === 'number') e.eventId = v.eventId;
   if (typeof v.blackoutSeconds === 'number' && v.blackoutSeconds >= 0) e.blackoutSeconds = v.blackoutSeconds;
@@ -25,7 +24,7 @@ const cache = new WeakMap<object, HistoryRecord | null>();
 /** The history kept with the design, or null. Memoised per stored object (documents are immutable). */
 export function readHistory(doc: TopologyDocument): HistoryRecord | null {
   const o = doc[OBSERVATIONS_FIELD];
-  if (!isObj(o) || !isObj(o.history)) return null;
+  if (!isRecord(o) || !isRecord(o.history)) return null;
   const v = o.history;
   if (cache.has(v)) return cache.get(v)!;
   let record: HistoryRecord | null = null;
@@ -43,13 +42,5 @@ export function readHistory(doc: TopologyDocument): HistoryRecord | null {
   return record;
 }
 
-/** The document with the history replaced (null: removed; the field goes when nothing is left). */
-export function withHistory(doc: TopologyDocument, record: HistoryRecord | null): TopologyDocument {
-  const before = isObj(doc[OBSERVATIONS_FIELD]) ? (doc[OBSERVATIONS_FIELD] as ObservationsDoc) : {};
-  const { history: _old, ...rest } = before;
-  const next: ObservationsDoc = record ? { ...rest, history: record } : rest;
-  const out: TopologyDocument = { ...doc };
-  if (Object.keys(next).length === 0) delete out[OBSERVATIONS_FIELD];
-  else out[OBSERVATIONS_FIELD] = next;
-  return out;
-}
+/** The document with the history replaced (null: removed). */
+export const withHistory = (doc: TopologyDocument, record: HistoryRecord | null): TopologyDocument => withObservation(doc, 'history', record);

@@ -6,17 +6,17 @@
  */
 import { LIMITS, OBSERVATIONS_FIELD, observationValues } from '../../model/limits';
 import type { TopologyDocument } from '../../model/types';
+import { isRecord } from '../../model/shape';
 import { CONNECT_OUTCOMES } from './names';
 import type { ConnectAttempt, ConnectOutcome, ObservationsDoc, PathTestRecord } from './types';
 
 export { OBSERVATIONS_FIELD };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const OUTCOMES = new Set<string>(CONNECT_OUTCOMES);
 
 function readAttempt(v: unknown): ConnectAttempt | null {
-  if (!isObj(v)) return null;
+  if (!isRecord(v)) return null;
   const { source, sourceAddress, destination, destinationAddress, port, outcome, seconds } = v;
   if (typeof source !== 'string' || typeof sourceAddress !== 'string' || typeof destination !== 'string' || typeof destinationAddress !== 'string') return null;
   if (typeof port !== 'number' || typeof outcome !== 'string' || !OUTCOMES.has(outcome)) return null;
@@ -31,7 +31,7 @@ const cache = new WeakMap<object, PathTestRecord | null>();
 /** The path test kept with the design, or null. Memoised per stored object (documents are immutable). */
 export function readPathTest(doc: TopologyDocument): PathTestRecord | null {
   const o = doc[OBSERVATIONS_FIELD];
-  if (!isObj(o) || !isObj(o.pathTest)) return null;
+  if (!isRecord(o) || !isRecord(o.pathTest)) return null;
   const v = o.pathTest;
   if (cache.has(v)) return cache.get(v)!;
   let record: PathTestRecord | null = null;
@@ -52,16 +52,22 @@ export function readPathTest(doc: TopologyDocument): PathTestRecord | null {
   return record;
 }
 
-/** The document with the path test replaced (null: removed; the field goes when nothing is left). */
-export function withPathTest(doc: TopologyDocument, record: PathTestRecord | null): TopologyDocument {
-  const before = isObj(doc[OBSERVATIONS_FIELD]) ? (doc[OBSERVATIONS_FIELD] as ObservationsDoc) : {};
-  const { pathTest: _old, ...rest } = before;
-  const next: ObservationsDoc = record ? { ...rest, pathTest: record } : rest;
+/**
+ * The document with one kind of observation (`pathTest`, `history`) replaced; null removes it, and
+ * the field goes when nothing is left. What else `observations` holds is kept as it is.
+ */
+export function withObservation(doc: TopologyDocument, key: string, record: object | null): TopologyDocument {
+  const before = isRecord(doc[OBSERVATIONS_FIELD]) ? (doc[OBSERVATIONS_FIELD] as ObservationsDoc) : {};
+  const { [key]: _old, ...rest } = before;
+  const next: ObservationsDoc = record ? { ...rest, [key]: record } : rest;
   const out: TopologyDocument = { ...doc };
   if (Object.keys(next).length === 0) delete out[OBSERVATIONS_FIELD];
   else out[OBSERVATIONS_FIELD] = next;
   return out;
 }
+
+/** The document with the path test replaced (null: removed). */
+export const withPathTest = (doc: TopologyDocument, record: PathTestRecord | null): TopologyDocument => withObservation(doc, 'pathTest', record);
 
 /**
  * True when the document keeps more observations than the format accepts: the path test, the
