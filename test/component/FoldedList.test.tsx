@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FoldedList } from '../../src/ui/common/FoldedList';
+import { CappedList, FoldedList } from '../../src/ui/common/FoldedList';
 
 describe('FoldedList', () => {
   it('shows nothing for no items', () => {
@@ -19,5 +19,13 @@ describe('FoldedList', () => {
     expect(rows[99]).toHaveTextContent('note 100');
     expect(rows[100]).toHaveTextContent('…and 30 more.');
     expect(screen.getByText('130 notes').tagName).toBe('SUMMARY');
+  });
+
+  it('CappedList: an import step shows 20 notes and says where the rest are', () => {
+    const notes = Array.from({ length: 23 }, (_, i) => `note ${i + 1}`);
+    render(<CappedList label="History notes" items={notes} item={(n) => n} shown={20} whereTheRest=" (All pairs tab)" />);
+    const rows = within(screen.getByRole('list', { name: 'History notes' })).getAllByRole('listitem');
+    expect(rows).toHaveLength(21);
+    expect(rows[20]).toHaveTextContent('…and 3 more (All pairs tab).');
   });
 });

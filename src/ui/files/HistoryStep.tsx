@@ -9,6 +9,7 @@ import { unreadableMessage } from './fileActions';
 import { importHistory, type HistoryOutcome } from './historyActions';
 import { FileRefused, JsonFileInput, ResultBox, usePickedFile } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
+import { CappedList } from '../common/FoldedList';
 
 function Result({ result }: { result: HistoryOutcome }) {
   if (!result.ok) return <FileRefused fileName={result.fileName} unchanged="the design and its observations are unchanged" label="History errors" errors={result.errors} />;
@@ -19,14 +20,7 @@ function Result({ result }: { result: HistoryOutcome }) {
         {result.failures > 0 && `, ${result.failures} failed connection${result.failures === 1 ? '' : 's'}`}
         {result.unmatched > 0 && `; ${result.unmatched} match nothing in the design`}. The All pairs tab lists them and offers a calibration.
       </p>
-      {result.notes.length > 0 && (
-        <ul className="files-notes" aria-label="History notes">
-          {result.notes.slice(0, 20).map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-          {result.notes.length > 20 && <li>…and {result.notes.length - 20} more (All pairs tab).</li>}
-        </ul>
-      )}
+      {result.notes.length > 0 && <CappedList className="files-notes" label="History notes" items={result.notes} item={(n) => n} shown={20} whereTheRest=" (All pairs tab)" />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { unreadableMessage } from './fileActions';
 import { importPathTest, type PathTestOutcome } from './pathTestActions';
 import { FileRefused, JsonFileInput, ResultBox, usePickedFile } from './jsonFileInput';
 import { ScriptBox } from './ScriptBox';
+import { CappedList } from '../common/FoldedList';
 
 function Result({ result }: { result: PathTestOutcome }) {
   if (!result.ok)
@@ -20,14 +21,7 @@ function Result({ result }: { result: PathTestOutcome }) {
         {result.mismatches === 0 ? 'every tested path behaves as the design predicts' : `${result.mismatches} disagree${result.mismatches === 1 ? 's' : ''} with the design (see the Validation tab)`}
         {result.unmatched > 0 && `; ${result.unmatched} match nothing in the design`}. The All pairs tab compares them pair by pair.
       </p>
-      {result.notes.length > 0 && (
-        <ul className="files-notes" aria-label="Path test notes">
-          {result.notes.slice(0, 20).map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-          {result.notes.length > 20 && <li>…and {result.notes.length - 20} more (All pairs tab).</li>}
-        </ul>
-      )}
+      {result.notes.length > 0 && <CappedList className="files-notes" label="Path test notes" items={result.notes} item={(n) => n} shown={20} whereTheRest=" (All pairs tab)" />}
     </div>
   );
 }
