@@ -79,6 +79,13 @@ export const COMPACT_NIC_H = 16;
  * the 64-node cluster with 8 NICs per node).
  */
 export const COMPACT_NARROW_NIC = { from: 7, w: 18 } as const;
+/**
+ * A compact row of nodes (issue 27, round 3): a node's slot is its box plus `boxGap` to the next
+ * box, or its name plus `nameSep` to the next name, whichever is wider — a name may use the gap
+ * beside its box, and the gap is no wider than the names need (the full drawing keeps
+ * `gap.item` between boxes, names no wider than their box plus 10).
+ */
+export const COMPACT_SLOT = { boxGap: 12, nameSep: 10 } as const;
 /** The on-screen size (px) from which a compact NIC's name is drawn. */
 export const COMPACT_NIC_READABLE = 9;
 
@@ -100,7 +107,7 @@ export const textClass = (m: Metrics): string => `text-${Math.round(m.text * 100
 export function compactAt(k: number): Metrics {
   const f = COMPACT.font;
   // From × 2 the cluster is wide, its rails long and its height to spare: their names grow more.
-  const network = Math.round(f.network * k * (k >= 2 ? 1.3 : 1));
+  const network = Math.round(f.network * k * (k >= 2 ? 1.2 : 1));
   const h = Math.max(COMPACT.bus.h, Math.ceil(network * LINE) + 6);
   return {
     ...COMPACT,

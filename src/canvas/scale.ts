@@ -11,12 +11,12 @@ import type { Topology } from '../engine';
 import { buildDiagram, type DiagramModel } from './elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from './geometry';
 import { autoLayout } from './placement/auto';
-import { compactAt, NAME_TARGET_PX, NETWORK_TARGET_PX, TEXT_STEPS } from './metrics';
+import { COMPACT_SLOT, compactAt, NAME_TARGET_PX, NETWORK_TARGET_PX, TEXT_STEPS } from './metrics';
 import { textWidth } from './textWidth';
 import { fitViewport } from './viewport';
 
 /** The diagram's share of a 1440 × 900 window, the designer's palette floating at its top left. */
-export const TYPICAL_CANVAS = { w: 1015, h: 637, palette: { x1: 10, y1: 10, x2: 160, y2: 235 }, padding: 30 } as const;
+export const TYPICAL_CANVAS = { w: 1015, h: 637, palette: { x1: 10, y1: 10, x2: 58, y2: 320 }, padding: 30 } as const;
 
 /** A canvas the drawing is made for: its size and the panel floating over it (container px). */
 export interface DrawingCanvas {
@@ -48,7 +48,10 @@ export function typicalFitZoom(model: DiagramModel, positions: ReadonlyMap<strin
   return fitViewport(b, c.w, c.h, c.palette, c.padding).zoom;
 }
 
-/** The largest text factor at which every node's name fits over its NIC tiles. */
+/**
+ * The largest text factor at which every node's name fits its slot: over its NIC tiles and the
+ * gap beside them, less the separation from the next name (metrics.ts `COMPACT_SLOT`).
+ */
 export function textScaleLimit(model: DiagramModel): number {
   const { nic, host } = model.metrics;
   let limit = Infinity;
@@ -56,7 +59,7 @@ export function textScaleLimit(model: DiagramModel): number {
     if (n.kind !== 'host') continue;
     const nics = model.children.get(n.id) ?? [];
     if (nics.length === 0) continue;
-    const row = nics.reduce((w, id) => w + model.byId.get(id)!.w, 0) + (nics.length - 1) * nic.gap + 2 * (host.pad + host.border);
+    const row = nics.reduce((w, id) => w + model.byId.get(id)!.w, 0) + (nics.length - 1) * nic.gap + 2 * (host.pad + host.border) + COMPACT_SLOT.boxGap - COMPACT_SLOT.nameSep;
     const perPx = textWidth(n.lines[0] ?? '', 100, true) / 100;
     if (perPx > 0) limit = Math.min(limit, row / perPx);
   }
@@ -109,8 +112,8 @@ export function drawingOf(t: Topology, canvases: readonly DrawingCanvas[] = DRAW
 /**
  * An upper bound of the zoom at which any automatic layout of `model` fits `canvases` (the
  * smallest over them), without laying it out. Every arrangement (placement/auto.ts, block.ts)
- * puts at least the first half (rounded up) of each site's hosts side by side in one row, each on
- * a foot at least as wide as its box, so the layout is at least as wide as the widest such row of
+ * puts at least half (rounded up) of each site's hosts side by side in one row, each on a foot
+ * at least as wide as its box, so the layout is at least as wide as the widest such row of
  * boxes; a zoom fits a box within the canvas less its padding (`fitViewport`: every free area
  * lies within it), and is at most 1.
  */
@@ -127,7 +130,9 @@ export function fitZoomBound(model: DiagramModel, canvases: readonly DrawingCanv
     bySite.set(site, widths);
   }
   let row = 0;
-  for (const widths of bySite.values()) row = Math.max(row, widths.slice(0, Math.ceil(widths.length / 2)).reduce((a, b) => a + b, 0));
+  // Two rows put at least half of a site's hosts (rounded up) in one of them (the routers may move
+  // hosts from one row to the other: block.ts `rowCut`): at least the narrowest half, side by side.
+  for (const widths of bySite.values()) row = Math.max(row, [...widths].sort((a, b) => a - b).slice(0, Math.ceil(widths.length / 2)).reduce((a, b) => a + b, 0));
   if (row <= 0) return 1;
   return Math.min(1, ...canvases.map((c) => Math.max(0, c.w - 2 * c.padding) / row));
 }

@@ -9,7 +9,7 @@
  * as tall as its name already: it does not grow (a taller lane would cost the fit its zoom).
  * The layout never changes: only fonts do. Pure arithmetic here; render.ts applies it.
  */
-import { LINE, type Metrics } from './metrics';
+import { COMPACT_SLOT, LINE, type Metrics } from './metrics';
 import { textWidth } from './textWidth';
 
 /** What a name must measure on screen (px) at the least, where its room allows. */
@@ -50,7 +50,8 @@ export function growthCap(m: Metrics, kind: GrowKind, label: string, box: { w: n
   if (kind === 'site') return GROWTH_STEPS[GROWTH_STEPS.length - 1]!;
   if (kind === 'host') {
     const widest = Math.max(...label.split('\n').map((l) => textWidth(l, base, true)), 1);
-    return (box.w + m.gap.item - 8) / widest;
+    // The compact drawing's gap is the names' (metrics.ts COMPACT_SLOT); the full drawing's wider.
+    return (box.w + (m.kind === 'compact' ? COMPACT_SLOT.boxGap - COMPACT_SLOT.nameSep : m.gap.item - 8)) / widest;
   }
   const line = m.kind === 'compact' ? label.replace(/\n/g, ' ') : firstLine(label);
   const byWidth = (box.w - 2 * m.bus.labelPadX) / Math.max(1, textWidth(line, base, true));

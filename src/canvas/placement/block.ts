@@ -6,7 +6,7 @@
  */
 import type { DiagramModel } from '../elements';
 import { computeGeometry, estimateBoxes, refreshLeafBoxes, union, type Box, type Pos } from '../geometry';
-import { hostLabelLines, lineBox } from '../metrics';
+import { COMPACT_SLOT, hostLabelLines, lineBox } from '../metrics';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes, type Span } from './barLanes';
 
@@ -45,12 +45,61 @@ interface Placed {
   half: number;
 }
 
+/**
+ * The room each host takes in its row: its foot (its box, or its name where that is wider, the
+ * host centred on it) and the gap to the next host's foot. On the compact drawing a name may use
+ * the gap beside its box (`COMPACT_SLOT`).
+ */
+function hostFoot(model: DiagramModel, h: string): { foot: number; inner: number } {
+  const { nic: NIC, host: HOST } = model.metrics;
+  const nics = model.children.get(h) ?? [];
+  const host = model.byId.get(h)!;
+  const inner = nics.reduce((w, id) => w + model.byId.get(id)!.w, 0) + NIC.gap * Math.max(0, nics.length - 1);
+  const boxW = nics.length ? inner + 2 * (HOST.pad + HOST.border) : host.w;
+  const labelPad = model.metrics.kind === 'compact' ? COMPACT_SLOT.nameSep - COMPACT_SLOT.boxGap : 10;
+  return { foot: Math.max(boxW, host.labelW + labelPad), inner };
+}
+
+/** The gap between two hosts' feet in a row. */
+const hostGap = (model: DiagramModel): number => (model.metrics.kind === 'compact' ? COMPACT_SLOT.boxGap : model.metrics.gap.item);
+
+/**
+ * Where two rows split a block's hosts: half each (the first row the larger), unless, on the
+ * compact drawing, the routers at one row's end make that row the wider — then hosts move to the
+ * other row while that narrows the block (a site's routers cost its rows no more width than they
+ * must; each row's routers stand after its own hosts).
+ */
+function rowCut(model: DiagramModel, spec: BlockSpec, routerRows: readonly string[][]): number {
+  const n = spec.hosts.length;
+  const half = Math.ceil(n / 2);
+  if (n < 2 || model.metrics.kind !== 'compact') return half;
+  const GAP = model.metrics.gap;
+  const gap = hostGap(model);
+  const feet = spec.hosts.map((h) => hostFoot(model, h).foot);
+  const routersW = routerRows.map((rs) => (rs.length ? rs.reduce((w, r) => w + model.byId.get(r)!.w, 0) + GAP.item * rs.length : 0));
+  const widthOf = (cut: number): number => {
+    const rows = [feet.slice(0, cut), feet.slice(cut)];
+    return Math.max(...rows.map((f, i) => f.reduce((a, b) => a + b, 0) + gap * Math.max(0, f.length - 1) + routersW[i]!));
+  };
+  let best = half;
+  let bestW = widthOf(half);
+  for (let cut = 1; cut < n; cut++) {
+    const w = widthOf(cut);
+    if (w < bestW - 1e-9) {
+      best = cut;
+      bestW = w;
+    }
+  }
+  return best;
+}
+
 function placeRows(model: DiagramModel, spec: BlockSpec, cfg: BlockConfig, pos: Map<string, Pos>, shift: number): Placed[] {
-  const { nic: NIC, host: HOST, gap: GAP } = model.metrics;
-  const cut = Math.ceil(spec.hosts.length / 2);
-  const hostRows = cfg.rows === 2 ? [spec.hosts.slice(0, cut), spec.hosts.slice(cut)] : [spec.hosts];
-  const routerRows: string[][] = hostRows.map(() => []);
+  const { host: HOST, gap: GAP, nic: NIC } = model.metrics;
+  const routerRows: string[][] = Array.from({ length: cfg.rows }, () => []);
   spec.routers.forEach((r, i) => routerRows[cfg.routerRow === 'alternate' ? i % cfg.rows : cfg.routerRow === 'first' ? 0 : cfg.rows - 1]!.push(r));
+  const cut = cfg.rows === 2 ? rowCut(model, spec, routerRows) : spec.hosts.length;
+  const hostRows = cfg.rows === 2 ? [spec.hosts.slice(0, cut), spec.hosts.slice(cut)] : [spec.hosts];
+  const gap = hostGap(model);
   const placed: Placed[] = [];
   const rowEnds: number[] = [];
   hostRows.forEach((hosts, row) => {
@@ -58,9 +107,7 @@ function placeRows(model: DiagramModel, spec: BlockSpec, cfg: BlockConfig, pos: 
     for (const h of hosts) {
       const nics = model.children.get(h) ?? [];
       const host = model.byId.get(h)!;
-      const inner = nics.reduce((w, id) => w + model.byId.get(id)!.w, 0) + NIC.gap * Math.max(0, nics.length - 1);
-      const boxW = nics.length ? inner + 2 * (HOST.pad + HOST.border) : host.w;
-      const foot = Math.max(boxW, host.labelW + 10);
+      const { foot, inner } = hostFoot(model, h);
       const cx = x + foot / 2;
       if (nics.length === 0) {
         pos.set(h, { x: cx, y: 0 });
@@ -77,16 +124,18 @@ function placeRows(model: DiagramModel, spec: BlockSpec, cfg: BlockConfig, pos: 
         }
         placed.push({ id: h, row, half: half + HOST.pad + HOST.border });
       }
-      x += foot + GAP.item;
+      x += foot + gap;
     }
-    rowEnds.push(x - GAP.item);
+    rowEnds.push(x - gap);
   });
-  // Routers at the end facing the neighbour block; both rows' routers in one column.
+  // Routers at the end facing the neighbour block: both rows' routers in one column, or on the
+  // compact drawing each row's after its own hosts (`rowCut` balanced the rows with them).
+  const compact = model.metrics.kind === 'compact';
   const right = Math.max(0, ...rowEnds) + GAP.item;
   routerRows.forEach((routers, row) => {
     const widths = routers.map((r) => model.byId.get(r)!.w);
     const total = widths.reduce((a, b) => a + b, 0) + GAP.item * Math.max(0, routers.length - 1);
-    let x = cfg.routerEnd === 'right' ? right : -GAP.item - total;
+    let x = cfg.routerEnd === 'right' ? (compact ? (rowEnds[row] ?? 0) + GAP.item : right) : -GAP.item - total;
     routers.forEach((r, i) => {
       pos.set(r, { x: x + widths[i]! / 2, y: 0 });
       placed.push({ id: r, row, half: model.byId.get(r)!.h / 2 });

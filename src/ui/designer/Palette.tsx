@@ -5,6 +5,7 @@
  * drag, type PALETTE_MIME, handled by the canvas).
  */
 import { PALETTE_MIME } from '../../canvas/gestures/drop';
+import { scaleFor } from '../../canvas/metrics';
 import { useCanvasApi } from '../CanvasContext';
 import { COMMANDS } from '../commands';
 import { formatShortcut } from '../commands/shortcuts';
@@ -15,19 +16,26 @@ import './designer.css';
 const TOOLS = COMMANDS.flatMap((c) => (c.palette && 'tool' in c.palette ? [{ command: c, ...c.palette }] : []));
 const INSERTS = COMMANDS.flatMap((c) => (c.palette && 'insert' in c.palette ? [{ command: c, ...c.palette }] : []));
 const key = (c: Command): string => formatShortcut(c.shortcuts?.[0] ?? '');
+/** The shortcut as the narrow palette shows it under the icon: "⇧S" for Shift+S. */
+const shortKey = (c: Command): string => key(c).replace(/^Shift\+/, '⇧');
 
 export function Palette() {
   const store = useAppStore();
   const canvas = useCanvasApi();
   const tool = useApp((s) => s.ui.tool);
+  // Narrow (icons and shortcut letters, the names as tooltips and accessible names) over a compact
+  // drawing, whose fit needs the canvas's width (issue 27); designer.css narrows it on a small
+  // window too. scale.ts TYPICAL_CANVAS has its size.
+  const narrow = useApp((s) => scaleFor(s.design.nodes.length).kind === 'compact');
   return (
-    <div className="palette" role="toolbar" aria-label="Palette" aria-orientation="vertical">
+    <div className={narrow ? 'palette narrow' : 'palette'} role="toolbar" aria-label="Palette" aria-orientation="vertical">
       <div className="palette-group" role="group" aria-label="Tool">
         {TOOLS.map((t) => (
           <button key={t.tool} type="button" aria-pressed={tool === t.tool} title={`${t.hint} (${key(t.command)})`} onClick={() => t.command.run({ store, canvas })}>
             <span className={`palette-icon ${t.tool}`} aria-hidden="true" />
-            {t.text}
+            <span className="palette-text">{t.text}</span>
             <kbd aria-hidden="true">{key(t.command)}</kbd>
+            <kbd className="palette-short" aria-hidden="true">{shortKey(t.command)}</kbd>
           </button>
         ))}
       </div>
@@ -48,8 +56,9 @@ export function Palette() {
           >
             <span className={`palette-icon ${p.insert}`} aria-hidden="true" />
             {/* The name says what the button does; no aria-label, so the name holds the visible text. */}
-            <span className="sr-only">Insert</span> {p.text}
+            <span className="sr-only">Insert</span> <span className="palette-text">{p.text}</span>
             <kbd aria-hidden="true">{key(p.command)}</kbd>
+            <kbd className="palette-short" aria-hidden="true">{shortKey(p.command)}</kbd>
           </button>
         ))}
       </div>
