@@ -1,9 +1,10 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NoticeBar } from '../../src/ui/NoticeBar';
 import { Palette } from '../../src/ui/designer/Palette';
 import { PALETTE_MIME } from '../../src/canvas/gestures/drop';
 import { renderWith } from './DesignerSupport';
+import { EXAMPLES } from '../../src/examples';
 
 const palette = () => screen.getByRole('toolbar', { name: 'Palette' });
 
@@ -43,5 +44,18 @@ describe('Palette', () => {
     expect(store.getState().ui.tool).toBe('connect');
     expect(within(palette()).getByRole('button', { name: /Connect/ })).toHaveAttribute('aria-pressed', 'true');
     expect(store.getState().past).toEqual([]);
+  });
+
+  it('narrows over a compact drawing (icons over shortcut letters), its buttons keeping their names and tooltips, and widens again', () => {
+    // Issue 27: a compact drawing's fit needs the canvas's width (scale.ts TYPICAL_CANVAS has the narrow box).
+    const store = renderWith(<Palette />, EXAMPLES.find((e) => e.id === 'two-site-16-node')!.document);
+    expect(palette()).toHaveClass('narrow');
+    const site = within(palette()).getByRole('button', { name: 'Insert Site' });
+    expect(site).toHaveAttribute('title', expect.stringMatching(/\(Shift\+S\)$/));
+    // The short key under the icon, the long one hidden with the name (designer.css).
+    expect(site.querySelector('kbd.palette-short')).toHaveTextContent('⇧S');
+    expect(within(palette()).getByRole('button', { name: 'Select' })).toHaveAttribute('aria-pressed', 'true');
+    act(() => store.getState().actions.load(EXAMPLES.find((e) => e.id === 'switched-4-node')!.document, null));
+    expect(palette()).not.toHaveClass('narrow');
   });
 });
