@@ -3,7 +3,8 @@
  * the compact drawing is made for (node names ≥ 11 px, network names ≥ 9 px on screen) — names use
  * the gap beside their box (metrics.ts `COMPACT_SLOT`), a site's routers move hosts to its other row
  * (block.ts `rowCut`), the palette over a compact drawing is narrow (scale.ts `TYPICAL_CANVAS`) —
- * and on every compact drawing no node's name overlaps another's, a NIC tile, a router or a bar.
+ * and on every compact drawing no node's name overlaps another's, a NIC tile, a router or a bar, and
+ * no router's drop runs through a bar the router does not join.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,25 @@ function nameOverlaps({ model, auto }: Drawing): string[] {
   return out;
 }
 
+/** A router's drops that run through a bar the router does not join (the line would suggest it does). */
+function routerCrossings({ model, auto }: Drawing): string[] {
+  const geometry = computeGeometry(model, auto);
+  const boxes = estimateBoxes(model, auto, geometry);
+  const bars = model.nodes.filter((n) => n.kind === 'network').map((n) => [n.id, boxes.get(n.id)!.box] as const);
+  const out: string[] = [];
+  for (const r of model.nodes.filter((n) => n.kind === 'router')) {
+    const edges = model.edgesFrom.get(r.id) ?? [];
+    const joined = new Set(edges.map((e) => model.edgeById.get(e)!.target));
+    for (const e of edges) {
+      const line = geometry.ends.get(e)?.line;
+      if (!line) continue;
+      const [y1, y2] = [Math.min(line.source.y, line.target.y), Math.max(line.source.y, line.target.y)];
+      for (const [id, b] of bars) if (!joined.has(id) && b.x1 < line.source.x && line.source.x < b.x2 && b.y1 < y2 && y1 < b.y2) out.push(`${e} × ${id}`);
+    }
+  }
+  return out;
+}
+
 describe('names on a compact drawing', () => {
   it.each<[string, () => TopologyDocument]>([
     ['example two-site-16-node', () => EXAMPLES.find((e) => e.id === 'two-site-16-node')!.document],
@@ -88,8 +108,11 @@ describe('names on a compact drawing', () => {
     ['two sites × 32', () => generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2 })],
     ['four sites × 8', () => generateSitesCluster({ sites: 4, nodesPerSite: 8, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2 })],
     ['mesh groups 4 × 3', () => generateMeshGroups({ groups: 4, groupSize: 3, switchedLm: 1, switchedStorage: 1 })],
-  ])('overlap no other name, NIC tile, router or bar: %s', (_, make) => {
-    expect(nameOverlaps(drawingOf(topologyOf(make())))).toEqual([]);
+  ])('overlap no other name, NIC tile, router or bar, and no router drop crosses a bar it does not join: %s', (_, make) => {
+    const d = drawingOf(topologyOf(make()));
+    expect(nameOverlaps(d)).toEqual([]);
+    // A router beside the other row's last hosts: its drops cross no bar it does not join (block.ts bandLanes).
+    expect(routerCrossings(d)).toEqual([]);
   });
 
   it('overlap nothing on any two-site cluster of 5 to 24 nodes a site, 1 to 3 routers', () => {
@@ -97,6 +120,7 @@ describe('names on a compact drawing', () => {
       fc.property(fc.integer({ min: 5, max: 24 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 }), (nodesPerSite, lm, storage, routers) => {
         const d = drawingOf(topologyOf(generateTwoSiteCluster({ nodesPerSite, lmNetworksPerSite: lm, storageNetworksPerSite: storage, routersPerSite: routers })));
         expect(nameOverlaps(d)).toEqual([]);
+        expect(routerCrossings(d)).toEqual([]);
       }),
       { numRuns: 12 },
     );

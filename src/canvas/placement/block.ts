@@ -177,6 +177,25 @@ function dropsCollide(model: DiagramModel, placed: readonly Placed[], pos: Reado
   return drops(1).some((b) => b.lane >= 0 && top.some((a) => Math.abs(a.x - b.x) < 4 && b.lane < a.lane));
 }
 
+/**
+ * The band's lanes. On a compact drawing of two rows whose routers all stand in one row, the bars
+ * those routers join take the lanes nearest that row, the others the lanes beyond: a router may
+ * stand beside the other row's last hosts (`rowCut`), and its drops then cross no bar it does not
+ * join. Otherwise one packing in the topology's order.
+ */
+function bandLanes(model: DiagramModel, spec: BlockSpec, cfg: BlockConfig, all: readonly Span[]): Map<string, number> {
+  if (model.metrics.kind !== 'compact' || cfg.rows !== 2 || cfg.routerRow === 'alternate' || cfg.band !== 'between' || spec.routers.length === 0) return packLanes(all, LANE_GAP);
+  const routers = new Set(spec.routers);
+  const joined = (id: string): boolean => (model.edgesTo.get(id) ?? []).some((e) => routers.has(model.edgeById.get(e)!.source));
+  const near = packLanes(all.filter((s) => joined(s.id)), LANE_GAP);
+  const far = packLanes(all.filter((s) => !joined(s.id)), LANE_GAP);
+  if (near.size === 0 || far.size === 0) return packLanes(all, LANE_GAP);
+  // Lane 0 is next to the first row.
+  const [first, second] = cfg.routerRow === 'first' ? [near, far] : [far, near];
+  const offset = laneCount(first);
+  return new Map([...all].map((s) => [s.id, first.has(s.id) ? first.get(s.id)! : offset + second.get(s.id)!]));
+}
+
 export function layoutBlock(model: DiagramModel, spec: BlockSpec, cfg: BlockConfig): BlockResult {
   const { bus: BUS, font: FONT, gap: GAP, host: HOST } = model.metrics;
   let pos = new Map<string, Pos>();
@@ -185,11 +204,11 @@ export function layoutBlock(model: DiagramModel, spec: BlockSpec, cfg: BlockConf
     const xs = [...pos.values()].map((p) => p.x);
     return xs.length ? (Math.min(...xs) + Math.max(...xs)) / 2 : 0;
   };
-  let lanes = packLanes(spans(model, spec.buses, pos, centreX()), LANE_GAP);
+  let lanes = bandLanes(model, spec, cfg, spans(model, spec.buses, pos, centreX()));
   if (cfg.rows === 2 && dropsCollide(model, placed, pos, lanes)) {
     pos = new Map();
     placed = placeRows(model, spec, cfg, pos, ROW_SHIFT);
-    lanes = packLanes(spans(model, spec.buses, pos, centreX()), LANE_GAP);
+    lanes = bandLanes(model, spec, cfg, spans(model, spec.buses, pos, centreX()));
   }
 
   const half = [0, 1].map((row) => Math.max(22, ...placed.filter((p) => p.row === row).map((p) => p.half)));
