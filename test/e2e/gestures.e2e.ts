@@ -86,10 +86,11 @@ describe('Shift+drag and drags on the compact 16-node drawing', () => {
     await page.waitForFunction(() => Boolean((window as unknown as Win).__lmpv.store.getState().document.layout?.['a05-lm2']));
     const layout = (await state()).document.layout!;
     expect(layout['a05-lm2']!.y - cyBefore['a05-lm2']!.y).toBeCloseTo(40 / zoom, -1);
-    // Its sibling stays where it was drawn.
+    // Its sibling stays where it was drawn (saved as a whole number: gestures/reparent.ts rounds, so
+    // a layout position of x.5 may move by half a unit).
     const sibling = await page.evaluate(() => ({ ...(window as unknown as Win).__lmpv.cy.getElementById('a05-lm1').position() }));
-    expect(sibling.x).toBeCloseTo(cyBefore['a05-lm1']!.x, 0);
-    expect(sibling.y).toBeCloseTo(cyBefore['a05-lm1']!.y, 0);
+    expect(Math.abs(sibling.x - cyBefore['a05-lm1']!.x)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(sibling.y - cyBefore['a05-lm1']!.y)).toBeLessThanOrEqual(0.5);
   });
 
   it('a Shift+drag released on nothing says why nothing happened', async () => {
