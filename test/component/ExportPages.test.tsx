@@ -200,9 +200,13 @@ describe('a network cut by the edge of a page', () => {
       const allowed = [...parts.map((_, n) => parts.slice(0, n + 1).join(' · ')), '✔ Live Migration A1', 'Live Migration A1'];
       expect(allowed, `${page.title}`).toContain(text);
     }
-    // The last part holds only the routers' end of the bar: too short for the whole label.
-    const last = parse(pages.at(-1)!.svg).querySelector('g[data-id="lm-a1"] text')?.textContent;
-    expect(['✔ Live Migration A1', 'Live Migration A1']).toContain(last);
+    // The last part holds the routers' end of the bar, too short for the whole label: it keeps its
+    // first parts (since issue 27 round 3 the site is two parts, the last about half the bar: "✔
+    // CHOSEN · Live Migration A1 · 10.1.11.0/24 · cluster only").
+    const last = parse(pages.at(-1)!.svg).querySelector('g[data-id="lm-a1"] text')?.textContent ?? '';
+    // (The loop above checked it is cut between parts.)
+    expect(last).not.toBe('');
+    expect(last).not.toBe(full);
   });
 });
 
