@@ -151,6 +151,9 @@ export function generateSwitchlessMesh(nodeCount: number, name?: string, options
   };
 }
 
+/** A site's letters in ids: a–z, then aa, ab… (sites past the 26th once got characters past 'z', U+007F among them). */
+const siteCode = (i: number): string => (i < 26 ? String.fromCharCode(97 + i) : String.fromCharCode(96 + Math.floor(i / 26), 97 + (i % 26)));
+
 export interface SitesOptions {
   sites: number;
   nodesPerSite: number;
@@ -172,7 +175,7 @@ export interface SitesOptions {
  */
 export function generateSitesCluster(o: SitesOptions): TopologyDocument {
   const v6 = o.dualStack === true;
-  const sites = Array.from({ length: o.sites }, (_, i) => ({ id: `site-${i + 1}`, name: `Site ${i + 1}`, code: String.fromCharCode(97 + i), octet: i + 1 }));
+  const sites = Array.from({ length: o.sites }, (_, i) => ({ id: `site-${i + 1}`, name: `Site ${i + 1}`, code: siteCode(i), octet: i + 1 }));
   const nodes: NodeDoc[] = [];
   const nics: NicDoc[] = [];
   const networks: NetworkDoc[] = [];
@@ -290,13 +293,31 @@ export function generateMeshGroups(o: MeshGroupsOptions): TopologyDocument {
 }
 
 /**
- * The largest design the app accepts, in the shape of a real (if huge) stretched cluster: 8 sites
- * of 16 nodes, every node at the 32-NIC limit (management, 8 routed live migration networks with
- * 56 routes each, 23 storage networks), 256 networks and 128 routers — every count at its limit —
- * and, with `vms`, 10,000 VMs (the limit; Windows Server has at most 8,000), 78 or 79 a node.
+ * The largest design the app accepts (issue 24, round 3: at most 1,024 NICs), in the shape that
+ * costs most to open, analyse and draw: 32 sites of 4 nodes, 8 NICs a node (management, 2 routed
+ * live migration networks with 62 routes each — the limit is 64 — and 5 storage networks), 128
+ * nodes, 1,024 NICs, 256 networks and 128 routers — every count but the sites at its limit — and,
+ * with `vms`, 10,000 VMs (the limit; Windows Server has at most 8,000), 78 or 79 a node. Measured
+ * against 8 sites × 16 nodes with 7 live migration networks (more routes: 44,000 against 16,000)
+ * and 64 nodes × 16 NICs, it is the slowest to parse, to plan every drain and to draw
+ * (bench/README.md, issue 24 round 3).
  */
 export function generateLargestDesign(options: { vms?: boolean } = {}): TopologyDocument {
-  const doc = generateSitesCluster({ sites: 8, nodesPerSite: 16, lmNetworksPerSite: 8, storageNetworksPerSite: 23, routersPerSite: 16, hostBase: 100, name: 'Largest accepted design' });
+  const doc = generateSitesCluster({ sites: 32, nodesPerSite: 4, lmNetworksPerSite: 2, storageNetworksPerSite: 5, routersPerSite: 4, hostBase: 100, name: 'Largest accepted design' });
+  if (options.vms === true) doc.vms = spreadVms(doc.nodes!, 10_000);
+  return doc;
+}
+
+/**
+ * The widest design the limits allow: Windows Server's 64 nodes in two sites of 32, 16 NICs each
+ * (management, 7 routed live migration networks, 8 storage networks: 1,024 NICs), 16 routers a
+ * site, with `vms` 10,000 VMs. Cheaper than `generateLargestDesign` to parse, analyse and draw,
+ * but its sites are the widest (32 hosts of 16 NICs side by side), so its drawing fits at the
+ * smallest zoom: the compact drawing's shortcut for a design no text step can read at Fit
+ * (decision 371) is taken on it.
+ */
+export function generateWidestDesign(options: { vms?: boolean } = {}): TopologyDocument {
+  const doc = generateSitesCluster({ sites: 2, nodesPerSite: 32, lmNetworksPerSite: 7, storageNetworksPerSite: 8, routersPerSite: 16, hostBase: 100, name: 'Widest accepted design' });
   if (options.vms === true) doc.vms = spreadVms(doc.nodes!, 10_000);
   return doc;
 }

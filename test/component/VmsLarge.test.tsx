@@ -4,7 +4,7 @@
  * now its options are made when it opens, and a long list draws its first 200 rows with a button
  * for more (the filter still finds any VM).
  */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { TopologyDocument } from '../../src/engine';
 import { createAppStore } from '../../src/store/appStore';
@@ -109,3 +109,34 @@ describe("a drain of 1,000 VMs in the Maintenance tab", () => {
     expect(within(planner).getByRole('button', { name: '← Previous 100' })).toBeDisabled();
   }, 120_000);
 });
+
+describe("the Maintenance tab's VM list (issue 24, round 3)", () => {
+  const withVms = (count: number): TopologyDocument => {
+    const doc = generateSwitchlessMesh(4, 'Four nodes');
+    doc.vms = spreadVms(doc.nodes!, count);
+    return doc;
+  };
+
+  it('starts folded above 200 VMs (its rows were most of the tab on the largest design), and is drawn when opened', () => {
+    renderWith(<MaintenancePanel />, withVms(201));
+    expect(screen.queryByRole('region', { name: 'VMs of the cluster' })).toBeNull();
+    const section = screen.getByRole('heading', { name: 'VMs' }).closest('details')!;
+    expect(section.open).toBe(false);
+    expect(section).toHaveTextContent('201: open to list, filter and edit them');
+    act(() => {
+      section.open = true;
+      fireEvent(section, new Event('toggle'));
+    });
+    const list = screen.getByRole('region', { name: 'VMs of the cluster' });
+    expect(list.querySelectorAll('tbody tr')).toHaveLength(200);
+    expect(list).toHaveTextContent('Showing 200 of 201 VMs');
+  });
+
+  it('is open with the tab at 200 VMs or fewer: every VM at once', () => {
+    renderWith(<MaintenancePanel />, withVms(200));
+    const list = screen.getByRole('region', { name: 'VMs of the cluster' });
+    expect(list.querySelectorAll('tbody tr')).toHaveLength(200);
+    expect(screen.getByRole('heading', { name: 'VMs' }).closest('details')!.open).toBe(true);
+  });
+});
+

@@ -73,6 +73,51 @@ describe('reparseTopology', () => {
     expect(back.topology.index.networks.has('net-192-168-77-0-24')).toBe(true);
   });
 
+  it('parses a rename of a site, node, NIC, network or router alone, sharing the addresses and subnets (a full parse rebuilt them)', () => {
+    const doc = EXAMPLES[1]!.document;
+    const before = parsed(doc);
+    const t = before.topology;
+    const renames: Edit[] = [
+      ...(t.sites.length > 0 ? [{ type: 'update-site', id: t.sites[0]!.id, patch: { name: 'Renamed site' } } as Edit] : []),
+      { type: 'update-node', id: t.nodes[0]!.id, patch: { name: 'Renamed node' } },
+      { type: 'update-nic', id: t.nics[0]!.id, patch: { name: 'Renamed NIC' } },
+      // Names break ties of metric: a network renamed first in the alphabet may come first.
+      ...t.networks.map((n): Edit => ({ type: 'update-network', id: n.id, patch: { name: '0 first' } })),
+      ...(t.routers.length > 0 ? [{ type: 'update-router', id: t.routers[0]!.id, patch: { name: 'Renamed router' } } as Edit] : []),
+    ];
+    for (const edit of renames) {
+      const r = applyEdit(doc, edit, before);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      expect(r.topology.addresses).toBe(t.addresses);
+      expect(r.topology.subnets).toBe(t.subnets);
+      const full = parsed(r.document);
+      expect(r.topology).toEqual(full.topology);
+      expect(r.diagnostics).toEqual(full.diagnostics);
+    }
+  });
+
+  it('words the findings that name a renamed element with its new name, as a full parse does', () => {
+    // A network without a NIC, a NIC without an address, two default routes on a node: all named.
+    const doc = withVms();
+    const [first, second, ...rest] = doc.nics!;
+    const odd: TopologyDocument = {
+      ...doc,
+      networks: [...doc.networks!, { id: 'empty', name: 'Empty', prefixes: ['10.250.0.0/24'] }],
+      nics: [{ ...first!, routes: [{ prefix: '0.0.0.0/0', via: first!.addresses[0]!.replace(/\.\d+\//, '.1/').replace(/\/\d+$/, '') }] }, { ...second!, node: first!.node, routes: [{ prefix: '0.0.0.0/0', via: second!.addresses[0]!.replace(/\.\d+\//, '.1/').replace(/\/\d+$/, '') }] }, { id: 'bare', node: first!.node, name: 'Bare', addresses: [] }, ...rest],
+    };
+    const before = parsed(odd);
+    expect(new Set(before.diagnostics.map((d) => d.code))).toEqual(new Set(['network-without-nic', 'nic-without-address', 'multiple-default-routes']));
+    for (const next of [
+      { ...odd, networks: odd.networks!.map((n) => (n.id === 'empty' ? { ...n, name: 'Still empty' } : n)) },
+      { ...odd, nics: odd.nics!.map((n) => (n.id === 'bare' ? { ...n, name: 'Still bare' } : n)) },
+      { ...odd, nodes: odd.nodes!.map((n) => (n.id === first!.node ? { ...n, name: 'Two gateways' } : n)) },
+    ]) {
+      const r = expectSame(before, next);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.diagnostics.map((d) => d.message).join('\n')).toMatch(/Still empty|Still bare|Two gateways/);
+    }
+  });
+
   it('refuses what a full parse refuses, in its words', () => {
     const doc = withVms();
     const before = parsed(doc);
@@ -94,6 +139,12 @@ describe('reparseTopology', () => {
       { ...doc, origin: { cluster: 'x'.repeat(300) } },
       { ...doc, extra: Array.from({ length: 60_000 }, () => 0) },
       { ...doc, version: 2 },
+      // Renames the limits or the structure refuse.
+      { ...doc, nodes: [{ ...doc.nodes![0]!, name: 'evil\u202egnp' }, ...doc.nodes!.slice(1)] },
+      { ...doc, nodes: [{ ...doc.nodes![0]!, name: 'x'.repeat(201) }, ...doc.nodes!.slice(1)] },
+      { ...doc, nics: [{ ...doc.nics![0]!, name: 7 }, ...doc.nics!.slice(1)] },
+      { ...doc, networks: [{ ...doc.networks![0]!, name: undefined }, ...doc.networks!.slice(1)] },
+      { ...doc, nics: [{ ...doc.nics![0]!, name: 'a\u0000b' }, ...doc.nics!.slice(1)] },
     ];
     for (const next of cases) expect(expectSame(before, next).ok).toBe(false);
   });
@@ -104,7 +155,15 @@ function lightEdit(doc: TopologyDocument, { op, a, b, c }: Recipe): Edit {
   const t = topologyOf(doc);
   const vm = t.vms.length === 0 ? undefined : t.vms[a % t.vms.length];
   const node = t.nodes[b % t.nodes.length]?.id ?? 'none';
-  switch (op % 8) {
+  const named = (list: readonly { id: string }[]): string => list[a % Math.max(1, list.length)]?.id ?? 'none';
+  // A name from a pool that collides with other elements' names, a network the parser would create, or is refused.
+  const name = ['HV01', 'Cluster Network 1', 'Renamed', '', 'evil\u202egnp', `N${c}`][c % 6]!;
+  switch (op % 13) {
+    case 8: return { type: 'update-node', id: node, patch: { name } };
+    case 9: return { type: 'update-nic', id: named(t.nics), patch: { name } };
+    case 10: return { type: 'update-network', id: named(t.networks.filter((n) => !n.implicit)), patch: { name } };
+    case 11: return { type: 'update-router', id: named(t.routers), patch: { name } };
+    case 12: return t.sites.length > 0 ? { type: 'update-site', id: named(t.sites), patch: { name } } : { type: 'update-node', id: node, patch: { name } };
     case 0: return { type: 'add-vms', node, memoryGB: (c % 64) + 1, count: (a % 3) + 1, name: c % 5 === 0 ? 'net-192-168-77-0-24' : undefined };
     case 1: return { type: 'update-vm', id: vm?.id ?? 'x', patch: { memoryGB: c % 7 === 0 ? 1e9 : (c % 512) + 0.5, name: c % 11 === 0 ? '' : `VM ${b}`, state: c % 2 ? 'off' : 'running' } };
     case 2: return { type: 'move-vms', ids: vm ? [vm.id] : [], node };
@@ -140,6 +199,19 @@ test.prop([fc.nat(starts.length - 1), fc.array(fc.tuple(fc.boolean(), recipeArb)
       doc = r.document;
       before = { topology: r.topology, diagnostics: r.diagnostics };
     }
+  },
+);
+
+/** A rename of any element, by hand (not through an edit): any name, valid or not. */
+test.prop([fc.nat(starts.length - 1), fc.constantFrom('sites', 'nodes', 'nics', 'networks', 'routers'), fc.nat(), fc.constantFrom<unknown>('Lab', 'HV02', 'Cluster Network 1', '', 'a\u0000b', 'x'.repeat(201), 42, null)], { numRuns: 200 })(
+  'any rename parses as a full parse does',
+  (start, section, at, name) => {
+    const doc = starts[start]! as unknown as Record<string, { name: unknown }[] | undefined>;
+    const list = doc[section];
+    if (!list || list.length === 0) return;
+    const i = at % list.length;
+    const next = { ...doc, [section]: list.map((e, k) => (k === i ? { ...e, name } : e)) };
+    expectSame(parsed(doc as unknown as TopologyDocument), next);
   },
 );
 

@@ -42,6 +42,11 @@ export function applyPaste(ctx: EditContext, clip: Clip, site: string | null | u
     return fail(
       `Pasting ${clip.nodes.length === 1 ? 'this node' : `these ${clip.nodes.length} nodes`} would make ${t.nodes.length + clip.nodes.length}; a design holds at most ${LIMITS.nodes} nodes (a Windows Server cluster has at most 64). Paste fewer, or delete nodes first.`,
     );
+  const nics = t.nics.length + clip.nics.length;
+  if (nics > LIMITS.nics)
+    return fail(
+      `Pasting ${clip.nodes.length === 1 ? 'this node' : `these ${clip.nodes.length} nodes`} (${clip.nics.length.toLocaleString('en-US')} NIC${clip.nics.length === 1 ? '' : 's'}) would make ${nics.toLocaleString('en-US')} NICs; a design holds at most ${LIMITS.nics.toLocaleString('en-US')} (64 nodes with 16 NICs each, or 128 with 8). Paste fewer, or delete NICs first.`,
+    );
   const ids = usedIds(t);
   const nodeNames = new Set(t.nodes.map((n) => n.name));
   const used = usedAddresses(ctx.doc);

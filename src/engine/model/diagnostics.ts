@@ -8,6 +8,14 @@ import { hasPath, nodeCheck, prepare } from './select';
 import type { Diagnostic, Topology } from './types';
 
 export function collectDiagnostics(t: Topology): Diagnostic[] {
+  return [...elementDiagnostics(t), ...pairDiagnostics(t)];
+}
+
+/**
+ * Every finding but the pairs without a path, in order: they name elements, so a rename changes
+ * their words (model/reparse.ts) but never whether a pair has a path.
+ */
+export function elementDiagnostics(t: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
   const nicPath = new Map(t.nics.map((n, i) => [n.id, `nics[${i}]`]));
   const { networks: declared = [] } = t.document;
@@ -46,7 +54,12 @@ export function collectDiagnostics(t: Topology): Diagnostic[] {
     }
   }
   out.push(...layoutDiagnostics(t));
-  // Node pairs with no path (ws2025), among nodes that could take part in a migration.
+  return out;
+}
+
+/** Node pairs with no path (ws2025), among nodes that could take part in a migration. */
+function pairDiagnostics(t: Topology): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const p = prepare(t);
   const active = t.nodes.filter((n) => n.state === 'up');
   for (const a of active)
