@@ -7,6 +7,7 @@
  * its elements (`track`).
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import { onScreen } from './applyView';
 import type { DiagramModel } from './elements';
 import { grownName, grows } from './grownName';
 import { COMPACT, HOST, SITE } from './metrics';
@@ -138,7 +139,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
         cy.add([
           ...plan.nodes.map((n) => ({
             group: 'nodes' as const,
-            data: { id: n.id, label: n.label, w: n.w, h: n.h, ...(n.ghost ? {} : grownData(n.id, n.label, zoom)) },
+            data: { id: n.id, label: onScreen(n.label), w: n.w, h: n.h, ...(n.ghost ? {} : grownData(n.id, onScreen(n.label), zoom)) },
             position: { x: n.x, y: n.y },
             classes: `${n.classes} ${extra}${n.compound ? ' compound' : ''}${n.ghost ? ' ghost' : ''}`,
           })),

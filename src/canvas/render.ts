@@ -8,7 +8,7 @@
  */
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
-import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './applyView';
+import { applyDecorations, applyGeometry, applyPositions, onScreen, syncStructure } from './applyView';
 import { warmInteractive } from './cyWorkarounds';
 import { viewDeriverOf, type View } from './viewDeriver';
 import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
@@ -118,7 +118,7 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     if (!prev || s.loadSeq !== prev.loadSeq) timed('canvas: fit', fit);
     // A restyle alone changes no box and no zoom: only the names whose label changed can grow
     // differently (a what-if or a cleared pair restyles hundreds of elements, a few labels).
-    else if (!moved && changed) grow(new Set([...changed].filter(([id, look]) => look.label !== labelsGrown.get(id)).map(([id]) => id)));
+    else if (!moved && changed) grow(new Set([...changed].filter(([id, look]) => onScreen(look.label) !== labelsGrown.get(id)).map(([id]) => id)));
     else if (structure || highlighted) grow();
     warmSoon();
   };
