@@ -133,28 +133,54 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     show(plan, m) {
       model = m;
       const zoom = base.zoom();
+      const extra = `copy${plan.veil ? ' veiled' : ''}`;
+      type Spec = { group: 'nodes' | 'edges'; data: Record<string, unknown>; position?: { x: number; y: number }; classes: string };
+      const specs: Spec[] = [
+        ...plan.nodes.map((n) => ({
+          group: 'nodes' as const,
+          data: { id: n.id, label: onScreen(n.label), w: n.w, h: n.h, ...(n.ghost ? {} : grownData(n.id, onScreen(n.label), zoom)) },
+          position: { x: n.x, y: n.y },
+          classes: `${n.classes} ${extra}${n.compound ? ' compound' : ''}${n.ghost ? ' ghost' : ''}`,
+        })),
+        ...plan.edges.map((e) => ({
+          group: 'edges' as const,
+          data: { id: e.id, source: e.source, target: e.target, label: e.label, sourceEnd: e.sourceEnd, targetEnd: e.targetEnd },
+          classes: `${e.classes} ${extra}`,
+        })),
+        ...plan.nodes
+          .filter((n) => n.kind === 'host' && n.compound && !n.ghost)
+          .map((n) => {
+            const { of, x, y, w, h } = nameBox(n.id);
+            return { group: 'nodes' as const, data: { id: coverId(n.id), of, w, h }, position: { x, y }, classes: `cover${plan.veil ? ' veiled' : ''}` };
+          }),
+      ];
+      // Only what changed: a copy kept as it was keeps cytoscape's cached drawing of it.
+      const wanted = new Map(specs.map((x) => [String(x.data.id), x]));
       cy.batch(() => {
-        cy.elements().remove();
-        const extra = `copy${plan.veil ? ' veiled' : ''}`;
-        cy.add([
-          ...plan.nodes.map((n) => ({
-            group: 'nodes' as const,
-            data: { id: n.id, label: onScreen(n.label), w: n.w, h: n.h, ...(n.ghost ? {} : grownData(n.id, onScreen(n.label), zoom)) },
-            position: { x: n.x, y: n.y },
-            classes: `${n.classes} ${extra}${n.compound ? ' compound' : ''}${n.ghost ? ' ghost' : ''}`,
-          })),
-          ...plan.edges.map((e) => ({
-            group: 'edges' as const,
-            data: { id: e.id, source: e.source, target: e.target, label: e.label, sourceEnd: e.sourceEnd, targetEnd: e.targetEnd },
-            classes: `${e.classes} ${extra}`,
-          })),
-          ...plan.nodes
-            .filter((n) => n.kind === 'host' && n.compound && !n.ghost)
-            .map((n) => {
-              const { of, x, y, w, h } = nameBox(n.id);
-              return { group: 'nodes' as const, data: { id: coverId(n.id), of, w, h }, position: { x, y }, classes: `cover${plan.veil ? ' veiled' : ''}` };
-            }),
-        ]);
+        cy.elements()
+          .filter((el) => {
+            const want = wanted.get(el.id());
+            return !want || (el.isEdge() && (el.data('source') !== want.data.source || el.data('target') !== want.data.target));
+          })
+          .remove();
+        const add: Spec[] = [];
+        for (const spec of specs) {
+          const el = cy.getElementById(String(spec.data.id));
+          if (el.empty()) {
+            add.push(spec);
+            continue;
+          }
+          if (el.classes().join(' ') !== spec.classes.split(' ').filter(Boolean).join(' ')) el.classes(spec.classes);
+          const changed = Object.entries(spec.data).filter(([k, v]) => k !== 'id' && k !== 'source' && k !== 'target' && el.data(k) !== v);
+          if (changed.length > 0) el.data(Object.fromEntries(changed));
+          // A datum the copy had and no longer has (a grown size gone): back to none.
+          for (const k of ['fs', 'short']) if (!(k in spec.data) && el.data(k)) el.data(k, k === 'fs' ? 0 : '');
+          if (spec.position && el.isNode()) {
+            const p = el.position();
+            if (p.x !== spec.position.x || p.y !== spec.position.y) el.position({ ...spec.position });
+          }
+        }
+        if (add.length > 0) cy.add(add);
         cy.viewport({ zoom: base.zoom(), pan: base.pan() });
       });
       setVeil(plan.veil);
