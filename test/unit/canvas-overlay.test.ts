@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { applyFailures, parseTopology, selectMigrationPath, type Topology, type TopologyDocument } from '../../src/engine';
 import { generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
-import { lookOf } from '../../src/canvas/applyView';
+import { lookOf, onScreen } from '../../src/canvas/applyView';
+import { throughVeil } from '../../src/canvas/overlay';
+import { VEIL } from '../../src/canvas/style';
 import { buildDiagram, edgeId, type DiagramModel } from '../../src/canvas/elements';
 import { computeGeometry, type Geometry, type Pos } from '../../src/canvas/geometry';
 import { decorate, pathElements, plainDecorations, type Decoration } from '../../src/canvas/highlight';
@@ -195,5 +197,25 @@ describe('planLayer: the highlight drawn over the plain diagram', () => {
     expect(nics).toBeLessThanOrEqual(MAX_COPIES);
     expect(planLayer(lighting((id) => big.model.byId.get(id)?.kind === 'nic'))!.nodes).toHaveLength(512);
     expect(planLayer(lighting((id) => big.model.byId.get(id)?.kind === 'nic' || big.model.edgeById.has(id)))).toBeNull();
+  });
+});
+
+describe('the layer on screen', () => {
+  it.each([
+    ['a compact node with no tag, label above its box', '\u00a0\nHV-A02', '\u200b\nHV-A02'],
+    ['a compact node with no tag, label below its box', 'HV-A05\n\u00a0', 'HV-A05\n\u200b'],
+    ['a tagged node: unchanged', 'FROM\nHV-A01', 'FROM\nHV-A01'],
+    ['a no-break space inside a line: unchanged', 'HV01 (3\u00a0VMs)', 'HV01 (3\u00a0VMs)'],
+  ])('onScreen: %s', (_what, label, want) => {
+    // cytoscape trims a label's leading and trailing white space (no-break spaces too), not a zero-width space.
+    expect(onScreen(label)).toBe(want);
+    expect(onScreen(label).trim()).toBe(want);
+  });
+
+  it('the ground of a host name seen through the veil: the site fill mixed towards white by VEIL', () => {
+    // #f1f4f8 at 0.62 towards #ffffff: 241 + 0.62 × 14 = 249.7, 244 + 0.62 × 11 = 250.8, 248 + 0.62 × 7 = 252.3.
+    expect(VEIL).toBe(0.62);
+    expect(throughVeil('#f1f4f8', '#ffffff', VEIL)).toBe('#fafbfc');
+    expect(throughVeil('#000000', '#ffffff', 0.5)).toBe('#808080');
   });
 });
