@@ -70,11 +70,20 @@ export function createHighlightScheduler(cy: Core, container: HTMLElement | null
     return plainMap;
   };
 
+  // After a zoom: the copies' names at the next frame, and the covers of the diagram's own names a
+  // frame later (the renderer grows those at the next frame too, after this layer).
+  let coverFrame = 0;
   const regrowSoon = (): void => {
     if (!overlay || frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      if (!cy.destroyed()) overlay.regrow();
+      if (cy.destroyed()) return;
+      overlay.regrow();
+      if (!coverFrame)
+        coverFrame = requestAnimationFrame(() => {
+          coverFrame = 0;
+          if (!cy.destroyed()) overlay.recover();
+        });
     });
   };
   if (overlay) cy.on('viewport', regrowSoon);
@@ -127,15 +136,23 @@ export function createHighlightScheduler(cy: Core, container: HTMLElement | null
       overlay?.track();
     },
     flush() {
-      if (!frame || !overlay) return;
-      cancelAnimationFrame(frame);
-      frame = 0;
-      overlay.regrow();
+      if (!overlay) return;
+      if (frame) {
+        cancelAnimationFrame(frame);
+        frame = 0;
+        overlay.regrow();
+      }
+      if (coverFrame) {
+        cancelAnimationFrame(coverFrame);
+        coverFrame = 0;
+      }
+      overlay.recover();
     },
-    settled: () => frame === 0,
+    settled: () => frame === 0 && coverFrame === 0,
     destroy() {
       if (overlay) cy.off('viewport', regrowSoon);
       if (frame) cancelAnimationFrame(frame);
+      if (coverFrame) cancelAnimationFrame(coverFrame);
       overlay?.destroy();
     },
   };

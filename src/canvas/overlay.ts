@@ -64,6 +64,8 @@ export interface Overlay {
   track(): void;
   /** Grows the copies' names for the current zoom. */
   regrow(): void;
+  /** Fits the covers of the diagram's own host names to those names as drawn now (they grow with the zoom too). */
+  recover(): void;
   /** The veil is drawn. */
   veiled(): boolean;
   /** Elements drawn (0: nothing over the diagram). */
@@ -126,6 +128,14 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     const b = el.empty() ? null : el.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
     if (!b || !(b.w > 0)) return { of: id, x: 0, y: 0, w: 0, h: 0 };
     return { of: id, x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2, w: b.w + 2, h: b.h + 2 };
+  };
+
+  const recover = (): void => {
+    cy.nodes('.cover').forEach((n) => {
+      const { x, y, w, h } = nameBox(n.data('of') as string);
+      if (n.position('x') !== x || n.position('y') !== y) n.position({ x, y });
+      if (n.data('w') !== w || n.data('h') !== h) n.data({ w, h });
+    });
   };
 
   return {
@@ -191,11 +201,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     },
     track() {
       cy.batch(() => {
-        cy.nodes('.cover').forEach((n) => {
-          const { x, y, w, h } = nameBox(n.data('of') as string);
-          n.position({ x, y });
-          n.data({ w, h });
-        });
+        recover();
         cy.nodes('.copy').forEach((n) => {
           const el = base.getElementById(n.id()) as NodeSingular;
           if (el.empty()) return;
@@ -223,6 +229,9 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
           if ((n.data('short') ?? '') !== short) n.data('short', short);
         });
       });
+    },
+    recover() {
+      if (cy.nodes('.cover').nonempty()) cy.batch(recover);
     },
     veiled: () => veil,
     size: () => cy.elements().length,

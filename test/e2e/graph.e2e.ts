@@ -331,6 +331,33 @@ describe('the diagram', () => {
     await page.context().close();
   });
 
+  it("after a zoom, the lit hosts' names on the layer still cover the diagram's own names (which grow with the zoom)", async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'two-site-routed');
+    await page.waitForFunction(() => window.__lmpv.settled());
+    const covered = () =>
+      page.evaluate(() => {
+        const { cy, overlay } = window.__lmpv;
+        return ['n1', 'n3'].map((id) => {
+          const own = cy.getElementById(id).boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+          const cover = overlay.nodes('.cover').filter((n) => n.data('of') === id).first() as import('cytoscape').NodeSingular;
+          if (cover.empty()) return `${id}: no cover`;
+          const c = { x1: cover.position('x') - cover.data('w') / 2, x2: cover.position('x') + cover.data('w') / 2, y1: cover.position('y') - cover.data('h') / 2, y2: cover.position('y') + cover.data('h') / 2 };
+          return c.x1 <= own.x1 && own.x2 <= c.x2 && c.y1 <= own.y1 && own.y2 <= c.y2 ? `${id}: covered` : `${id}: ${JSON.stringify({ own, c })}`;
+        });
+      });
+    expect(await covered()).toEqual(['n1: covered', 'n3: covered']);
+    // Zoomed far out the diagram's names grow (src/canvas/textGrowth.ts): the covers follow.
+    await page.evaluate(() => window.__lmpv.cy.zoom({ level: 0.2, renderedPosition: { x: 200, y: 200 } }));
+    await page.waitForFunction(() => window.__lmpv.settled());
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    await page.waitForFunction(() => window.__lmpv.settled());
+    expect(await page.evaluate(() => Number(window.__lmpv.cy.getElementById('n1').data('fs') ?? 0))).toBeGreaterThan(0);
+    expect(await covered()).toEqual(['n1: covered', 'n3: covered']);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('saves a dragged node with its NICs in the layout, as one undo step', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'switched-4-node');
