@@ -258,7 +258,8 @@ async function main(): Promise<void> {
         const pick = await timeStep(page, { kind: 'pick', id: dst });
         await settle(page);
         // A network the chosen path crosses (its first network): the path moves elsewhere.
-        const net = await page.evaluate(() => window.__lmpv.cy.nodes('.network.chosen').first().id());
+        // (Read on the highlight layer, where the lit path is drawn; a build before the layer lit the diagram itself.)
+        const net = await page.evaluate(() => window.__lmpv.overlay?.nodes('.network.chosen').first().id() || window.__lmpv.cy.nodes('.network.chosen').first().id());
         if (!net) throw new Error('No network is lit on the chosen path.');
         const whatif = await timeStep(page, { kind: 'fail', id: net });
         await settle(page);

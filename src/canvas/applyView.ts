@@ -100,13 +100,23 @@ export function changedLooks(model: DiagramModel, decorations: ReadonlyMap<strin
   return out;
 }
 
+/**
+ * A label as cytoscape is given it on screen: a line holding only the no-break space that keeps a
+ * compact node's FROM / TO line (`lookOf`) becomes a zero-width space, which cytoscape keeps —
+ * it trims a label's leading and trailing white space, no-break spaces included, so the line was
+ * dropped and the node's label (and its site's box) grew and shrank with every pick. The
+ * exported pictures keep the no-break space (their writers drop such lines themselves).
+ */
+export const onScreen = (label: string): string => (label.includes('\u00a0') ? label.replace(/(^|\n)\u00a0(?=\n|$)/g, '$1\u200b') : label);
+
 /** Applies looks (classes and labels) and records them in `applied`: the look last applied to cytoscape. */
 export function applyLooks(cy: Core, looks: ReadonlyMap<string, Look>, applied: Map<string, Look>): void {
   for (const [id, look] of looks) {
     const el = cy.getElementById(id);
     if (el.empty()) continue;
     el.classes(look.classes);
-    if (el.data('label') !== look.label) el.data('label', look.label);
+    const label = onScreen(look.label);
+    if (el.data('label') !== label) el.data('label', label);
     applied.set(id, look);
   }
 }

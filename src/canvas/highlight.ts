@@ -18,8 +18,8 @@ export interface Decoration {
 
 export interface HighlightInput {
   model: DiagramModel;
-  /** The topology the selection was computed on (what-if failures applied). */
-  topology: Topology;
+  /** The topology the selection was computed on (what-if failures applied); null only with no selection. */
+  topology: Topology | null;
   selection: Selection | null;
   sourceNodeId: string | null;
   destinationNodeId: string | null;
@@ -79,11 +79,11 @@ const TAG = {
  * idle — that path's elements, which are drawn as where the migration connects, not lit as
  * carrying memory. A stream is direct: NIC, edge, network, edge, NIC.
  */
-function smbStreams(t: Topology, selection: Selection | null, chosenPath: ReadonlySet<string>): { extra: Set<string>; perNetwork: Map<string, number>; idle: Set<string> } {
+function smbStreams(t: Topology | null, selection: Selection | null, chosenPath: ReadonlySet<string>): { extra: Set<string>; perNetwork: Map<string, number>; idle: Set<string> } {
   const extra = new Set<string>();
   const perNetwork = new Map<string, number>();
   const idle = new Set<string>();
-  if (!selection?.chosen || t.liveMigration.transport !== 'smb') return { extra, perNetwork, idle };
+  if (!selection?.chosen || !t || t.liveMigration.transport !== 'smb') return { extra, perNetwork, idle };
   const streams = streamsOfSelection(t, selection);
   const lit = new Set<string>();
   for (const x of streams) {
@@ -108,11 +108,11 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
   const { model, topology, selection, sourceNodeId: src, destinationNodeId: dst } = input;
   const failed = new Set(input.failed);
   const selected = new Set(input.selectedIds);
-  const chosenPath = new Set<string>(selection?.chosen ? pathElements(topology, selection.chosen) : []);
+  const chosenPath = new Set<string>(selection?.chosen && topology ? pathElements(topology, selection.chosen) : []);
   const smb = smbStreams(topology, selection, chosenPath);
   const chosen = smb.extra.size > 0 || smb.idle.size > 0 ? new Set([...chosenPath, ...smb.extra].filter((id) => !smb.idle.has(id))) : chosenPath;
   const ranks = new Map<string, number[]>();
-  selection?.fallbacks.forEach((c, i) => {
+  if (topology) selection?.fallbacks.forEach((c, i) => {
     for (const id of new Set(pathElements(topology, c))) ranks.set(id, [...(ranks.get(id) ?? []), i + 1]);
   });
   const attempts = new Map<string, { n: number; seconds: number }>();
@@ -152,8 +152,9 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
     let head = first;
     if (n.kind === 'network') {
       const streams = smb.perNetwork.get(n.id) ?? 0;
-      const chosenTag = !chosenPath.has(n.id) ? (streams > 1 ? TAG.smbStreams(streams) : TAG.smb) + (offLiveMigration(topology, n.id) ?? '') : streams > 1 ? TAG.streams(streams) : TAG.chosen;
-      const tag = isFailed ? TAG.failed : isChosen ? chosenTag : isIdle ? TAG.idle : fb ? TAG.fallback(fb) : attempt ? TAG.attempt(attempt.n, attempt.seconds) : '';
+      const chosenTag = (): string =>
+        !chosenPath.has(n.id) ? (streams > 1 ? TAG.smbStreams(streams) : TAG.smb) + ((topology && offLiveMigration(topology, n.id)) ?? '') : streams > 1 ? TAG.streams(streams) : TAG.chosen;
+      const tag = isFailed ? TAG.failed : isChosen ? chosenTag() : isIdle ? TAG.idle : fb ? TAG.fallback(fb) : attempt ? TAG.attempt(attempt.n, attempt.seconds) : '';
       head = tag + first;
     } else if (n.kind === 'router' || n.kind === 'transit') {
       head = (isFailed ? TAG.shortFailed : isChosen ? TAG.shortChosen : fb ? TAG.shortFallback(fb) : '') + first;
@@ -184,4 +185,13 @@ export function decorate(input: HighlightInput): Map<string, Decoration> {
     out.set(e.id, { classes: cls.join(' '), label: fb && !smb.extra.has(e.id) ? fb.join(',') : '' });
   }
   return out;
+}
+
+/**
+ * What the diagram itself draws (round 3 of issue 25): every element plain — no pair, no path, no
+ * failure — with the selection underlay of the ids given. The highlight is drawn over it on the
+ * layer (./highlightScheduler.ts); the diagram is never restyled to show a pick.
+ */
+export function plainDecorations(model: DiagramModel, selectedIds: readonly string[]): Map<string, Decoration> {
+  return decorate({ model, topology: null, selection: null, sourceNodeId: null, destinationNodeId: null, failed: [], selectedIds });
 }

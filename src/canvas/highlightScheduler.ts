@@ -1,98 +1,158 @@
 /**
- * Highlight scheduling (decision 45): a completed pair is painted at once on a small second
- * cytoscape over the diagram (./overlay.ts draws, ./overlayPlan.ts decides what it can paint);
- * the diagram takes the same looks right after the frame that shows them, and the overlay is
- * emptied when the diagram has drawn. Anything the overlay cannot paint over is left to the
- * renderer (./render.ts), which restyles the diagram directly and calls `supersede()`.
+ * The highlight layer (issue 25, round 3; it replaces decision 45's overlay-then-commit): the
+ * diagram draws every element plain, and the highlight — the veil that fades, the copies of what
+ * is lit — is drawn on a small second cytoscape over it (./overlay.ts draws, ./overlayPlan.ts
+ * decides). A pick, a cleared pair, a what-if or a restore repaints the layer only; the diagram is
+ * not restyled, in the click's frame or after it.
+ *
+ * What the layer does not draw stays on the diagram: the selection of a site (a site's copy would
+ * have to hold the whole site), a selection of more than `SELECTION_ON_LAYER` elements, and —
+ * when the layer cannot take the highlight at all (no container: headless; more than
+ * `MAX_COPIES` copies) — the whole highlight, as before (`paint` returns false, the renderer
+ * restyles the diagram with the view's decorations).
  */
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { applyLooks, changedLooks } from './applyView';
+import { lookOf } from './applyView';
 import { holdBackgrounding } from './cyWorkarounds';
 import type { View } from './viewDeriver';
 import { centre, leafBox, type Box, type Geometry } from './geometry';
+import { plainDecorations, type Decoration } from './highlight';
 import { createOverlay } from './overlay';
-import { planOverlay, type Look } from './overlayPlan';
+import { planLayer, type Look } from './overlayPlan';
+import type { DiagramModel } from './elements';
 import { timed } from './timing';
 
+/** A selection larger than this (select all) is drawn by the diagram: that many copies would cost more than a restyle. */
+export const SELECTION_ON_LAYER = 40;
+
 export interface HighlightScheduler {
-  /** Paints `next`'s highlight over the diagram when it can (true); false: restyle the diagram instead. */
-  paint(next: View, geometry: Geometry, boxes: ReadonlyMap<string, Box> | undefined): boolean;
-  /** The diagram is being restyled directly: whatever the overlay shows is superseded in the same frame. */
-  supersede(): void;
-  /** Applies a pending highlight to the diagram now (before a drag, an export, a structural change). */
+  /**
+   * Draws `next`'s highlight on the layer, over the diagram drawn with `plain(next)` (true). False:
+   * the layer cannot (headless, too much) and is emptied; the diagram must draw `next.decorations`.
+   */
+  paint(next: View, geometry: Geometry, boxes: () => ReadonlyMap<string, Box> | undefined): boolean;
+  /** What the diagram itself draws under the layer; the same map while the selection it draws is the same. */
+  plain(next: View): Map<string, Decoration>;
+  /** The copies follow the diagram's elements to where they are now (a drag under way). */
+  track(): void;
+  /** Runs pending work now (the copies' names grown for a new zoom). */
   flush(): void;
-  /** True when the diagram itself shows the whole current highlight. */
+  /** True when the layer shows the current highlight for the current zoom. */
   settled(): boolean;
-  /** The overlay's cytoscape (null when headless). */
+  /** The layer's cytoscape (null when headless). */
   overlay: Core | null;
   destroy(): void;
 }
 
-/** `applied`: the looks the diagram shows, shared with the renderer (which restyles it directly). */
-export function createHighlightScheduler(cy: Core, container: HTMLElement | null, applied: Map<string, Look>): HighlightScheduler {
-  const overlay = container ? createOverlay(cy, container, holdBackgrounding) : null;
-  // The looks the overlay shows and the diagram has yet to take (null: nothing pending).
-  let pending: Map<string, Look> | null = null;
-  let round = 0; // a commit scheduled for an earlier overlay must not run before the next one is painted
+/** The selected ids the diagram draws itself. */
+function selectionOnDiagram(model: DiagramModel, selectedIds: readonly string[]): string[] {
+  if (selectedIds.length > SELECTION_ON_LAYER) return [...selectedIds];
+  return selectedIds.filter((id) => model.byId.get(id)?.kind === 'site');
+}
 
-  const commit = (): void => {
-    if (!pending || cy.destroyed()) return; // destroyed: the timer outlived the diagram
-    const looks = pending;
-    pending = null;
-    timed('canvas: diagram takes the overlay\'s looks (after the frame)', () => cy.batch(() => applyLooks(cy, looks, applied)));
-    if (overlay && overlay.size() > 0) cy.one('render', () => overlay.clear());
+export function createHighlightScheduler(cy: Core, container: HTMLElement | null): HighlightScheduler {
+  const overlay = container ? createOverlay(cy, container, holdBackgrounding) : null;
+  let plainKey: { model: DiagramModel; ids: string } | null = null;
+  let plainMap = new Map<string, Decoration>();
+  // The diagram's looks for one plain map and geometry, computed once.
+  let drawnOf: { plain: Map<string, Decoration>; geometry: Geometry; looks: Map<string, Look> } | null = null;
+  let frame = 0;
+
+  const plain = (next: View): Map<string, Decoration> => {
+    const selectedIds: string[] = [];
+    for (const [id, d] of next.decorations) if (d.classes.includes('selected')) selectedIds.push(id);
+    const selected = selectionOnDiagram(next.model, selectedIds);
+    const ids = selected.join('\n');
+    if (!plainKey || plainKey.model !== next.model || plainKey.ids !== ids) {
+      plainKey = { model: next.model, ids };
+      plainMap = plainDecorations(next.model, selected);
+    }
+    return plainMap;
   };
-  const commitAfterFrame = (looks: Map<string, Look>): void => {
-    pending = looks;
-    const mine = ++round;
-    // After the frame that shows the overlay: a task queued from the frame's callback runs once it is painted.
-    requestAnimationFrame(() => setTimeout(() => mine === round && commit(), 0));
+
+  // After a zoom: the copies' names at the next frame, and the covers of the diagram's own names a
+  // frame later (the renderer grows those at the next frame too, after this layer).
+  let coverFrame = 0;
+  const regrowSoon = (): void => {
+    if (!overlay || frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (cy.destroyed()) return;
+      overlay.regrow();
+      if (!coverFrame)
+        coverFrame = requestAnimationFrame(() => {
+          coverFrame = 0;
+          if (!cy.destroyed()) overlay.recover();
+        });
+    });
   };
+  if (overlay) cy.on('viewport', regrowSoon);
 
   return {
     overlay: overlay?.cy ?? null,
+    plain,
     paint(next, g, boxes) {
       if (!overlay) return false;
-      const looks = changedLooks(next.model, next.decorations, g, applied);
-      const plan = planOverlay({
-        model: next.model,
-        boxes,
-        changed: [...looks.keys()],
-        drawn: (id) => applied.get(id) ?? null,
-        next: (id) => looks.get(id) ?? applied.get(id)!,
-        frame: (id) => {
-          if (!next.model.byId.has(id)) return null;
-          if (next.model.children.has(id)) {
-            const el = cy.getElementById(id) as NodeSingular;
-            return el.empty() ? null : { ...el.position(), w: el.width(), h: el.height() };
-          }
-          const p = next.positions.get(id);
-          if (!p) return null;
-          const b = leafBox(next.model, id, p, g);
-          return { ...centre(b), w: b.x2 - b.x1, h: b.y2 - b.y1 };
-        },
-        ends: (id) => {
-          const el = cy.getElementById(id) as EdgeSingular;
-          const e = g.ends.get(id);
-          if (el.empty() || !e) return null;
-          return { source: el.sourceEndpoint(), target: el.targetEndpoint(), sourceEnd: e.source, targetEnd: e.target };
-        },
+      return timed('canvas: highlight layer', () => {
+        const model = next.model;
+        const diagram = plain(next);
+        if (!drawnOf || drawnOf.plain !== diagram || drawnOf.geometry !== g) drawnOf = { plain: diagram, geometry: g, looks: new Map() };
+        const drawnLooks = drawnOf.looks;
+        const plan = planLayer({
+          model,
+          boxes,
+          look: (id) => lookOf(model, id, next.decorations, g),
+          drawn: (id) => {
+            let look = drawnLooks.get(id);
+            if (!look) drawnLooks.set(id, (look = lookOf(model, id, diagram, g)));
+            return look;
+          },
+          frame: (id) => {
+            if (model.children.has(id)) {
+              const el = cy.getElementById(id) as NodeSingular;
+              return el.empty() ? null : { ...el.position(), w: el.width(), h: el.height() };
+            }
+            const p = next.positions.get(id);
+            if (!p) return null;
+            const b = leafBox(model, id, p, g);
+            return { ...centre(b), w: b.x2 - b.x1, h: b.y2 - b.y1 };
+          },
+          ends: (id) => {
+            const el = cy.getElementById(id) as EdgeSingular;
+            const e = g.ends.get(id);
+            if (el.empty() || !e) return null;
+            return { source: el.sourceEndpoint(), target: el.targetEndpoint(), sourceEnd: e.source, targetEnd: e.target };
+          },
+        });
+        if (!plan) {
+          overlay.clear();
+          return false;
+        }
+        overlay.show(plan, model);
+        return true;
       });
-      if (!plan) return false;
-      overlay.show(plan);
-      commitAfterFrame(looks);
-      return true;
     },
-    supersede() {
-      pending = null;
-      overlay?.clear();
+    track() {
+      overlay?.track();
     },
     flush() {
-      commit();
-      overlay?.clear();
+      if (!overlay) return;
+      if (frame) {
+        cancelAnimationFrame(frame);
+        frame = 0;
+        overlay.regrow();
+      }
+      if (coverFrame) {
+        cancelAnimationFrame(coverFrame);
+        coverFrame = 0;
+      }
+      overlay.recover();
     },
-    settled: () => pending === null && (overlay?.size() ?? 0) === 0,
+    settled: () => frame === 0 && coverFrame === 0,
     destroy() {
+      if (overlay) cy.off('viewport', regrowSoon);
+      if (frame) cancelAnimationFrame(frame);
+      if (coverFrame) cancelAnimationFrame(coverFrame);
       overlay?.destroy();
     },
   };

@@ -1,35 +1,82 @@
 /**
- * The highlight overlay: a second, small cytoscape drawn over the diagram, with the same
- * stylesheet and viewport, that paints a plan (see overlayPlan.ts) in one cheap frame. It never
- * takes input (pointer events pass through to the diagram) and is emptied once the diagram has
- * drawn the same picture itself.
+ * The highlight layer (issue 25, round 3): a second, small cytoscape over the diagram, with the
+ * same stylesheet and viewport, that draws a plan (see overlayPlan.ts): the veil — a translucent
+ * sheet of the canvas background, this layer's own background, over the whole diagram while
+ * anything is faded — and over it copies of what is lit. It never takes input (pointer events
+ * pass through to the diagram); it follows the diagram's viewport and size, and, during a drag,
+ * its elements (`track`).
  */
-import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
-import { COMPACT, HOST } from './metrics';
-import type { OverlayPlan } from './overlayPlan';
-import { PALETTE, stylesheet } from './style';
+import cytoscape, { type Core, type EdgeSingular, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import { onScreen } from './applyView';
+import type { DiagramModel } from './elements';
+import { grownName, grows } from './grownName';
+import { COMPACT, HOST, SITE } from './metrics';
+import type { LayerPlan } from './overlayPlan';
+import { PALETTE, stylesheet, VEIL, VEIL_COLOUR } from './style';
+
+/** `a` seen through a sheet of `b` at opacity `k` (#rrggbb). */
+export function throughVeil(a: string, b: string, k: number): string {
+  const rgb = (h: string): number[] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const [x, y] = [rgb(a), rgb(b)];
+  return `#${x.map((v, i) => Math.round(v * (1 - k) + y[i]! * k).toString(16).padStart(2, '0')).join('')}`;
+}
 
 /**
- * A host is a compound in the diagram and a plain box here: transparent (its NICs show through
- * from below), its label where the compound's is, on the site's colour so that it covers the
- * faded label underneath; faded like a compound.
+ * The copies' own rules, after the diagram's. Copies are ordered by hand (`z-index`): sites, then
+ * hosts, then lines, then the rest — as the diagram draws a compound under its lines and a bar
+ * over the drops that pass behind it. A compound of the diagram is a plain box here: its label is
+ * put back where the compound's is (a childless node's label would be centred), a host's on an
+ * opaque ground of the site's colour as seen (through the veil or not) so that it covers the
+ * diagram's own label underneath; a site is a frame (it never fades: its fill is the diagram's,
+ * under the veil). A ghost is a lit line's end that is not lit itself: invisible, there for the
+ * line's end point.
  */
-const overlayRules: StylesheetJson = [
-  { selector: 'node.host.copy', style: { 'background-opacity': 0, 'text-valign': 'top', 'text-margin-y': -HOST.labelGap, 'text-background-color': PALETTE.siteFill, 'text-background-opacity': 1, 'text-background-padding': '1px' } },
-  { selector: 'node.host.copy.label-below', style: { 'text-valign': 'bottom', 'text-margin-y': HOST.labelGap } },
-  { selector: 'node.host.copy.compact', style: { 'text-margin-y': -COMPACT.host.labelGap } },
-  { selector: 'node.host.copy.compact.label-below', style: { 'text-margin-y': COMPACT.host.labelGap } },
-  { selector: 'node.host.copy.dimmed', style: { 'background-blacken': 0, 'border-opacity': 0.45, 'text-opacity': 0.55 } },
+const layerRules: StylesheetJson = [
+  { selector: 'node.copy, edge.copy', style: { 'z-index-compare': 'manual', 'z-index': 4 } },
+  { selector: 'edge.copy', style: { 'z-index': 3 } },
+  { selector: 'node.host.copy', style: { 'z-index': 2 } },
+  // Under a host's copy, the diagram's own name of that host is covered (it may be wider: the copy's may be shortened).
+  { selector: 'node.cover', style: { 'z-index-compare': 'manual', 'z-index': 1, shape: 'rectangle', width: 'data(w)', height: 'data(h)', 'border-width': 0, label: '', 'background-color': PALETTE.siteFill, events: 'no' } },
+  { selector: 'node.cover.veiled', style: { 'background-color': throughVeil(PALETTE.siteFill, VEIL_COLOUR, VEIL) } },
+  { selector: 'node.site.copy', style: { 'z-index': 0, 'background-opacity': 0 } },
+  { selector: 'node.site.copy.compound', style: { 'text-valign': 'top', 'text-margin-y': -SITE.labelGap } },
+  { selector: 'node.site.copy.compound.compact', style: { 'text-margin-y': -COMPACT.site.labelGap } },
+  { selector: 'node.host.copy.compound', style: { 'text-valign': 'top', 'text-margin-y': -HOST.labelGap, 'text-background-color': PALETTE.siteFill, 'text-background-opacity': 1, 'text-background-padding': '1px' } },
+  { selector: 'node.host.copy.compound.label-below', style: { 'text-valign': 'bottom', 'text-margin-y': HOST.labelGap } },
+  { selector: 'node.host.copy.compound.compact', style: { 'text-margin-y': -COMPACT.host.labelGap } },
+  { selector: 'node.host.copy.compound.compact.label-below', style: { 'text-margin-y': COMPACT.host.labelGap } },
+  { selector: 'node.host.copy.compound.veiled', style: { 'text-background-color': throughVeil(PALETTE.siteFill, VEIL_COLOUR, VEIL) } },
+  // The diagram's `:parent` rules, for the boxes that stand for compounds.
+  { selector: 'node.copy.compound.dimmed', style: { 'background-blacken': 0, 'border-opacity': 0.45, 'text-opacity': 0.55, 'background-opacity': 0.6 } },
+  { selector: 'node.copy.compound.failed', style: { 'border-width': 4, 'background-opacity': 1 } },
+  { selector: 'node.copy.ghost', style: { opacity: 0 } },
+  // A dashed or dotted line shows the ground between its dashes, not the diagram's own line under it.
+  { selector: 'edge.copy', style: { 'underlay-color': PALETTE.siteFill, 'underlay-opacity': 1, 'underlay-padding': 0 } },
+  { selector: 'edge.copy.veiled', style: { 'underlay-color': throughVeil(PALETTE.siteFill, VEIL_COLOUR, VEIL) } },
+  { selector: 'edge.copy.selected', style: { 'underlay-color': PALETTE.selected, 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
 ];
 
 export interface Overlay {
   cy: Core;
-  show(plan: OverlayPlan): void;
+  show(plan: LayerPlan, model: DiagramModel): void;
   clear(): void;
-  /** Elements painted (0: nothing over the diagram). */
+  /** Moves the copies to where the diagram's elements are now (a drag under way). */
+  track(): void;
+  /** Grows the copies' names for the current zoom. */
+  regrow(): void;
+  /** Fits the covers of the diagram's own host names to those names as drawn now (they grow with the zoom too). */
+  recover(): void;
+  /** The veil is drawn. */
+  veiled(): boolean;
+  /** Elements drawn (0: nothing over the diagram). */
   size(): number;
   destroy(): void;
 }
+
+const NAMES = 'node.host.copy, node.network.copy, node.site.copy';
+const coverId = (id: string): string => `${id}\u0000name`;
+
+const veilCss = `rgba(${[1, 3, 5].map((i) => parseInt(VEIL_COLOUR.slice(i, i + 2), 16)).join(', ')}, ${VEIL})`;
 
 export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core) => void): Overlay {
   const layer = document.createElement('div');
@@ -39,7 +86,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
   host.appendChild(layer);
   const cy = cytoscape({
     container: layer,
-    style: [...(stylesheet as object[]), ...(overlayRules as object[])] as StylesheetJson,
+    style: [...(stylesheet as object[]), ...(layerRules as object[])] as StylesheetJson,
     minZoom: base.minZoom(),
     maxZoom: base.maxZoom(),
     userPanningEnabled: false,
@@ -49,6 +96,8 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     autounselectify: true,
   });
   prepare(cy);
+  let model: DiagramModel | null = null;
+  let veil = false;
   const follow = (): void => {
     if (cy.elements().nonempty()) cy.viewport({ zoom: base.zoom(), pan: base.pan() });
   };
@@ -57,32 +106,134 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     cy.resize();
   };
   base.on('resize', resize);
+  const setVeil = (on: boolean): void => {
+    if (on === veil) return;
+    veil = on;
+    layer.style.background = on ? veilCss : '';
+    layer.dataset.veil = on ? 'on' : 'off';
+  };
+  setVeil(false);
+
+  const grownData = (id: string, label: string, zoom: number): { fs: number; short: string } => {
+    const n = model?.byId.get(id);
+    if (!model || !n || !grows(n)) return { fs: 0, short: '' };
+    const el = base.getElementById(id);
+    if (el.empty()) return { fs: 0, short: '' };
+    return grownName(model.metrics, n, label, n.kind === 'host' ? (el as NodeSingular).outerWidth() : Number(el.data('w')) || n.w, zoom);
+  };
+
+  /** Where the diagram draws a host's name (model coordinates), a pixel wider each side. */
+  const nameBox = (id: string): { of: string; x: number; y: number; w: number; h: number } => {
+    const el = base.getElementById(id) as NodeSingular;
+    const b = el.empty() ? null : el.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    if (!b || !(b.w > 0)) return { of: id, x: 0, y: 0, w: 0, h: 0 };
+    return { of: id, x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2, w: b.w + 2, h: b.h + 2 };
+  };
+
+  const recover = (): void => {
+    cy.nodes('.cover').forEach((n) => {
+      const { x, y, w, h } = nameBox(n.data('of') as string);
+      if (n.position('x') !== x || n.position('y') !== y) n.position({ x, y });
+      if (n.data('w') !== w || n.data('h') !== h) n.data({ w, h });
+    });
+  };
 
   return {
     cy,
-    show(plan) {
+    show(plan, m) {
+      model = m;
+      const zoom = base.zoom();
+      const extra = `copy${plan.veil ? ' veiled' : ''}`;
+      type Spec = { group: 'nodes' | 'edges'; data: Record<string, unknown>; position?: { x: number; y: number }; classes: string };
+      const specs: Spec[] = [
+        ...plan.nodes.map((n) => ({
+          group: 'nodes' as const,
+          data: { id: n.id, label: onScreen(n.label), w: n.w, h: n.h, ...(n.ghost ? {} : grownData(n.id, onScreen(n.label), zoom)) },
+          position: { x: n.x, y: n.y },
+          classes: `${n.classes} ${extra}${n.compound ? ' compound' : ''}${n.ghost ? ' ghost' : ''}`,
+        })),
+        ...plan.edges.map((e) => ({
+          group: 'edges' as const,
+          data: { id: e.id, source: e.source, target: e.target, label: e.label, sourceEnd: e.sourceEnd, targetEnd: e.targetEnd },
+          classes: `${e.classes} ${extra}`,
+        })),
+        ...plan.nodes
+          .filter((n) => n.kind === 'host' && n.compound && !n.ghost)
+          .map((n) => {
+            const { of, x, y, w, h } = nameBox(n.id);
+            return { group: 'nodes' as const, data: { id: coverId(n.id), of, w, h }, position: { x, y }, classes: `cover${plan.veil ? ' veiled' : ''}` };
+          }),
+      ];
+      // Only what changed: a copy kept as it was keeps cytoscape's cached drawing of it.
+      const wanted = new Map(specs.map((x) => [String(x.data.id), x]));
       cy.batch(() => {
-        cy.elements().remove();
-        cy.add([
-          ...plan.nodes.map((n) => ({
-            group: 'nodes' as const,
-            // The names grown while zoomed out (render.ts) as the diagram draws them.
-            data: { id: n.id, label: n.label, w: n.w, h: n.h, ...grown(base, n.id, n.label) },
-            position: { x: n.x, y: n.y },
-            classes: `${n.classes} copy`,
-          })),
-          ...plan.edges.map((e) => ({
-            group: 'edges' as const,
-            data: { id: e.id, source: e.source, target: e.target, label: e.label, sourceEnd: e.sourceEnd, targetEnd: e.targetEnd },
-            classes: e.classes,
-          })),
-        ]);
+        cy.elements()
+          .filter((el) => {
+            const want = wanted.get(el.id());
+            return !want || (el.isEdge() && (el.data('source') !== want.data.source || el.data('target') !== want.data.target));
+          })
+          .remove();
+        const add: Spec[] = [];
+        for (const spec of specs) {
+          const el = cy.getElementById(String(spec.data.id));
+          if (el.empty()) {
+            add.push(spec);
+            continue;
+          }
+          if (el.classes().join(' ') !== spec.classes.split(' ').filter(Boolean).join(' ')) el.classes(spec.classes);
+          const changed = Object.entries(spec.data).filter(([k, v]) => k !== 'id' && k !== 'source' && k !== 'target' && el.data(k) !== v);
+          if (changed.length > 0) el.data(Object.fromEntries(changed));
+          // A datum the copy had and no longer has (a grown size gone): back to none.
+          for (const k of ['fs', 'short']) if (!(k in spec.data) && el.data(k)) el.data(k, k === 'fs' ? 0 : '');
+          if (spec.position && el.isNode()) {
+            const p = el.position();
+            if (p.x !== spec.position.x || p.y !== spec.position.y) el.position({ ...spec.position });
+          }
+        }
+        if (add.length > 0) cy.add(add);
         cy.viewport({ zoom: base.zoom(), pan: base.pan() });
       });
+      setVeil(plan.veil);
     },
     clear() {
       if (cy.elements().nonempty()) cy.elements().remove();
+      setVeil(false);
     },
+    track() {
+      cy.batch(() => {
+        recover();
+        cy.nodes('.copy').forEach((n) => {
+          const el = base.getElementById(n.id()) as NodeSingular;
+          if (el.empty()) return;
+          const p = el.position();
+          if (n.position('x') !== p.x || n.position('y') !== p.y) n.position({ x: p.x, y: p.y });
+          const [w, h] = el.isParent() ? [el.width(), el.height()] : [Number(el.data('w')), Number(el.data('h') ?? n.data('h'))];
+          if (n.data('w') !== w || n.data('h') !== h) n.data({ w, h });
+        });
+        cy.edges().forEach((e) => {
+          const el = base.getElementById(e.id()) as EdgeSingular;
+          if (el.empty()) return;
+          const ends = { sourceEnd: el.data('sourceEnd') as string, targetEnd: el.data('targetEnd') as string };
+          if (e.data('sourceEnd') !== ends.sourceEnd || e.data('targetEnd') !== ends.targetEnd) e.data(ends);
+        });
+      });
+    },
+    regrow() {
+      if (cy.elements().empty()) return;
+      const zoom = base.zoom();
+      cy.batch(() => {
+        cy.$(NAMES).forEach((n) => {
+          if (n.hasClass('ghost')) return;
+          const { fs, short } = grownData(n.id(), String(n.data('label') ?? ''), zoom);
+          if ((n.data('fs') ?? 0) !== fs) n.data('fs', fs);
+          if ((n.data('short') ?? '') !== short) n.data('short', short);
+        });
+      });
+    },
+    recover() {
+      if (cy.nodes('.cover').nonempty()) cy.batch(recover);
+    },
+    veiled: () => veil,
     size: () => cy.elements().length,
     destroy() {
       base.off('viewport', follow);
@@ -91,14 +242,4 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
       layer.remove();
     },
   };
-}
-
-/** A copy's grown name (textGrowth.ts) as the diagram draws it; a network's short label from the copy's own label. */
-function grown(base: Core, id: string, label: string): { fs?: number; short?: string } {
-  const el = base.getElementById(id);
-  const fs = Number(el.data('fs') ?? 0);
-  if (!(fs > 0)) return {};
-  const short = String(el.data('short') ?? '');
-  // A network's one line from the copy's label; a node's full label (its short form may predate the tag).
-  return { fs, ...(short && el.hasClass('network') ? { short: label.split('\n')[0] ?? '' } : {}) };
 }

@@ -1,17 +1,25 @@
 /**
- * The highlight overlay's plan: what to draw over the diagram so that a completed pair shows at
- * once, before the diagram itself is restyled (cytoscape throws its cached drawing away on any
- * restyle, and restyling plus redrawing 700 elements takes longer than the 50 ms a click may).
+ * The highlight layer's plan (issue 25, round 3): what to draw over the plain diagram so that the
+ * user sees the highlight, without the diagram itself ever being restyled by a pick, a cleared
+ * pair, a what-if or a restore (cytoscape throws its one cached drawing of the whole diagram away
+ * on any restyle and redraws all its elements one by one, decisions 352 and 364).
  *
- * The overlay can only paint over the diagram, never erase it, so it is used only when every
- * change covers what is drawn: an element goes from plain or faded to a highlight (chosen,
- * fallback, try, source, destination). Anything else (a highlight going away, a failure, a host
- * label that gets shorter, a site) returns null: the caller restyles the diagram directly.
- * Changes that are not urgent are left to that restyle a moment later: the selection underlay,
- * and elements that only fade (everything but the source on the first pick; the source's other
- * NICs once the pair is complete). Pure.
+ * - **The veil**: while anything is faded, a translucent sheet of the canvas background covers the
+ *   whole diagram (drawn by ./overlay.ts): that is the fading.
+ * - **Copies** over the veil, in the looks the highlight gives them (the same stylesheet): every
+ *   element whose look differs from the diagram's other than by fading — the path, fallbacks,
+ *   tries, failures, the pair's hosts, the selection —, and with them what they need to look as
+ *   they would on the diagram:
+ *   - a host (a compound on the diagram, a box here) brings its NICs and their lines, in their
+ *     own looks (faded ones faded), since its box covers what is drawn inside it;
+ *   - a line brings its two ends (invisible stand-ins when the end itself is not lit: its end
+ *     point is computed from the end's shape) and what the diagram draws over it (a bar it passes
+ *     behind), in that element's look;
+ *   - sites, which never fade, are copied as frames (border and name) while the veil is on.
+ * - Too much to copy (`MAX_COPIES`, e.g. a huge selection) returns null: the diagram shows the
+ *   highlight itself, as it did before the layer. Pure.
  */
-import type { DiagramModel } from './elements';
+import type { DiagramKind, DiagramModel } from './elements';
 import type { Box, Pos } from './geometry';
 
 export interface Look {
@@ -19,17 +27,22 @@ export interface Look {
   label: string;
 }
 
-export interface OverlayNode {
+export interface LayerNode {
   id: string;
+  kind: DiagramKind;
   classes: string;
   label: string;
   x: number;
   y: number;
   w: number;
   h: number;
+  /** A compound on the diagram (site, host with NICs): its label sits outside its box. */
+  compound: boolean;
+  /** Drawn invisible: the end of a copied line that is not lit itself. */
+  ghost: boolean;
 }
 
-export interface OverlayEdge {
+export interface LayerEdge {
   id: string;
   source: string;
   target: string;
@@ -39,47 +52,34 @@ export interface OverlayEdge {
   targetEnd: string;
 }
 
-export interface OverlayPlan {
-  nodes: OverlayNode[];
-  edges: OverlayEdge[];
+export interface LayerPlan {
+  /** Something is faded: the veil is drawn. */
+  veil: boolean;
+  nodes: LayerNode[];
+  edges: LayerEdge[];
 }
 
 export interface PlanInput {
   model: DiagramModel;
-  /** Ids whose look changes. */
-  changed: readonly string[];
-  /** What the diagram draws now. */
-  drawn(id: string): Look | null;
-  /** What it will draw. */
-  next(id: string): Look;
+  /** What the user is to see. */
+  look(id: string): Look;
+  /** What the diagram itself draws. */
+  drawn(id: string): Look;
   /** A node's centre and size as drawn (compounds: their current box without padding). */
   frame(id: string): { x: number; y: number; w: number; h: number } | null;
   /** A drawn edge's end points and its cytoscape end point values. */
   ends(id: string): { source: Pos; target: Pos; sourceEnd: string; targetEnd: string } | null;
-  /** The drawn boxes of the leaves, when the caller has them at hand (else derived from `frame`). */
-  boxes?: ReadonlyMap<string, Box>;
+  /** The drawn boxes of the leaves, when the caller has them at hand (else derived from `frame`); asked once, when a line is copied. */
+  boxes?(): ReadonlyMap<string, Box> | undefined;
 }
 
-/** More elements to paint than this are faster restyled in place than copied. */
-export const MAX_CHANGES = 120;
-
-/** States that draw more than a plain or faded element: they cannot be painted over. */
-const HIGHLIGHTS = new Set(['chosen', 'idle', 'fallback', 'attempt', 'source', 'destination', 'failed']);
-/** The selection underlay is left to the diagram's own restyle (it follows a moment later). */
-const SELECTED = 'selected';
+/** More copies than this: the diagram is restyled instead (a layer that large costs what it saves). */
+export const MAX_COPIES = 600;
 
 const classList = (s: string): string[] => s.split(' ').filter(Boolean);
-const withoutSelected = (s: string): string[] => classList(s).filter((c) => c !== SELECTED);
 
-/** The look to paint: the next one, but with the selection state as drawn. */
-function paintedLook(drawn: Look, next: Look): Look {
-  const nextClasses = withoutSelected(next.classes);
-  if (classList(drawn.classes).includes(SELECTED)) nextClasses.push(SELECTED);
-  return { classes: nextClasses.join(' '), label: next.label };
-}
-
-/** The same element, only faded (what a lit NIC of the source becomes once the pair is complete). */
-function onlyFades(drawn: Look, look: Look): boolean {
+/** The same element, only faded: the veil shows it. */
+export function onlyFades(drawn: Look, look: Look): boolean {
   if (look.label !== drawn.label) return false;
   const before = new Set(classList(drawn.classes));
   const after = classList(look.classes);
@@ -88,7 +88,7 @@ function onlyFades(drawn: Look, look: Look): boolean {
 
 const segmentHitsBox = (a: Pos, b: Pos, box: Box): boolean => {
   // Drops are vertical or nearly so; a box test on the segment's extent is exact for those and
-  // errs on the side of painting one element too many for the rare slanted router link.
+  // errs on the side of copying one element too many for the rare slanted router link.
   const x1 = Math.min(a.x, b.x);
   const x2 = Math.max(a.x, b.x);
   const y1 = Math.min(a.y, b.y);
@@ -96,67 +96,97 @@ const segmentHitsBox = (a: Pos, b: Pos, box: Box): boolean => {
   return x1 <= box.x2 && box.x1 <= x2 && y1 < box.y2 && box.y1 < y2;
 };
 
-export function planOverlay(input: PlanInput): OverlayPlan | null {
-  const { model } = input;
-  if (input.changed.length === 0) return null;
-  const nodes = new Map<string, OverlayNode>();
-  const edges = new Map<string, OverlayEdge>();
+const ORDER: Partial<Record<DiagramKind, number>> = { site: 0, host: 1 };
 
-  const addNode = (id: string, look: Look): boolean => {
-    const f = input.frame(id);
-    if (!f) return false;
-    nodes.set(id, { id, classes: look.classes, label: look.label, ...f });
+export function planLayer(input: PlanInput): LayerPlan | null {
+  const { model } = input;
+  let veil = false;
+  const lit: string[] = [];
+  const visit = (id: string): void => {
+    const look = input.look(id);
+    const drawn = input.drawn(id);
+    if (look.classes === drawn.classes && look.label === drawn.label) return;
+    if (onlyFades(drawn, look)) {
+      veil = true;
+      return;
+    }
+    if (classList(look.classes).includes('dimmed')) veil = true;
+    lit.push(id);
+  };
+  for (const n of model.nodes) visit(n.id);
+  for (const e of model.edges) visit(e.id);
+
+  const nodes = new Map<string, LayerNode>();
+  const edges = new Map<string, LayerEdge>();
+  const addNode = (id: string, ghost = false): boolean => {
+    const known = nodes.get(id);
+    if (known) {
+      if (!ghost) known.ghost = false;
+      return true;
+    }
+    const n = model.byId.get(id);
+    const f = n && input.frame(id);
+    if (!n || !f) return false;
+    const look = input.look(id);
+    nodes.set(id, { id, kind: n.kind, classes: look.classes, label: look.label, ...f, compound: model.children.has(id), ghost });
     return true;
   };
+  const addEdge = (id: string): boolean => {
+    if (edges.has(id)) return true;
+    const e = model.edgeById.get(id);
+    const at = e && input.ends(id);
+    if (!e || !at) return false;
+    const look = input.look(id);
+    edges.set(id, { id, source: e.source, target: e.target, classes: look.classes, label: look.label, sourceEnd: at.sourceEnd, targetEnd: at.targetEnd });
+    return true;
+  };
+  let edgesOf: Map<string, string[]> | null = null;
+  const linesOf = (nodeId: string): string[] => {
+    if (!edgesOf) {
+      edgesOf = new Map();
+      for (const e of model.edges) for (const end of [e.source, e.target]) edgesOf.set(end, [...(edgesOf.get(end) ?? []), e.id]);
+    }
+    return edgesOf.get(nodeId) ?? [];
+  };
 
-  for (const id of input.changed) {
-    const drawn = input.drawn(id);
-    if (!drawn) return null;
-    const next = input.next(id);
-    const look = paintedLook(drawn, next);
-    if (look.classes === drawn.classes && look.label === drawn.label) continue; // only the selection changed
-    if (onlyFades(drawn, look)) continue; // not urgent: it fades with the diagram a moment later
-    if (withoutSelected(drawn.classes).some((c) => HIGHLIGHTS.has(c))) return null;
+  if (veil) for (const n of model.nodes) if (n.kind === 'site' && !addNode(n.id)) return null;
+  for (const id of lit) {
     const node = model.byId.get(id);
-    if (node) {
-      if (node.kind === 'site') return null;
-      // A host's label sits outside its box: a shorter label would leave the old one showing.
-      if (node.kind === 'host' && look.label.length < drawn.label.length) return null;
-      if (!addNode(id, look)) return null;
+    if (!node) {
+      if (!addEdge(id)) return null;
       continue;
     }
-    const edge = model.edgeById.get(id);
-    if (!edge || look.label.length < drawn.label.length) return null;
-    const e = input.ends(id);
-    if (!e) return null;
-    edges.set(id, { id, source: edge.source, target: edge.target, classes: look.classes, label: look.label, sourceEnd: e.sourceEnd, targetEnd: e.targetEnd });
+    // A site's only look of its own is the selection, which the diagram draws (highlightScheduler.ts).
+    if (node.kind === 'site' || !addNode(id)) return null;
+    if (node.kind !== 'host') continue;
+    for (const child of model.children.get(id) ?? []) {
+      if (!addNode(child)) return null;
+      for (const line of linesOf(child)) if (!addEdge(line)) return null;
+    }
   }
 
-  // An edge needs its two ends in the overlay; and what the diagram draws over an edge (a bar
-  // it passes behind) must be painted over it again.
+  // A line needs its two ends in the layer; and what the diagram draws over a line (a bar it
+  // passes behind) is drawn over it again.
   let leaves: { id: string; box: Box }[] | null = null;
-  const covering = (e: OverlayEdge): string[] => {
+  const covering = (e: LayerEdge): string[] => {
+    const drawn = leaves ? undefined : input.boxes?.();
     leaves ??= model.nodes.flatMap((n) => {
       if (n.kind === 'site' || n.kind === 'host') return [];
-      const known = input.boxes?.get(n.id);
+      const known = drawn?.get(n.id);
       if (known) return [{ id: n.id, box: known }];
       const f = input.frame(n.id);
       return f ? [{ id: n.id, box: { x1: f.x - f.w / 2, y1: f.y - f.h / 2, x2: f.x + f.w / 2, y2: f.y + f.h / 2 } }] : [];
     });
-    const ends = input.ends(e.id)!;
-    return leaves.filter((l) => l.id !== e.source && l.id !== e.target && segmentHitsBox(ends.source, ends.target, l.box)).map((l) => l.id);
+    const at = input.ends(e.id)!;
+    return leaves.filter((l) => l.id !== e.source && l.id !== e.target && segmentHitsBox(at.source, at.target, l.box)).map((l) => l.id);
   };
-  for (const e of edges.values()) {
-    for (const id of [e.source, e.target, ...covering(e)]) {
-      if (nodes.has(id)) continue;
-      const drawn = input.drawn(id);
-      if (!drawn || !addNode(id, drawn)) return null;
-    }
+  for (const e of [...edges.values()]) {
+    for (const end of [e.source, e.target]) if (!addNode(end, true)) return null;
+    for (const id of covering(e)) if (!addNode(id)) return null;
   }
 
-  if (nodes.size === 0 && edges.size === 0) return null; // only the selection or fading: nothing urgent
-  if (nodes.size + edges.size > MAX_CHANGES) return null;
-  // Hosts first: a host's box is painted under the NICs inside it.
-  const ordered = [...nodes.values()].sort((a, b) => Number(model.byId.get(b.id)?.kind === 'host') - Number(model.byId.get(a.id)?.kind === 'host'));
-  return { nodes: ordered, edges: [...edges.values()] };
+  if (nodes.size + edges.size > MAX_COPIES) return null;
+  // Sites, then hosts, then the rest (the layer's stylesheet orders them the same way: z-index).
+  const ordered = [...nodes.values()].sort((a, b) => (ORDER[a.kind] ?? 2) - (ORDER[b.kind] ?? 2));
+  return { veil, nodes: ordered, edges: [...edges.values()] };
 }

@@ -8,7 +8,7 @@
  */
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
-import { applyDecorations, applyGeometry, applyPositions, syncStructure } from './applyView';
+import { applyDecorations, applyGeometry, applyPositions, onScreen, syncStructure } from './applyView';
 import { warmInteractive } from './cyWorkarounds';
 import { viewDeriverOf, type View } from './viewDeriver';
 import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
@@ -16,7 +16,8 @@ import { createHighlightScheduler } from './highlightScheduler';
 import { drawnBoxes, type DrawnBoxes } from './hitTest';
 import { followRouters } from './diagramLayout';
 import type { Look } from './overlayPlan';
-import { baseFont, firstLine, growthCap, growthStep, READABLE_PX, type GrowKind } from './textGrowth';
+import type { Decoration } from './highlight';
+import { grownName, grows } from './grownName';
 import { fitViewport } from './viewport';
 import { timed } from './timing';
 
@@ -55,7 +56,7 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
   const headless = container === null;
   const derive = viewDeriverOf(store); // shared with the legend
   const applied = new Map<string, Look>();
-  const highlight = createHighlightScheduler(cy, container, applied);
+  const highlight = createHighlightScheduler(cy, container);
   let view: View | null = null;
   let geometry: Geometry | null = null;
   let appliedPositions: Map<string, Pos> = new Map();
@@ -72,15 +73,23 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     const next = timed('canvas: derive the view (selection, highlight)', () => derive(s));
     timed('canvas: restyle the diagram', () => apply(s, prev, next));
   };
+  // The decorations the diagram itself was last restyled with: plain ones under the highlight
+  // layer (./highlightScheduler.ts), or the view's own when the layer cannot take them.
+  let shown: ReadonlyMap<string, Decoration> | null = null;
   const apply = (s: AppState, prev: AppState | null, next: View): void => {
     const structure = !view || next.model !== view.model;
     const moved = structure || next.positions !== view!.positions;
-    const restyle = moved || next.decorations !== view!.decorations;
-    if (!moved && restyle && geometry && highlight.paint(next, geometry, knownBoxes()?.drawn)) {
-      view = next;
-      return;
+    const highlighted = moved || next.decorations !== view!.decorations;
+    let want: ReadonlyMap<string, Decoration> | null = null;
+    if (!moved && highlighted && geometry) {
+      // A pick, a cleared pair, a what-if, a restore: the layer repaints; the diagram is restyled
+      // only when what it draws itself changes (a site's selection, the layer unable to take it).
+      want = highlight.paint(next, geometry, () => knownBoxes()?.drawn) ? highlight.plain(next) : next.decorations;
+      if (want === shown) {
+        view = next;
+        return;
+      }
     }
-    highlight.supersede();
     let restyled: Map<string, Look> | null = null;
     cy.batch(() => {
       if (structure) for (const id of syncStructure(cy, next.model)) applied.delete(id);
@@ -92,15 +101,25 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
         boxes = { known: null, fresh: true };
       }
       // Its labels are regrown below, right away: the data events they raise are ours.
-      if (restyle) restyled = timed('canvas: classes and labels', () => quietly(() => applyDecorations(cy, next.model, next.decorations, geometry!, applied)));
+      const decorations = want ?? (highlight.overlay ? highlight.plain(next) : next.decorations);
+      if (highlighted) restyled = timed('canvas: classes and labels', () => quietly(() => applyDecorations(cy, next.model, decorations, geometry!, applied)));
+      shown = decorations;
     });
     view = next;
-    const changed = restyled as Map<string, Look> | null; // assigned in the batch's callback
+    // Things moved: the layer is drawn again where they are now (or, when it cannot, the diagram shows the highlight).
+    let changed = restyled as Map<string, Look> | null; // assigned in the batch's callback
+    if (moved && !highlight.paint(next, geometry!, () => knownBoxes()?.drawn) && shown !== next.decorations) {
+      const decorations = next.decorations;
+      let more = new Map<string, Look>();
+      timed('canvas: classes and labels', () => quietly(() => cy.batch(() => void (more = applyDecorations(cy, next.model, decorations, geometry!, applied)))));
+      shown = decorations;
+      changed = new Map([...(changed ?? []), ...more]);
+    }
     if (!prev || s.loadSeq !== prev.loadSeq) timed('canvas: fit', fit);
     // A restyle alone changes no box and no zoom: only the names whose label changed can grow
     // differently (a what-if or a cleared pair restyles hundreds of elements, a few labels).
-    else if (!moved && changed) grow(new Set([...changed].filter(([id, look]) => look.label !== labelsGrown.get(id)).map(([id]) => id)));
-    else if (structure || restyle) grow();
+    else if (!moved && changed) grow(new Set([...changed].filter(([id, look]) => onScreen(look.label) !== labelsGrown.get(id)).map(([id]) => id)));
+    else if (structure || highlighted) grow();
     warmSoon();
   };
 
@@ -117,27 +136,14 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     const nodes = only ? [...only].flatMap((id) => view!.model.byId.get(id) ?? []) : view.model.nodes;
     quietly(() => cy.batch(() => {
       for (const n of nodes) {
-        if (n.kind !== 'host' && n.kind !== 'network' && n.kind !== 'site') continue;
+        if (!grows(n)) continue;
         const el = cy.getElementById(n.id);
         if (el.empty()) continue;
-        const kind: GrowKind = n.kind;
         const label = String(el.data('label') ?? '');
         labelsGrown.set(n.id, label);
-        const base = baseFont(m, kind);
-        const box = kind === 'host' ? { w: el.outerWidth(), h: 0 } : { w: Number(el.data('w')) || n.w, h: m.bus.h };
-        let step = growthStep(z, base, READABLE_PX[kind], growthCap(m, kind, label, box));
-        let short: string | undefined;
-        // A node's name too long for its room at a readable size keeps its name alone (its VMs show zoomed in).
-        if (kind === 'host' && n.name && n.lines[0] && n.name !== n.lines[0] && base * step * z < READABLE_PX.host) {
-          const named = label.replace(n.lines[0], n.name);
-          const better = growthStep(z, base, READABLE_PX.host, growthCap(m, kind, named, box));
-          if (better > step) [step, short] = [better, named];
-        }
-        if (step > 1 && kind === 'network' && m.kind === 'full') short = firstLine(label);
-        // 0 and '' for none: cytoscape's `[fs]` would still match a removed datum's null.
-        const fs = step > 1 ? Math.round(base * step * 10) / 10 : 0;
+        const { fs, short } = grownName(m, n, label, n.kind === 'host' ? el.outerWidth() : Number(el.data('w')) || n.w, z);
         if ((el.data('fs') ?? 0) !== fs) el.data('fs', fs);
-        if ((el.data('short') ?? '') !== (short ?? '')) el.data('short', short ?? '');
+        if ((el.data('short') ?? '') !== short) el.data('short', short);
       }
     }));
   };
@@ -219,8 +225,9 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     cy.batch(() => {
       applyPositions(cy, new Map([...current].filter(([id]) => model.byId.get(id)?.kind === 'transit')), g);
       applyGeometry(cy, model, g);
-      applyDecorations(cy, model, view!.decorations, g, applied);
+      applyDecorations(cy, model, shown ?? view!.decorations, g, applied);
     });
+    highlight.track();
   };
   const schedule = (fn: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : (setTimeout(fn, 0) as unknown as number));
   const cancel = (): void => {

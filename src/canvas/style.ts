@@ -43,6 +43,15 @@ export const PALETTE = {
 
 export const DIM = 0.3;
 
+/**
+ * The veil (issue 25, round 3): while a pair or a source is focused, the highlight layer covers the
+ * diagram with the canvas's background (`.canvas-area` in the app's CSS) at this opacity, and draws
+ * what is lit over it; the diagram itself keeps its plain look. Chosen by eye against the faded
+ * classes below (which the exports still draw): a faded bar or NIC comes out about as pale.
+ */
+export const VEIL = 0.62;
+export const VEIL_COLOUR = '#ffffff';
+
 export const stylesheet: StylesheetJson = [
   {
     selector: 'node',

@@ -1,7 +1,8 @@
 /**
  * `window.__lmpv`: the handle end-to-end tests and the canvas benchmark use to reach the running
- * app — the store, and once the diagram is mounted its cytoscape, the highlight overlay's
- * cytoscape, whether the diagram has caught up with the overlay, and the CanvasApi. It is set in
+ * app — the store, and once the diagram is mounted its cytoscape, the highlight layer's
+ * cytoscape (what is lit is drawn there, over the plain diagram), whether the layer is up to
+ * date, and the CanvasApi. It is set in
  * production builds too (the benchmark measures the production build); the app never reads it.
  * Tests see it typed once, in test/e2e/handle.ts.
  */
@@ -14,9 +15,9 @@ export interface LmpvHandle {
   store: AppStore;
   /** The diagram's cytoscape (while GraphView is mounted). */
   cy?: Core;
-  /** The highlight overlay's cytoscape (null when headless). */
+  /** The highlight layer's cytoscape (null when headless): copies of what is lit; `data-veil` on its container says whether the rest is faded. */
   overlay?: Core | null;
-  /** True when the diagram itself shows the whole highlight (the overlay is empty). */
+  /** True when the highlight layer shows the current highlight (names grown for the current zoom). */
   settled?(): boolean;
   canvas?: CanvasApi;
   /** The canvas's timing spans (src/canvas/timing.ts): the benchmark turns them on. */

@@ -11,6 +11,7 @@ import { EXAMPLES } from '../../src/examples';
 import { launch, openApp, pageErrors } from './chromium';
 import './handle';
 import { edgeId } from '../../src/canvas/elements';
+import { seen, seenWith } from './seen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,10 +53,9 @@ async function pointOf(page: Page, id: string, where: 'centre' | 'top-edge' | 'l
   return { x: box.x + p.x, y: box.y + p.y };
 }
 
-/** Ids of the diagram's elements matching a selector, once the diagram itself shows the highlight. */
+/** Ids of the elements seen with a class ('.chosen'): on the highlight layer, or faded under its veil (./seen.ts). */
 async function classesIn(page: Page, selector: string): Promise<string[]> {
-  await page.waitForFunction(() => window.__lmpv.settled());
-  return page.evaluate((sel) => window.__lmpv.cy.$(sel).map((e) => e.id()).sort(), selector);
+  return seenWith(page, selector.replace(/^\./, ''));
 }
 
 const region = (page: Page) => page.getByRole('region', { name: 'Migration path' });
@@ -104,38 +104,44 @@ describe('the diagram', () => {
     await page.context().close();
   });
 
-  it('paints the source, then the completed pair, on the overlay in the click itself; the diagram takes each over', async () => {
+  it('draws the source, then the completed pair, on the highlight layer in the click itself; the diagram itself is never restyled', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'two-site-16-node');
     const ex = EXAMPLES.find((e) => e.id === 'two-site-16-node')!;
     const [src, dst] = ex.pair;
-    // The first click marks the source on the overlay; the diagram fades everything else after.
     await page.evaluate(() => {
-      const w = window as Window & { first?: { overlay: string[]; source: string; dimmed: number } };
-      const { actions } = w.__lmpv.store.getState();
+      const { actions } = window.__lmpv.store.getState();
       actions.setDestination(null);
       actions.setSource(null);
+    });
+    await page.waitForFunction(() => window.__lmpv.settled());
+    const diagramClasses = () => page.evaluate(() => Object.fromEntries(window.__lmpv.cy.elements().map((e) => [e.id(), `${e.classes().join(' ')}|${String(e.data('label') ?? '')}`])));
+    const plain = await diagramClasses();
+    expect(Object.values(plain).some((c) => /\b(dimmed|chosen|source)\b/.test(c))).toBe(false);
+    expect(await page.evaluate(() => window.__lmpv.overlay.elements().length)).toBe(0);
+
+    // The first click: the source on the layer and the veil on, read before the next frame.
+    await page.evaluate(() => {
+      const w = window as Window & { first?: { overlay: string[]; source: string; veil: string } };
       const un = w.__lmpv.store.subscribe((st) => {
         if (!st.ui.sourceNodeId) return;
         un();
         // Once every subscriber has seen the change (whatever their order), before the next frame.
         queueMicrotask(() => {
-          w.first = { overlay: w.__lmpv.overlay.elements().map((e) => e.id()), source: w.__lmpv.overlay.elements().first().classes().join(' '), dimmed: w.__lmpv.cy.$('.dimmed').length };
+          const layer = document.querySelector<HTMLElement>('[data-testid="graph-overlay"]')!;
+          w.first = { overlay: w.__lmpv.overlay.nodes('.host').map((e) => e.id()), source: w.__lmpv.overlay.getElementById(st.ui.sourceNodeId!).classes().join(' '), veil: layer.dataset.veil ?? '' };
         });
       });
     });
-    await page.waitForFunction(() => window.__lmpv.settled());
     const a = await pointOf(page, src, 'label');
     await page.mouse.click(a.x, a.y, { delay: 60 });
     await page.waitForFunction(() => !!(window as Window & { first?: unknown }).first);
-    const first = await page.evaluate(() => (window as Window & { first?: { overlay: string[]; source: string; dimmed: number } }).first!);
-    expect(first).toEqual({ overlay: [src], source: expect.stringContaining('source'), dimmed: 0 });
+    const first = await page.evaluate(() => (window as Window & { first?: { overlay: string[]; source: string; veil: string } }).first!);
+    expect(first).toEqual({ overlay: [src], source: expect.stringContaining('source'), veil: 'on' });
     expect((await classesIn(page, '.dimmed')).length).toBeGreaterThan(100);
 
     await page.evaluate(() => {
-      const w = window as Window & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } };
-      // Read once every subscriber has seen the change (whatever their order): the adapter has painted
-      // the overlay by then, and the diagram restyles only after the next frame.
+      const w = window as Window & { painted?: { overlay: Record<string, string>; frames: number[][] } };
       const un = w.__lmpv.store.subscribe((st) => {
         if (!st.ui.destinationNodeId) return;
         un();
@@ -148,28 +154,60 @@ describe('the diagram', () => {
         };
         w.painted = {
           overlay: Object.fromEntries(w.__lmpv.overlay.elements().map((e) => [e.id(), e.classes().join(' ')])),
-          diagram: w.__lmpv.cy.$('.chosen').map((e) => e.id()),
           frames: [frame(w.__lmpv.overlay.getElementById(destination)), frame(w.__lmpv.cy.getElementById(destination))],
         };
       };
     });
-    await page.waitForFunction(() => window.__lmpv.settled());
     const b = await pointOf(page, dst, 'label');
     await page.mouse.click(b.x, b.y, { delay: 60 });
     await page.waitForFunction(() => !!(window as Window & { painted?: unknown }).painted);
-    const painted = await page.evaluate(() => (window as Window & { painted?: { overlay: Record<string, string>; diagram: string[]; frames: number[][] } }).painted!);
+    const painted = await page.evaluate(() => (window as Window & { painted?: { overlay: Record<string, string>; frames: number[][] } }).painted!);
     const parsed = parseTopology(ex.document);
     if (!parsed.ok) throw new Error('example does not parse');
     const path = [...new Set(pathElements(parsed.topology, selectMigrationPath(parsed.topology, src, dst).chosen!))];
-    expect(painted.diagram).toEqual([]); // the diagram has not been restyled yet
     for (const id of path) expect(painted.overlay[id], id).toContain('chosen');
     expect(painted.overlay[dst]).toContain('destination');
-    // A moment later the diagram shows the same and the overlay is empty.
     expect(await classesIn(page, '.chosen')).toEqual([...path].sort());
-    expect(await page.evaluate(() => window.__lmpv.overlay.elements().length)).toBe(0);
-    // The overlay draws the destination host (a compound in the diagram) at the same place and size.
+    // The layer draws the destination host (a compound in the diagram) at the same place and size.
     const [over, under] = painted.frames;
     over!.forEach((v, i) => expect(Math.abs(v - under![i]!), `frame ${i}`).toBeLessThanOrEqual(1));
+    // A moment later, and after a what-if and a restore: the diagram's classes and labels are as they were.
+    await page.waitForTimeout(300);
+    expect(await diagramClasses()).toEqual(plain);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a what-if, a restore and a cleared pair leave every element of the diagram as it was; the cleared pair empties the layer', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'two-site-routed');
+    await page.waitForFunction(() => window.__lmpv.settled());
+    const diagram = () => page.evaluate(() => Object.fromEntries(window.__lmpv.cy.elements().map((e) => [e.id(), `${e.classes().join(' ')}|${String(e.data('label') ?? '')}`])));
+    const restyles: string[] = [];
+    await page.exposeFunction('__restyled', (id: string) => void restyles.push(id));
+    await page.evaluate(() => {
+      window.__lmpv.cy.on('style', (e) => (window as unknown as { __restyled(id: string): void }).__restyled(e.target.id()));
+    });
+    const before = await diagram();
+    const actions = (fn: string, arg: string | null = null) => page.evaluate(([f, x]) => (window.__lmpv.store.getState().actions as unknown as Record<string, (a: string | null) => void>)[f!]!(x), [fn, arg] as const);
+    const net = (await seenWith(page, 'chosen')).find((id) => id.startsWith('lm'))!;
+    expect(net).toBeTruthy();
+    await actions('toggleFailed', net);
+    expect(await seenWith(page, 'failed')).toContain(net);
+    expect((await seen(page))[net]!.label).toMatch(/^✕ FAILED/);
+    expect(await diagram()).toEqual(before);
+    await actions('restoreAll');
+    expect(await seenWith(page, 'failed')).toEqual([]);
+    expect(await diagram()).toEqual(before);
+    await actions('setDestination');
+    await actions('setSource');
+    await page.waitForFunction(() => window.__lmpv.settled());
+    expect(await page.evaluate(() => window.__lmpv.overlay.elements().length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="graph-overlay"]')!.dataset.veil)).toBe('off');
+    expect(await seenWith(page, 'dimmed')).toEqual([]);
+    expect(await diagram()).toEqual(before);
+    await page.waitForTimeout(300);
+    expect(restyles).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
@@ -225,7 +263,7 @@ describe('the diagram', () => {
     await expect.poll(() => region(page).textContent(), { timeout: 10_000 }).toContain("Chosen 'Storage 2'");
     expect(await classesIn(page, '.failed')).toContain('storage-1');
     expect(await classesIn(page, '.chosen')).toEqual([edgeId('n1-s2', 'storage-2'), edgeId('n3-s2', 'storage-2'), 'n1-s2', 'n3-s2', 'storage-2']);
-    const label = await page.evaluate(() => window.__lmpv.cy.getElementById('storage-1').data('label') as string);
+    const label = (await seen(page))['storage-1']!.label;
     expect(label.startsWith('✕ FAILED')).toBe(true);
 
     const restoreAll = page.getByRole('group', { name: 'What-if', exact: true }).getByRole('button', { name: 'Restore all' });
@@ -237,20 +275,26 @@ describe('the diagram', () => {
     await page.context().close();
   });
 
-  it('grows the names a what-if, a restore and a cleared pair retag as a full regrow would (issue 25: only changed labels are regrown)', async () => {
+  it('grows the names a what-if, a restore and a cleared pair retag as a full regrow would (the layer grows its copies as the diagram grows its names)', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     // The full drawing zoomed out: a grown network shows its first line, which a what-if retags.
     await openExample(page, 'two-site-routed');
     await page.evaluate(() => {
       window.__lmpv.cy.zoom({ level: 0.25, renderedPosition: { x: 0, y: 0 } });
     });
+    // The names as seen: a copy's on the highlight layer, else the diagram's.
     const grown = () =>
-      page.evaluate(() =>
-        window.__lmpv.cy
+      page.evaluate(() => {
+        const { cy, overlay } = window.__lmpv;
+        return cy
           .nodes('.host, .network, .site')
-          .map((n) => ({ id: n.id(), label: String(n.data('label')), fs: Number(n.data('fs') ?? 0), short: String(n.data('short') ?? '') }))
-          .sort((a, b) => a.id.localeCompare(b.id)),
-      );
+          .map((d) => {
+            const c = overlay.getElementById(d.id());
+            const n = c.nonempty() && !c.hasClass('ghost') ? c : d;
+            return { id: n.id(), label: String(n.data('label')), fs: Number(n.data('fs') ?? 0), short: String(n.data('short') ?? '') };
+          })
+          .sort((a, b) => a.id.localeCompare(b.id));
+      });
     /** The names as they are, then as a full regrow at the same zoom leaves them (a viewport event regrows all at the next frame). */
     const sameAsFullRegrow = async (): Promise<{ id: string; label: string; fs: number; short: string }[]> => {
       await page.waitForFunction(() => window.__lmpv.settled());
@@ -266,12 +310,14 @@ describe('the diagram', () => {
     await page.evaluate(() => window.__lmpv.store.getState().actions.pickNode('n1', ['n1']));
     await page.evaluate(() => window.__lmpv.store.getState().actions.pickNode('n3', ['n3']));
     const lit = await sameAsFullRegrow();
-    const net = await page.evaluate(() => window.__lmpv.cy.nodes('.network.chosen').first().id());
+    const net = (await seenWith(page, 'chosen')).find((id) => id.startsWith('lm'))!;
+    expect(lit.find((n) => n.id === net)!.label).toContain('✔ CHOSEN');
     await page.evaluate((id) => window.__lmpv.store.getState().actions.toggleFailed(id), net);
     const failed = await sameAsFullRegrow();
     expect(failed.find((n) => n.id === net)!.label).toContain('✕ FAILED');
-    // The failed network's grown name changed: the check compares names a restyle regrew.
+    // The failed network's grown name changed: the check compares names grown for a new label.
     expect(failed.find((n) => n.id === net)!.short).not.toBe(lit.find((n) => n.id === net)!.short);
+    expect(failed.find((n) => n.id === net)!.short.startsWith('✕ FAILED')).toBe(true);
     await page.evaluate(() => window.__lmpv.store.getState().actions.restoreAll());
     await sameAsFullRegrow();
     await page.evaluate(() => {
@@ -279,7 +325,35 @@ describe('the diagram', () => {
       actions.setDestination(null);
       actions.setSource(null);
     });
-    await sameAsFullRegrow();
+    const cleared = await sameAsFullRegrow();
+    expect(cleared.find((n) => n.id === net)!.label).not.toContain('CHOSEN');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("after a zoom, the lit hosts' names on the layer still cover the diagram's own names (which grow with the zoom)", async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'two-site-routed');
+    await page.waitForFunction(() => window.__lmpv.settled());
+    const covered = () =>
+      page.evaluate(() => {
+        const { cy, overlay } = window.__lmpv;
+        return ['n1', 'n3'].map((id) => {
+          const own = cy.getElementById(id).boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+          const cover = overlay.nodes('.cover').filter((n) => n.data('of') === id).first() as import('cytoscape').NodeSingular;
+          if (cover.empty()) return `${id}: no cover`;
+          const c = { x1: cover.position('x') - cover.data('w') / 2, x2: cover.position('x') + cover.data('w') / 2, y1: cover.position('y') - cover.data('h') / 2, y2: cover.position('y') + cover.data('h') / 2 };
+          return c.x1 <= own.x1 && own.x2 <= c.x2 && c.y1 <= own.y1 && own.y2 <= c.y2 ? `${id}: covered` : `${id}: ${JSON.stringify({ own, c })}`;
+        });
+      });
+    expect(await covered()).toEqual(['n1: covered', 'n3: covered']);
+    // Zoomed far out the diagram's names grow (src/canvas/textGrowth.ts): the covers follow.
+    await page.evaluate(() => window.__lmpv.cy.zoom({ level: 0.2, renderedPosition: { x: 200, y: 200 } }));
+    await page.waitForFunction(() => window.__lmpv.settled());
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    await page.waitForFunction(() => window.__lmpv.settled());
+    expect(await page.evaluate(() => Number(window.__lmpv.cy.getElementById('n1').data('fs') ?? 0))).toBeGreaterThan(0);
+    expect(await covered()).toEqual(['n1: covered', 'n3: covered']);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
@@ -321,7 +395,7 @@ describe('the diagram', () => {
     await page.getByRole('radio', { name: 'Legacy (2022 and earlier)' }).click();
     expect(await classesIn(page, '.attempt')).toEqual(['link-12', 'link-13']);
     await expect.poll(() => region(page).textContent(), { timeout: 10_000 }).toContain('starts after 40 s');
-    const tag = await page.evaluate(() => window.__lmpv.cy.getElementById('link-13').data('label') as string);
+    const tag = (await seen(page))['link-13']!.label;
     expect(tag.startsWith('TRY 2 · 20 s TIMEOUT')).toBe(true);
     await page.getByRole('radio', { name: 'Windows Server 2025' }).click();
     expect(await classesIn(page, '.attempt')).toEqual([]);

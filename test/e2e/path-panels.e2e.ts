@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, pageErrors } from './chromium';
 import './handle';
+import { seen } from './seen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,10 +79,8 @@ describe('path panels', () => {
     const path = page.getByRole('region', { name: 'Migration path' });
     await expect.poll(() => path.textContent(), { timeout: 10_000 }).toContain("Chosen 'Storage 2'");
     await expect.poll(() => path.getByRole('list', { name: 'SMB streams' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
-    const looks = await page.evaluate(() => {
-      const cy = window.__lmpv.cy;
-      return ['storage-1', 'storage-2', 'n1-s1', 'n3-s1'].map((id) => [id, cy.getElementById(id).classes().includes('chosen')]);
-    });
+    const all = await seen(page);
+    const looks = ['storage-1', 'storage-2', 'n1-s1', 'n3-s1'].map((id) => [id, all[id]!.classes.includes('chosen')]);
     expect(looks).toEqual([['storage-1', true], ['storage-2', true], ['n1-s1', true], ['n3-s1', true]]);
     // One undo step brings the explicit order and Compression back.
     await page.getByRole('button', { name: 'Undo' }).click();

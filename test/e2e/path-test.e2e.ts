@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, pageErrors } from './chromium';
 import './handle';
+import { seen } from './seen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,10 +83,8 @@ describe('path test', () => {
       )
       .toEqual(['n2', 'n4', ['storage-1']]);
     // On the diagram: the network is selected, the pair's nodes are the source and destination.
-    await expect.poll(() => page.evaluate(() => window.__lmpv.cy.getElementById('storage-1').hasClass('selected'))).toBe(true);
-    await expect
-      .poll(() => page.evaluate(() => [window.__lmpv.cy.getElementById('n2').hasClass('source'), window.__lmpv.cy.getElementById('n4').hasClass('destination')]))
-      .toEqual([true, true]);
+    await expect.poll(async () => (await seen(page))['storage-1']!.classes.includes('selected')).toBe(true);
+    await expect.poll(async () => { const all = await seen(page); return [all.n2!.classes.includes('source'), all.n4!.classes.includes('destination')]; }).toEqual([true, true]);
     await shot(page, 'path-test-findings');
 
     // Undo removes the observations (one undoable change); the findings go with them.

@@ -13,7 +13,7 @@ import { importedStretched, largeEightNic, readableDesigns } from './readableDes
 import { EXAMPLES } from '../../src/examples';
 import type { TopologyDocument } from '../../src/engine';
 
-type Win = { __lmpv: { cy: import('cytoscape').Core; store: import('../../src/store/appStore').AppStore } };
+type Win = { __lmpv: { cy: import('cytoscape').Core; overlay?: import('cytoscape').Core | null; store: import('../../src/store/appStore').AppStore } };
 
 let browser: Browser;
 let page: Page;
@@ -28,20 +28,26 @@ afterAll(async () => {
 /** On-screen sizes (px) of what is drawn, as cytoscape draws it now. */
 const measure = (p: Page) =>
   p.evaluate(() => {
-    const { cy } = (window as unknown as Win).__lmpv;
+    const { cy, overlay } = (window as unknown as Win).__lmpv;
     const z = cy.zoom();
-    const px = (sel: string, prop: string) => cy.$(sel).map((e) => Number(e.numericStyle(prop)) * z);
-    const shown = (sel: string) => cy.$(sel).filter((e) => Number(e.numericStyle('font-size')) * z >= Number(e.numericStyle('min-zoomed-font-size'))).length;
+    // Each element as seen: its copy on the highlight layer when it is lit (src/canvas/overlay.ts), else the diagram's.
+    const seen = cy.elements().map((e) => {
+      const copy = overlay?.getElementById(e.id());
+      return copy && copy.nonempty() && !copy.hasClass('ghost') ? copy : e;
+    });
+    const $ = (sel: string) => seen.filter((e) => e.is(sel));
+    const px = (sel: string, prop: string) => $(sel).map((e) => Number(e.numericStyle(prop)) * z);
+    const shown = (sel: string) => $(sel).filter((e) => Number(e.numericStyle('font-size')) * z >= Number(e.numericStyle('min-zoomed-font-size'))).length;
     return {
-      hosts: cy.$('node.host').length,
-      compactHosts: cy.$('node.host.compact').length,
+      hosts: $('node.host').length,
+      compactHosts: $('node.host.compact').length,
       names: px('node.host', 'font-size'),
       namesShown: shown('node.host'),
       nicsShown: shown('node.nic'),
-      nics: cy.$('node.nic').length,
+      nics: $('node.nic').length,
       chosenWidths: px('edge.chosen', 'width'),
       fallbackNumbers: px('edge.fallback[label != ""]', 'font-size'),
-      labels: cy.$('node.host.source, node.host.destination').map((n) => String(n.data('label'))),
+      labels: $('node.host.source, node.host.destination').map((n) => String(n.data('label'))),
     };
   });
 
@@ -257,7 +263,8 @@ describe.each([
       actions.setSource('n1');
       actions.setDestination('n3');
     });
-    const drawn = () => small.evaluate(() => ['n1', 'n3'].map((id) => String((window as unknown as Win).__lmpv.cy.getElementById(id).style('label'))));
+    // As seen: the lit hosts are drawn by their copies on the highlight layer (src/canvas/overlay.ts).
+    const drawn = () => small.evaluate(() => ['n1', 'n3'].map((id) => String((window as unknown as Win).__lmpv.overlay!.getElementById(id).style('label'))));
     await expect.poll(drawn).toEqual([expect.stringMatching(/^HV01.*SOURCE$/), expect.stringMatching(/^HV03.*DESTINATION$/)]);
   });
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, pageErrors } from './chromium';
 import './handle';
+import { seen } from './seen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,15 +18,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** What the diagram draws for these elements: [id, lit as chosen, first line of its label]. */
-const looks = (page: Page, ids: string[]): Promise<[string, boolean, string][]> =>
-  page.evaluate((list) => {
-    const cy = (window as unknown as { __lmpv: { cy: { getElementById(id: string): { classes(): string[]; data(k: string): string } } } }).__lmpv.cy;
-    return list.map((id) => {
-      const el = cy.getElementById(id);
-      return [id, el.classes().includes('chosen'), String(el.data('label') ?? '').split('\n')[0]!] as [string, boolean, string];
-    });
-  }, ids);
+/** What the user sees of these elements (the highlight layer over the diagram, ./seen.ts): [id, lit as chosen, first line of its label]. */
+const looks = async (page: Page, ids: string[]): Promise<[string, boolean, string][]> => {
+  const all = await seen(page);
+  return ids.map((id) => [id, all[id]!.classes.includes('chosen'), all[id]!.label.split('\n')[0]!]);
+};
 
 describe('SMB Multichannel (format 1.2)', () => {
   it('tags the excluded networks SMB uses, says the chosen pair is idle, and the validation fix moves the streams to the live migration network', async () => {
