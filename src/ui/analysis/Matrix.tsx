@@ -103,8 +103,15 @@ function cellFrom(target: EventTarget | null): Pos | null {
 
 export function Matrix({ topology, result, view, timeout, density, selected, onSelect, label }: Props) {
   const n = result.nodeIds.length;
-  const cells = useMemo(() => matrixCells(topology, result, view, timeout), [topology, result, view, timeout]);
-  const names = useMemo(() => result.nodeIds.map((id) => topology.index.nodes.get(id)?.name ?? id), [result, topology]);
+  // The cells read the topology's node and network names alone (matrixModel.ts): an edit that keeps
+  // them (a VM, a position, the planning: engine/model/reparse.ts shares those parts) keeps the
+  // cells and the rows, so the browser restyles nothing (a VM edit with the tab open on the
+  // largest design re-made 16,384 cells and re-rendered every row in view).
+  const { nodes: nodeIndex, networks: networkIndex } = topology.index;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the topology the names were read from, kept while they stay
+  const worded = useMemo(() => topology, [nodeIndex, networkIndex, topology.networks]);
+  const cells = useMemo(() => matrixCells(worded, result, view, timeout), [worded, result, view, timeout]);
+  const names = useMemo(() => result.nodeIds.map((id) => worded.index.nodes.get(id)?.name ?? id), [result, worded]);
   const selRow = selected.source ? result.nodeIds.indexOf(selected.source) : -1;
   const selCol = selected.destination ? result.nodeIds.indexOf(selected.destination) : -1;
   const [focus, setFocus] = useState<Pos>(() => (selRow >= 0 && selCol >= 0 ? { r: selRow, c: selCol } : { r: 0, c: Math.min(1, n - 1) }));

@@ -1,0 +1,43 @@
+/**
+ * Issue 24, round 4: with the All pairs tab open, an edit that changes no name and no path (a
+ * VM's memory) makes no matrix cells again (on the largest design: 16,384 cells and every row in
+ * view re-rendered per VM edit); a rename does, in the new words.
+ */
+import { act, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { TopologyDocument } from '../../src/engine';
+import { createAppStore } from '../../src/store/appStore';
+import { AnalysisPanel } from '../../src/ui/analysis/AnalysisPanel';
+import { StoreProvider } from '../../src/ui/StoreContext';
+import { readFixture } from '../unit/helpers';
+
+const { made } = vi.hoisted(() => ({ made: { n: 0 } }));
+vi.mock('../../src/ui/analysis/matrixModel', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../../src/ui/analysis/matrixModel')>();
+  return { ...orig, matrixCells: (...args: Parameters<typeof orig.matrixCells>) => (made.n++, orig.matrixCells(...args)) };
+});
+
+describe('the matrix across edits', () => {
+  it('keeps its cells across a VM edit and words them again after a rename', () => {
+    const store = createAppStore({ document: readFixture('switchless-3-node-vms.json') as TopologyDocument });
+    render(
+      <StoreProvider store={store}>
+        <AnalysisPanel />
+      </StoreProvider>,
+    );
+    const grid = screen.getByRole('grid', { name: /Migration matrix/ });
+    expect(within(grid).getByRole('gridcell', { name: /^HV01 → HV02:/ })).toBeInTheDocument();
+    const before = made.n;
+    expect(before).toBeGreaterThan(0);
+    const { actions } = store.getState();
+    const vm = store.getState().design.vms[0]!;
+    act(() => actions.edit({ type: 'update-vm', id: vm.id, patch: { memoryGB: vm.memoryGB + 1 } }));
+    act(() => actions.edit({ type: 'update-vm', id: vm.id, patch: { memoryGB: vm.memoryGB + 2 } }));
+    expect(store.getState().design.vms[0]!.memoryGB).toBe(vm.memoryGB + 2);
+    expect(made.n).toBe(before);
+    act(() => actions.edit({ type: 'update-node', id: 'n1', patch: { name: 'Renamed01' } }));
+    expect(made.n).toBeGreaterThan(before);
+    expect(within(grid).getByRole('gridcell', { name: /^Renamed01 → HV02:/ })).toBeInTheDocument();
+    expect(within(grid).getByRole('rowheader', { name: 'Renamed01' })).toBeInTheDocument();
+  });
+});
