@@ -33,6 +33,8 @@ interface Home {
   checks: WeakMap<Topology, Diagnostic[]>;
   /** The topology the all-pairs and the checks were last computed for. */
   last: WeakRef<Topology> | null;
+  /** The design the whole-design analyses (N-1) were last asked for. */
+  analysed: WeakRef<Topology> | null;
 }
 
 /** The parts of a topology every path, the all-pairs and the checks come from. */
@@ -114,7 +116,7 @@ const homes = new WeakMap<object, Home>();
 
 function homeOf(s: Pick<AppState, 'actions'>): Home {
   let h = homes.get(s.actions);
-  if (!h) homes.set(s.actions, (h = { selections: new WeakMap(), pair: null, allPairs: new WeakMap(), checks: new WeakMap(), last: null }));
+  if (!h) homes.set(s.actions, (h = { selections: new WeakMap(), pair: null, allPairs: new WeakMap(), checks: new WeakMap(), last: null, analysed: null }));
   return h;
 }
 
@@ -188,4 +190,20 @@ export function checks(s: AppState): Diagnostic[] {
   // The path test's mismatches (issue 23) are findings of the design too.
   if (!c) home.checks.set(s.design, (c = [...runChecks(s.design, allPairsIn(home, s.design, s.ui.legacyTimeoutSeconds)), ...(pathTestOf(s.design)?.comparison.findings ?? [])]));
   return c;
+}
+
+/**
+ * The design (without the what-if failures) for the N-1 analysis, which reads the paths and the
+ * names: the same object while neither changes (a VM edit, a move on the diagram, the design's
+ * name — they share those parts), so the analysis is not sent to its worker again and its list is
+ * not drawn again. On the largest design each VM edit with the All pairs tab open re-ran it
+ * (a full parse and every element failed in turn, in a worker on the same 2 cores) and re-rendered
+ * the list (issue 24, round 4).
+ */
+export function resilienceDesign(s: AppState): Topology {
+  const home = homeOf(s);
+  const last = home.analysed?.deref();
+  if (last && (last === s.design || sameAnalysis(last, s.design))) return last;
+  home.analysed = new WeakRef(s.design);
+  return s.design;
 }
