@@ -54,4 +54,22 @@ describe('the matrix across edits', () => {
     await waitFor(() => expect(list).toHaveTextContent('Renamed01'));
     expect(analysed.n).toBe(2);
   });
+
+  it('shows the N-1 list of a design at once when the tab is opened again, without computing it again', async () => {
+    const store = createAppStore({ document: readFixture('switchless-3-node-vms.json') as TopologyDocument });
+    const ui = (
+      <StoreProvider store={store}>
+        <AnalysisPanel />
+      </StoreProvider>
+    );
+    const first = render(ui);
+    expect(await screen.findByText(/^9 single points of failure/)).toBeInTheDocument();
+    const n = analysed.n;
+    first.unmount();
+    render(ui);
+    expect(screen.getByText(/^9 single points of failure/)).toBeInTheDocument();
+    expect(screen.queryByText(/Working out what each failure would do/)).toBeNull();
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(analysed.n).toBe(n);
+  });
 });
