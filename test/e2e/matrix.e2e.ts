@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateLargestDesign } from '../generate';
 import { launch, openApp, pageErrors } from './chromium';
 import './handle';
 
@@ -62,6 +63,42 @@ describe('all-pairs matrix', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Migration path' }).textContent(), { timeout: 10_000 }).toContain("'Direct 1-3'");
     await expect.poll(() => page.getByLabel('Source node').inputValue(), { timeout: 10_000 }).toBe('n3');
     await expect.poll(() => page.getByLabel('Destination node').inputValue(), { timeout: 10_000 }).toBe('n1');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('draws the columns in view of a 128-node matrix, lined up with their headings, and the far corner when scrolled there', async () => {
+    const page = await openApp(browser, inject('baseUrl'));
+    const doc = generateLargestDesign();
+    await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), doc);
+    await page.getByRole('tab', { name: 'All pairs' }).click();
+    const grid = page.getByRole('grid', { name: /Migration matrix/ });
+    await grid.locator('td[data-r="0"][data-c="1"]').waitFor();
+    // The panel shows ≈ 20 × 27 cells: rows and columns out of view are not in the page.
+    await expect.poll(() => grid.locator('td.mx-cell').count(), { timeout: 10_000 }).toBeLessThan(1500);
+    // Scrolled to the far corner: the last cell is drawn, in view, under its column's heading.
+    await grid.evaluate((g) => {
+      const s = g.closest('.mx-scroll')!;
+      s.scrollTop = s.scrollHeight;
+      s.scrollLeft = s.scrollWidth;
+    });
+    const corner = grid.locator('td[data-r="127"][data-c="126"]');
+    await corner.waitFor();
+    const boxes = await page.evaluate(() => {
+      const box = (el: Element | null) => el?.getBoundingClientRect().toJSON() as DOMRect | undefined;
+      return {
+        scroller: box(document.querySelector('.mx-scroll')),
+        cell: box(document.querySelector('td[data-r="127"][data-c="126"]')),
+        head: box(document.querySelector('th.mx-colhead[aria-colindex="128"]')),
+        cells: document.querySelectorAll('td.mx-cell').length,
+      };
+    });
+    expect(boxes.cells).toBeLessThan(1500);
+    expect(boxes.cell!.left).toBeCloseTo(boxes.head!.left, 0);
+    expect(boxes.cell!.right).toBeLessThanOrEqual(boxes.scroller!.right);
+    expect(boxes.cell!.bottom).toBeLessThanOrEqual(boxes.scroller!.bottom);
+    await corner.click();
+    const ui = await page.evaluate(() => window.__lmpv.store.getState().ui);
+    expect([ui.sourceNodeId, ui.destinationNodeId]).toEqual([doc.nodes![127]!.id, doc.nodes![126]!.id]);
     expect(pageErrors(page)).toEqual([]);
   });
 });

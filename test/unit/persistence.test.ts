@@ -85,6 +85,31 @@ describe('restore and migrate', () => {
 });
 
 describe('autosave', () => {
+  it('serialises the document once per edit, into the very text JSON.stringify gives the record (issue 24, round 4)', () => {
+    const s = new MemoryStorage();
+    const store = createAppStore({ document: twoSite() });
+    const stop = autosave(store, s);
+    const size = JSON.stringify(store.getState().document).length;
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      store.getState().actions.edit({ type: 'add-site' });
+      // Each call that wrote out the whole document (its text is at least as long).
+      const whole = stringify.mock.results.filter((r) => typeof r.value === 'string' && r.value.length >= size);
+      expect(whole).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    const raw = s.getItem(STORAGE_KEY)!;
+    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    expect(raw).toBe(JSON.stringify({ schema: parsed.schema, savedAt: parsed.savedAt, document: store.getState().document, ui: parsed.ui, unsaved: parsed.unsaved }));
+    expect(parsed).toMatchObject({ schema: SCHEMA, unsaved: true, document: store.getState().document });
+    // The same state again writes nothing.
+    const writes = s.writes;
+    stop.flush();
+    expect(s.writes).toBe(writes);
+    stop();
+  });
+
   it('writes on document and pair/mode changes, not on selection or tool changes', () => {
     const s = new MemoryStorage();
     const store = createAppStore({ document: twoSite() });

@@ -7,9 +7,9 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import type { AllPairsResult, Topology } from '../../engine';
 import { describePair, matrixCells, pairAt, selectionsAt, type CellModel, type MatrixView } from './matrixModel';
-import { useRowWindow } from './useRowWindow';
+import { useGridWindow, type Span } from './useGridWindow';
 
-/** Matrices up to this many nodes render every row; larger ones only the rows in view. */
+/** Matrices up to this many nodes render every cell; larger ones only the rows and columns in view. */
 const WINDOW_FROM = 24;
 
 /** compact: one glyph per cell (the panel, many nodes); full: text; fill: text, cells grown to the room (large view). */
@@ -41,42 +41,56 @@ interface RowProps {
   density: Density;
   /** The tooltip's id: it describes the cell that has the focus. */
   tipId: string;
+  /** The columns rendered (the others stand behind a spacer cell at either end). */
+  cols: Span;
 }
 
-const Row = memo(function Row({ r, name, cells, focusCol, selectedCol, density, tipId }: RowProps) {
+/** A cell standing for the columns out of view (hidden from assistive technology: the grid's aria-colcount and each cell's aria-colindex tell). */
+const Spacer = ({ width, head }: { width: number; head?: boolean }) => {
+  const style = { width, minWidth: width, maxWidth: width, padding: 0 };
+  return head ? <th className="mx-colspacer" role="presentation" aria-hidden="true" style={style} /> : <td className="mx-colspacer" role="presentation" aria-hidden="true" style={style} />;
+};
+
+const Row = memo(function Row({ r, name, cells, focusCol, selectedCol, density, tipId, cols }: RowProps) {
   return (
     <tr role="row" data-row={r} aria-rowindex={r + 2}>
-      <th role="rowheader" scope="row" className="mx-rowhead" title={name}>
+      <th role="rowheader" scope="row" className="mx-rowhead" title={name} aria-colindex={1}>
         {name}
       </th>
-      {cells.map((cell, c) => (
-        <td
-          key={c}
-          role="gridcell"
-          data-r={r}
-          data-c={c}
-          tabIndex={c === focusCol ? 0 : -1}
-          aria-selected={c === selectedCol}
-          aria-describedby={c === focusCol ? tipId : undefined}
-          className={`mx-cell ${cell.cls}${c === selectedCol ? ' is-selected' : ''}`}
-        >
-          {/* The name is the pair in words, from content (no aria-label: it would not hold the visible abbreviations). */}
-          <span className="sr-only">{cell.label}</span>
-          {density !== 'compact' ? (
-            <span className="mx-visible" aria-hidden="true">
-              <span className={cell.main.length > 6 ? 'mx-main long' : 'mx-main'}>{cell.main}</span>
-              <span className="mx-sub">
-                {cell.sub}
-                {cell.aside && <span className="mx-aside">{cell.aside}</span>}
+      {cols.before > 0 && <Spacer width={cols.before} />}
+      {cells.slice(cols.start, cols.end).map((cell, i) => {
+        const c = cols.start + i;
+        return (
+          <td
+            key={c}
+            role="gridcell"
+            data-r={r}
+            data-c={c}
+            aria-colindex={c + 2}
+            tabIndex={c === focusCol ? 0 : -1}
+            aria-selected={c === selectedCol}
+            aria-describedby={c === focusCol ? tipId : undefined}
+            className={`mx-cell ${cell.cls}${c === selectedCol ? ' is-selected' : ''}`}
+          >
+            {/* The name is the pair in words, from content (no aria-label: it would not hold the visible abbreviations). */}
+            <span className="sr-only">{cell.label}</span>
+            {density !== 'compact' ? (
+              <span className="mx-visible" aria-hidden="true">
+                <span className={cell.main.length > 6 ? 'mx-main long' : 'mx-main'}>{cell.main}</span>
+                <span className="mx-sub">
+                  {cell.sub}
+                  {cell.aside && <span className="mx-aside">{cell.aside}</span>}
+                </span>
               </span>
-            </span>
-          ) : (
-            <span className="mx-visible mx-main" aria-hidden="true">
-              {cell.compact}
-            </span>
-          )}
-        </td>
-      ))}
+            ) : (
+              <span className="mx-visible mx-main" aria-hidden="true">
+                {cell.compact}
+              </span>
+            )}
+          </td>
+        );
+      })}
+      {cols.after > 0 && <Spacer width={cols.after} />}
     </tr>
   );
 });
@@ -89,8 +103,15 @@ function cellFrom(target: EventTarget | null): Pos | null {
 
 export function Matrix({ topology, result, view, timeout, density, selected, onSelect, label }: Props) {
   const n = result.nodeIds.length;
-  const cells = useMemo(() => matrixCells(topology, result, view, timeout), [topology, result, view, timeout]);
-  const names = useMemo(() => result.nodeIds.map((id) => topology.index.nodes.get(id)?.name ?? id), [result, topology]);
+  // The cells read the topology's node and network names alone (matrixModel.ts): an edit that keeps
+  // them (a VM, a position, the planning: engine/model/reparse.ts shares those parts) keeps the
+  // cells and the rows, so the browser restyles nothing (a VM edit with the tab open on the
+  // largest design re-made 16,384 cells and re-rendered every row in view).
+  const { nodes: nodeIndex, networks: networkIndex } = topology.index;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the topology the names were read from, kept while they stay
+  const worded = useMemo(() => topology, [nodeIndex, networkIndex, topology.networks]);
+  const cells = useMemo(() => matrixCells(worded, result, view, timeout), [worded, result, view, timeout]);
+  const names = useMemo(() => result.nodeIds.map((id) => worded.index.nodes.get(id)?.name ?? id), [result, worded]);
   const selRow = selected.source ? result.nodeIds.indexOf(selected.source) : -1;
   const selCol = selected.destination ? result.nodeIds.indexOf(selected.destination) : -1;
   const [focus, setFocus] = useState<Pos>(() => (selRow >= 0 && selCol >= 0 ? { r: selRow, c: selCol } : { r: 0, c: Math.min(1, n - 1) }));
@@ -98,7 +119,8 @@ export function Matrix({ topology, result, view, timeout, density, selected, onS
   const table = useRef<HTMLTableElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const rows = useRowWindow(n, n > WINDOW_FROM, scroller, table);
+  const win = useGridWindow(n, n > WINDOW_FROM, scroller, table);
+  const { rows, cols } = win;
   const moved = useRef(false);
   const tipId = useId();
   const f = { r: Math.min(focus.r, n - 1), c: Math.min(focus.c, n - 1) };
@@ -149,7 +171,7 @@ export function Matrix({ topology, result, view, timeout, density, selected, onS
     const clamped = { r: Math.max(0, Math.min(n - 1, next.r)), c: Math.max(0, Math.min(n - 1, next.c)) };
     if (clamped.r === f.r && clamped.c === f.c) return; // at the edge
     moved.current = true;
-    rows.include(clamped.r);
+    win.include(clamped.r, clamped.c);
     setFocus(clamped);
   };
 
@@ -196,21 +218,26 @@ export function Matrix({ topology, result, view, timeout, density, selected, onS
         >
           <thead>
             <tr role="row" aria-rowindex={1}>
-              <th className="mx-corner" scope="col">
+              <th className="mx-corner" scope="col" aria-colindex={1}>
                 <span className="mx-corner-from">from ↓</span> <span className="mx-corner-to">to →</span>
               </th>
-              {names.map((name, c) => (
-                <th key={c} role="columnheader" scope="col" className={`mx-colhead${c === selCol ? ' is-selected' : ''}`} title={name}>
-                  <span>{name}</span>
-                </th>
-              ))}
+              {cols.before > 0 && <Spacer width={cols.before} head />}
+              {names.slice(cols.start, cols.end).map((name, i) => {
+                const c = cols.start + i;
+                return (
+                  <th key={c} role="columnheader" scope="col" aria-colindex={c + 2} className={`mx-colhead${c === selCol ? ' is-selected' : ''}`} title={name}>
+                    <span>{name}</span>
+                  </th>
+                );
+              })}
+              {cols.after > 0 && <Spacer width={cols.after} head />}
             </tr>
           </thead>
           <tbody>
             {rows.before > 0 && <tr className="mx-spacer" aria-hidden="true" style={{ height: rows.before }} />}
             {cells.slice(rows.start, rows.end).map((row, i) => {
               const r = rows.start + i;
-              return <Row key={r} r={r} name={names[r]!} cells={row} focusCol={r === f.r ? f.c : -1} selectedCol={r === selRow ? selCol : -1} density={density} tipId={tipId} />;
+              return <Row key={r} r={r} name={names[r]!} cells={row} focusCol={r === f.r ? f.c : -1} selectedCol={r === selRow ? selCol : -1} density={density} tipId={tipId} cols={cols} />;
             })}
             {rows.after > 0 && <tr className="mx-spacer" aria-hidden="true" style={{ height: rows.after }} />}
           </tbody>

@@ -3,6 +3,7 @@
  * fails its entries one by one to look at them), computed off the main thread (../common/useOffThread.ts).
  */
 import { analyzeResilience, type ResilienceReport, type Topology } from '../../engine';
+import { resilienceDesign } from '../../store/derived';
 import { useOffThread } from '../common/useOffThread';
 import { useApp } from '../StoreContext';
 import { startWorker } from './startWorker';
@@ -17,7 +18,8 @@ export interface ResilienceState {
 }
 
 export function useResilience(): ResilienceState {
-  const design = useApp((s) => s.design);
+  // Kept across edits that change neither paths nor names (a VM's memory): no new analysis.
+  const design = useApp(resilienceDesign);
   const timeout = useApp((s) => s.ui.legacyTimeoutSeconds);
   const { value, ...rest } = useOffThread(design, timeout, startWorker, analyzeResilience, 'The analysis failed.');
   return { report: value, ...rest };
