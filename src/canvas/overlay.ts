@@ -46,6 +46,8 @@ const layerRules: StylesheetJson = [
   { selector: 'node.host.copy.compound.compact', style: { 'text-margin-y': -COMPACT.host.labelGap } },
   { selector: 'node.host.copy.compound.compact.label-below', style: { 'text-margin-y': COMPACT.host.labelGap } },
   { selector: 'node.host.copy.compound.veiled', style: { 'text-background-color': throughVeil(PALETTE.siteFill, VEIL_COLOUR, VEIL) } },
+  // A lit host's name moved sideways to stay inside its site's frame (`keepNamesInSites`).
+  { selector: 'node.host.copy.compound[dx]', style: { 'text-margin-x': 'data(dx)' as unknown as number } },
   // The diagram's `:parent` rules, for the boxes that stand for compounds.
   { selector: 'node.copy.compound.dimmed', style: { 'background-blacken': 0, 'border-opacity': 0.45, 'text-opacity': 0.55, 'background-opacity': 0.6 } },
   { selector: 'node.copy.compound.failed', style: { 'border-width': 4, 'background-opacity': 1 } },
@@ -130,6 +132,37 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     return { of: id, x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2, w: b.w + 2, h: b.h + 2 };
   };
 
+  /**
+   * A lit host's name is longer than its plain one (" · DESTINATION"). The restyled diagram grew the
+   * host's site to hold it; the layer does not regrow the diagram, so a name that would run past its
+   * site's frame (a host at the site's edge) is moved sideways, just inside the frame (a margin of
+   * 2 model px). A name wider than the frame stays centred.
+   */
+  const keepNamesInSites = (): void => {
+    cy.nodes('node.host.copy.compound').forEach((n) => {
+      const site = base.getElementById(n.id()).parent();
+      const dx = Number(n.data('dx') ?? 0);
+      if (site.empty()) {
+        if (dx !== 0) n.removeData('dx');
+        return;
+      }
+      const frame = site.boundingBox({ includeLabels: false, includeOverlays: false });
+      const name = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      if (!(name.w > 0)) return;
+      // Where the name would be without the move.
+      const [x1, x2] = [name.x1 - dx, name.x2 - dx];
+      const margin = 2;
+      let want = 0;
+      if (x2 - x1 <= frame.w - 2 * margin) {
+        if (x1 < frame.x1 + margin) want = frame.x1 + margin - x1;
+        else if (x2 > frame.x2 - margin) want = frame.x2 - margin - x2;
+      }
+      if (Math.abs(want - dx) < 0.5) return;
+      if (want === 0) n.removeData('dx');
+      else n.data('dx', want);
+    });
+  };
+
   const recover = (): void => {
     cy.nodes('.cover').forEach((n) => {
       const { x, y, w, h } = nameBox(n.data('of') as string);
@@ -193,6 +226,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
         if (add.length > 0) cy.add(add);
         cy.viewport({ zoom: base.zoom(), pan: base.pan() });
       });
+      keepNamesInSites();
       setVeil(plan.veil);
     },
     clear() {
@@ -217,6 +251,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
           if (e.data('sourceEnd') !== ends.sourceEnd || e.data('targetEnd') !== ends.targetEnd) e.data(ends);
         });
       });
+      keepNamesInSites();
     },
     regrow() {
       if (cy.elements().empty()) return;
@@ -229,6 +264,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
           if ((n.data('short') ?? '') !== short) n.data('short', short);
         });
       });
+      keepNamesInSites();
     },
     recover() {
       if (cy.nodes('.cover').nonempty()) cy.batch(recover);

@@ -358,6 +358,34 @@ describe('the diagram', () => {
     await page.context().close();
   });
 
+  it("a lit host's longer name (· DESTINATION) stays inside its site's frame on the layer", async () => {
+    // The layer never regrows the diagram's site for the tag, as the restyled diagram did: the copy's
+    // name moves sideways instead when it would run past the frame (HV03 stands at site B's left edge).
+    const page = await openApp(browser, inject('baseUrl'));
+    await openExample(page, 'two-site-routed');
+    await page.evaluate(() => {
+      const { actions } = window.__lmpv.store.getState();
+      actions.setSource('n1');
+      actions.setDestination('n3');
+    });
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.waitForFunction(() => window.__lmpv.settled());
+    const inside = () =>
+      page.evaluate(() => {
+        const { cy, overlay } = window.__lmpv;
+        return ['n1', 'n3'].map((id) => {
+          const copy = overlay.getElementById(id);
+          if (copy.empty()) return `${id}: no copy`;
+          const name = copy.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+          const site = cy.getElementById(id).parent().boundingBox({ includeLabels: false, includeOverlays: false });
+          return site.x1 <= name.x1 && name.x2 <= site.x2 ? `${id}: inside` : `${id}: name ${Math.round(name.x1)}–${Math.round(name.x2)}, site ${Math.round(site.x1)}–${Math.round(site.x2)}`;
+        });
+      });
+    await expect.poll(inside, { timeout: 10_000 }).toEqual(['n1: inside', 'n3: inside']);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('saves a dragged node with its NICs in the layout, as one undo step', async () => {
     const page = await openApp(browser, inject('baseUrl'));
     await openExample(page, 'switched-4-node');
