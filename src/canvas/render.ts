@@ -222,6 +222,11 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     const structure = !view || next.model !== view.model;
     const moved = structure || next.positions !== view!.positions;
     const restyle = moved || next.decorations !== view!.decorations;
+    // Nothing drawn changed (an edit of a VM, the planning; the deriver keeps equal decorations).
+    if (!restyle && !fitNow) {
+      view = next;
+      return;
+    }
     if (!moved && restyle && geometry && highlight.paint(next, geometry, knownBoxes()?.drawn)) {
       view = next;
       return;
