@@ -74,6 +74,10 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
     const onResize = (): void => {
       pending = 0;
       if (adapter.cy.destroyed()) return;
+      // A large design drawn in steps (canvas/render.ts): measuring it here would compute every
+      // element's bounds in this one task (the legend strip of the new design resizes the canvas
+      // meanwhile); its fit, at the end of the steps, takes the new size.
+      if (adapter.drawing()) return void adapter.cy.resize();
       const wasWhole = whole();
       adapter.cy.resize();
       if (wasWhole && !whole()) adapter.fit();
