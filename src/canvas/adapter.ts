@@ -26,6 +26,8 @@ export interface AdapterOptions {
   onContextMenu?(request: ContextMenuRequest | null): void;
   /** A panel floating over the canvas (container pixels) that a fit keeps clear of. */
   overlay?(): Box | null;
+  /** A large design is being drawn in steps (true) or its first frame may now be drawn (false): render.ts. */
+  onDrawing?(busy: boolean): void;
 }
 
 export interface CanvasAdapter {
@@ -39,6 +41,8 @@ export interface CanvasAdapter {
   /** True when the diagram itself shows the whole current highlight (nothing left on the overlay). */
   settled(): boolean;
   fit(): void;
+  /** True while a large design is drawn in steps (render.ts `STEPPED_FROM`). */
+  drawing(): boolean;
   destroy(): void;
 }
 
@@ -57,7 +61,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   cheapStyleDirtying(cy);
   skipUnheardBoundsEvents(cy);
 
-  const renderer = createRenderer({ cy, store, container: headless ? null : options.container, floating: options.overlay });
+  const renderer = createRenderer({ cy, store, container: headless ? null : options.container, floating: options.overlay, onDrawing: options.onDrawing });
   narrowHitTest(cy, renderer.hitBoxes);
   const uninstall = installInteraction({ cy, store, renderer, onContextMenu: options.onContextMenu, floating: options.overlay });
 
@@ -68,6 +72,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
     overlay: renderer.overlay,
     settled: renderer.settled,
     fit: renderer.fit,
+    drawing: renderer.drawing,
     destroy() {
       uninstall();
       renderer.destroy();

@@ -204,3 +204,70 @@ export function detachWheelZoom(cy: Core): boolean {
   found.target.removeEventListener(...found.args);
   return true;
 }
+
+/** Holds cytoscape's frames back while on (see `holdFrames`). */
+export interface FrameHold {
+  set(on: boolean): void;
+  held(): boolean;
+}
+
+/**
+ * 8. The renderer's frame (`renderFn` in `startRenderLoop`, src/extensions/renderer/base/redraw.mjs)
+ * runs the pre-frame hooks (`beforeRenderCallbacks`) and draws when `requestedFrame && !skipFrame`;
+ * otherwise it runs the hooks with `willDraw = false` — and the texture caches' hook (`dequeue` in
+ * src/extensions/renderer/canvas/texture-cache-defs.mjs) then calls `flushRenderedStyleQueue`,
+ * the calculations of every dirty element (style, label and edge projections: `updateEleCalcs` in
+ * coord-ele-math/rendered-style.mjs). A new drawing of the largest design made that work, or the
+ * fit's bounding box before it, one block of ≈ 1.7 s (issue 24). While held, `skipFrame` reads
+ * true and the hooks read as none, so a frame computes and draws nothing and the request stays
+ * pending; render.ts meanwhile computes the bounds slice by slice in tasks of their own
+ * (`boundingBox` runs the same calculations and caches them), and the first frame after the
+ * release draws. A hook registered while held (`beforeRender`, which only the renderer's setup
+ * calls) would be lost: the hold is only set once the diagram is mounted. No renderer (headless):
+ * nothing is held.
+ */
+export function holdFrames(cy: Core): FrameHold {
+  const r = (cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
+  let on = false;
+  const none: unknown[] = [];
+  if (r && Array.isArray(r.beforeRenderCallbacks) && !Object.getOwnPropertyDescriptor(r, 'skipFrame')?.get) {
+    let skip = Boolean(r.skipFrame);
+    let hooks = r.beforeRenderCallbacks as unknown[];
+    Object.defineProperty(r, 'skipFrame', {
+      get: () => on || skip,
+      set: (v: unknown) => {
+        skip = Boolean(v);
+      },
+      configurable: true,
+    });
+    Object.defineProperty(r, 'beforeRenderCallbacks', {
+      get: () => (on ? none : hooks),
+      set: (v: unknown[]) => {
+        hooks = v;
+      },
+      configurable: true,
+    });
+  }
+  return {
+    set(v) {
+      on = v && r !== undefined && Array.isArray(r.beforeRenderCallbacks);
+    },
+    held: () => on,
+  };
+}
+
+/**
+ * 9. What the first frame after a hold (8) still did itself, done beforehand in tasks of their
+ * own: the renderer's queue of elements to recalculate (`flushRenderedStyleQueue`, rendered-style.mjs:
+ * the edges of every node whose bounds changed are queued again at the frame, ≈ 0.25 s on the
+ * largest design) and the z-ordered list of every element it draws (`getCachedZSortedEles`,
+ * z-ordering.mjs: a sort of every element, ≈ 0.2 s; kept until an element is added, removed or
+ * moved). `step` 0 flushes the queue, 1 sorts; false when there is no such step (or no renderer).
+ */
+export function prepareFrame(cy: Core, step: number): boolean {
+  const r = (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void; getCachedZSortedEles?: () => unknown } | undefined }).renderer();
+  if (step === 0 && typeof r?.flushRenderedStyleQueue === 'function') r.flushRenderedStyleQueue();
+  else if (step === 1 && typeof r?.getCachedZSortedEles === 'function') r.getCachedZSortedEles();
+  else return false;
+  return true;
+}

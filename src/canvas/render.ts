@@ -9,8 +9,8 @@
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
 import { applyDecorations, applyGeometry, applyPositions, onScreen, syncStructure } from './applyView';
-import { warmInteractive } from './cyWorkarounds';
-import { viewDeriverOf, type View } from './viewDeriver';
+import { holdFrames, prepareFrame, warmInteractive } from './cyWorkarounds';
+import { modelOf, viewDeriverOf, type View } from './viewDeriver';
 import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
 import { createHighlightScheduler } from './highlightScheduler';
 import { drawnBoxes, type DrawnBoxes } from './hitTest';
@@ -23,6 +23,37 @@ import { timed } from './timing';
 
 const FIT_PADDING = 30;
 
+/**
+ * From this many drawn elements on (about 2 per NIC), a new design is drawn in steps, each a task
+ * of its own (issue 24): the view derived, then the elements made, then their bounds computed in
+ * slices of `SLICE_MS` while cytoscape's frames are held back, then the fit and the first frame.
+ * The largest design in one task blocked the page for 3.5–5 s; a 64-node cluster of 8 NICs a node
+ * (≈ 1,100 elements) is drawn at once, as before.
+ */
+export const STEPPED_FROM = 1500;
+const SLICE_MS = 50;
+/** Elements measured at a time within a slice. */
+const SLICE_SIZE = 200;
+
+const countMoved = (a: ReadonlyMap<string, Pos>, b: ReadonlyMap<string, Pos>): number => {
+  let n = 0;
+  for (const [id, p] of b) {
+    const q = a.get(id);
+    if (!q || q.x !== p.x || q.y !== p.y) n++;
+  }
+  return n;
+};
+
+/** What a slice of the bounds' computation measures: an element or a collection. */
+interface Measurable {
+  boundingBox(o: { includeLabels: boolean; includeOverlays: boolean }): unknown;
+}
+
+/** The elements a document will draw, roughly (a NIC and its drop, a router and its links). */
+export function drawnSize(doc: AppState['document']): number {
+  return 2 * (doc.nics?.length ?? 0) + 3 * (doc.routers?.length ?? 0) + (doc.nodes?.length ?? 0) + (doc.networks?.length ?? 0) + (doc.sites?.length ?? 0);
+}
+
 export interface RendererOptions {
   cy: Core;
   store: AppStore;
@@ -30,6 +61,8 @@ export interface RendererOptions {
   container: HTMLElement | null;
   /** A panel floating over the canvas (container pixels) that a fit keeps clear of. */
   floating?(): Box | null;
+  /** Told when a drawing in steps starts (true) and when its first frame may be drawn (false). */
+  onDrawing?(busy: boolean): void;
 }
 
 export interface Renderer {
@@ -49,10 +82,12 @@ export interface Renderer {
   settled(): boolean;
   overlay: Core | null;
   fit(): void;
+  /** True while a drawing in steps is under way (the diagram shown may be the previous one). */
+  drawing(): boolean;
   destroy(): void;
 }
 
-export function createRenderer({ cy, store, container, floating }: RendererOptions): Renderer {
+export function createRenderer({ cy, store, container, floating, onDrawing }: RendererOptions): Renderer {
   const headless = container === null;
   const derive = viewDeriverOf(store); // shared with the legend
   const applied = new Map<string, Look>();
@@ -69,27 +104,145 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     return boxes.known;
   };
 
-  const sync = (s: AppState, prev: AppState | null): void => {
-    const next = timed('canvas: derive the view (selection, highlight)', () => derive(s));
-    timed('canvas: restyle the diagram', () => apply(s, prev, next));
+  // A new design drawn in steps (STEPPED_FROM): `waiting` holds the state whose view is derived
+  // and applied in the next tasks; `settling` the elements whose bounds are still to compute
+  // while the frames are held. Anything that needs the view meanwhile finishes `waiting` at once.
+  const frames = holdFrames(cy);
+  let waiting: { s: AppState; fit: boolean; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  /** `fitPasses`: passes of the fit still to make; `grown`: the names were grown after the last one. */
+  let settling: { queue: Measurable[]; fitPasses: number; grown: boolean; prepared: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  const busy = (on: boolean): void => {
+    if (headless) return;
+    frames.set(on);
+    onDrawing?.(on);
   };
+
+  const sync = (s: AppState, prev: AppState | null): void => {
+    const fit = !prev || s.loadSeq !== prev.loadSeq;
+    if (waiting) {
+      waiting.s = s;
+      waiting.fit ||= fit;
+      return;
+    }
+    if (fit && !headless && drawnSize(s.document) >= STEPPED_FROM) {
+      // This task has the store's load; the drawing (model and automatic layout) is made in the
+      // next, the rest of the view (positions, highlight) in the one after, applied in the next.
+      busy(true);
+      const w = (waiting = { s, fit, timer: null as ReturnType<typeof setTimeout> | null });
+      w.timer = setTimeout(() => {
+        timed('canvas: the drawing (model, automatic layout)', () => modelOf(w.s.design));
+        w.timer = setTimeout(() => {
+          timed('canvas: derive the view (selection, highlight)', () => derive(w.s));
+          w.timer = setTimeout(finishWaiting, 0);
+        }, 0);
+      }, 0);
+      return;
+    }
+    syncNow(s, fit);
+  };
+  const syncNow = (s: AppState, fit: boolean): void => {
+    const next = timed('canvas: derive the view (selection, highlight)', () => derive(s));
+    timed('canvas: restyle the diagram', () => apply(fit, next));
+  };
+  /** Applies the state a drawing in steps waits for (now, when something needs the view). */
+  const finishWaiting = (): void => {
+    const w = waiting;
+    if (!w) return;
+    if (w.timer !== null) clearTimeout(w.timer);
+    waiting = null;
+    syncNow(w.s, w.fit);
+    if (!settling) busy(false);
+  };
+
+  /**
+   * After a new structure or a move of a large diagram: every element's bounds computed slice by
+   * slice, each slice's task under `SLICE_MS`, while the frames are held; then, for a fit, the two
+   * passes of `fit` (measure, fit, grow the names) each followed by the slices again (only what the
+   * grown names changed costs); then the names grown for the zoom, their slices, what the first
+   * frame would still compute (cyWorkarounds 9), and the frame.
+   */
+  const settleInSteps = (fit: boolean): void => {
+    if (settling?.timer) clearTimeout(settling.timer);
+    const fitPasses = fit ? 2 : (settling?.fitPasses ?? 0);
+    settling = { queue: slices(), fitPasses, grown: false, prepared: 0, timer: null };
+    busy(true);
+    settling.timer = setTimeout(settleSlice, 0);
+  };
+  /** Leaves, then edges, then compounds from the innermost out: a compound's box needs its children's. */
+  const slices = (): Measurable[] => {
+    const queue: Measurable[] = [];
+    for (const part of [cy.nodes(':childless'), cy.edges()]) for (let i = 0; i < part.length; i += SLICE_SIZE) queue.push(part.slice(i, i + SLICE_SIZE));
+    const parents = cy.nodes(':parent').map((n) => ({ n, depth: n.parents().length }));
+    parents.sort((x, y) => y.depth - x.depth);
+    for (const p of parents) queue.push(p.n);
+    return queue;
+  };
+  const settleSlice = (): void => {
+    const st = settling;
+    if (!st) return;
+    st.timer = null;
+    const t0 = performance.now();
+    timed('canvas: bounds, a slice', () => {
+      while (st.queue.length > 0 && performance.now() - t0 < SLICE_MS) st.queue.shift()!.boundingBox({ includeLabels: true, includeOverlays: false });
+    });
+    if (st.queue.length === 0) {
+      if (st.fitPasses > 0) {
+        // One pass of the fit on bounds already computed; the names it grows are measured in the next slices.
+        if (st.fitPasses === 2) cy.resize();
+        timed('canvas: fit', () => fitPass());
+        st.fitPasses--;
+        st.queue = slices();
+      } else if (!st.grown) {
+        st.grown = true;
+        grow();
+        st.queue = slices();
+      } else if (prepareFrame(cy, st.prepared)) {
+        // What the first frame would still do, one step per task.
+        st.prepared++;
+      } else {
+        settling = null;
+        if (!waiting) busy(false);
+        warmSoon();
+        return;
+      }
+    }
+    st.timer = setTimeout(settleSlice, 0);
+  };
+  /** Finishes a drawing in steps now: what is left is computed by the next frame, as without steps. */
+  const settleNow = (): void => {
+    const st = settling;
+    if (!st) return;
+    if (st.timer) clearTimeout(st.timer);
+    settling = null;
+    if (st.fitPasses === 2) fit();
+    else if (st.fitPasses === 1) fitPass();
+    if (!waiting) busy(false);
+  };
+
   // The decorations the diagram itself was last restyled with: plain ones under the highlight
   // layer (./highlightScheduler.ts), or the view's own when the layer cannot take them.
   let shown: ReadonlyMap<string, Decoration> | null = null;
-  const apply = (s: AppState, prev: AppState | null, next: View): void => {
+  const apply = (fitNow: boolean, next: View): void => {
     const structure = !view || next.model !== view.model;
     const moved = structure || next.positions !== view!.positions;
     const highlighted = moved || next.decorations !== view!.decorations;
+    // Nothing drawn changed (an edit of a VM, the planning; the deriver keeps equal decorations).
+    if (!highlighted && !fitNow) {
+      view = next;
+      return;
+    }
     let want: ReadonlyMap<string, Decoration> | null = null;
     if (!moved && highlighted && geometry) {
       // A pick, a cleared pair, a what-if, a restore: the layer repaints; the diagram is restyled
       // only when what it draws itself changes (a site's selection, the layer unable to take it).
       want = highlight.paint(next, geometry, () => knownBoxes()?.drawn) ? highlight.plain(next) : next.decorations;
-      if (want === shown) {
+      if (want === shown && !fitNow) {
         view = next;
         return;
       }
     }
+    // Leaves drawn elsewhere than before (a drag moves a few, auto layout or a new file every one).
+    const movedLeaves = moved && !structure ? countMoved(view!.positions, next.positions) : 0;
     let restyled: Map<string, Look> | null = null;
     cy.batch(() => {
       if (structure) for (const id of syncStructure(cy, next.model)) applied.delete(id);
@@ -115,12 +268,15 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
       shown = decorations;
       changed = new Map([...(changed ?? []), ...more]);
     }
-    if (!prev || s.loadSeq !== prev.loadSeq) timed('canvas: fit', fit);
+    // A large diagram made or moved: its bounds in slices, then the fit or the names grown (above).
+    if (!headless && (structure ? cy.elements().length : movedLeaves) >= STEPPED_FROM) settleInSteps(fitNow);
+    else if (settling) settling.fitPasses = fitNow ? 2 : settling.fitPasses;
+    else if (fitNow) timed('canvas: fit', fit);
     // A restyle alone changes no box and no zoom: only the names whose label changed can grow
     // differently (a what-if or a cleared pair restyles hundreds of elements, a few labels).
     else if (!moved && changed) grow(new Set([...changed].filter(([id, look]) => onScreen(look.label) !== labelsGrown.get(id)).map(([id]) => id)));
     else if (structure || highlighted) grow();
-    warmSoon();
+    if (!settling) warmSoon();
   };
 
   // Names drawn larger while zoomed out (./textGrowth.ts): after every restyle and zoom.
@@ -190,14 +346,28 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
   };
 
   const fit = (): void => {
+    finishWaiting();
+    // Bounds still being computed: the fit comes when they are (a fit now would compute them all at once).
+    if (settling) {
+      settling.fitPasses = 2;
+      settling.grown = false;
+      settling.prepared = 0;
+      return;
+    }
     if (headless || cy.elements().empty()) return;
+    // A large diagram: its bounds (after auto layout, all of them) computed in slices before each pass.
+    if (cy.elements().length >= STEPPED_FROM) return settleInSteps(true);
     cy.resize(); // the room may have changed since the last ResizeObserver callback (a notice just went)
     // Twice: the names grown at the first zoom take room the second fit makes for them.
-    for (let pass = 0; pass < 2; pass++) {
-      const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
-      cy.viewport(fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING));
-      grow();
-    }
+    fitPass();
+    fitPass();
+  };
+  /** One pass of the fit: the drawing measured with its labels, fitted, its names grown for that zoom. */
+  const fitPass = (): void => {
+    if (headless || cy.elements().empty()) return;
+    const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
+    cy.viewport(fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING));
+    grow();
   };
 
   const currentPositions = (): Map<string, Pos> => {
@@ -248,12 +418,18 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     cy.on('data', 'node.host, node.network', labelChanged);
   }
 
+  const ready = <T,>(fn: () => T): (() => T) => () => {
+    finishWaiting();
+    return fn();
+  };
   return {
-    view: () => view!,
-    appliedPositions: () => appliedPositions,
-    currentPositions,
-    hitBoxes: () => knownBoxes()?.hit ?? null,
+    view: ready(() => view!),
+    appliedPositions: ready(() => appliedPositions),
+    currentPositions: ready(currentPositions),
+    hitBoxes: () => (waiting ? null : (knownBoxes()?.hit ?? null)),
     previewDrag() {
+      finishWaiting();
+      settleNow();
       // Our boxes hold until something is dragged; the drag's edit brings fresh ones.
       boxes = { known: null, fresh: false };
       if (!frame) frame = schedule(redrawDrag);
@@ -267,8 +443,13 @@ export function createRenderer({ cy, store, container, floating }: RendererOptio
     settled: () => highlight.settled(),
     overlay: highlight.overlay,
     fit,
+    drawing: () => waiting !== null || settling !== null,
     destroy() {
       unsubscribe();
+      if (waiting?.timer) clearTimeout(waiting.timer);
+      if (settling?.timer) clearTimeout(settling.timer);
+      waiting = settling = null;
+      frames.set(false);
       if (!headless) {
         cy.off('viewport', growAllSoon);
         cy.off('data', 'node.host, node.network', labelChanged);

@@ -54,12 +54,27 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
+/** True when both give every element the same classes and label. */
+export function sameDecorations(a: ReadonlyMap<string, Decoration>, b: ReadonlyMap<string, Decoration>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, d] of b) {
+    const o = a.get(id);
+    if (!o || o.classes !== d.classes || o.label !== d.label) return false;
+  }
+  return true;
+}
+
 export function createViewDeriver(): (s: AppState) => View {
   const positionsOf = memo((model: DiagramModel, saved: AppState['document']['layout']) => viewPositions(model, autoOf(model), saved ?? {}));
-  const decorationsOf = memo(
-    (model: DiagramModel, t: Topology, selection: Selection | null, src: string | null, dst: string | null, failed: string[], selectedIds: string[]) =>
-      decorate({ model, topology: t, selection, sourceNodeId: src, destinationNodeId: dst, failed, selectedIds }),
-  );
+  // An edit makes a new topology, so the highlight is derived again; when it gives every element
+  // what it had (a VM's memory, the planning), the previous map is kept, and the canvas, seeing
+  // the same decorations, model and positions, applies nothing (issue 24: 10,000 elements restyled).
+  let lastDecorations: Map<string, Decoration> | null = null;
+  const decorationsOf = memo((model: DiagramModel, t: Topology, selection: Selection | null, src: string | null, dst: string | null, failed: string[], selectedIds: string[]) => {
+    const next = decorate({ model, topology: t, selection, sourceNodeId: src, destinationNodeId: dst, failed, selectedIds });
+    if (lastDecorations && sameDecorations(lastDecorations, next)) return lastDecorations;
+    return (lastDecorations = next);
+  });
   return (s) => {
     const model = modelOf(s.design);
     const { ui } = s;

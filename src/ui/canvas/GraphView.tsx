@@ -37,12 +37,22 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
   // The holder is a ref-like box (`current`) shared with the commands.
   const apiRef = useCanvasApi();
   const container = useRef<HTMLDivElement>(null);
+  const drawingNote = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<ContextMenuRequest | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
 
   useLayoutEffect(() => {
     const el = container.current!;
-    const adapter = createAdapter({ container: el, store, headless, onContextMenu: setMenu, overlay: () => floatingPanel(el) });
+    // A large design is drawn in steps (canvas/render.ts): its name and "Drawing…" meanwhile, set
+    // here at once (the steps run outside React's renders).
+    const onDrawing = (busy: boolean): void => {
+      const note = drawingNote.current;
+      if (!note) return;
+      const name = store.getState().document.name?.trim();
+      note.textContent = busy ? (name ? `Drawing ${name}…` : 'Drawing…') : '';
+      note.hidden = !busy;
+    };
+    const adapter = createAdapter({ container: el, store, headless, onContextMenu: setMenu, overlay: () => floatingPanel(el), onDrawing });
     const api = createCanvasApi(adapter, store);
     apiRef.current = api;
     // The test handle main.tsx installs (src/ui/testHandle.ts; absent in unit tests) gets the diagram.
@@ -64,6 +74,10 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
     const onResize = (): void => {
       pending = 0;
       if (adapter.cy.destroyed()) return;
+      // A large design drawn in steps (canvas/render.ts): measuring it here would compute every
+      // element's bounds in this one task (the legend strip of the new design resizes the canvas
+      // meanwhile); its fit, at the end of the steps, takes the new size.
+      if (adapter.drawing()) return void adapter.cy.resize();
       const wasWhole = whole();
       adapter.cy.resize();
       if (wasWhole && !whole()) adapter.fit();
@@ -105,6 +119,7 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
         aria-label="Cluster diagram. Click a node for the source, then another for the destination; right-click an element for its actions. The Path tab lists the same path as text."
         onContextMenu={(e) => e.preventDefault()}
       />
+      <div ref={drawingNote} className="graph-drawing" data-testid="graph-drawing" role="status" aria-live="polite" hidden />
       {/* The legend follows the diagram a render later (issue 25). */}
       <Deferred>
         <Legend />
