@@ -15,6 +15,7 @@ import type { Box } from './geometry';
 import { installInteraction, type ContextMenuRequest } from './interaction';
 import { createRenderer } from './render';
 import { stylesheet } from './style';
+import { MIN_ZOOM } from './viewport';
 
 export type { ContextMenuRequest } from './interaction';
 
@@ -51,7 +52,7 @@ export function createAdapter(options: AdapterOptions): CanvasAdapter {
   const cy = cytoscape({
     ...(headless ? { headless: true, styleEnabled: true } : { container: options.container }),
     style: stylesheet,
-    minZoom: 0.08,
+    minZoom: MIN_ZOOM,
     maxZoom: 3,
     boxSelectionEnabled: false,
     autounselectify: true,

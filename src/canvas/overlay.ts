@@ -89,7 +89,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
   const cy = cytoscape({
     container: layer,
     style: [...(stylesheet as object[]), ...(layerRules as object[])] as StylesheetJson,
-    minZoom: base.minZoom(),
+    minZoom: 1e-3, // it follows the diagram, whose lower bound moves with the fit (viewport.ts MIN_ZOOM)
     maxZoom: base.maxZoom(),
     userPanningEnabled: false,
     userZoomingEnabled: false,

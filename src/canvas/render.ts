@@ -18,7 +18,7 @@ import { followRouters } from './diagramLayout';
 import type { Look } from './overlayPlan';
 import type { Decoration } from './highlight';
 import { grownName, grows } from './grownName';
-import { fitViewport } from './viewport';
+import { fitViewport, MIN_ZOOM } from './viewport';
 import { timed } from './timing';
 
 const FIT_PADDING = 30;
@@ -366,7 +366,10 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
   const fitPass = (): void => {
     if (headless || cy.elements().empty()) return;
     const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
-    cy.viewport(fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING));
+    const fitted = fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING);
+    // The fit is never refused: the zoom's lower bound goes down to it, and back up for a smaller design.
+    cy.minZoom(Math.min(MIN_ZOOM, fitted.zoom));
+    cy.viewport(fitted);
     grow();
   };
 

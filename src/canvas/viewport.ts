@@ -11,6 +11,13 @@ export interface Viewport {
 }
 
 /** `avoid` is in container pixels; `bounds` in model coordinates. */
+/**
+ * How far out a person may zoom: 0.08, or less when *Fit* needs less (a design of 32 sites stacked
+ * fits at ≈ 0.03). cytoscape refuses a zoom below its minimum but still applies the pan, which
+ * left such a design at the previous zoom, one corner in view.
+ */
+export const MIN_ZOOM = 0.08;
+
 export function fitViewport(bounds: Box, width: number, height: number, avoid: Box | null, padding: number, maxZoom = 1): Viewport {
   const areas: Box[] = [{ x1: 0, y1: 0, x2: width, y2: height }];
   if (avoid) areas.push({ x1: avoid.x2, y1: 0, x2: width, y2: height }, { x1: 0, y1: 0, x2: avoid.x1, y2: height }, { x1: 0, y1: avoid.y2, x2: width, y2: height }, { x1: 0, y1: 0, x2: width, y2: avoid.y1 });

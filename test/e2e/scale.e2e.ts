@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateTwoSiteCluster } from '../generate';
+import { generateLargestDesign, generateTwoSiteCluster } from '../generate';
 import { launch, openApp, pageErrors } from './chromium';
 import { importedStretched, largeEightNic, readableDesigns } from './readableDesigns';
 import { EXAMPLES } from '../../src/examples';
@@ -284,6 +284,30 @@ describe.each([
     // The full drawing's base sizes: networks and NICs both 11 (src/canvas/metrics.ts FONT).
     await expect.poll(ratio).toEqual([11, 11, 0]);
   });
+});
+
+describe('the largest accepted design (32 sites stacked)', () => {
+  it('fits whole at Fit, then a small design fits at its own zoom again', async () => {
+    // It fits at ≈ 0.03, under the zoom's usual lower bound (0.08): cytoscape refused that zoom and
+    // kept the previous design's, one corner of the first site in view (src/canvas/viewport.ts MIN_ZOOM).
+    const page = await openApp(browser, inject('baseUrl'));
+    await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), generateLargestDesign());
+    await page.waitForFunction(() => window.__lmpv.cy.$('node.host').length === 128 && document.querySelector<HTMLElement>('[data-testid="graph-drawing"]')!.hidden, null, { timeout: 60_000 });
+    const inView = () =>
+      page.evaluate(() => {
+        const { cy } = window.__lmpv;
+        const b = cy.elements().renderedBoundingBox({ includeLabels: true, includeOverlays: false });
+        return { inside: b.x1 >= -1 && b.y1 >= -1 && b.x2 <= cy.width() + 1 && b.y2 <= cy.height() + 1, zoom: cy.zoom() };
+      });
+    await expect.poll(async () => (await inView()).inside, { timeout: 20_000 }).toBe(true);
+    expect((await inView()).zoom).toBeLessThan(0.08);
+    // Back to an example: its fit (≈ 0.9) and the usual lower bound.
+    const doc = EXAMPLES.find((e) => e.id === 'two-site-routed')!.document;
+    await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), doc);
+    await expect.poll(() => page.evaluate(() => [window.__lmpv.cy.zoom() > 0.5, window.__lmpv.cy.minZoom()])).toEqual([true, 0.08]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 });
 
 describe('a 64-node cluster with 8 NICs per node, side panel hidden, 1440 × 900', () => {
