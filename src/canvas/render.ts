@@ -21,7 +21,7 @@ import { grownName, grows } from './grownName';
 import { fitViewport, MIN_ZOOM } from './viewport';
 import { timed } from './timing';
 
-const FIT_PADDING = 30;
+export const FIT_PADDING = 30;
 
 /**
  * From this many drawn elements on (about 2 per NIC), a new design is drawn in steps, each a task
