@@ -110,6 +110,21 @@ function blockLayout(model: DiagramModel, spec: BlockSpec, index: number, cfg: B
   return { pos: new Map([...r.pos].map(([k, v]) => [k, { x: v.x, y: v.y }])), outer: { ...r.outer } };
 }
 
+/**
+ * A grid's cells: the blocks in rows of `columns`, in order; each column as wide as its widest
+ * block, each row as tall as its tallest, the gaps those of side by side (across) and stacked
+ * (down). The left of each column, the top of each row, and the grid's size.
+ */
+function gridCells(results: readonly BlockResult[], columns: number, sideGap: number, stackGap: number): { colX: number[]; rowY: number[]; w: number; h: number } {
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...results.filter((_, i) => i % columns === c).map((r) => r.outer.x2 - r.outer.x1)));
+  const heights = Array.from({ length: Math.ceil(results.length / columns) }, (_, k) => Math.max(0, ...results.filter((_, i) => Math.floor(i / columns) === k).map((r) => r.outer.y2 - r.outer.y1)));
+  const colX: number[] = [];
+  const rowY: number[] = [];
+  widths.forEach((_, c) => colX.push(c === 0 ? 0 : colX[c - 1]! + widths[c - 1]! + sideGap));
+  heights.forEach((_, k) => rowY.push(k === 0 ? 0 : rowY[k - 1]! + heights[k - 1]! + stackGap));
+  return { colX, rowY, w: colX[columns - 1]! + widths[columns - 1]!, h: rowY[rowY.length - 1]! + heights[heights.length - 1]! };
+}
+
 function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1 | 2, cache: BlockCache = new Map(), columns = 0): Candidate {
   const { bus: BUS, gap: GAP } = model.metrics;
   const positions = new Map<string, Pos>();
@@ -117,16 +132,7 @@ function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1
   const sideGap = Math.max(GAP.block, widest + 100);
   const outers: Box[] = [];
   const results = p.blocks.map((spec, i) => blockLayout(model, spec, i, configFor(arrangement, rows, i, p.blocks.length), cache));
-  // A grid: the blocks in rows of `columns`, in order; each column as wide as its widest block,
-  // each row as tall as its tallest, the gaps those of side by side (across) and stacked (down).
-  const colX: number[] = [];
-  const rowY: number[] = [];
-  if (arrangement === 'grid') {
-    const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...results.filter((_, i) => i % columns === c).map((r) => r.outer.x2 - r.outer.x1)));
-    const heights = Array.from({ length: Math.ceil(results.length / columns) }, (_, k) => Math.max(0, ...results.filter((_, i) => Math.floor(i / columns) === k).map((r) => r.outer.y2 - r.outer.y1)));
-    widths.forEach((w, c) => colX.push(c === 0 ? 0 : colX[c - 1]! + widths[c - 1]! + sideGap));
-    heights.forEach((h, k) => rowY.push(k === 0 ? 0 : rowY[k - 1]! + heights[k - 1]! + GAP.stackedBlock));
-  }
+  const { colX, rowY } = arrangement === 'grid' ? gridCells(results, columns, sideGap, GAP.stackedBlock) : { colX: [], rowY: [] };
   let cursor = 0;
   results.forEach((r, i) => {
     const dx = arrangement === 'grid' ? colX[i % columns]! - r.outer.x1 : arrangement === 'side-by-side' ? cursor - r.outer.x1 : -r.outer.x1;
@@ -195,7 +201,7 @@ export function autoLayout(model: DiagramModel, options: AutoLayoutOptions = {})
   const cache: BlockCache = new Map();
   if (p.shared.length === 0 && p.blocks.length >= GRID_MIN_BLOCKS)
     for (const rows of maxHosts >= 3 ? ([1, 2] as const) : ([1] as const))
-      for (const columns of gridColumns(model, p, rows, viewport, cache)) choices.push(['grid', rows, columns]);
+      choices.push(['grid', rows, gridColumns(model, p, rows, viewport, cache)]);
   let best: Candidate | null = null;
   let bestZoom = 0;
   for (const [arrangement, rows, columns] of choices) {
@@ -211,22 +217,31 @@ export function autoLayout(model: DiagramModel, options: AutoLayoutOptions = {})
 }
 
 /**
- * The grid's column counts worth trying: the one whose rows of sites are as wide as the canvas's
- * aspect asks for, ⌈√(n × canvas aspect / site aspect)⌉ (the site's aspect that of the blocks'
- * mean box, gaps included), and its neighbours; each between 2 (1 is stacked) and n − 1 (n is
- * side by side).
+ * The grid's column count: of the one whose rows of sites are as wide as the canvas's aspect asks
+ * for, ⌈√(n × canvas aspect / site aspect)⌉ (the site's aspect that of the blocks' mean box, gaps
+ * included), and its neighbours — each between 2 (1 is stacked) and n − 1 (n is side by side) —
+ * the one whose cells fit the canvas at the largest zoom (the fewer columns on a tie). Chosen on
+ * the blocks alone: the router links between sites sit in the gaps, and laying out each count
+ * whole (links included) would double the automatic layout's time on the largest design.
  */
-function gridColumns(model: DiagramModel, p: Plan, rows: 1 | 2, viewport: { w: number; h: number }, cache: BlockCache): number[] {
+function gridColumns(model: DiagramModel, p: Plan, rows: 1 | 2, viewport: { w: number; h: number }, cache: BlockCache): number {
   const n = p.blocks.length;
   const { gap: GAP } = model.metrics;
   const widest = Math.max(0, ...p.crossTransits.map((id) => model.byId.get(id)!.w));
-  let w = 0;
-  let h = 0;
-  p.blocks.forEach((spec, i) => {
-    const r = blockLayout(model, spec, i, configFor('grid', rows, i, n), cache);
-    w += r.outer.x2 - r.outer.x1 + Math.max(GAP.block, widest + 100);
-    h += r.outer.y2 - r.outer.y1 + GAP.stackedBlock;
-  });
+  const sideGap = Math.max(GAP.block, widest + 100);
+  const results = p.blocks.map((spec, i) => blockLayout(model, spec, i, configFor('grid', rows, i, n), cache));
+  const w = results.reduce((a, r) => a + r.outer.x2 - r.outer.x1 + sideGap, 0);
+  const h = results.reduce((a, r) => a + r.outer.y2 - r.outer.y1 + GAP.stackedBlock, 0);
   const ideal = Math.ceil(Math.sqrt((n * (viewport.w / viewport.h)) / (w / h)));
-  return [...new Set([ideal - 1, ideal, ideal + 1].map((c) => Math.max(2, Math.min(n - 1, c))))];
+  let best = 0;
+  let bestZoom = 0;
+  for (const c of [...new Set([ideal - 1, ideal, ideal + 1].map((k) => Math.max(2, Math.min(n - 1, k))))].sort((a, b) => a - b)) {
+    const cells = gridCells(results, c, sideGap, GAP.stackedBlock);
+    const z = fitZoom({ x1: 0, y1: 0, x2: cells.w, y2: cells.h }, viewport);
+    if (z > bestZoom) {
+      best = c;
+      bestZoom = z;
+    }
+  }
+  return best;
 }
