@@ -1,6 +1,7 @@
 /**
  * Readable at Fit (issue 27), for people to look at (not a test): every built-in example, an imported
- * 4-node stretched cluster and a 64-node two-site cluster with 8 NICs per node, at Fit in a 1440 × 900
+ * 4-node stretched cluster, a 64-node two-site cluster with 8 NICs per node and two designs of many
+ * sites (the largest accepted design, four sites × 8; SHOTS_ONLY=sites for those two), at Fit in a 1440 × 900
  * and a 1024 × 700 window; prints the smallest node and network name on screen (font size × zoom)
  * and writes a screenshot of each. Build first:
  *   npx vite build --outDir dist && npx vite-node test/e2e/readable-shots.ts
