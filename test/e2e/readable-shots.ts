@@ -1,6 +1,7 @@
 /**
  * Readable at Fit (issue 27), for people to look at (not a test): every built-in example, an imported
- * 4-node stretched cluster and a 64-node two-site cluster with 8 NICs per node, at Fit in a 1440 × 900
+ * 4-node stretched cluster, a 64-node two-site cluster with 8 NICs per node and two designs of many
+ * sites (the largest accepted design, four sites × 8; SHOTS_ONLY=sites for those two), at Fit in a 1440 × 900
  * and a 1024 × 700 window; prints the smallest node and network name on screen (font size × zoom)
  * and writes a screenshot of each. Build first:
  *   npx vite build --outDir dist && npx vite-node test/e2e/readable-shots.ts
@@ -9,7 +10,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { launch } from './chromium';
-import { readableDesigns } from './readableDesigns';
+import { manySiteDesigns, readableDesigns } from './readableDesigns';
 import { serveBuild } from './server';
 import './handle';
 
@@ -27,9 +28,15 @@ async function main(): Promise<void> {
       await page.goto(url);
       await page.waitForFunction(() => Boolean(window.__lmpv?.cy));
       if (process.env.PANEL === 'hidden') await page.getByRole('button', { name: 'Hide panel' }).click();
-      for (const [name, doc] of readableDesigns()) {
+      for (const [name, doc] of [...readableDesigns(), ...manySiteDesigns()]) {
         if (process.env.SHOTS_ONLY && !name.includes(process.env.SHOTS_ONLY)) continue;
         await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), doc);
+        // A large design is drawn in steps: wait for every node and the drawing note gone.
+        await page.waitForFunction(
+          (n) => window.__lmpv.cy.$('node.host').length === n && document.querySelector<HTMLElement>('[data-testid="graph-drawing"]')!.hidden,
+          doc.nodes?.length ?? 0,
+          { timeout: 60_000 },
+        );
         await page.waitForTimeout(500);
         await page.getByRole('button', { name: 'Fit' }).click();
         await page.waitForTimeout(400);

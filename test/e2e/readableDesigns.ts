@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { EXAMPLES } from '../../src/examples';
 import { inventoryToDocument } from '../../src/engine/io/inventory';
 import type { TopologyDocument } from '../../src/engine';
-import { generateTwoSiteCluster } from '../generate';
+import { generateLargestDesign, generateSitesCluster, generateTwoSiteCluster } from '../generate';
 
 export const importedStretched = (): TopologyDocument => {
   const inventory = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'inventory', 'ps51-two-site.json'), 'utf8').replace(/^\ufeff/, '')) as unknown;
@@ -19,6 +19,14 @@ export const importedStretched = (): TopologyDocument => {
 
 export const largeEightNic = (): TopologyDocument =>
   generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 3, storageNetworksPerSite: 4, routersPerSite: 2, name: 'Two-site 64-node cluster, 8 NICs' });
+
+/** Designs of many sites (issue 27, the grid of sites): the largest accepted design (32 sites) and four sites of 8 nodes. */
+export function manySiteDesigns(): [string, TopologyDocument][] {
+  return [
+    ['largest-32-sites', generateLargestDesign()],
+    ['four-sites-x-8', generateSitesCluster({ sites: 4, nodesPerSite: 8, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2 })],
+  ];
+}
 
 export function readableDesigns(): [string, TopologyDocument][] {
   return [...EXAMPLES.map((e): [string, TopologyDocument] => [e.id, e.document]), ['imported-stretched-4-node', importedStretched()], ['two-site-64-node-8-nic', largeEightNic()]];

@@ -13,7 +13,7 @@ import { EXAMPLES } from '../../src/examples';
 import { computeGeometry, estimateBoxes, type Box } from '../../src/canvas/geometry';
 import { hostLabelLines, lineBox } from '../../src/canvas/metrics';
 import { drawingOf, DRAWING_CANVASES, typicalFitZoom, type Drawing } from '../../src/canvas/scale';
-import { generateMeshGroups, generateSitesCluster, generateTwoSiteCluster } from '../generate';
+import { generateLargestDesign, generateMeshGroups, generateSitesCluster, generateTwoSiteCluster } from '../generate';
 import { largeEightNic } from '../e2e/readableDesigns';
 
 function topologyOf(doc: TopologyDocument): Topology {
@@ -108,6 +108,7 @@ describe('names on a compact drawing', () => {
     ['two sites × 32', () => generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2 })],
     ['four sites × 8', () => generateSitesCluster({ sites: 4, nodesPerSite: 8, lmNetworksPerSite: 2, storageNetworksPerSite: 2, routersPerSite: 2 })],
     ['mesh groups 4 × 3', () => generateMeshGroups({ groups: 4, groupSize: 3, switchedLm: 1, switchedStorage: 1 })],
+    ['the largest accepted design, 32 sites in a grid', () => generateLargestDesign()],
   ])('overlap no other name, NIC tile, router or bar, and no router drop crosses a bar it does not join: %s', (_, make) => {
     const d = drawingOf(topologyOf(make()));
     expect(nameOverlaps(d)).toEqual([]);

@@ -13,7 +13,7 @@ import { autoLayout, viewPositions } from '../../src/canvas/diagramLayout';
 import { autoLayoutDocument } from '../../src/canvas/canvasApi';
 import { EXAMPLES } from '../../src/examples';
 import { drawingOf } from '../../src/canvas/scale';
-import { readableDesigns } from '../e2e/readableDesigns';
+import { manySiteDesigns, readableDesigns } from '../e2e/readableDesigns';
 
 const modelOf = (doc: TopologyDocument): DiagramModel => {
   const r = parseTopology(doc);
@@ -114,7 +114,7 @@ describe.each(['two-site-routed', 'two-site-16-node'])('hand-built layouts of %s
 });
 
 describe('automatic layouts: nothing to push apart, nothing moves', () => {
-  it.each(readableDesigns())('%s', (_name, doc) => {
+  it.each([...readableDesigns(), ...manySiteDesigns()])('%s', (_name, doc) => {
     const r = parseTopology(doc);
     if (!r.ok) throw new Error(r.errors[0]!.message);
     const { model: m, auto } = drawingOf(r.topology);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology, type TopologyDocument } from '../../src/engine';
-import { generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
+import { generateLargestDesign, generateSitesCluster, generateSwitchlessMesh, generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
 import { buildDiagram, type DiagramModel, isDrawingId, transitId } from '../../src/canvas/elements';
 import { computeGeometry, estimateBoxes, overlaps, type Box, type Pos } from '../../src/canvas/geometry';
@@ -10,6 +10,7 @@ import { packLanes } from '../../src/canvas/placement/barLanes';
 import { linesWidth } from '../../src/canvas/textWidth';
 import { fitViewport } from '../../src/canvas/viewport';
 import { autoLayoutDocument } from '../../src/canvas/canvasApi';
+import { DRAWING_CANVASES, drawingFitZoom, drawingOf } from '../../src/canvas/scale';
 
 function modelOf(doc: TopologyDocument): DiagramModel {
   const r = parseTopology(doc);
@@ -22,6 +23,9 @@ const CASES: [string, TopologyDocument][] = [
   ['generated two-site 16 nodes, 1 LM network, 1 router per site', generateTwoSiteCluster({ nodesPerSite: 8, lmNetworksPerSite: 1, storageNetworksPerSite: 1, routersPerSite: 1 })],
   ['generated two-site 16 nodes, 3 routers per site', generateTwoSiteCluster({ nodesPerSite: 8, lmNetworksPerSite: 3, storageNetworksPerSite: 1, routersPerSite: 3 })],
   ['generated switchless 5-node mesh', generateSwitchlessMesh(5)],
+  // Many sites: laid out in a grid (rows of sites).
+  ['generated eight sites × 2, 1 router per site', generateSitesCluster({ sites: 8, nodesPerSite: 2, lmNetworksPerSite: 1, storageNetworksPerSite: 1, routersPerSite: 1 })],
+  ['the largest accepted design (32 sites × 4 nodes × 8 NICs)', generateLargestDesign()],
   [
     'dual-stack NICs, a paused node, a NIC without address and a core router in no site',
     {
@@ -150,6 +154,35 @@ describe('layout choices', () => {
     expect([big.arrangement, big.rows]).toEqual(['stacked', 2]);
     const small = autoLayout(modelOf(EXAMPLES.find((e) => e.id === 'two-site-routed')!.document));
     expect(small.arrangement).toBe('stacked');
+  });
+
+  it('lays out 32 sites in a grid that fits at least 3 times the zoom of a column of the same sites', () => {
+    const r = parseTopology(generateLargestDesign());
+    if (!r.ok) throw new Error('the largest design did not parse');
+    const { model: m, auto } = drawingOf(r.topology);
+    const boxes = estimateBoxes(m, auto, computeGeometry(m, auto));
+    const site = (i: number): Box => boxes.get(`site-${i}`)!.outer;
+    // A column of the same 32 site boxes, stacked with the stacked arrangement's gap: as wide as the
+    // widest, as tall as all of them; the zoom it fits the drawing's canvases at (≈ 0.021).
+    const sites = Array.from({ length: 32 }, (_, i) => site(i + 1));
+    const column = { x1: 0, y1: 0, x2: Math.max(...sites.map((b) => b.x2 - b.x1)), y2: sites.reduce((h, b) => h + b.y2 - b.y1, 0) + 31 * m.metrics.gap.stackedBlock };
+    const columnZoom = Math.min(...DRAWING_CANVASES.map((c) => fitViewport(column, c.w, c.h, c.palette, c.padding).zoom));
+    expect(drawingFitZoom(m, auto)).toBeGreaterThanOrEqual(3 * columnZoom);
+    const l = autoLayout(m);
+    expect([l.arrangement, l.columns]).toEqual(['grid', 4]);
+    // Each row of the grid holds 4 sites, in order: site 1 to 4 side by side at one height, site 5 under site 1.
+    expect(site(2).x1).toBeGreaterThan(site(1).x2);
+    expect(site(4).y1).toBe(site(1).y1);
+    expect(site(5).y1).toBeGreaterThan(site(1).y2);
+    expect(site(5).x1).toBe(site(1).x1);
+  });
+
+  it('keeps one to three sites side by side or stacked (no grid)', () => {
+    for (const sites of [1, 2, 3]) {
+      const l = autoLayout(modelOf(generateSitesCluster({ sites, nodesPerSite: 4, lmNetworksPerSite: 1, storageNetworksPerSite: 1, routersPerSite: 1 })));
+      expect(['side-by-side', 'stacked'], String(sites)).toContain(l.arrangement);
+      expect(l.columns).toBeUndefined();
+    }
   });
 
   it('draws a network shared by two sites in a band under both', () => {
