@@ -73,7 +73,8 @@ export function SidePanel() {
             onFocus={() => preload(t)}
           >
             {t.label}
-            {t.id === 'validation' && diagnostics > 0 && <span className="count">{diagnostics}</span>}
+            {t.id === 'validation' && diagnostics === null && <span className="count" title="Checking the design…">…</span>}
+            {t.id === 'validation' && diagnostics !== null && diagnostics > 0 && <span className="count">{diagnostics}</span>}
           </button>
         ))}
       </div>

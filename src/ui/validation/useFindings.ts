@@ -4,21 +4,34 @@
  * broken design of the largest size has 14,336 findings of which the panel shows 200, and
  * computing every fix froze the tab.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Diagnostic, Topology } from '../../engine';
 import { fixFor, type Fix } from '../../engine/edit';
-import { checks } from '../../store/derived';
-import { useApp } from '../StoreContext';
+import { checks, checksSoon, subscribeChecks } from '../../store/derived';
+import { useApp, useAppStore } from '../StoreContext';
 
 export interface Finding {
   diagnostic: Diagnostic;
   fix: Fix | null;
 }
 
-/** How many findings the panel lists (for the tab badge), without computing their fixes. */
-export function useFindingCount(): number {
+/**
+ * How many findings the panel lists (for the tab badge), without computing their fixes; null
+ * while the design's checks are still to come (`checksSoon`: a task after the load or the edit).
+ */
+export function useFindingCount(): number | null {
+  const store = useAppStore();
   const diagnostics = useApp((s) => s.diagnostics.length);
-  return diagnostics + useApp(checks).length;
+  const subscribe = useCallback((heard: () => void) => {
+    const a = store.subscribe(heard);
+    const b = subscribeChecks(store.getState(), heard);
+    return () => {
+      a();
+      b();
+    };
+  }, [store]);
+  const found = useSyncExternalStore(subscribe, () => checksSoon(store.getState()));
+  return found === null ? null : diagnostics + found.length;
 }
 
 export interface Findings {
