@@ -18,7 +18,7 @@ import type { View } from './viewDeriver';
 import { centre, leafBox, type Box, type Geometry } from './geometry';
 import { plainDecorations, type Decoration } from './highlight';
 import { createOverlay } from './overlay';
-import { planLayer, type Look } from './overlayPlan';
+import { byDecorations, planLayer, type Look } from './overlayPlan';
 import type { DiagramModel } from './elements';
 import { timed } from './timing';
 
@@ -55,7 +55,7 @@ export function createHighlightScheduler(cy: Core, container: HTMLElement | null
   let plainKey: { model: DiagramModel; ids: string } | null = null;
   let plainMap = new Map<string, Decoration>();
   // The diagram's looks for one plain map and geometry, computed once.
-  let drawnOf: { plain: Map<string, Decoration>; geometry: Geometry; looks: Map<string, Look> } | null = null;
+  let drawnOf: { plain: Map<string, Decoration>; geometry: Geometry; looks: Map<string, Look>; fades: Map<string, boolean> } | null = null;
   let frame = 0;
 
   const plain = (next: View): Map<string, Decoration> => {
@@ -96,17 +96,19 @@ export function createHighlightScheduler(cy: Core, container: HTMLElement | null
       return timed('canvas: highlight layer', () => {
         const model = next.model;
         const diagram = plain(next);
-        if (!drawnOf || drawnOf.plain !== diagram || drawnOf.geometry !== g) drawnOf = { plain: diagram, geometry: g, looks: new Map() };
-        const drawnLooks = drawnOf.looks;
+        if (!drawnOf || drawnOf.plain !== diagram || drawnOf.geometry !== g) drawnOf = { plain: diagram, geometry: g, looks: new Map(), fades: new Map() };
+        const { looks: drawnLooks, fades } = drawnOf;
+        const drawn = (id: string): Look => {
+          let look = drawnLooks.get(id);
+          if (!look) drawnLooks.set(id, (look = lookOf(model, id, diagram, g)));
+          return look;
+        };
         const plan = planLayer({
           model,
           boxes,
           look: (id) => lookOf(model, id, next.decorations, g),
-          drawn: (id) => {
-            let look = drawnLooks.get(id);
-            if (!look) drawnLooks.set(id, (look = lookOf(model, id, diagram, g)));
-            return look;
-          },
+          drawn,
+          quick: byDecorations(next.decorations, diagram, drawn, fades),
           frame: (id) => {
             if (model.children.has(id)) {
               const el = cy.getElementById(id) as NodeSingular;

@@ -78,6 +78,30 @@ export interface Overlay {
 const NAMES = 'node.host.copy, node.network.copy, node.site.copy';
 const coverId = (id: string): string => `${id}\u0000name`;
 
+/**
+ * The layer's renderer draws its node canvas only. Cytoscape's renderer has three canvases (nodes,
+ * dragged elements, the selection box) and on every change (`notify`: an element added, removed,
+ * restyled; a viewport) it marks the node and the drag canvas to be drawn again, and on a viewport
+ * the selection box's too (`redrawHint('eles' | 'drag' | 'select')`, src/extensions/renderer/base/
+ * index.mjs): each such frame clears the two that are always empty here — nothing on the layer is
+ * ever grabbed, dragged or box-selected, it takes no input (`pointer-events: none`) — and hands
+ * them to the compositor again, ≈ 2–3 ms of a pick's frame on the 64-node cluster (the clear of a
+ * canvas the compositor holds copies it; the commit uploads it). Those two hints are dropped; a
+ * resize still clears every canvas (cytoscape sizes them again). Returns false when the renderer
+ * has no such method (headless, another cytoscape): nothing changed.
+ */
+export function drawNodeCanvasOnly(cy: Core): boolean {
+  type Hint = (this: unknown, group: string, on: boolean) => void;
+  const r = (cy as unknown as { renderer(): { redrawHint?: Hint } | undefined }).renderer();
+  const hint = r?.redrawHint;
+  if (!r || typeof hint !== 'function') return false;
+  r.redrawHint = function (group, on) {
+    if (group === 'drag' || group === 'select') return;
+    hint.call(this, group, on);
+  };
+  return true;
+}
+
 const veilCss = `rgba(${[1, 3, 5].map((i) => parseInt(VEIL_COLOUR.slice(i, i + 2), 16)).join(', ')}, ${VEIL})`;
 
 export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core) => void): Overlay {
@@ -98,10 +122,13 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     autounselectify: true,
   });
   prepare(cy);
+  drawNodeCanvasOnly(cy);
   let model: DiagramModel | null = null;
   let veil = false;
   const follow = (): void => {
-    if (cy.elements().nonempty()) cy.viewport({ zoom: base.zoom(), pan: base.pan() });
+    if (cy.elements().empty()) return;
+    const [zoom, pan, was] = [base.zoom(), base.pan(), cy.pan()];
+    if (zoom !== cy.zoom() || pan.x !== was.x || pan.y !== was.y) cy.viewport({ zoom, pan });
   };
   base.on('viewport', follow);
   const resize = (): void => {
@@ -224,7 +251,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
           }
         }
         if (add.length > 0) cy.add(add);
-        cy.viewport({ zoom: base.zoom(), pan: base.pan() });
+        follow();
       });
       keepNamesInSites();
       setVeil(plan.veil);

@@ -78,6 +78,21 @@ describe('cheapStyleDirtying', () => {
     expect(nulledBy(cy, cheap, ids)).toEqual(expected);
   });
 
+  // Without compounds (the highlight layer's copies: boxes, no parents): the element and, for a node, its edges.
+  it.each([
+    [['n1'], ['e1', 'n1']],
+    [['n3'], ['e2', 'e3', 'n3']],
+    [['bar', 'e3'], ['bar', 'e1', 'e2', 'e3']],
+    [['host1'], ['host1']],
+  ])('without compounds, on %j nulls the caches of %j, as the original does', (ids, expected) => {
+    const flat = structuredClone(ELEMENTS).map((e) => ({ ...e, data: { ...e.data, parent: undefined } }));
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: stylesheet, elements: flat });
+    expect(cy.nodes(':parent').length).toBe(0);
+    cheapStyleDirtying(cy);
+    expect(nulledBy(cy, original, ids)).toEqual(expected);
+    expect(nulledBy(cy, proto(cy).dirtyStyleCache as Dirty, ids)).toEqual(expected);
+  });
+
   it('leaves every element of the diagram with the same style', () => {
     const props = ['width', 'height', 'border-width', 'text-valign', 'text-margin-y', 'font-size', 'label', 'shape', 'padding'];
     const styles = (): Record<string, string[]> => {

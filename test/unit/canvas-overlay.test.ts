@@ -10,7 +10,7 @@ import { computeGeometry, type Geometry, type Pos } from '../../src/canvas/geome
 import { decorate, pathElements, plainDecorations, type Decoration } from '../../src/canvas/highlight';
 import { drawnBoxes } from '../../src/canvas/hitTest';
 import { autoLayout } from '../../src/canvas/diagramLayout';
-import { MAX_COPIES, planLayer, type LayerPlan, type Look, type PlanInput } from '../../src/canvas/overlayPlan';
+import { byDecorations, MAX_COPIES, planLayer, type LayerPlan, type Look, type PlanInput } from '../../src/canvas/overlayPlan';
 
 interface Scene {
   doc: TopologyDocument;
@@ -72,16 +72,21 @@ function inputs(s: Scene): Pick<PlanInput, 'frame' | 'ends'> {
   };
 }
 
-/** The layer for `state` over the diagram drawn plain (with the sites' selection, as highlightScheduler.ts draws it). */
-function plan(s: Scene, state: State, boxes = false): LayerPlan | null {
+/**
+ * The layer for `state` over the diagram drawn plain (with the sites' selection, as highlightScheduler.ts draws it);
+ * `quick`: with the shortcut from the decorations the scheduler gives (`byDecorations`).
+ */
+function plan(s: Scene, state: State, boxes = false, quick = false): LayerPlan | null {
   const d = decorations(s, state);
   const plain = plainDecorations(s.model, (state.selected ?? []).filter((id) => s.model.byId.get(id)?.kind === 'site'));
+  const drawn = (id: string): Look => lookOf(s.model, id, plain, s.geometry);
   return planLayer({
     model: s.model,
     look: (id) => lookOf(s.model, id, d, s.geometry),
-    drawn: (id) => lookOf(s.model, id, plain, s.geometry),
+    drawn,
     ...inputs(s),
     ...(boxes ? { boxes: () => drawnBoxes(s.model, s.positions, s.geometry).drawn } : {}),
+    ...(quick ? { quick: byDecorations(d, plain, drawn) } : {}),
   });
 }
 
@@ -185,6 +190,40 @@ describe('planLayer: the highlight drawn over the plain diagram', () => {
     const sites = big.model.nodes.filter((n) => n.kind === 'site').map((n) => n.id);
     const copied = visible(p).filter((id) => big.model.byId.get(id)?.kind !== 'network');
     expect(copied).toEqual([...sites, 'a01', ...nics, ...big.model.edges.filter((e) => nics.includes(e.source)).map((e) => e.id)].sort());
+  });
+
+  // The shortcut only saves work: every plan comes out the same with it (issue 25, frames).
+  it.each([
+    ...EXAMPLES.flatMap((e): [string, string, State][] => [
+      [e.id, 'a pair, the destination selected', { src: e.pair[0], dst: e.pair[1], selected: [e.pair[1]] }],
+      [e.id, 'the source alone', { src: e.pair[0], dst: null }],
+      [e.id, 'nothing picked, a node selected', { src: null, dst: null, selected: [e.pair[1]] }],
+    ]),
+    ['switched-4-node', 'a what-if', { src: 'n1', dst: 'n3', failed: ['storage-1'] }],
+    ['switched-4-node', 'a what-if without a pair', { src: null, dst: null, failed: ['storage-1'] }],
+    ['two-site-routed', "a site's selection", { src: null, dst: null, selected: ['__site0'] }],
+  ] as [string, string, State][])('%s, %s: the same plan with the shortcut from the decorations', (id, _what, state) => {
+    const s = example(id);
+    const st = { ...state, selected: state.selected?.map((x) => (x === '__site0' ? s.t.sites[0]!.id : x)) };
+    const p = plan(s, st, false, true);
+    expect(p).toEqual(plan(s, st));
+  });
+
+  it('64 nodes, 8 NICs: the same plans with the shortcut (a pick, a what-if, the source alone)', () => {
+    const big = scene(generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 5, routersPerSite: 2 }));
+    const states: State[] = [{ src: 'a03', dst: null }, { src: 'a03', dst: 'b07', selected: ['b07'] }];
+    const net = plan(big, states[1]!)!.nodes.find((n) => n.kind === 'network' && n.classes.split(' ').includes('chosen'))!.id;
+    states.push({ src: 'a03', dst: 'b07', selected: ['b07'], failed: [net] });
+    const plain = plainDecorations(big.model, []);
+    for (const st of states) {
+      const p = plan(big, st, true, true)!;
+      expect(p.nodes.length).toBeGreaterThan(0);
+      expect(p).toEqual(plan(big, st, true));
+      // It answers for almost every element (all but the lit ones).
+      const quick = byDecorations(decorations(big, st), plain, (id) => lookOf(big.model, id, plain, big.geometry));
+      const answered = [...big.model.nodes, ...big.model.edges].filter((x) => quick(x.id) !== null).length;
+      expect(answered).toBeGreaterThan(big.model.nodes.length + big.model.edges.length - 150);
+    }
   });
 
   it('refuses more copies than the layer is worth: the diagram draws the highlight itself', () => {
