@@ -2,7 +2,9 @@
  * Where a pick's, a what-if's and a click's time goes (issue 25, frames): CPU profiles (DevTools'
  * Profiler, 100 µs sampling) of each action on the 64-node 8-NIC cluster, from the action to the
  * painted frame, summed over ROUNDS rounds; prints the functions with the most self time and the
- * inclusive time of the top-level phases. Build without minifying to read names:
+ * inclusive time of the top-level phases. ACTION=pick|whatif|restore|clear|click, `press` (a click's
+ * press alone: the button held 150 ms) or `drag` (1.5 s); RATE (CPU throttling); TREE=<function>
+ * prints the call tree under it (MIN ms, DEPTH levels). Build without minifying to read names:
  *
  *   npx vite build --minify false --outDir /tmp/prof && E2E_DIST=/tmp/prof npx vite-node bench/interaction.profile.ts
  */
@@ -145,6 +147,18 @@ async function main(): Promise<void> {
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
           return Date.now() - t - 90;
         };
+      } else if (what === 'press') {
+        // The press of a click alone: the button held 150 ms on the destination's name, not released while profiled.
+        const p = await page.evaluate((target) => {
+          const bb = window.__lmpv.cy.getElementById(target).renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+          return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+        }, dst);
+        await page.mouse.move(box.x + p.x, box.y + p.y);
+        run = async () => {
+          await page.mouse.down();
+          await page.waitForTimeout(150);
+          return 150;
+        };
       } else if (what === 'drag') {
         await page.evaluate(() => window.__lmpv.store.getState().actions.setSource(null));
         await settle(page);
@@ -170,7 +184,7 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
       const ms = await run();
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-      if (what === 'drag') await page.mouse.up();
+      if (what === 'drag' || what === 'press') await page.mouse.up();
       await settle(page);
       if (round === 0) continue;
       times.push(ms);
