@@ -3,7 +3,8 @@ import { applyFailures, parseTopology, selectMigrationPath, type Topology, type 
 import { generateTwoSiteCluster } from '../generate';
 import { EXAMPLES } from '../../src/examples';
 import { lookOf, onScreen } from '../../src/canvas/applyView';
-import { throughVeil } from '../../src/canvas/overlay';
+import { drawNodeCanvasOnly, throughVeil } from '../../src/canvas/overlay';
+import cytoscape, { type Core } from 'cytoscape';
 import { VEIL } from '../../src/canvas/style';
 import { buildDiagram, edgeId, type DiagramModel } from '../../src/canvas/elements';
 import { computeGeometry, type Geometry, type Pos } from '../../src/canvas/geometry';
@@ -256,5 +257,27 @@ describe('the layer on screen', () => {
     expect(VEIL).toBe(0.62);
     expect(throughVeil('#f1f4f8', '#ffffff', VEIL)).toBe('#fafbfc');
     expect(throughVeil('#000000', '#ffffff', 0.5)).toBe('#808080');
+  });
+});
+
+describe('drawNodeCanvasOnly: the layer marks only its node canvas for drawing', () => {
+  it("drops the drag and selection-box canvases' hints and passes the others on, to the renderer itself", () => {
+    const seen: string[] = [];
+    const renderer = {
+      name: 'r',
+      redrawHint(this: { name: string }, group: string, on: boolean) {
+        seen.push(`${this.name}:${group}:${on}`);
+      },
+    };
+    const cy = { renderer: () => renderer } as unknown as Core;
+    expect(drawNodeCanvasOnly(cy)).toBe(true);
+    for (const g of ['eles', 'drag', 'select', 'gc']) renderer.redrawHint(g, true);
+    expect(seen).toEqual(['r:eles:true', 'r:gc:true']);
+  });
+
+  it('headless (no renderer that hints): nothing changed', () => {
+    const cy = cytoscape({ headless: true });
+    expect(drawNodeCanvasOnly(cy)).toBe(false);
+    cy.destroy();
   });
 });
