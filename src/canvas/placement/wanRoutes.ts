@@ -1,0 +1,433 @@
+/**
+ * Router links shared by routers of three sites or more (WAN subnets, issue 27): drawn along the
+ * gaps between sites instead of as straight lines across them. Pure (no cytoscape).
+ *
+ * The gaps are "channels": a vertical line in the middle of every gap of the x projection of the
+ * top-level boxes (sites, hosts and routers in no site, shared bars), one in the left and one in
+ * the right margin, and likewise horizontal lines. Projection gaps cross no site by construction.
+ * Each such link has its own lane (its channels shifted by a few pixels), so lines of one link
+ * share their lane (they read as one bus) and lines of two links run side by side.
+ *
+ * A line leaves its router by a straight leg (left, right, up or down) to the first channel of its
+ * lane, runs along the channels (a shortest path on their crossings, around anything in the way)
+ * and reaches the link's pill the same way. The pill itself is placed (automatic layout) on a free
+ * crossing of its lane where the sum of its lines' lengths is least. Every leg and channel piece is
+ * checked against every box it does not join; a router without a free way keeps the straight line.
+ */
+import type { DiagramModel } from '../elements';
+import { computeGeometry, estimateBoxes, grow, overlaps, type Box, type ElementBoxes, type Geometry, type Pos } from '../geometry';
+
+/** Distance of the outer channels from everything drawn. */
+const MARGIN_FACTOR = 0.5;
+/** The widest spacing of two links' lanes. */
+const LANE = 10;
+/** Lines keep this far off boxes they do not join. */
+const CLEAR = 3;
+/** What crossing one drop (a NIC's or router's line to its bar) adds to a leg's length. */
+const DROP_COST = 400;
+/** The longest stub of an L-shaped leg out of a box. */
+const STUB = 24;
+
+/** Transit subnets whose routers stand in three sites or more, in the model's order. */
+export function wideTransits(model: DiagramModel): string[] {
+  return model.nodes.filter((n) => n.kind === 'transit' && model.edgesTo.get(n.id)?.some((e) => model.edgeById.get(e)!.classes.includes('wan-link'))).map((n) => n.id);
+}
+
+interface Obstacle {
+  id: string;
+  box: Box;
+}
+
+export interface Channels {
+  xs: number[];
+  ys: number[];
+  /** Offset of each wide transit's lane. */
+  lane: Map<string, number>;
+  /** Every top-level box but the transits' (what the channels keep clear of). */
+  top: Obstacle[];
+  /** Boxes inside each site (descendants), for the legs. */
+  inside: Map<string, Obstacle[]>;
+  /** The drops (NIC or router → bar lines) in each site: a leg may cross them, at a cost. */
+  drops: Map<string, { a: Pos; b: Pos }[]>;
+  /** Pills of transit subnets (wide or not). */
+  pills: Obstacle[];
+}
+
+/** Middles of the gaps between merged intervals, and the two margins. */
+function gapLines(intervals: [number, number][], margin: number): { lines: number[]; minGap: number } {
+  if (intervals.length === 0) return { lines: [], minGap: 0 };
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  const lines = [merged[0]![0] - margin];
+  let minGap = 2 * margin;
+  for (let i = 1; i < merged.length; i++) {
+    const gap = merged[i]![0] - merged[i - 1]![1];
+    lines.push(merged[i - 1]![1] + gap / 2);
+    minGap = Math.min(minGap, gap);
+  }
+  lines.push(merged[merged.length - 1]![1] + margin);
+  return { lines, minGap };
+}
+
+const topOf = (model: DiagramModel, id: string): string => {
+  let cur = id;
+  for (let p = model.byId.get(cur)?.parent ?? null; p !== null; p = model.byId.get(p)?.parent ?? null) cur = p;
+  return cur;
+};
+
+export function channelsOf(model: DiagramModel, boxes: ReadonlyMap<string, ElementBoxes>, wide: readonly string[], geometry: Geometry): Channels {
+  const drops = new Map<string, { a: Pos; b: Pos }[]>();
+  for (const e of model.edges) {
+    const line = geometry.ends.get(e.id)?.line;
+    if (!line) continue;
+    const site = topOf(model, e.source);
+    let list = drops.get(site);
+    if (!list) drops.set(site, (list = []));
+    list.push({ a: line.source, b: line.target });
+  }
+  const top: Obstacle[] = [];
+  const pills: Obstacle[] = [];
+  const inside = new Map<string, Obstacle[]>();
+  for (const [id, b] of boxes) {
+    const n = model.byId.get(id);
+    if (!n) continue;
+    if (n.parent === null) {
+      if (n.kind === 'transit') pills.push({ id, box: b.outer });
+      else top.push({ id, box: b.outer });
+      continue;
+    }
+    const site = topOf(model, id);
+    let list = inside.get(site);
+    if (!list) inside.set(site, (list = []));
+    list.push({ id, box: b.outer });
+  }
+  const margin = model.metrics.gap.stackedBlock * MARGIN_FACTOR;
+  const gx = gapLines(top.map((o) => [o.box.x1, o.box.x2]), margin);
+  const gy = gapLines(top.map((o) => [o.box.y1, o.box.y2]), margin);
+  const k = wide.length;
+  const pitch = Math.min(LANE, (Math.min(gx.minGap, gy.minGap) * 0.4) / Math.max(1, k));
+  const lane = new Map(wide.map((id, i) => [id, (i - (k - 1) / 2) * pitch]));
+  return { xs: gx.lines, ys: gy.lines, lane, top, inside, pills, drops };
+}
+
+/** How many of the drops the axis-aligned segment a–b crosses. */
+function dropsCrossed(a: Pos, b: Pos, drops: readonly { a: Pos; b: Pos }[]): number {
+  let n = 0;
+  for (const d of drops) {
+    const cross = (p: Pos, q: Pos, r: Pos): number => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+    const d1 = cross(d.a, d.b, a);
+    const d2 = cross(d.a, d.b, b);
+    const d3 = cross(a, b, d.a);
+    const d4 = cross(a, b, d.b);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) n++;
+  }
+  return n;
+}
+
+/** Whether the axis-aligned segment a–b passes through any of the boxes (other than those skipped). */
+function hits(a: Pos, b: Pos, list: readonly Obstacle[], skip: ReadonlySet<string>): boolean {
+  const seg: Box = { x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x, b.x), y2: Math.max(a.y, b.y) };
+  for (const o of list) {
+    if (skip.has(o.id)) continue;
+    const g = grow(o.box, CLEAR);
+    // Open intervals: a vertical or horizontal segment (no width) counts when it runs inside the box.
+    if (seg.x1 < g.x2 && g.x1 < seg.x2 && seg.y1 < g.y2 && g.y1 < seg.y2) return true;
+  }
+  return false;
+}
+
+const key = (p: Pos): string => `${Math.round(p.x * 100)},${Math.round(p.y * 100)}`;
+
+/** An end of a routed line: a router (in a site) or the pill (top level). */
+export interface RouteEnd {
+  id: string;
+  centre: Pos;
+  /** Its ancestors (a router's site, for the leg's checks). */
+  site: string | null;
+  w: number;
+  h: number;
+}
+
+interface Graph {
+  adj: Map<string, { to: string; cost: number }[]>;
+  at: Map<string, Pos>;
+}
+
+interface Leg {
+  node: string;
+  cost: number;
+  /** The bend of an L-shaped leg. */
+  via?: Pos;
+}
+
+/**
+ * The channel graph of one lane: crossings and the legs' ends as nodes, channel pieces free of
+ * every obstacle as edges. Returns the graph and each end's legs.
+ */
+function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pills: readonly Obstacle[], self: string): { g: Graph; legs: Map<string, Leg[]> } {
+  const xs = ch.xs.map((x) => x + offset);
+  const ys = ch.ys.map((y) => y + offset);
+  const onV = new Map<number, Pos[]>(xs.map((x) => [x, ys.map((y) => ({ x, y }))]));
+  const onH = new Map<number, Pos[]>(ys.map((y) => [y, xs.map((x) => ({ x, y }))]));
+  const legs = new Map<string, Leg[]>();
+  const others = pills.filter((p) => p.id !== self);
+  for (const e of ends) {
+    const c = e.centre;
+    const list: Leg[] = [];
+    const skip = new Set([e.id, self, ...(e.site ? [e.site] : [])]);
+    const inside = e.site ? (ch.inside.get(e.site) ?? []) : [];
+    const lists = [ch.top, inside, others];
+    const drops = e.site ? (ch.drops.get(e.site) ?? []) : [];
+    const blocked = (a: Pos, b: Pos): boolean => lists.some((l) => hits(a, b, l, skip));
+    const firstX = (x0: number, sign: 1 | -1): number | undefined => (sign > 0 ? xs.find((x) => x >= x0 - 0.5) : [...xs].reverse().find((x) => x <= x0 + 0.5));
+    const firstY = (y0: number, sign: 1 | -1): number | undefined => (sign > 0 ? ys.find((y) => y >= y0 - 0.5) : [...ys].reverse().find((y) => y <= y0 + 0.5));
+    const add = (to: Pos, via: Pos | undefined, line: Pos[]): void => {
+      if (via ? blocked(c, via) || blocked(via, to) : blocked(c, to)) return;
+      line.push(to);
+      const crossed = via ? dropsCrossed(c, via, drops) + dropsCrossed(via, to, drops) : dropsCrossed(c, to, drops);
+      const cost = (via ? Math.abs(via.x - c.x) + Math.abs(via.y - c.y) + Math.abs(to.x - via.x) + Math.abs(to.y - via.y) : Math.abs(to.x - c.x) + Math.abs(to.y - c.y)) + crossed * DROP_COST;
+      list.push({ node: key(to), cost, ...(via ? { via } : {}) });
+    };
+    for (const sign of [1, -1] as const) {
+      // Straight out to the first channel across, left or right, down or up.
+      const x = firstX(c.x, sign);
+      if (x !== undefined) add({ x, y: c.y }, undefined, onV.get(x)!);
+      const y = firstY(c.y, sign);
+      if (y !== undefined) add({ x: c.x, y }, undefined, onH.get(y)!);
+    }
+    // A short stub out of the box (half-way to whatever is next, at most STUB), then along to the
+    // first channel on either side: for a router boxed in by its neighbours and bars.
+    for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]] as const) {
+      const half = dx ? e.w / 2 : e.h / 2;
+      const edge = dx ? c.x + dx * half : c.y + dy * half;
+      let free = 2 * STUB;
+      for (const l of lists)
+        for (const o of l) {
+          if (skip.has(o.id)) continue;
+          const g = grow(o.box, CLEAR);
+          const across = dx ? g.y1 < c.y && c.y < g.y2 : g.x1 < c.x && c.x < g.x2;
+          if (!across) continue;
+          const d = dx > 0 ? g.x1 - edge : dx < 0 ? edge - g.x2 : dy > 0 ? g.y1 - edge : edge - g.y2;
+          if (d >= 0) free = Math.min(free, d);
+        }
+      const stub = Math.min(free / 2, STUB);
+      if (stub < 2) continue;
+      const via = dx ? { x: edge + dx * stub, y: c.y } : { x: c.x, y: edge + dy * stub };
+      for (const sign of [1, -1] as const) {
+        if (dx) {
+          const y = firstY(via.y, sign);
+          if (y !== undefined) add({ x: via.x, y }, via, onH.get(y)!);
+        } else {
+          const x = firstX(via.x, sign);
+          if (x !== undefined) add({ x, y: via.y }, via, onV.get(x)!);
+        }
+      }
+    }
+    legs.set(e.id, list);
+  }
+  const adj = new Map<string, { to: string; cost: number }[]>();
+  const at = new Map<string, Pos>();
+  const link = (a: Pos, b: Pos): void => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka === kb) return;
+    const cost = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    (adj.get(ka) ?? adj.set(ka, []).get(ka)!).push({ to: kb, cost });
+    (adj.get(kb) ?? adj.set(kb, []).get(kb)!).push({ to: ka, cost });
+  };
+  const skip = new Set([self]);
+  const walk = (pts: Pos[], along: 'x' | 'y'): void => {
+    pts.sort((a, b) => a[along] - b[along]);
+    for (const p of pts) at.set(key(p), p);
+    for (let i = 1; i < pts.length; i++) {
+      const a = pts[i - 1]!;
+      const b = pts[i]!;
+      if (!hits(a, b, ch.top, skip) && !hits(a, b, others, skip)) link(a, b);
+    }
+  };
+  for (const pts of onV.values()) walk(pts, 'y');
+  for (const pts of onH.values()) walk(pts, 'x');
+  return { g: { adj, at }, legs };
+}
+
+/** Shortest distances from the given starts (node → initial cost), with the previous node of each. */
+function dijkstra(g: Graph, starts: readonly Leg[]): { dist: Map<string, number>; prev: Map<string, string> } {
+  const dist = new Map<string, number>();
+  const prev = new Map<string, string>();
+  const open = new Map<string, number>();
+  for (const s of starts) if (s.cost < (open.get(s.node) ?? Infinity)) open.set(s.node, s.cost);
+  while (open.size) {
+    let best: string | null = null;
+    let bd = Infinity;
+    for (const [k, d] of open)
+      if (d < bd || (d === bd && best !== null && k < best)) {
+        best = k;
+        bd = d;
+      }
+    open.delete(best!);
+    dist.set(best!, bd);
+    for (const { to, cost } of g.adj.get(best!) ?? []) {
+      if (dist.has(to)) continue;
+      const nd = bd + cost;
+      if (nd < (open.get(to) ?? Infinity) - 1e-9) {
+        open.set(to, nd);
+        prev.set(to, best!);
+      }
+    }
+  }
+  return { dist, prev };
+}
+
+/** Drops the middle one of three points in a line. */
+function simplify(pts: Pos[]): Pos[] {
+  const out: Pos[] = [];
+  for (const p of pts) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.x - p.x) < 0.01 && Math.abs(last.y - p.y) < 0.01) continue;
+    const before = out[out.length - 2];
+    if (last && before && ((Math.abs(before.x - last.x) < 0.01 && Math.abs(last.x - p.x) < 0.01) || (Math.abs(before.y - last.y) < 0.01 && Math.abs(last.y - p.y) < 0.01))) out.pop();
+    out.push(p);
+  }
+  return out;
+}
+
+const endOf = (model: DiagramModel, id: string, positions: ReadonlyMap<string, Pos>): RouteEnd | null => {
+  const p = positions.get(id);
+  if (!p) return null;
+  const parent = model.byId.get(id)?.parent ?? null;
+  const n = model.byId.get(id)!;
+  return { id, centre: p, site: parent === null ? null : topOf(model, id), w: n.w, h: n.h };
+};
+
+/**
+ * The routed line of every router → pill edge of the wide transits placed in `positions`: edge id →
+ * its polyline from the router's centre to the pill's (bends included). Edges without a free way
+ * are left out (drawn straight).
+ */
+export function routeWideLinks(model: DiagramModel, positions: ReadonlyMap<string, Pos>, boxes: ReadonlyMap<string, ElementBoxes>, geometry: Geometry): Map<string, Pos[]> {
+  const out = new Map<string, Pos[]>();
+  const wide = wideTransits(model).filter((id) => positions.has(id));
+  if (wide.length === 0) return out;
+  const ch = channelsOf(model, boxes, wideTransits(model), geometry);
+  for (const t of wide) {
+    const pill = endOf(model, t, positions)!;
+    const edges = (model.edgesTo.get(t) ?? []).map((e) => model.edgeById.get(e)!);
+    const ends = edges.map((e) => endOf(model, e.source, positions)).filter((e): e is RouteEnd => e !== null);
+    const { g, legs } = laneGraph(ch, ch.lane.get(t) ?? 0, [pill, ...ends], ch.pills, t);
+    const pillLegs = new Map<string, Leg>();
+    for (const l of legs.get(t) ?? []) if (l.cost < (pillLegs.get(l.node)?.cost ?? Infinity)) pillLegs.set(l.node, l);
+    const { dist, prev } = dijkstra(g, [...pillLegs.values()]);
+    for (const e of edges) {
+      const r = ends.find((x) => x.id === e.source);
+      if (!r) continue;
+      let best: Leg | null = null;
+      let bd = Infinity;
+      for (const l of legs.get(r.id) ?? []) {
+        const d = (dist.get(l.node) ?? Infinity) + l.cost;
+        if (d < bd) {
+          bd = d;
+          best = l;
+        }
+      }
+      if (!best) continue;
+      const pts: Pos[] = [r.centre, ...(best.via ? [best.via] : [])];
+      let k: string | undefined = best.node;
+      let last = k;
+      for (; k !== undefined; k = prev.get(k)) {
+        pts.push(g.at.get(k)!);
+        last = k;
+      }
+      const pillVia = pillLegs.get(last)?.via;
+      if (pillVia) pts.push(pillVia);
+      pts.push(pill.centre);
+      out.set(e.id, simplify(pts));
+    }
+  }
+  return out;
+}
+
+/**
+ * Places the wide transits' pills (automatic layout): each on the free crossing of its lane whose
+ * lines to its routers are shortest in sum, clear of every top-level box and of the pills placed
+ * before it by `margin`. Returns the spots found (a transit without one is left to the caller).
+ */
+export function placeWidePills(model: DiagramModel, positions: ReadonlyMap<string, Pos>, boxes: ReadonlyMap<string, ElementBoxes>, geometry: Geometry, wide: readonly string[], margin: number): Map<string, Pos> {
+  const out = new Map<string, Pos>();
+  if (wide.length === 0) return out;
+  const ch = channelsOf(model, boxes, wide, geometry);
+  const placed: Obstacle[] = ch.pills.filter((p) => !wide.includes(p.id));
+  for (const t of wide) {
+    const n = model.byId.get(t)!;
+    const off = ch.lane.get(t) ?? 0;
+    const routers = (model.edgesTo.get(t) ?? []).map((e) => endOf(model, model.edgeById.get(e)!.source, positions)).filter((e): e is RouteEnd => e !== null);
+    const { g, legs } = laneGraph(ch, off, routers, placed, t);
+    const runs = routers.map((r) => dijkstra(g, legs.get(r.id) ?? []).dist);
+    let best: Pos | null = null;
+    let bestCost = Infinity;
+    for (const y of ch.ys)
+      for (const x of ch.xs) {
+        const p = { x: x + off, y: y + off };
+        const box = grow({ x1: p.x - n.w / 2, y1: p.y - n.h / 2, x2: p.x + n.w / 2, y2: p.y + n.h / 2 }, margin);
+        if (ch.top.some((o) => overlaps(o.box, box)) || placed.some((o) => overlaps(o.box, box))) continue;
+        const k = key(p);
+        let cost = 0;
+        for (const d of runs) cost += d.get(k) ?? Infinity;
+        if (cost < bestCost - 1e-9) {
+          bestCost = cost;
+          best = p;
+        }
+      }
+    if (!best) continue;
+    out.set(t, best);
+    placed.push({ id: t, box: { x1: best.x - n.w / 2, y1: best.y - n.h / 2, x2: best.x + n.w / 2, y2: best.y + n.h / 2 } });
+  }
+  return out;
+}
+
+
+/** Where a line from a box's centre towards `toward` leaves the box. */
+function clip(c: Pos, w: number, h: number, toward: Pos): Pos {
+  const dx = toward.x - c.x;
+  const dy = toward.y - c.y;
+  const sx = dx === 0 ? Infinity : w / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : h / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy, 1);
+  return { x: c.x + dx * s, y: c.y + dy * s };
+}
+
+const fixed = (v: number): string => String(Math.round(v * 10000) / 10000);
+
+/**
+ * The drawn geometry: `computeGeometry`, and for a design with router links between three sites
+ * or more their routed lines (`path`, clipped at the router's and the pill's borders, and the
+ * `segments` cytoscape draws them with: weights and distances of the bends from the line between
+ * the two centres, `edge-distances: node-position`). What the canvas and the exports draw.
+ */
+export function drawnGeometry(model: DiagramModel, positions: ReadonlyMap<string, Pos>, geometry: Geometry = computeGeometry(model, positions)): Geometry {
+  if (!wideTransits(model).some((id) => positions.has(id))) return geometry;
+  const routes = routeWideLinks(model, positions, estimateBoxes(model, positions, geometry), geometry);
+  for (const [id, pts] of routes) {
+    const e = model.edgeById.get(id)!;
+    const s = model.byId.get(e.source)!;
+    const t = model.byId.get(e.target)!;
+    const a = pts[0]!;
+    const b = pts[pts.length - 1]!;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const l2 = dx * dx + dy * dy;
+    if (l2 < 1) continue;
+    const l = Math.sqrt(l2);
+    const bends = pts.slice(1, -1);
+    const weights = bends.map((p) => ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2);
+    const distances = bends.map((p) => ((p.x - a.x) * -dy + (p.y - a.y) * dx) / l);
+    const path = [clip(a, s.w, s.h, pts[1]!), ...bends, clip(b, t.w, t.h, pts[pts.length - 2]!)];
+    const old = geometry.ends.get(id) ?? { source: 'outside-to-node', target: 'outside-to-node' };
+    geometry.ends.set(id, { ...old, path, segments: bends.length ? { weights: weights.map(fixed).join(' '), distances: distances.map(fixed).join(' ') } : undefined });
+  }
+  return geometry;
+}
