@@ -133,10 +133,9 @@ function dropsCrossed(a: Pos, b: Pos, drops: readonly { a: Pos; b: Pos }[]): num
 function hits(a: Pos, b: Pos, list: readonly Obstacle[], skip: ReadonlySet<string>): boolean {
   const seg: Box = { x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x, b.x), y2: Math.max(a.y, b.y) };
   for (const o of list) {
-    if (skip.has(o.id)) continue;
-    const g = grow(o.box, CLEAR);
+    const g = o.box;
     // Open intervals: a vertical or horizontal segment (no width) counts when it runs inside the box.
-    if (seg.x1 < g.x2 && g.x1 < seg.x2 && seg.y1 < g.y2 && g.y1 < seg.y2) return true;
+    if (seg.x1 < g.x2 + CLEAR && g.x1 - CLEAR < seg.x2 && seg.y1 < g.y2 + CLEAR && g.y1 - CLEAR < seg.y2 && !skip.has(o.id)) return true;
   }
   return false;
 }
@@ -255,28 +254,56 @@ function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pill
   return { g: { adj, at }, legs };
 }
 
-/** Shortest distances from the given starts (node → initial cost), with the previous node of each. */
+/** Shortest distances from the given starts (node → initial cost), with the previous node of each (a binary heap; ties by node key). */
 function dijkstra(g: Graph, starts: readonly Leg[]): { dist: Map<string, number>; prev: Map<string, string> } {
   const dist = new Map<string, number>();
   const prev = new Map<string, string>();
-  const open = new Map<string, number>();
-  for (const s of starts) if (s.cost < (open.get(s.node) ?? Infinity)) open.set(s.node, s.cost);
-  while (open.size) {
-    let best: string | null = null;
-    let bd = Infinity;
-    for (const [k, d] of open)
-      if (d < bd || (d === bd && best !== null && k < best)) {
-        best = k;
-        bd = d;
+  const best = new Map<string, number>();
+  const heap: [number, string][] = [];
+  const less = (a: [number, string], b: [number, string]): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const push = (item: [number, string]): void => {
+    heap.push(item);
+    for (let i = heap.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (!less(heap[i]!, heap[up]!)) break;
+      [heap[i], heap[up]] = [heap[up]!, heap[i]!];
+      i = up;
+    }
+  };
+  const pop = (): [number, string] => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
       }
-    open.delete(best!);
-    dist.set(best!, bd);
-    for (const { to, cost } of g.adj.get(best!) ?? []) {
+    }
+    return top;
+  };
+  for (const s of starts)
+    if (s.cost < (best.get(s.node) ?? Infinity)) {
+      best.set(s.node, s.cost);
+      push([s.cost, s.node]);
+    }
+  while (heap.length) {
+    const [d, k] = pop();
+    if (dist.has(k) || d > (best.get(k) ?? Infinity)) continue;
+    dist.set(k, d);
+    for (const { to, cost } of g.adj.get(k) ?? []) {
       if (dist.has(to)) continue;
-      const nd = bd + cost;
-      if (nd < (open.get(to) ?? Infinity) - 1e-9) {
-        open.set(to, nd);
-        prev.set(to, best!);
+      const nd = d + cost;
+      if (nd < (best.get(to) ?? Infinity) - 1e-9) {
+        best.set(to, nd);
+        prev.set(to, k);
+        push([nd, to]);
       }
     }
   }
