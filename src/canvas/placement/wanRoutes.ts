@@ -25,6 +25,8 @@ const LANE = 10;
 const CLEAR = 3;
 /** What crossing one drop (a NIC's or router's line to its bar) adds to a leg's length. */
 const DROP_COST = 400;
+/** What passing through a box adds to a way's length: only taken when there is no free way. */
+const BLOCKED_COST = 1e6;
 /** The longest stub of an L-shaped leg out of a box. */
 const STUB = 24;
 
@@ -186,10 +188,11 @@ function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pill
     const firstX = (x0: number, sign: 1 | -1): number | undefined => (sign > 0 ? xs.find((x) => x >= x0 - 0.5) : [...xs].reverse().find((x) => x <= x0 + 0.5));
     const firstY = (y0: number, sign: 1 | -1): number | undefined => (sign > 0 ? ys.find((y) => y >= y0 - 0.5) : [...ys].reverse().find((y) => y <= y0 + 0.5));
     const add = (to: Pos, via: Pos | undefined, line: Pos[]): void => {
-      if (via ? blocked(c, via) || blocked(via, to) : blocked(c, to)) return;
+      // A leg through something (a router dragged onto a node) is kept, at a cost no free way reaches.
+      const through = via ? blocked(c, via) || blocked(via, to) : blocked(c, to);
       line.push(to);
       const crossed = via ? dropsCrossed(c, via, drops) + dropsCrossed(via, to, drops) : dropsCrossed(c, to, drops);
-      const cost = (via ? Math.abs(via.x - c.x) + Math.abs(via.y - c.y) + Math.abs(to.x - via.x) + Math.abs(to.y - via.y) : Math.abs(to.x - c.x) + Math.abs(to.y - c.y)) + crossed * DROP_COST;
+      const cost = (via ? Math.abs(via.x - c.x) + Math.abs(via.y - c.y) + Math.abs(to.x - via.x) + Math.abs(to.y - via.y) : Math.abs(to.x - c.x) + Math.abs(to.y - c.y)) + crossed * DROP_COST + (through ? BLOCKED_COST : 0);
       list.push({ node: key(to), cost, ...(via ? { via } : {}) });
     };
     for (const sign of [1, -1] as const) {
@@ -231,11 +234,11 @@ function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pill
   }
   const adj = new Map<string, { to: string; cost: number }[]>();
   const at = new Map<string, Pos>();
-  const link = (a: Pos, b: Pos): void => {
+  const link = (a: Pos, b: Pos, extra: number): void => {
     const ka = key(a);
     const kb = key(b);
     if (ka === kb) return;
-    const cost = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    const cost = Math.abs(a.x - b.x) + Math.abs(a.y - b.y) + extra;
     (adj.get(ka) ?? adj.set(ka, []).get(ka)!).push({ to: kb, cost });
     (adj.get(kb) ?? adj.set(kb, []).get(kb)!).push({ to: ka, cost });
   };
@@ -246,7 +249,7 @@ function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pill
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1]!;
       const b = pts[i]!;
-      if (!hits(a, b, ch.top, skip) && !hits(a, b, others, skip)) link(a, b);
+      link(a, b, hits(a, b, ch.top, skip) || hits(a, b, others, skip) ? BLOCKED_COST : 0);
     }
   };
   for (const pts of onV.values()) walk(pts, 'y');
@@ -427,13 +430,27 @@ function clip(c: Pos, w: number, h: number, toward: Pos): Pos {
   return { x: c.x + dx * s, y: c.y + dy * s };
 }
 
+const inBox = (p: Pos, c: Pos, w: number, h: number): boolean => Math.abs(p.x - c.x) < w / 2 && Math.abs(p.y - c.y) < h / 2;
+
+/** Where the piece p → q (p outside the box, q inside) enters the box (an axis-aligned piece: exact). */
+function entry(p: Pos, q: Pos, c: Pos, w: number, h: number): Pos {
+  const x = Math.max(c.x - w / 2, Math.min(c.x + w / 2, p.x));
+  const y = Math.max(c.y - h / 2, Math.min(c.y + h / 2, p.y));
+  if (p.y === q.y) return { x, y: p.y };
+  if (p.x === q.x) return { x: p.x, y };
+  return clip(c, w, h, p);
+}
+
 const fixed = (v: number): string => String(Math.round(v * 10000) / 10000);
+const tenth = (v: number): number => Math.round(v * 10) / 10;
 
 /**
  * The drawn geometry: `computeGeometry`, and for a design with router links between three sites
- * or more their routed lines (`path`, clipped at the router's and the pill's borders, and the
- * `segments` cytoscape draws them with: weights and distances of the bends from the line between
- * the two centres, `edge-distances: node-position`). What the canvas and the exports draw.
+ * or more their routed lines: `path` (from the router's border to where the line enters the pill),
+ * the `segments` cytoscape draws them with (weights and distances of the bends from the line
+ * between the two centres, `edge-distances: node-position`), and the target end where the line
+ * meets the pill (a pill moved off its lane with its routers is entered where its lane meets it).
+ * What the canvas, the highlight layer, the hit test and the exports draw.
  */
 export function drawnGeometry(model: DiagramModel, positions: ReadonlyMap<string, Pos>, geometry: Geometry = computeGeometry(model, positions)): Geometry {
   if (!wideTransits(model).some((id) => positions.has(id))) return geometry;
@@ -449,12 +466,29 @@ export function drawnGeometry(model: DiagramModel, positions: ReadonlyMap<string
     const l2 = dx * dx + dy * dy;
     if (l2 < 1) continue;
     const l = Math.sqrt(l2);
-    const bends = pts.slice(1, -1);
+    // The bends outside both boxes, up to where the line first enters the pill.
+    let bends: Pos[] = [];
+    let end = b;
+    for (let i = 1; i < pts.length; i++) {
+      const q = pts[i]!;
+      if (inBox(q, b, t.w, t.h)) {
+        end = entry(pts[i - 1]!, q, b, t.w, t.h);
+        break;
+      }
+      if (i < pts.length - 1 && !inBox(q, a, s.w, s.h)) bends.push(q);
+    }
+    const start = clip(a, s.w, s.h, bends[0] ?? end);
+    // A line without a bend still gets one (half-way), so that it ends where it meets the pill.
+    if (bends.length === 0) bends = [{ x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }];
     const weights = bends.map((p) => ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2);
     const distances = bends.map((p) => ((p.x - a.x) * -dy + (p.y - a.y) * dx) / l);
-    const path = [clip(a, s.w, s.h, pts[1]!), ...bends, clip(b, t.w, t.h, pts[pts.length - 2]!)];
     const old = geometry.ends.get(id) ?? { source: 'outside-to-node', target: 'outside-to-node' };
-    geometry.ends.set(id, { ...old, path, segments: bends.length ? { weights: weights.map(fixed).join(' '), distances: distances.map(fixed).join(' ') } : undefined });
+    geometry.ends.set(id, {
+      ...old,
+      target: `${tenth(end.x - b.x)}px ${tenth(end.y - b.y)}px`,
+      path: [start, ...bends, end],
+      segments: { weights: weights.map(fixed).join(' '), distances: distances.map(fixed).join(' ') },
+    });
   }
   return geometry;
 }
