@@ -27,6 +27,8 @@ const CLEAR = 3;
 const DROP_COST = 400;
 /** What passing through a box adds to a way's length: only taken when there is no free way. */
 const BLOCKED_COST = 1e6;
+/** What an L-shaped leg's bend adds: a straight leg is taken when it is about as short. */
+const BEND_COST = 40;
 /** The longest stub of an L-shaped leg out of a box. */
 const STUB = 24;
 
@@ -170,11 +172,13 @@ interface Leg {
  * The channel graph of one lane: crossings and the legs' ends as nodes, channel pieces free of
  * every obstacle as edges. Returns the graph and each end's legs.
  */
-function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pills: readonly Obstacle[], self: string): { g: Graph; legs: Map<string, Leg[]> } {
+function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pills: readonly Obstacle[], self: string, spots: readonly Pos[] = []): { g: Graph; legs: Map<string, Leg[]> } {
   const xs = ch.xs.map((x) => x + offset);
   const ys = ch.ys.map((y) => y + offset);
   const onV = new Map<number, Pos[]>(xs.map((x) => [x, ys.map((y) => ({ x, y }))]));
   const onH = new Map<number, Pos[]>(ys.map((y) => [y, xs.map((x) => ({ x, y }))]));
+  // Places a pill may take along a horizontal channel (placeWidePills): nodes of that channel.
+  for (const p of spots) onH.get(p.y)?.push(p);
   const legs = new Map<string, Leg[]>();
   const others = pills.filter((p) => p.id !== self);
   for (const e of ends) {
@@ -193,7 +197,7 @@ function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pill
       line.push(to);
       const crossed = via ? dropsCrossed(c, via, drops) + dropsCrossed(via, to, drops) : dropsCrossed(c, to, drops);
       const cost = (via ? Math.abs(via.x - c.x) + Math.abs(via.y - c.y) + Math.abs(to.x - via.x) + Math.abs(to.y - via.y) : Math.abs(to.x - c.x) + Math.abs(to.y - c.y)) + crossed * DROP_COST + (through ? BLOCKED_COST : 0);
-      list.push({ node: key(to), cost, ...(via ? { via } : {}) });
+      list.push({ node: key(to), cost: cost + (via ? BEND_COST : 0), ...(via ? { via } : {}) });
     };
     for (const sign of [1, -1] as const) {
       // Straight out to the first channel across, left or right, down or up.
@@ -395,15 +399,32 @@ export function placeWidePills(model: DiagramModel, positions: ReadonlyMap<strin
     const n = model.byId.get(t)!;
     const off = ch.lane.get(t) ?? 0;
     const routers = (model.edgesTo.get(t) ?? []).map((e) => endOf(model, model.edgeById.get(e)!.source, positions)).filter((e): e is RouteEnd => e !== null);
-    const { g, legs } = laneGraph(ch, off, routers, placed, t);
+    // Where the pill may go: along a horizontal channel of its lane, half-way (or a quarter of the
+    // way) between two vertical channels, clear of every vertical channel of every lane (a pill
+    // on a crossing would close that vertical channel to the other links' lines); else on a crossing.
+    const reach = Math.max(0, ...[...ch.lane.values()].map(Math.abs));
+    const fits = (box: Box): boolean => !ch.top.some((o) => overlaps(o.box, box)) && !placed.some((o) => overlaps(o.box, box));
+    const between: Pos[] = [];
+    const crossings: Pos[] = [];
+    for (const y0 of ch.ys)
+      for (let i = 0; i < ch.xs.length; i++) {
+        const y = y0 + off;
+        crossings.push({ x: ch.xs[i]! + off, y });
+        if (i === 0) continue;
+        for (const f of [0.5, 0.25, 0.75]) {
+          const x = ch.xs[i - 1]! + f * (ch.xs[i]! - ch.xs[i - 1]!) + off;
+          if (ch.xs.some((v) => Math.abs(v - x) < n.w / 2 + margin + reach + CLEAR)) continue;
+          between.push({ x, y });
+        }
+      }
+    const { g, legs } = laneGraph(ch, off, routers, placed, t, between);
     const runs = routers.map((r) => dijkstra(g, legs.get(r.id) ?? []).dist);
     let best: Pos | null = null;
-    let bestCost = Infinity;
-    for (const y of ch.ys)
-      for (const x of ch.xs) {
-        const p = { x: x + off, y: y + off };
+    for (const spots of [between, crossings]) {
+      let bestCost = Infinity;
+      for (const p of spots) {
         const box = grow({ x1: p.x - n.w / 2, y1: p.y - n.h / 2, x2: p.x + n.w / 2, y2: p.y + n.h / 2 }, margin);
-        if (ch.top.some((o) => overlaps(o.box, box)) || placed.some((o) => overlaps(o.box, box))) continue;
+        if (!fits(box)) continue;
         const k = key(p);
         let cost = 0;
         for (const d of runs) cost += d.get(k) ?? Infinity;
@@ -412,6 +433,8 @@ export function placeWidePills(model: DiagramModel, positions: ReadonlyMap<strin
           best = p;
         }
       }
+      if (best && bestCost < BLOCKED_COST) break;
+    }
     if (!best) continue;
     out.set(t, best);
     placed.push({ id: t, box: { x1: best.x - n.w / 2, y1: best.y - n.h / 2, x2: best.x + n.w / 2, y2: best.y + n.h / 2 } });
