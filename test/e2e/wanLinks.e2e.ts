@@ -3,7 +3,8 @@
  * to its WAN subnet runs along the gaps between sites — cytoscape's own segment points, every
  * piece a right angle — and no piece passes through a node, bar, router, pill or site it does not
  * join (cytoscape's own boxes). The highlight layer copies such a line with its bends (a lit
- * cross-site pair), and after a router is dragged the lines are routed again, still clear.
+ * cross-site pair), a click on such a line far from its ends selects its router, and after a
+ * router is dragged the lines are routed again, still clear.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -69,6 +70,37 @@ describe('router links between three sites or more on the canvas', () => {
       expect(l.through).toEqual([]);
     }
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('a click on a line where it runs in a gap, outside the box around its router and pill, selects a router of that link', async () => {
+    const target = await page.evaluate(() => {
+      const { cy } = (window as unknown as Win).__lmpv;
+      // The longest piece between two bends of any WAN line that runs outside the box around its
+      // router and its pill (where a straight line's hit box would end): its middle, on screen.
+      let best: { x: number; y: number; len: number; transit: string } | null = null;
+      cy.edges('.wan-link').forEach((e) => {
+        const pts = e.renderedSegmentPoints() ?? [];
+        const a = e.source().renderedBoundingBox({});
+        const b = e.target().renderedBoundingBox({});
+        const around = { x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) };
+        for (let i = 1; i < pts.length; i++) {
+          const len = Math.hypot(pts[i]!.x - pts[i - 1]!.x, pts[i]!.y - pts[i - 1]!.y);
+          const mid = { x: (pts[i]!.x + pts[i - 1]!.x) / 2, y: (pts[i]!.y + pts[i - 1]!.y) / 2 };
+          const outside = mid.x < around.x1 - 5 || mid.x > around.x2 + 5 || mid.y < around.y1 - 5 || mid.y > around.y2 + 5;
+          if (outside && (!best || len > best.len)) best = { ...mid, len, transit: e.target().id() };
+        }
+      });
+      const b = best!;
+      return { ...b, routers: cy.getElementById(b.transit).connectedEdges().map((x) => x.source().id()) };
+    });
+    expect(target.len).toBeGreaterThan(20);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.click(canvas.x + target.x, canvas.y + target.y);
+    await page.waitForTimeout(300);
+    const selected = await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().ui.selectedIds);
+    expect(selected.length).toBe(1);
+    expect(target.routers).toContain(selected[0]);
+    await page.evaluate(() => (window as unknown as Win).__lmpv.store.getState().actions.select([]));
   });
 
   it('a lit cross-site pair: the highlight layer copies the line with its bends', async () => {
