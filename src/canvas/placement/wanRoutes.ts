@@ -29,6 +29,8 @@ const DROP_COST = 400;
 const BLOCKED_COST = 1e6;
 /** What an L-shaped leg's bend adds: a straight leg is taken when it is about as short. */
 const BEND_COST = 40;
+/** How many of a pill's nearest spots are measured along the channels. */
+const MEASURED_SPOTS = 4;
 /** The longest stub of an L-shaped leg out of a box. */
 const STUB = 24;
 
@@ -156,9 +158,15 @@ export interface RouteEnd {
   h: number;
 }
 
+/** The channel graph, its nodes numbered (their keys in `index`), its edges in adjacency arrays. */
 interface Graph {
-  adj: Map<string, { to: string; cost: number }[]>;
-  at: Map<string, Pos>;
+  index: Map<string, number>;
+  keys: string[];
+  at: Pos[];
+  /** Node i's edges are `to` / `cost` from `first[i]` to `first[i + 1]`. */
+  first: Int32Array;
+  to: Int32Array;
+  cost: Float64Array;
 }
 
 interface Leg {
@@ -177,6 +185,8 @@ function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pill
   const ys = ch.ys.map((y) => y + offset);
   const onV = new Map<number, Pos[]>(xs.map((x) => [x, ys.map((y) => ({ x, y }))]));
   const onH = new Map<number, Pos[]>(ys.map((y) => [y, xs.map((x) => ({ x, y }))]));
+  const xsDown = [...xs].reverse();
+  const ysDown = [...ys].reverse();
   // Places a pill may take along a horizontal channel (placeWidePills): nodes of that channel.
   for (const p of spots) onH.get(p.y)?.push(p);
   const legs = new Map<string, Leg[]>();
@@ -189,8 +199,8 @@ function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pill
     const lists = [ch.top, inside, others];
     const drops = e.site ? (ch.drops.get(e.site) ?? []) : [];
     const blocked = (a: Pos, b: Pos): boolean => lists.some((l) => hits(a, b, l, skip));
-    const firstX = (x0: number, sign: 1 | -1): number | undefined => (sign > 0 ? xs.find((x) => x >= x0 - 0.5) : [...xs].reverse().find((x) => x <= x0 + 0.5));
-    const firstY = (y0: number, sign: 1 | -1): number | undefined => (sign > 0 ? ys.find((y) => y >= y0 - 0.5) : [...ys].reverse().find((y) => y <= y0 + 0.5));
+    const firstX = (x0: number, sign: 1 | -1): number | undefined => (sign > 0 ? xs.find((x) => x >= x0 - 0.5) : xsDown.find((x) => x <= x0 + 0.5));
+    const firstY = (y0: number, sign: 1 | -1): number | undefined => (sign > 0 ? ys.find((y) => y >= y0 - 0.5) : ysDown.find((y) => y <= y0 + 0.5));
     const add = (to: Pos, via: Pos | undefined, line: Pos[]): void => {
       // A leg through something (a router dragged onto a node) is kept, at a cost no free way reaches.
       const through = via ? blocked(c, via) || blocked(via, to) : blocked(c, to);
@@ -236,81 +246,131 @@ function laneGraph(ch: Channels, offset: number, ends: readonly RouteEnd[], pill
     }
     legs.set(e.id, list);
   }
-  const adj = new Map<string, { to: string; cost: number }[]>();
-  const at = new Map<string, Pos>();
-  const link = (a: Pos, b: Pos, extra: number): void => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka === kb) return;
-    const cost = Math.abs(a.x - b.x) + Math.abs(a.y - b.y) + extra;
-    (adj.get(ka) ?? adj.set(ka, []).get(ka)!).push({ to: kb, cost });
-    (adj.get(kb) ?? adj.set(kb, []).get(kb)!).push({ to: ka, cost });
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const at: Pos[] = [];
+  const id = (p: Pos): number => {
+    const k = key(p);
+    let i = index.get(k);
+    if (i === undefined) {
+      i = keys.length;
+      index.set(k, i);
+      keys.push(k);
+      at.push(p);
+    }
+    return i;
   };
+  const pairs: number[] = [];
+  const costs: number[] = [];
   const skip = new Set([self]);
   const walk = (pts: Pos[], along: 'x' | 'y'): void => {
     pts.sort((a, b) => a[along] - b[along]);
-    for (const p of pts) at.set(key(p), p);
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1]!;
       const b = pts[i]!;
-      link(a, b, hits(a, b, ch.top, skip) || hits(a, b, others, skip) ? BLOCKED_COST : 0);
+      const ia = id(a);
+      const ib = id(b);
+      if (ia === ib) continue;
+      pairs.push(ia, ib);
+      costs.push(Math.abs(a.x - b.x) + Math.abs(a.y - b.y) + (hits(a, b, ch.top, skip) || hits(a, b, others, skip) ? BLOCKED_COST : 0));
     }
+    if (pts.length === 1) id(pts[0]!);
   };
   for (const pts of onV.values()) walk(pts, 'y');
   for (const pts of onH.values()) walk(pts, 'x');
-  return { g: { adj, at }, legs };
+  // Adjacency arrays (both directions of each piece).
+  const n = keys.length;
+  const first = new Int32Array(n + 1);
+  for (let e = 0; e < costs.length; e++) {
+    first[pairs[2 * e]! + 1]!++;
+    first[pairs[2 * e + 1]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) first[i + 1]! += first[i]!;
+  const fill = first.slice(0, n);
+  const to = new Int32Array(2 * costs.length);
+  const cost = new Float64Array(2 * costs.length);
+  for (let e = 0; e < costs.length; e++) {
+    const a = pairs[2 * e]!;
+    const b = pairs[2 * e + 1]!;
+    to[fill[a]!] = b;
+    cost[fill[a]!++] = costs[e]!;
+    to[fill[b]!] = a;
+    cost[fill[b]!++] = costs[e]!;
+  }
+  return { g: { index, keys, at, first, to, cost }, legs };
 }
 
-/** Shortest distances from the given starts (node → initial cost), with the previous node of each (a binary heap; ties by node key). */
-function dijkstra(g: Graph, starts: readonly Leg[]): { dist: Map<string, number>; prev: Map<string, string> } {
-  const dist = new Map<string, number>();
-  const prev = new Map<string, string>();
-  const best = new Map<string, number>();
-  const heap: [number, string][] = [];
-  const less = (a: [number, string], b: [number, string]): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
-  const push = (item: [number, string]): void => {
-    heap.push(item);
-    for (let i = heap.length - 1; i > 0; ) {
+/** Shortest distances from the given starts (node key → initial cost), with the previous node of each (-1: a start); a binary heap, ties by node number. */
+function dijkstra(g: Graph, starts: readonly Leg[]): { dist: Float64Array; prev: Int32Array } {
+  const n = g.keys.length;
+  const dist = new Float64Array(n).fill(Infinity);
+  const prev = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  const hd: number[] = [];
+  const hn: number[] = [];
+  const less = (i: number, j: number): boolean => hd[i]! < hd[j]! || (hd[i] === hd[j] && hn[i]! < hn[j]!);
+  const swap = (i: number, j: number): void => {
+    const d = hd[i]!;
+    hd[i] = hd[j]!;
+    hd[j] = d;
+    const v = hn[i]!;
+    hn[i] = hn[j]!;
+    hn[j] = v;
+  };
+  const push = (d: number, v: number): void => {
+    hd.push(d);
+    hn.push(v);
+    for (let i = hd.length - 1; i > 0; ) {
       const up = (i - 1) >> 1;
-      if (!less(heap[i]!, heap[up]!)) break;
-      [heap[i], heap[up]] = [heap[up]!, heap[i]!];
+      if (!less(i, up)) break;
+      swap(i, up);
       i = up;
     }
   };
-  const pop = (): [number, string] => {
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length) {
-      heap[0] = last;
+  // Removes the heap's top; its distance and node are `hd0` / `hn0` (no tuple made per pop).
+  let hd0 = 0;
+  let hn0 = 0;
+  const pop = (): void => {
+    hd0 = hd[0]!;
+    hn0 = hn[0]!;
+    const ld = hd.pop()!;
+    const ln = hn.pop()!;
+    if (hd.length) {
+      hd[0] = ld;
+      hn[0] = ln;
       for (let i = 0; ; ) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+        if (l < hd.length && less(l, m)) m = l;
+        if (r < hd.length && less(r, m)) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        swap(i, m);
         i = m;
       }
     }
-    return top;
   };
-  for (const s of starts)
-    if (s.cost < (best.get(s.node) ?? Infinity)) {
-      best.set(s.node, s.cost);
-      push([s.cost, s.node]);
+  for (const s of starts) {
+    const v = g.index.get(s.node);
+    if (v !== undefined && s.cost < dist[v]!) {
+      dist[v] = s.cost;
+      push(s.cost, v);
     }
-  while (heap.length) {
-    const [d, k] = pop();
-    if (dist.has(k) || d > (best.get(k) ?? Infinity)) continue;
-    dist.set(k, d);
-    for (const { to, cost } of g.adj.get(k) ?? []) {
-      if (dist.has(to)) continue;
-      const nd = d + cost;
-      if (nd < (best.get(to) ?? Infinity) - 1e-9) {
-        best.set(to, nd);
-        prev.set(to, k);
-        push([nd, to]);
+  }
+  while (hd.length) {
+    pop();
+    const d = hd0;
+    const v = hn0;
+    if (done[v] || d > dist[v]!) continue;
+    done[v] = 1;
+    for (let e = g.first[v]!; e < g.first[v + 1]!; e++) {
+      const w = g.to[e]!;
+      if (done[w]) continue;
+      const nd = d + g.cost[e]!;
+      if (nd < dist[w]! - 1e-9) {
+        dist[w] = nd;
+        prev[w] = v;
+        push(nd, w);
       }
     }
   }
@@ -362,7 +422,7 @@ export function routeWideLinks(model: DiagramModel, positions: ReadonlyMap<strin
       let best: Leg | null = null;
       let bd = Infinity;
       for (const l of legs.get(r.id) ?? []) {
-        const d = (dist.get(l.node) ?? Infinity) + l.cost;
+        const d = (dist[g.index.get(l.node) ?? -1] ?? Infinity) + l.cost;
         if (d < bd) {
           bd = d;
           best = l;
@@ -370,13 +430,13 @@ export function routeWideLinks(model: DiagramModel, positions: ReadonlyMap<strin
       }
       if (!best) continue;
       const pts: Pos[] = [r.centre, ...(best.via ? [best.via] : [])];
-      let k: string | undefined = best.node;
+      let k = g.index.get(best.node) ?? -1;
       let last = k;
-      for (; k !== undefined; k = prev.get(k)) {
-        pts.push(g.at.get(k)!);
+      for (; k >= 0; k = prev[k]!) {
+        pts.push(g.at[k]!);
         last = k;
       }
-      const pillVia = pillLegs.get(last)?.via;
+      const pillVia = last >= 0 ? pillLegs.get(g.keys[last]!)?.via : undefined;
       if (pillVia) pts.push(pillVia);
       pts.push(pill.centre);
       out.set(e.id, simplify(pts));
@@ -418,16 +478,23 @@ export function placeWidePills(model: DiagramModel, positions: ReadonlyMap<strin
         }
       }
     const { g, legs } = laneGraph(ch, off, routers, placed, t, between);
-    const runs = routers.map((r) => dijkstra(g, legs.get(r.id) ?? []).dist);
+    // The spots that fit, nearest first by their summed straight (x + y) distance to the routers;
+    // the few nearest are measured along the channels (one shortest-path search from each: a
+    // search per router and spot, for every candidate arrangement, made the largest design's
+    // layout ≈ 3 × slower), and the shortest of those with a free way to every router is taken.
+    const manhattan = (p: Pos): number => routers.reduce((s, r) => s + Math.abs(r.centre.x - p.x) + Math.abs(r.centre.y - p.y), 0);
     let best: Pos | null = null;
     for (const spots of [between, crossings]) {
+      const ranked = spots
+        .filter((p) => fits(grow({ x1: p.x - n.w / 2, y1: p.y - n.h / 2, x2: p.x + n.w / 2, y2: p.y + n.h / 2 }, margin)) && g.index.has(key(p)))
+        .map((p) => ({ p, m: manhattan(p) }))
+        .sort((a, b) => a.m - b.m || a.p.y - b.p.y || a.p.x - b.p.x)
+        .slice(0, MEASURED_SPOTS);
       let bestCost = Infinity;
-      for (const p of spots) {
-        const box = grow({ x1: p.x - n.w / 2, y1: p.y - n.h / 2, x2: p.x + n.w / 2, y2: p.y + n.h / 2 }, margin);
-        if (!fits(box)) continue;
-        const k = key(p);
+      for (const { p } of ranked) {
+        const { dist } = dijkstra(g, [{ node: key(p), cost: 0 }]);
         let cost = 0;
-        for (const d of runs) cost += d.get(k) ?? Infinity;
+        for (const r of routers) cost += Math.min(Infinity, ...(legs.get(r.id) ?? []).map((l) => (dist[g.index.get(l.node) ?? -1] ?? Infinity) + l.cost));
         if (cost < bestCost - 1e-9) {
           bestCost = cost;
           best = p;
