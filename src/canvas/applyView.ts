@@ -9,6 +9,8 @@ import type { Decoration } from './highlight';
 import type { Look } from './overlayPlan';
 
 const OUTSIDE = 'outside-to-node';
+/** A routed router link's bends (`edge.wan-link`) when it has none: one bend on the straight line. */
+export const STRAIGHT = { segW: '0.5', segD: '0' } as const;
 
 /**
  * Adds, removes, re-parents and resizes elements so that cy holds exactly the model's elements.
@@ -37,7 +39,7 @@ export function syncStructure(cy: Core, model: DiagramModel): string[] {
   for (const e of model.edges)
     if (cy.getElementById(e.id).empty()) {
       touched.push(e.id);
-      added.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: '', sourceEnd: OUTSIDE, targetEnd: OUTSIDE } });
+      added.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: '', sourceEnd: OUTSIDE, targetEnd: OUTSIDE, ...STRAIGHT } });
     }
   if (added.length > 0) cy.add(added);
   for (const { node, n } of kept) {
@@ -73,6 +75,9 @@ export function applyGeometry(cy: Core, model: DiagramModel, geometry: Geometry)
     const el = cy.getElementById(e.id);
     if (!ends || el.empty()) continue;
     if (el.data('sourceEnd') !== ends.source || el.data('targetEnd') !== ends.target) el.data({ sourceEnd: ends.source, targetEnd: ends.target });
+    const segW = ends.segments?.weights ?? STRAIGHT.segW;
+    const segD = ends.segments?.distances ?? STRAIGHT.segD;
+    if (el.data('segW') !== segW || el.data('segD') !== segD) el.data({ segW, segD });
   }
 }
 

@@ -9,6 +9,7 @@ import { autoLayout, type AutoLayoutOptions } from './placement/auto';
 import { viewPositions } from './placement/positions';
 
 export { autoLayout, type AutoLayout, type Arrangement } from './placement/auto';
+export { drawnGeometry } from './placement/wanRoutes';
 export { viewPositions, followRouters, positionsAfterMove, changedPositions, barsAtDrops, savedPositions } from './placement/positions';
 
 export interface Layout {

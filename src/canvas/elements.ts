@@ -159,7 +159,14 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
   }
   for (const nic of t.nics) for (const net of nicNetworks.get(nic.id) ?? []) edges.push({ id: edgeId(nic.id, net), source: nic.id, target: net, classes: ['link', 'nic-link', ...scaleClass] });
 
-  // Router → network or transit subnet edges.
+  // Router → network or transit subnet edges. A transit subnet whose routers stand in three sites or
+  // more (a WAN subnet) is drawn along the gaps between sites (`wan-link`, placement/wanRoutes.ts).
+  const wide = new Set<string>();
+  for (const subnet of t.subnets) {
+    if (subnet.networkId) continue;
+    const sites = new Set(subnet.routerIds.map((r) => siteOf.get(r) ?? null).filter((s) => s !== null));
+    if (sites.size >= 3) wide.add(transitId(subnet.prefix));
+  }
   const seen = new Set<string>();
   for (const r of t.routers)
     for (const si of t.index.subnetsByRouter.get(r.id) ?? []) {
@@ -168,7 +175,7 @@ export function buildDiagram(t: Topology, metrics: Metrics = scaleFor(t.nodes.le
       const id = edgeId(r.id, target);
       if (seen.has(id)) continue;
       seen.add(id);
-      edges.push({ id, source: r.id, target, classes: ['link', 'router-link', ...scaleClass, ...(subnet.networkId ? [] : ['transit-link'])] });
+      edges.push({ id, source: r.id, target, classes: ['link', 'router-link', ...scaleClass, ...(subnet.networkId ? [] : ['transit-link']), ...(wide.has(target) ? ['wan-link'] : [])] });
     }
 
   const edgeById = new Map(edges.map((e) => [e.id, e]));

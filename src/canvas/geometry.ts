@@ -24,6 +24,10 @@ export interface EdgeEnds {
   target: string;
   /** A drop's two end points in the diagram (absent for `outside-to-node`: cytoscape clips those). */
   line?: { source: Pos; target: Pos };
+  /** A router link between three sites or more routed along the gaps (placement/wanRoutes.ts): its polyline, clipped at both boxes. */
+  path?: Pos[];
+  /** Its bends as cytoscape's `segment-weights` / `segment-distances` (absent: a straight line). */
+  segments?: { weights: string; distances: string } | undefined;
 }
 
 export interface Geometry {

@@ -123,7 +123,7 @@ export function createHighlightScheduler(cy: Core, container: HTMLElement | null
             const el = cy.getElementById(id) as EdgeSingular;
             const e = g.ends.get(id);
             if (el.empty() || !e) return null;
-            return { source: el.sourceEndpoint(), target: el.targetEndpoint(), sourceEnd: e.source, targetEnd: e.target };
+            return { source: el.sourceEndpoint(), target: el.targetEndpoint(), sourceEnd: e.source, targetEnd: e.target, ...(e.path ? { path: e.path } : {}) };
           },
         });
         if (!plan) {

@@ -22,6 +22,12 @@ export function drawnBoxes(model: DiagramModel, positions: ReadonlyMap<string, P
   for (const e of model.edges) {
     // A drop is a line between two known points; a router link to a transit subnet runs between
     // the two boxes (cytoscape clips it at their borders).
+    // A router link between three sites or more: along its routed line (cytoscape tests the line itself within).
+    const path = geometry.ends.get(e.id)?.path;
+    if (path) {
+      hit.set(e.id, path.reduce<Box>((b, q) => union(b, { x1: q.x, y1: q.y, x2: q.x, y2: q.y }), { x1: path[0]!.x, y1: path[0]!.y, x2: path[0]!.x, y2: path[0]!.y }));
+      continue;
+    }
     const line = geometry.ends.get(e.id)?.line;
     if (line) {
       const { source: p, target: q } = line;

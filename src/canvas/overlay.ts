@@ -7,7 +7,7 @@
  * its elements (`track`).
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular, type StylesheetJson } from 'cytoscape';
-import { onScreen } from './applyView';
+import { onScreen, STRAIGHT } from './applyView';
 import type { DiagramModel } from './elements';
 import { grownName, grows } from './grownName';
 import { COMPACT, HOST, SITE } from './metrics';
@@ -198,6 +198,12 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     });
   };
 
+  /** A copied line's bends (a router link between three sites or more is routed: `edge.wan-link`), as the diagram has them. */
+  const bendsOf = (id: string): { segW: string; segD: string } => {
+    const el = base.getElementById(id);
+    return { segW: (el.data('segW') as string | undefined) ?? STRAIGHT.segW, segD: (el.data('segD') as string | undefined) ?? STRAIGHT.segD };
+  };
+
   return {
     cy,
     show(plan, m) {
@@ -214,7 +220,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
         })),
         ...plan.edges.map((e) => ({
           group: 'edges' as const,
-          data: { id: e.id, source: e.source, target: e.target, label: e.label, sourceEnd: e.sourceEnd, targetEnd: e.targetEnd },
+          data: { id: e.id, source: e.source, target: e.target, label: e.label, sourceEnd: e.sourceEnd, targetEnd: e.targetEnd, ...bendsOf(e.id) },
           classes: `${e.classes} ${extra}`,
         })),
         ...plan.nodes
@@ -274,8 +280,8 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
         cy.edges().forEach((e) => {
           const el = base.getElementById(e.id()) as EdgeSingular;
           if (el.empty()) return;
-          const ends = { sourceEnd: el.data('sourceEnd') as string, targetEnd: el.data('targetEnd') as string };
-          if (e.data('sourceEnd') !== ends.sourceEnd || e.data('targetEnd') !== ends.targetEnd) e.data(ends);
+          const ends = { sourceEnd: el.data('sourceEnd') as string, targetEnd: el.data('targetEnd') as string, ...bendsOf(e.id()) };
+          if (e.data('sourceEnd') !== ends.sourceEnd || e.data('targetEnd') !== ends.targetEnd || e.data('segW') !== ends.segW || e.data('segD') !== ends.segD) e.data(ends);
         });
       });
       keepNamesInSites();

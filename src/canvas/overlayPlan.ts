@@ -68,8 +68,11 @@ export interface PlanInput {
   drawn(id: string): Look;
   /** A node's centre and size as drawn (compounds: their current box without padding). */
   frame(id: string): { x: number; y: number; w: number; h: number } | null;
-  /** A drawn edge's end points and its cytoscape end point values. */
-  ends(id: string): { source: Pos; target: Pos; sourceEnd: string; targetEnd: string } | null;
+  /**
+   * A drawn edge's end points and its cytoscape end point values; `path`: a routed line's points (a
+   * router link between three sites or more), ends included.
+   */
+  ends(id: string): { source: Pos; target: Pos; sourceEnd: string; targetEnd: string; path?: Pos[] } | null;
   /**
    * What the caller knows without computing the looks (optional, a shortcut): 'plain' when the
    * element looks as the diagram draws it, 'fades' when it is only faded (`onlyFades`); null or
@@ -222,7 +225,8 @@ export function planLayer(input: PlanInput): LayerPlan | null {
       return f ? [{ id: n.id, box: { x1: f.x - f.w / 2, y1: f.y - f.h / 2, x2: f.x + f.w / 2, y2: f.y + f.h / 2 } }] : [];
     });
     const at = input.ends(e.id)!;
-    return leaves.filter((l) => l.id !== e.source && l.id !== e.target && segmentHitsBox(at.source, at.target, l.box)).map((l) => l.id);
+    const pts = at.path ?? [at.source, at.target];
+    return leaves.filter((l) => l.id !== e.source && l.id !== e.target && pts.some((q, i) => i > 0 && segmentHitsBox(pts[i - 1]!, q, l.box))).map((l) => l.id);
   };
   for (const e of [...edges.values()]) {
     for (const end of [e.source, e.target]) if (!addNode(end, true)) return null;

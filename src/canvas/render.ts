@@ -11,10 +11,10 @@ import type { AppState, AppStore } from '../store/appStore';
 import { applyDecorations, applyGeometry, applyPositions, onScreen, syncStructure } from './applyView';
 import { holdFrames, prepareFrame, warmInteractive } from './cyWorkarounds';
 import { modelOf, viewDeriverOf, type View } from './viewDeriver';
-import { computeGeometry, type Box, type Geometry, type Pos } from './geometry';
+import { type Box, type Geometry, type Pos } from './geometry';
 import { createHighlightScheduler } from './highlightScheduler';
 import { drawnBoxes, type DrawnBoxes } from './hitTest';
-import { followRouters } from './diagramLayout';
+import { drawnGeometry, followRouters } from './diagramLayout';
 import type { Look } from './overlayPlan';
 import type { Decoration } from './highlight';
 import { grownName, grows } from './grownName';
@@ -247,7 +247,7 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     cy.batch(() => {
       if (structure) for (const id of syncStructure(cy, next.model)) applied.delete(id);
       if (moved) {
-        geometry = computeGeometry(next.model, next.positions);
+        geometry = drawnGeometry(next.model, next.positions);
         applyPositions(cy, next.positions, geometry);
         applyGeometry(cy, next.model, geometry);
         appliedPositions = next.positions;
@@ -394,7 +394,7 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
       const p = followRouters(model, auto, current, n.id);
       if (p) current.set(n.id, p);
     }
-    const g = computeGeometry(model, current);
+    const g = drawnGeometry(model, current);
     cy.batch(() => {
       applyPositions(cy, new Map([...current].filter(([id]) => model.byId.get(id)?.kind === 'transit')), g);
       applyGeometry(cy, model, g);

@@ -191,6 +191,9 @@ export const stylesheet: StylesheetJson = [
     },
   },
   { selector: 'edge.transit-link', style: { 'target-arrow-shape': 'none', 'line-color': PALETTE.routerBorder } },
+  // A router link between three sites or more runs along the gaps between sites: its bends from
+  // the placement (placement/wanRoutes.ts), measured from the line between the two centres.
+  { selector: 'edge.wan-link', style: { 'curve-style': 'segments', 'segment-weights': 'data(segW)', 'segment-distances': 'data(segD)', 'edge-distances': 'node-position' } },
   { selector: 'node.down', style: { 'border-style': 'dashed', 'border-color': PALETTE.down } },
 
   // The highlight. Later rules win: chosen over fallback, failure over both.

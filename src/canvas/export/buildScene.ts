@@ -8,7 +8,8 @@ import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cyto
 import type { Scene, SceneEdge, SceneShape, StrokeStyle } from '../../engine/io';
 import { lookOf } from '../applyView';
 import type { DiagramModel } from '../elements';
-import { computeGeometry, estimateBoxes, leafBox, type Box, type Pos } from '../geometry';
+import { estimateBoxes, leafBox, type Box, type Pos } from '../geometry';
+import { drawnGeometry } from '../placement/wanRoutes';
 import type { Decoration } from '../highlight';
 import { stylesheet } from '../style';
 
@@ -57,7 +58,7 @@ function styleResolver(): { node(classes: string, compound: boolean): NodeSingul
     edge(classes) {
       let e = edges.get(classes);
       if (!e) {
-        e = cy.add({ group: 'edges', data: { id: `e${edges.size}`, source: 'end-a', target: 'end-b', label: 'x', sourceEnd: 'outside-to-node', targetEnd: 'outside-to-node' }, classes }) as EdgeSingular;
+        e = cy.add({ group: 'edges', data: { id: `e${edges.size}`, source: 'end-a', target: 'end-b', label: 'x', sourceEnd: 'outside-to-node', targetEnd: 'outside-to-node', segW: '0.5', segD: '0' }, classes }) as EdgeSingular;
         edges.set(classes, e);
       }
       return e;
@@ -78,7 +79,7 @@ function clipToBox(b: Box, toward: Pos): Pos {
 }
 
 export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, Pos>, decorations: ReadonlyMap<string, Decoration>): Scene {
-  const geometry = computeGeometry(model, positions);
+  const geometry = drawnGeometry(model, positions);
   const boxes = estimateBoxes(model, positions, geometry);
   const styles = styleResolver();
   try {
@@ -153,12 +154,17 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
       const t = shapes.get(e.target);
       if (!s || !t) continue;
       const line = geometry.ends.get(e.id)?.line;
+      // A router link between three sites or more: its routed line (the canvas's bends).
+      const path = geometry.ends.get(e.id)?.path;
+      const bends = path ? path.slice(1, -1) : [];
       const sb = { x1: s.x, y1: s.y, x2: s.x + s.w, y2: s.y + s.h };
       const tb = { x1: t.x, y1: t.y, x2: t.x + t.w, y2: t.y + t.h };
-      const a = line?.source ?? clipToBox(sb, { x: t.x + t.w / 2, y: t.y + t.h / 2 });
-      const b = line?.target ?? clipToBox(tb, { x: s.x + s.w / 2, y: s.y + s.h / 2 });
+      const a = path?.[0] ?? line?.source ?? clipToBox(sb, { x: t.x + t.w / 2, y: t.y + t.h / 2 });
+      const b = path?.[path.length - 1] ?? line?.target ?? clipToBox(tb, { x: s.x + s.w / 2, y: s.y + s.h / 2 });
       const label = look.label;
-      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      // The badge sits along the line's first piece.
+      const first = bends[0] ?? b;
+      const len = Math.hypot(first.x - a.x, first.y - a.y) || 1;
       const off = Math.min(num(el, 'source-text-offset'), len / 2);
       const style = str(el, 'line-style');
       edges.push({
@@ -173,7 +179,8 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
         width: num(el, 'width'),
         strokeStyle: style === 'dashed' || style === 'dotted' ? style : 'solid',
         dot: str(el, 'target-arrow-shape') === 'circle' ? str(el, 'target-arrow-color') : null,
-        badge: label ? { text: label, x: a.x + ((b.x - a.x) * off) / len, y: a.y + ((b.y - a.y) * off) / len, size: num(el, 'font-size'), color: str(el, 'color'), border: str(el, 'text-border-color') } : null,
+        ...(bends.length ? { points: bends.map((q) => ({ x: q.x, y: q.y })) } : {}),
+        badge: label ? { text: label, x: a.x + ((first.x - a.x) * off) / len, y: a.y + ((first.y - a.y) * off) / len, size: num(el, 'font-size'), color: str(el, 'color'), border: str(el, 'text-border-color') } : null,
         opacity: num(el, 'opacity'),
         classes: look.classes.split(' ').filter(Boolean),
       });
@@ -185,6 +192,7 @@ export function buildScene(model: DiagramModel, positions: ReadonlyMap<string, P
       bounds = bounds ? { x1: Math.min(bounds.x1, b.x1), y1: Math.min(bounds.y1, b.y1), x2: Math.max(bounds.x2, b.x2), y2: Math.max(bounds.y2, b.y2) } : { ...b };
     };
     for (const [, b] of boxes) add(b.outer);
+    for (const e of edges) for (const q of e.points ?? []) add({ x1: q.x, y1: q.y, x2: q.x, y2: q.y });
     return { shapes: [...parents, ...leaves], edges, bounds: bounds ?? { x1: 0, y1: 0, x2: 0, y2: 0 } };
   } finally {
     styles.destroy();

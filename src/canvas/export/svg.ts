@@ -138,8 +138,22 @@ function shapeSvg(s: SceneShape, o: BodyOptions): string {
   return `<g${s.opacity < 1 ? ` opacity="${n1(s.opacity)}"` : ''} data-id="${esc(s.id)}">${parts.join('')}</g>`;
 }
 
+/** A line's extent, its bends included. */
+function edgeBox(e: SceneEdge): Box {
+  const xs = [e.x1, e.x2, ...(e.points ?? []).map((q) => q.x)];
+  const ys = [e.y1, e.y2, ...(e.points ?? []).map((q) => q.y)];
+  return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) };
+}
+
 function edgeSvg(e: SceneEdge, o: BodyOptions): string {
-  const parts = [`<line x1="${n1(e.x1)}" y1="${n1(e.y1)}" x2="${n1(e.x2)}" y2="${n1(e.y2)}" stroke="${e.color}" stroke-width="${n1(e.width)}"${dashOf(e.strokeStyle, e.width)}/>`];
+  // A routed router link (bends) is a polyline; every other line a straight one.
+  const stroke = `stroke="${e.color}" stroke-width="${n1(e.width)}"${dashOf(e.strokeStyle, e.width)}`;
+  const pts = [{ x: e.x1, y: e.y1 }, ...(e.points ?? []), { x: e.x2, y: e.y2 }];
+  const parts = [
+    e.points?.length
+      ? `<polyline points="${pts.map((q) => `${n1(q.x)},${n1(q.y)}`).join(' ')}" fill="none" ${stroke}/>`
+      : `<line x1="${n1(e.x1)}" y1="${n1(e.y1)}" x2="${n1(e.x2)}" y2="${n1(e.y2)}" ${stroke}/>`,
+  ];
   if (e.dot) parts.push(`<circle cx="${n1(e.x2)}" cy="${n1(e.y2)}" r="${n1(2.5 + e.width * 0.45)}" fill="${e.dot}"/>`);
   const b = e.badge;
   if (b && !o.overview) {
@@ -155,7 +169,6 @@ function edgeSvg(e: SceneEdge, o: BodyOptions): string {
 /** The drawing in diagram units: compounds, then lines, then the other shapes. */
 export function bodySvg(scene: Scene, o: BodyOptions = {}): string {
   const clip = o.clip;
-  const edgeBox = (e: SceneEdge): Box => ({ x1: Math.min(e.x1, e.x2), y1: Math.min(e.y1, e.y2), x2: Math.max(e.x1, e.x2), y2: Math.max(e.y1, e.y2) });
   const compounds = new Set(scene.shapes.map((s) => s.parent).filter((p): p is string => p !== null));
   const shapes = clip ? scene.shapes.filter((s) => meets(extent(s), clip)) : scene.shapes;
   const edges = clip ? scene.edges.filter((e) => meets(edgeBox(e), clip)) : scene.edges;
@@ -175,6 +188,6 @@ export function smallestText(scene: Scene): number {
 /** What the legend should explain on a drawing: the ids of LEGEND items its elements (within `clip`) show. */
 export function legendIdsOf(scene: Scene, clip?: Box): Set<string> {
   const shapes = clip ? scene.shapes.filter((s) => meets(boxOfShape(s), clip)) : scene.shapes;
-  const edges = clip ? scene.edges.filter((e) => meets({ x1: Math.min(e.x1, e.x2), y1: Math.min(e.y1, e.y2), x2: Math.max(e.x1, e.x2), y2: Math.max(e.y1, e.y2) }, clip)) : scene.edges;
+  const edges = clip ? scene.edges.filter((e) => meets(edgeBox(e), clip)) : scene.edges;
   return legendIdsOfElements([...shapes, ...edges.map((e) => ({ kind: 'link', classes: e.classes }))]);
 }

@@ -13,6 +13,7 @@ import { computeGeometry, estimateBoxes, refreshLeafBoxes, union, type Box, type
 import { layoutBlock, type BlockConfig, type BlockResult, type BlockSpec } from './block';
 import { freeSpot } from './freeSpot';
 import { laneCount, packLanes } from './barLanes';
+import { placeWidePills, wideTransits } from './wanRoutes';
 
 export type Arrangement = 'side-by-side' | 'stacked' | 'grid';
 
@@ -167,7 +168,17 @@ function arrange(model: DiagramModel, p: Plan, arrangement: Arrangement, rows: 1
   // after each subnet placed only its boxes (and its ancestors') again.
   const geometry = p.crossTransits.length ? computeGeometry(model, positions) : null;
   const boxes = geometry ? estimateBoxes(model, positions, geometry) : null;
+  // Those between three sites or more: on a crossing of the gaps, their lines routed along them.
+  const wide = new Set(wideTransits(model).filter((id) => p.crossTransits.includes(id)));
+  const spots = wide.size ? placeWidePills(model, positions, boxes!, geometry!, [...wide], 16) : new Map<string, Pos>();
+  for (const [id, spot] of spots) {
+    const n = model.byId.get(id)!;
+    positions.set(id, spot);
+    refreshLeafBoxes(model, positions, geometry!, boxes!, id);
+    bounds = union(bounds, { x1: spot.x - n.w / 2, y1: spot.y - n.h / 2, x2: spot.x + n.w / 2, y2: spot.y + n.h / 2 });
+  }
   for (const id of p.crossTransits) {
+    if (spots.has(id)) continue;
     const routers = (model.edgesTo.get(id) ?? []).map((e) => positions.get(model.edgeById.get(e)!.source)).filter((q): q is Pos => q !== undefined);
     const target = routers.length ? { x: routers.reduce((s, q) => s + q.x, 0) / routers.length, y: routers.reduce((s, q) => s + q.y, 0) / routers.length } : { x: 0, y: 0 };
     const obstacles = [...boxes!].filter(([k]) => model.byId.get(k)!.parent === null).map(([, b]) => b.outer);

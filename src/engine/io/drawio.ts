@@ -99,7 +99,7 @@ function cellsOf(scene: Scene, layer: 'd', layerId: string): string[] {
     const glued = kept.has(e.source) && kept.has(e.target);
     const ends = glued ? ` source="${esc(cellId(layer, e.source))}" target="${esc(cellId(layer, e.target))}"` : '';
     out.push(
-      `<mxCell id="${esc(cellId(layer, e.id))}" value="${esc(e.badge?.text ?? '')}" style="${esc(edgeStyle(e, source, target))}" edge="1" parent="${layerId}"${ends}><mxGeometry relative="1" as="geometry"><mxPoint x="${r1(e.x1)}" y="${r1(e.y1)}" as="sourcePoint"/><mxPoint x="${r1(e.x2)}" y="${r1(e.y2)}" as="targetPoint"/></mxGeometry></mxCell>`,
+      `<mxCell id="${esc(cellId(layer, e.id))}" value="${esc(e.badge?.text ?? '')}" style="${esc(edgeStyle(e, source, target))}" edge="1" parent="${layerId}"${ends}><mxGeometry relative="1" as="geometry"><mxPoint x="${r1(e.x1)}" y="${r1(e.y1)}" as="sourcePoint"/><mxPoint x="${r1(e.x2)}" y="${r1(e.y2)}" as="targetPoint"/>${e.points?.length ? `<Array as="points">${e.points.map((q) => `<mxPoint x="${r1(q.x)}" y="${r1(q.y)}"/>`).join('')}</Array>` : ''}</mxGeometry></mxCell>`,
     );
   }
   return out;
@@ -120,7 +120,7 @@ function litDesign(design: Scene, path: Scene): Scene {
     }),
     edges: design.edges.map((e) => {
       const p = edges.get(e.id);
-      return p && lit(p) ? { ...p, source: e.source, target: e.target, x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2 } : e;
+      return p && lit(p) ? { ...p, source: e.source, target: e.target, x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2, points: e.points } : e;
     }),
   };
 }

@@ -55,6 +55,8 @@ export interface SceneEdge {
   y1: number;
   x2: number;
   y2: number;
+  /** Bends between (x1, y1) and (x2, y2), in order: a router link between three sites or more runs along the gaps. */
+  points?: { x: number; y: number }[];
   color: string;
   width: number;
   strokeStyle: Exclude<StrokeStyle, 'double'>;
