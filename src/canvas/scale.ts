@@ -11,7 +11,7 @@ import type { Topology } from '../engine';
 import { buildDiagram, type DiagramModel } from './elements';
 import { computeGeometry, estimateBoxes, union, type Box, type Pos } from './geometry';
 import { autoLayout } from './placement/auto';
-import { COMPACT_SLOT, compactAt, NAME_TARGET_PX, NETWORK_TARGET_PX, TEXT_STEPS } from './metrics';
+import { COMPACT_SLOT, compactAt, NAME_TARGET_PX, NETWORK_TARGET_PX, scaleFor, TEXT_STEPS, type Metrics } from './metrics';
 import { textWidth } from './textWidth';
 import { fitViewport } from './viewport';
 
@@ -80,13 +80,13 @@ function reads(model: DiagramModel, zoom: number, k = model.metrics.text): boole
 }
 
 /**
- * The last drawing made, by what its first model draws and the canvases it was fitted to: an edit
+ * The last drawing made, by what its model draws and the canvases it was fitted to: an edit
  * that changes nothing drawn (a VM's memory on the compact scale, the planning assumptions, a kept
  * path test…) gets the same drawing back instead of up to three automatic layouts (2.6 s each on
- * the largest accepted design). `shape` and `finalShape` are what the layout read of its first and
- * its last model (`layoutShape`): a rename that leaves both alike keeps the positions.
+ * the largest accepted design). `finalKey` is everything its model draws, `finalShape` what the
+ * layout read of it (`layoutShape`): a rename that leaves the shape alike keeps the positions.
  */
-let last: { key: string; shape: string; finalShape: string; finalIsFirst: boolean; steps: StepsRead; drawing: Drawing } | null = null;
+let last: { finalKey: string; finalShape: string; firstMetrics: Metrics; steps: StepsRead; drawing: Drawing } | null = null;
 
 /** Everything a model draws (its maps are indexes of its nodes and edges), and the canvases. */
 const drawingKey = (m: DiagramModel, canvases: readonly DrawingCanvas[]): string => JSON.stringify([m.nodes, m.edges, m.metrics, canvases]);
@@ -144,30 +144,34 @@ const stepsWithin = (limit: number, upTo: number): number => TEXT_STEPS.filter((
 /**
  * The drawing of `t`: on the compact scale, the smallest text factor at which node and network
  * names read at *Fit* on every canvas of `canvases` (the fit shrinks as the text grows; at most
- * three more layouts), within the names' room over their NIC tiles. When the last drawing's
- * models read the same for the layout as this topology's (`layoutShape`: a rename within the
- * names' room), its positions are kept with this topology's model: the layout would give them
- * again, so the rename moves nothing and costs no layout.
+ * three more layouts), within the names' room over their NIC tiles. When the last drawing's model
+ * reads the same for the layout as this topology's at the same text step (`layoutShape`: a rename
+ * within the names' room), its positions are kept with this topology's model: the layout would
+ * give them again, so the rename moves nothing and costs no layout.
  */
 export function drawingOf(t: Topology, canvases: readonly DrawingCanvas[] = DRAWING_CANVASES): Drawing {
-  const first = buildDiagram(t);
-  const key = drawingKey(first, canvases);
-  if (last?.key === key) return last.drawing;
-  const shape = layoutShape(first, canvases);
-  if (last?.shape === shape && (last.steps.upTo === 0 || stepsWithin(textScaleLimit(first), last.steps.upTo) === last.steps.within)) {
-    // The same text step as last time: each step's layout read the same as before, so the loop
-    // would take the same steps. The last model is checked too (names grow with the text), and
-    // a name within its row at the last (largest) step is within it at every smaller one.
-    const model = last.finalIsFirst ? first : buildDiagram(t, last.drawing.model.metrics);
-    if (last.finalIsFirst || layoutShape(model, canvases) === last.finalShape) {
+  const metrics = scaleFor(t.nodes.length);
+  let first: DiagramModel | null = null;
+  if (last && last.firstMetrics === metrics) {
+    // Straight at the last drawing's text step. The models of the smaller steps the layout went
+    // through read the same too: they differ from it only in sizes that follow the text, and a
+    // name within its row at the last (largest) step is within it at every smaller one; the
+    // names' room is what the first step's model gives (the NIC tiles do not change with the text).
+    const finalMetrics = last.drawing.model.metrics;
+    const model = buildDiagram(t, finalMetrics);
+    const finalKey = drawingKey(model, canvases);
+    if (finalKey === last.finalKey) return last.drawing;
+    if (layoutShape(model, canvases) === last.finalShape && (last.steps.upTo === 0 || stepsWithin(textScaleLimit({ ...model, metrics }), last.steps.upTo) === last.steps.within)) {
       const drawing = { model, auto: last.drawing.auto };
-      last = { ...last, key, drawing };
+      last = { ...last, finalKey, drawing };
       return drawing;
     }
+    if (finalMetrics === metrics) first = model;
   }
+  first ??= buildDiagram(t, metrics);
   const read: StepsRead = { upTo: 0, within: 0 };
   const drawing = draw(t, first, canvases, read);
-  last = { key, shape, finalShape: drawing.model === first ? shape : layoutShape(drawing.model, canvases), finalIsFirst: drawing.model === first, steps: read, drawing };
+  last = { finalKey: drawingKey(drawing.model, canvases), finalShape: layoutShape(drawing.model, canvases), firstMetrics: metrics, steps: read, drawing };
   return drawing;
 }
 
