@@ -46,6 +46,8 @@ describe('the legend strip keeps its height whatever is lit', () => {
       const page = await openApp(browser, inject('baseUrl'));
       await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), EXAMPLES.find((e) => e.id === id)!.document);
       await page.locator('.canvas-legend.open').waitFor();
+      // The load's own resize (the strip appearing) is done once the diagram fills its room.
+      await expect.poll(async () => { const h = await heights(page); return h.cy === h.canvas; }, { timeout: 10_000 }).toBe(true);
       const before = await heights(page);
       expect(await shown(page)).not.toContain('chosen');
       if (id === 'switched-4-node') await page.screenshot({ path: `${process.env.SHOTS_DIR ?? '/tmp'}/legend-room-none-1440.png` });
