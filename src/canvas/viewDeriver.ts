@@ -116,7 +116,14 @@ export function legendSelectorOf(store: object): (s: AppState) => LegendSection[
   let sel = legends.get(store);
   if (!sel) {
     const derive = viewDeriverOf(store);
-    const sections = memo((model: DiagramModel, decorations: ReadonlyMap<string, Decoration>) => legendSections(legendIdsOfElements(diagramElements(model, decorations))));
+    // The same array while the items stay (an edit makes a new model: a rename, a VM on the full
+    // scale), so the legend is not rendered again for nothing.
+    let last: LegendSection[] = [];
+    const key = (sections: readonly LegendSection[]): string => sections.map((x) => x.items.map((i) => i.id).join(' ')).join('|');
+    const sections = memo((model: DiagramModel, decorations: ReadonlyMap<string, Decoration>) => {
+      const next = legendSections(legendIdsOfElements(diagramElements(model, decorations)));
+      return key(next) === key(last) && last.length > 0 ? last : (last = next);
+    });
     legends.set(store, (sel = (s) => {
       const view = derive(s);
       return sections(view.model, view.decorations);

@@ -190,6 +190,9 @@ describe('the on-screen legend lists only what the diagram shows', () => {
     store.getState().actions.setPanel('details');
     store.getState().actions.notify({ kind: 'info', text: 'hello' });
     expect(select(store.getState())).toBe(first);
+    // An edit that makes a new model but lists the same items keeps the array (issue 24: a rename).
+    expect(store.getState().actions.edit({ type: 'update-node', id: 'n2', patch: { name: 'Renamed' } }).ok).toBe(true);
+    expect(select(store.getState())).toBe(first);
     store.getState().actions.toggleFailed('storage-1');
     const second = select(store.getState());
     expect(second).not.toBe(first);
