@@ -88,6 +88,20 @@ export async function benchLimitsBrowser(dist = process.env.E2E_DIST ?? 'dist'):
       }
       return;
     }
+    // LIMITS_BROWSER=rename: only a node renamed and the Maintenance tab opened (from the Path
+    // tab), ROUNDS times each, alternately, on the largest design; then a name too long for the
+    // node's row at the drawing's text step (the text and the layout change: decision in
+    // docs/DECISIONS.md, issue 24 — rename and Maintenance).
+    if (process.env.LIMITS_BROWSER === 'rename') {
+      for (let i = 0; i < Number(process.env.ROUNDS ?? 3); i++) {
+        // Names within the node's row of NIC tiles at the drawing's text step, as the generated ones.
+        console.log(line('an edit (a node renamed) → drawn', await measure(page, `window.__lmpv.store.getState().actions.edit({ type: 'update-node', id: '${largest.nodes![0]!.id}', patch: { name: 'HV-R0${i}' } })`), 200));
+        console.log(line('maintenance tab (from the Path tab)', await measure(page, tab('maintenance')), 1000));
+        await measure(page, tab('path'));
+      }
+      console.log(line('an edit (a node renamed, too long for its row) → drawn', await measure(page, `window.__lmpv.store.getState().actions.edit({ type: 'update-node', id: '${largest.nodes![0]!.id}', patch: { name: 'Renamed node 1' } })`), 200));
+      return;
+    }
     console.log(line('auto layout', await measure(page, "window.dispatchEvent(new KeyboardEvent('keydown', { key: 'L', shiftKey: true, bubbles: true }))"), 1000));
     const vm = largest.vms![0]!;
     console.log(line("an edit (one VM's memory) → drawn", await measure(page, `window.__lmpv.store.getState().actions.edit({ type: 'update-vm', id: '${vm.id}', patch: { memoryGB: ${vm.memoryGB + 1} } })`), 200));

@@ -53,6 +53,19 @@ export const LEGEND: LegendSection[] = [
   },
 ];
 
+/** The title of the section the highlight fills (a pair, a what-if, legacy's tries). */
+export const PATH_SECTION = LEGEND[0]!.title;
+
+/**
+ * The items of the migration path's section a design can show, for the room the on-screen legend
+ * keeps for them whether or not a pair is lit (Legend.tsx): the ends' item of the design's scale,
+ * and the SMB-idle item only with transport SMB. None for a design of fewer than two nodes.
+ */
+export function pathRoom(design: { nodeCount: number; compact: boolean; smb: boolean }): LegendItem[] {
+  if (design.nodeCount < 2) return [];
+  return LEGEND[0]!.items.filter((i) => (i.id === 'idle' ? design.smb : i.id === 'source' ? !design.compact : i.id === 'source-compact' ? design.compact : true));
+}
+
 /** One drawn element as the legend reads it: its kind (`'link'` for a line) and its classes. */
 export interface LegendElement {
   kind: string;

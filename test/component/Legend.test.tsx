@@ -146,13 +146,39 @@ describe('the on-screen legend lists only what the diagram shows', () => {
     expect(ids.every((id) => ['network', 'network-off', 'cable'].includes(id))).toBe(true);
   });
 
-  it('keeps its fold and its sections titled, leaving out a section with nothing in it', () => {
+  it('keeps its fold and its sections titled; the path section with no pair is a hint and its room', () => {
     mount('switched-4-node');
     const legend = screen.getByRole('complementary', { name: 'Legend' });
-    expect(within(legend).queryByRole('heading', { name: 'Migration path' })).toBeNull();
+    // Issue 24: the path's section keeps its room (a pair lit does not change the strip's height).
+    const path = within(legend).getByRole('heading', { name: 'Migration path' }).closest('section')!;
+    expect(within(path).getByText('Pick two nodes to see the path')).toBeInTheDocument();
+    expect(path.querySelectorAll('[data-legend]')).toHaveLength(0);
     expect(within(legend).getByRole('heading', { name: 'Elements' })).toBeInTheDocument();
     fireEvent.click(within(legend).getByRole('button', { name: /Legend/ }));
     expect(within(legend).queryByText('NIC (a line joins it to its network)')).toBeNull();
+  });
+
+  it("keeps the path section's room whatever is lit: a cell for each item the design can show, the hint in the first when none is (issue 24)", () => {
+    const cells = (): string[] => [...document.querySelectorAll('.canvas-legend section.legend-path li')].map((li) => li.getAttribute('data-legend') ?? (li.classList.contains('legend-reserved') ? '-' : li.textContent!));
+    const store = mount('switched-4-node');
+    // A cell for each path item of this (full) scale, the hint in the first; no SMB-idle item with transport compression.
+    const room = ['chosen', 'fallback', 'attempt', 'dimmed', 'source', 'failed'];
+    expect(cells()).toEqual(['Pick two nodes to see the path', ...room.slice(1).map(() => '-')]);
+    for (const li of document.querySelectorAll('.legend-reserved')) {
+      expect(li.getAttribute('aria-hidden')).toBe('true');
+      expect(li.textContent).toBe('');
+    }
+    act(() => {
+      store.getState().actions.setSource('n1');
+      store.getState().actions.setDestination('n3');
+    });
+    const lit = shown().filter((id) => PATH.includes(id));
+    expect(lit.length).toBeGreaterThan(1);
+    // The items shown first, then empty cells: as many cells as before.
+    expect(cells()).toEqual([...lit, ...Array<string>(room.length - lit.length).fill('-')]);
+    act(() => store.getState().actions.toggleFailed('storage-1'));
+    expect(cells()).toHaveLength(room.length);
+    expect(cells()).toContain('failed');
   });
 
   it('recomputes only when the model or the highlight changes', () => {
@@ -163,6 +189,9 @@ describe('the on-screen legend lists only what the diagram shows', () => {
     const first = select(store.getState());
     store.getState().actions.setPanel('details');
     store.getState().actions.notify({ kind: 'info', text: 'hello' });
+    expect(select(store.getState())).toBe(first);
+    // An edit that makes a new model but lists the same items keeps the array (issue 24: a rename).
+    expect(store.getState().actions.edit({ type: 'update-node', id: 'n2', patch: { name: 'Renamed' } }).ok).toBe(true);
     expect(select(store.getState())).toBe(first);
     store.getState().actions.toggleFailed('storage-1');
     const second = select(store.getState());
