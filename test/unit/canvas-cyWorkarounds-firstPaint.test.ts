@@ -146,7 +146,7 @@ describe("skipUnheardBoundsEvents with the canvas renderer's own listener", () =
   // The canvas renderer binds this on the core in cytoscape's constructor (headless: none). Its
   // listener reads the event's target only; the stand-in records exactly that.
   const rendererListener = (cy: Core, seen: string[]): void =>
-    void cy.on('bounds.* dirty.*', (e) => void seen.push(e.type === 'bounds' ? (e.target as { id(): string }).id() : `dirty ${(e.target as { id(): string }).id()}`));
+    void cy.on('bounds.* dirty.*', (e) => void seen.push((e.type as string) === 'bounds' ? (e.target as { id(): string }).id() : `dirty ${(e.target as { id(): string }).id()}`));
   /** The targets the renderer's listener hears while n1 and the site are restyled, and how many 'bounds' events went through an emitter. */
   const run = (patched: boolean): { seen: string[]; emitted: number } => {
     const p = proto(make());
