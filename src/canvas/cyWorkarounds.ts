@@ -287,6 +287,17 @@ export function holdFrames(cy: Core): FrameHold {
  * z-ordering.mjs: a sort of every element, ≈ 0.2 s; kept until an element is added, removed or
  * moved). `step` 0 flushes the queue, 1 sorts; false when there is no such step (or no renderer).
  */
+/**
+ * 9b. The style of `eles` computed now (the collection's `cleanStyle`, src/collection/style.mjs:
+ * what `pstyle` and the renderer's queue do first for an element whose style is out of date), so
+ * that a later step of 9 (the queue's flush) has only its own calculations to do. Used on a large
+ * drawing's edges, a slice at a time (render.ts `slices`).
+ */
+export function styleNow(eles: unknown): void {
+  const c = eles as { cleanStyle?: () => void };
+  if (typeof c.cleanStyle === 'function') c.cleanStyle();
+}
+
 export function prepareFrame(cy: Core, step: number): boolean {
   const r = (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void; getCachedZSortedEles?: () => unknown } | undefined }).renderer();
   if (step === 0 && typeof r?.flushRenderedStyleQueue === 'function') r.flushRenderedStyleQueue();

@@ -9,7 +9,7 @@
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
 import { applyDecorations, applyGeometry, applyPositions, onScreen, syncStructure } from './applyView';
-import { holdFrames, prepareFrame, warmInteractive } from './cyWorkarounds';
+import { holdFrames, prepareFrame, styleNow, warmInteractive } from './cyWorkarounds';
 import { modelOf, viewDeriverOf, type View } from './viewDeriver';
 import { computeGeometry, union, type Box, type Geometry, type Pos } from './geometry';
 import { createHighlightScheduler } from './highlightScheduler';
@@ -44,10 +44,8 @@ const countMoved = (a: ReadonlyMap<string, Pos>, b: ReadonlyMap<string, Pos>): n
   return n;
 };
 
-/** What a slice of the bounds' computation measures: an element or a collection. */
-interface Measurable {
-  boundingBox(o: { includeLabels: boolean; includeOverlays: boolean }): unknown;
-}
+/** What a slice of the bounds' computation measures (an element or a collection), or a step of its own. */
+type Measurable = { boundingBox(o: { includeLabels: boolean; includeOverlays: boolean }): unknown } | (() => void);
 
 /** The elements a document will draw, roughly (a NIC and its drop, a router and its links). */
 export function drawnSize(doc: AppState['document']): number {
@@ -170,13 +168,30 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     busy(true);
     settling.timer = setTimeout(settleSlice, 0);
   };
-  /** Leaves, then edges, then compounds from the innermost out: a compound's box needs its children's. */
+  /**
+   * Leaves, then compounds from the innermost out (a compound's box needs its children's), then
+   * the edges' style (cyWorkarounds 9b), the renderer's queue (9, step 0: the nodes' connected
+   * edges recalculated once and the nodes marked clean for them), then the edges' bounds. An edge is recalculated in every measurement
+   * while one of its ends is not marked so (rendered-style.mjs `recalculateRenderedStyle`): edges
+   * measured before the queue was flushed were calculated again by the flush, and again by the
+   * fit's measurement (≈ 50 ms each on the largest design).
+   */
   const slices = (): Measurable[] => {
     const queue: Measurable[] = [];
-    for (const part of [cy.nodes(':childless'), cy.edges()]) for (let i = 0; i < part.length; i += SLICE_SIZE) queue.push(part.slice(i, i + SLICE_SIZE));
+    const inSlices = (part: { length: number; slice(a: number, b: number): Measurable }): void => {
+      for (let i = 0; i < part.length; i += SLICE_SIZE) queue.push(part.slice(i, i + SLICE_SIZE));
+    };
+    inSlices(cy.nodes(':childless'));
     const parents = cy.nodes(':parent').map((n) => ({ n, depth: n.parents().length }));
     parents.sort((x, y) => y.depth - x.depth);
     for (const p of parents) queue.push(p.n);
+    const edges = cy.edges();
+    for (let i = 0; i < edges.length; i += SLICE_SIZE) {
+      const part = edges.slice(i, i + SLICE_SIZE);
+      queue.push(() => styleNow(part));
+    }
+    queue.push(() => void prepareFrame(cy, 0));
+    inSlices(edges);
     return queue;
   };
   const settleSlice = (): void => {
@@ -185,7 +200,11 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     st.timer = null;
     const t0 = performance.now();
     timed('canvas: bounds, a slice', () => {
-      while (st.queue.length > 0 && performance.now() - t0 < SLICE_MS) st.queue.shift()!.boundingBox({ includeLabels: true, includeOverlays: false });
+      while (st.queue.length > 0 && performance.now() - t0 < SLICE_MS) {
+        const next = st.queue.shift()!;
+        if (typeof next === 'function') next();
+        else next.boundingBox({ includeLabels: true, includeOverlays: false });
+      }
     });
     if (st.queue.length === 0) {
       if (st.fitPasses > 0) {

@@ -198,3 +198,28 @@ describe.each([
     await page.context().close();
   });
 });
+
+describe('a design drawn in steps', () => {
+  it("calculates its edges' geometry at most twice during the open (the flush of the renderer's queue before the edges' slices, then the fit)", async () => {
+    const page = await openSized(1440, 900);
+    await page.evaluate(() => {
+      const r = (window.__lmpv.cy as unknown as { renderer(): { findEdgeControlPoints(this: unknown, edges: { length: number }): unknown } }).renderer();
+      const original = r.findEdgeControlPoints;
+      const w = window as unknown as { lmpvEdges: number };
+      w.lmpvEdges = 0;
+      r.findEdgeControlPoints = function (edges) {
+        w.lmpvEdges += edges.length;
+        return original.call(this, edges);
+      };
+    });
+    const doc = designs().at(-1)![1];
+    await open(page, doc);
+    const { edges, calculated } = await page.evaluate(() => ({ edges: window.__lmpv.cy.edges().length, calculated: (window as unknown as { lmpvEdges: number }).lmpvEdges }));
+    expect(edges).toBeGreaterThan(1000);
+    // Before: in the edges' slices, again in the fit's measurement, again in the queue's flush before the first frame (3 ×).
+    expect(calculated).toBeGreaterThanOrEqual(edges);
+    expect(calculated).toBeLessThanOrEqual(2 * edges);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
