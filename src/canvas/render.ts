@@ -238,6 +238,8 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     settling = null;
     if (st.fitPasses === 2) fit();
     else if (st.fitPasses === 1) fitPass();
+    // Names the frames left to the steps (`growSoon`) are grown at the next frame.
+    else if (!st.grown) growAllSoon();
     if (!waiting) busy(false);
   };
 
