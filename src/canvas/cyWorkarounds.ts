@@ -149,22 +149,36 @@ export function cheapStyleDirtying(cy: Core): void {
   });
 }
 
+interface Listener {
+  type: string;
+  qualifier?: unknown;
+  callback: (this: unknown, e: { target: unknown; type: string; cy: unknown }) => unknown;
+}
 interface WithEmitter {
-  _private: { emitter?: { listeners: { type: string }[] }; parent?: WithEmitter | null };
+  _private: { emitter?: { listeners: Listener[] }; parent?: WithEmitter | null };
 }
 const listensFor = (x: WithEmitter | undefined, type: string): boolean => x?._private.emitter?.listeners.some((l) => l.type === type) ?? false;
+/** Per core: the renderer's own `'bounds'` listeners, there when `skipUnheardBoundsEvents` was installed. */
+const renderersOwn = new WeakMap<object, ReadonlySet<Listener>>();
 
 /**
  * 6. The collection prototype's `emitAndNotify` (src/collection/events.mjs) for `'bounds'`, which
  * `dirtyBoundingBoxCache` and `dirtyCompoundBoundsCache` (src/collection/dimensions/bounds.mjs)
- * emit for every bounds-moving property applied to an element: each emit parses the event name,
- * builds an event object and bubbles it through every ancestor to the core (src/emitter.mjs) —
- * ≈ a quarter of the diagram's first paint, for an event nothing here listens to. When no
- * listener for `'bounds'` sits on the elements, their ancestors or the core (the only places
- * the event reaches), the emit could call no one and is skipped; the renderer is still notified
- * as before. With such a listener the original runs unchanged.
+ * emit for every bounds-moving property applied to an element: each emit creates the element's
+ * emitter, parses the event name, builds an event object and bubbles it through every ancestor to
+ * the core (src/emitter.mjs) — for one listener that reads the event's target only: the canvas
+ * renderer's `onDirtyBounds`, bound on the core when cytoscape is created
+ * (src/extensions/renderer/base/coord-ele-math/rendered-style.mjs: `enqueue(e.target)`). The
+ * core's `'bounds'` listeners present when this is installed (right after `cytoscape()`: the
+ * renderer's; none headless) are called directly, once per element as the bubbling did, with the
+ * target; the renderer is notified as before. When any other listener for `'bounds'` sits on the
+ * elements, their ancestors or the core (the only places the event reaches), the original runs
+ * unchanged. (Until 8 December the renderer's own listener counted as "heard", so in the browser
+ * the original always ran — ≈ 50 ms of a 64-node open went to these emits.)
  */
 export function skipUnheardBoundsEvents(cy: Core): void {
+  const coreOf = (c: Core): WithEmitter => c as unknown as WithEmitter;
+  renderersOwn.set(cy, new Set((coreOf(cy)._private.emitter?.listeners ?? []).filter((l) => l.type === 'bounds' && l.qualifier == null)));
   const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
   if (proto.lmpvSkipUnheardBounds) return;
   const original = proto.emitAndNotify as (this: unknown, event: string, extra?: unknown) => unknown;
@@ -173,10 +187,19 @@ export function skipUnheardBoundsEvents(cy: Core): void {
     emitAndNotify(this: ArrayLike<WithEmitter> & { cy(): Core }, event: string, extra?: unknown): unknown {
       if (event !== 'bounds' || this.length === 0) return original.call(this, event, extra);
       const core = this.cy() as unknown as WithEmitter & { notify(event: string, eles: unknown): void };
-      let heard = listensFor(core, event);
+      const own = renderersOwn.get(core);
+      const direct: Listener[] = [];
+      let heard = false;
+      for (const l of core._private.emitter?.listeners ?? []) {
+        if (l.type !== event) continue;
+        if (own?.has(l)) direct.push(l);
+        else heard = true;
+      }
       for (let i = 0; i < this.length && !heard; i++) for (let el: WithEmitter | null | undefined = this[i]; el && !heard; el = el._private.parent) heard = listensFor(el, event);
       if (heard) return original.call(this, event, extra);
       core.notify(event, this);
+      // As the bubbling reached the core: once per element, the core as `this`, the element as the target.
+      for (const l of direct) for (let i = 0; i < this.length; i++) l.callback.call(core, { target: this[i], type: event, cy: core });
       return this;
     },
   });
@@ -265,6 +288,17 @@ export function holdFrames(cy: Core): FrameHold {
  * z-ordering.mjs: a sort of every element, ≈ 0.2 s; kept until an element is added, removed or
  * moved). `step` 0 flushes the queue, 1 sorts; false when there is no such step (or no renderer).
  */
+/**
+ * 9b. The style of `eles` computed now (the collection's `cleanStyle`, src/collection/style.mjs:
+ * what `pstyle` and the renderer's queue do first for an element whose style is out of date), so
+ * that a later step of 9 (the queue's flush) has only its own calculations to do. Used on a large
+ * drawing's edges, a slice at a time (render.ts `slices`).
+ */
+export function styleNow(eles: unknown): void {
+  const c = eles as { cleanStyle?: () => void };
+  if (typeof c.cleanStyle === 'function') c.cleanStyle();
+}
+
 export function prepareFrame(cy: Core, step: number): boolean {
   const r = (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void; getCachedZSortedEles?: () => unknown } | undefined }).renderer();
   if (step === 0 && typeof r?.flushRenderedStyleQueue === 'function') r.flushRenderedStyleQueue();

@@ -9,9 +9,9 @@
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
 import { applyDecorations, applyGeometry, applyPositions, onScreen, syncStructure } from './applyView';
-import { holdFrames, prepareFrame, warmInteractive } from './cyWorkarounds';
+import { holdFrames, prepareFrame, styleNow, warmInteractive } from './cyWorkarounds';
 import { modelOf, viewDeriverOf, type View } from './viewDeriver';
-import { type Box, type Geometry, type Pos } from './geometry';
+import { union, type Box, type Geometry, type Pos } from './geometry';
 import { createHighlightScheduler } from './highlightScheduler';
 import { drawnBoxes, type DrawnBoxes } from './hitTest';
 import { drawnGeometry, followRouters } from './diagramLayout';
@@ -44,10 +44,8 @@ const countMoved = (a: ReadonlyMap<string, Pos>, b: ReadonlyMap<string, Pos>): n
   return n;
 };
 
-/** What a slice of the bounds' computation measures: an element or a collection. */
-interface Measurable {
-  boundingBox(o: { includeLabels: boolean; includeOverlays: boolean }): unknown;
-}
+/** What a slice of the bounds' computation measures (an element or a collection), or a step of its own. */
+type Measurable = { boundingBox(o: { includeLabels: boolean; includeOverlays: boolean }): unknown } | (() => void);
 
 /** The elements a document will draw, roughly (a NIC and its drop, a router and its links). */
 export function drawnSize(doc: AppState['document']): number {
@@ -156,25 +154,44 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
 
   /**
    * After a new structure or a move of a large diagram: every element's bounds computed slice by
-   * slice, each slice's task under `SLICE_MS`, while the frames are held; then, for a fit, the two
-   * passes of `fit` (measure, fit, grow the names) each followed by the slices again (only what the
-   * grown names changed costs); then the names grown for the zoom, their slices, what the first
+   * slice, each slice's task under `SLICE_MS`, while the frames are held; then, for a fit, the
+   * names grown first for the zoom the fit is estimated at (`growForEstimate`), then the pass of
+   * `fit` (measure, fit, grow the names) — and only when that pass grew a name otherwise, a second
+   * pass after the slices again (only what the grown names changed costs); then what the first
    * frame would still compute (cyWorkarounds 9), and the frame.
    */
   const settleInSteps = (fit: boolean): void => {
     if (settling?.timer) clearTimeout(settling.timer);
+    if (fit) growForEstimate();
     const fitPasses = fit ? 2 : (settling?.fitPasses ?? 0);
     settling = { queue: slices(), fitPasses, grown: false, prepared: 0, timer: null };
     busy(true);
     settling.timer = setTimeout(settleSlice, 0);
   };
-  /** Leaves, then edges, then compounds from the innermost out: a compound's box needs its children's. */
+  /**
+   * Leaves, then compounds from the innermost out (a compound's box needs its children's), then
+   * the edges' style (cyWorkarounds 9b), the renderer's queue (9, step 0: the nodes' connected
+   * edges recalculated once and the nodes marked clean for them), then the edges' bounds. An edge is recalculated in every measurement
+   * while one of its ends is not marked so (rendered-style.mjs `recalculateRenderedStyle`): edges
+   * measured before the queue was flushed were calculated again by the flush, and again by the
+   * fit's measurement (≈ 50 ms each on the largest design).
+   */
   const slices = (): Measurable[] => {
     const queue: Measurable[] = [];
-    for (const part of [cy.nodes(':childless'), cy.edges()]) for (let i = 0; i < part.length; i += SLICE_SIZE) queue.push(part.slice(i, i + SLICE_SIZE));
+    const inSlices = (part: { length: number; slice(a: number, b: number): Measurable }): void => {
+      for (let i = 0; i < part.length; i += SLICE_SIZE) queue.push(part.slice(i, i + SLICE_SIZE));
+    };
+    inSlices(cy.nodes(':childless'));
     const parents = cy.nodes(':parent').map((n) => ({ n, depth: n.parents().length }));
     parents.sort((x, y) => y.depth - x.depth);
     for (const p of parents) queue.push(p.n);
+    const edges = cy.edges();
+    for (let i = 0; i < edges.length; i += SLICE_SIZE) {
+      const part = edges.slice(i, i + SLICE_SIZE);
+      queue.push(() => styleNow(part));
+    }
+    queue.push(() => void prepareFrame(cy, 0));
+    inSlices(edges);
     return queue;
   };
   const settleSlice = (): void => {
@@ -183,19 +200,24 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     st.timer = null;
     const t0 = performance.now();
     timed('canvas: bounds, a slice', () => {
-      while (st.queue.length > 0 && performance.now() - t0 < SLICE_MS) st.queue.shift()!.boundingBox({ includeLabels: true, includeOverlays: false });
+      while (st.queue.length > 0 && performance.now() - t0 < SLICE_MS) {
+        const next = st.queue.shift()!;
+        if (typeof next === 'function') next();
+        else next.boundingBox({ includeLabels: true, includeOverlays: false });
+      }
     });
     if (st.queue.length === 0) {
       if (st.fitPasses > 0) {
-        // One pass of the fit on bounds already computed; the names it grows are measured in the next slices.
+        // One pass of the fit on bounds already computed; the names it grows otherwise are
+        // measured in the next slices and fitted again. When it grew none (the estimate's growth
+        // was the fit's), the view is fitted for what it shows: no second pass.
         if (st.fitPasses === 2) cy.resize();
-        timed('canvas: fit', () => fitPass());
-        st.fitPasses--;
-        st.queue = slices();
+        const changed = timed('canvas: fit', () => fitPass());
+        st.fitPasses = changed ? st.fitPasses - 1 : 0;
+        if (changed) st.queue = slices();
       } else if (!st.grown) {
         st.grown = true;
-        grow();
-        st.queue = slices();
+        if (grow() > 0) st.queue = slices();
       } else if (prepareFrame(cy, st.prepared)) {
         // What the first frame would still do, one step per task.
         st.prepared++;
@@ -216,6 +238,8 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     settling = null;
     if (st.fitPasses === 2) fit();
     else if (st.fitPasses === 1) fitPass();
+    // Names the frames left to the steps (`growSoon`) are grown at the next frame.
+    else if (!st.grown) growAllSoon();
     if (!waiting) busy(false);
   };
 
@@ -282,14 +306,20 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
   // Names drawn larger while zoomed out (./textGrowth.ts): after every restyle and zoom.
   // The label each name was last grown for: a restyle regrows only the names whose label changed.
   const labelsGrown = new Map<string, string>();
-  /** `only`: the names to grow (all when absent: after a zoom, a move, a new structure). */
-  const grow = (only?: ReadonlySet<string>): void => timed('canvas: names grown for the zoom', () => growNow(only));
-  const growNow = (only?: ReadonlySet<string>): void => {
-    if (headless || !view) return;
-    if (only?.size === 0) return;
-    const z = cy.zoom();
+  /**
+   * `only`: the names to grow (all when absent: after a zoom, a move, a new structure). `at`: a zoom
+   * other than the view's and the hosts' widths from our boxes (`growForEstimate`: cytoscape's
+   * `outerWidth` would compute a new host's style and its NICs' before the names are grown, and
+   * again after). Returns how many names changed their size or their label.
+   */
+  const grow = (only?: ReadonlySet<string>, at?: { zoom: number; width(id: string): number | undefined }): number => timed('canvas: names grown for the zoom', () => growNow(only, at));
+  const growNow = (only?: ReadonlySet<string>, at?: { zoom: number; width(id: string): number | undefined }): number => {
+    if (headless || !view) return 0;
+    if (only?.size === 0) return 0;
+    const z = at?.zoom ?? cy.zoom();
     const m = view.model.metrics;
     const nodes = only ? [...only].flatMap((id) => view!.model.byId.get(id) ?? []) : view.model.nodes;
+    let changed = 0;
     quietly(() => cy.batch(() => {
       for (const n of nodes) {
         if (!grows(n)) continue;
@@ -297,11 +327,34 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
         if (el.empty()) continue;
         const label = String(el.data('label') ?? '');
         labelsGrown.set(n.id, label);
-        const { fs, short } = grownName(m, n, label, n.kind === 'host' ? el.outerWidth() : Number(el.data('w')) || n.w, z);
-        if ((el.data('fs') ?? 0) !== fs) el.data('fs', fs);
-        if ((el.data('short') ?? '') !== short) el.data('short', short);
+        const w = n.kind === 'host' ? (at?.width(n.id) ?? el.outerWidth()) : Number(el.data('w')) || n.w;
+        const { fs, short } = grownName(m, n, label, w, z);
+        const fsNow = el.data('fs') ?? 0;
+        const shortNow = el.data('short') ?? '';
+        if (fsNow !== fs) el.data('fs', fs);
+        if (shortNow !== short) el.data('short', short);
+        if (fsNow !== fs || shortNow !== short) changed++;
       }
     }));
+    return changed;
+  };
+  /**
+   * Before a fit: the names grown for the zoom the fit is estimated at, from our own boxes of the
+   * drawing (./hitTest.ts `drawnBoxes`: nodes with their labels at base size, edges along their
+   * line), so that cytoscape measures the drawing once as it will be shown. The growth is in
+   * steps (./textGrowth.ts), the same over wide ranges of zoom (every name at its largest step
+   * below ≈ 0.3): the estimate need not be exact, and the fit's own pass grows any name the
+   * estimate got wrong (and then fits again, as before).
+   */
+  const growForEstimate = (): void => {
+    const known = knownBoxes();
+    if (headless || !known || cy.width() <= 0 || cy.height() <= 0) return;
+    let bb: Box | null = null;
+    for (const b of known.hit.values()) bb = union(bb, b);
+    if (!bb) return;
+    const zoom = fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING).zoom;
+    const drawn = known.drawn;
+    timed('canvas: names grown for the estimated fit', () => grow(undefined, { zoom, width: (id) => { const b = drawn.get(id); return b ? b.x2 - b.x1 : undefined; } }));
   };
   // Data changes made here (labels regrown at once, sizes set by grow) are not news to the listener below.
   let quiet = false;
@@ -327,6 +380,9 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
       const only = growAll ? undefined : growIds;
       growAll = false;
       growIds = new Set();
+      // A drawing in steps grows every name itself, after its fit (`settleSlice`): not now, at a
+      // zoom the fit is about to change (that would undo the names grown for the estimated fit).
+      if (settling && !settling.grown) return;
       grow(only);
     });
   };
@@ -358,19 +414,23 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     // A large diagram: its bounds (after auto layout, all of them) computed in slices before each pass.
     if (cy.elements().length >= STEPPED_FROM) return settleInSteps(true);
     cy.resize(); // the room may have changed since the last ResizeObserver callback (a notice just went)
-    // Twice: the names grown at the first zoom take room the second fit makes for them.
-    fitPass();
-    fitPass();
+    // The names grown for the estimated fit, then one measured pass; a second only when that pass
+    // grew names otherwise (they take room the second fit makes for them).
+    growForEstimate();
+    if (fitPass()) fitPass();
   };
-  /** One pass of the fit: the drawing measured with its labels, fitted, its names grown for that zoom. */
-  const fitPass = (): void => {
-    if (headless || cy.elements().empty()) return;
+  /**
+   * One pass of the fit: the drawing measured with its labels, fitted, its names grown for that
+   * zoom. Returns whether that changed any name (then the measurement is out of date).
+   */
+  const fitPass = (): boolean => {
+    if (headless || cy.elements().empty()) return false;
     const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
     const fitted = fitViewport(bb, cy.width(), cy.height(), floating?.() ?? null, FIT_PADDING);
     // The fit is never refused: the zoom's lower bound goes down to it, and back up for a smaller design.
     cy.minZoom(Math.min(MIN_ZOOM, fitted.zoom));
     cy.viewport(fitted);
-    grow();
+    return grow() > 0;
   };
 
   const currentPositions = (): Map<string, Pos> => {

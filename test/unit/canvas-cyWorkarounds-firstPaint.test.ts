@@ -1,8 +1,11 @@
 /**
  * Workarounds 5 and 6 (src/canvas/cyWorkarounds.ts), for the first paint. `cheapStyleDirtying`: the walk that replaces
  * cytoscape's `dirtyStyleCache` nulls exactly the caches the original nulls, and the diagram's
- * styles come out the same. `skipUnheardBoundsEvents`: every listener hears what it heard before.
+ * styles come out the same. `skipUnheardBoundsEvents`: every listener hears what it heard before;
+ * the canvas renderer's own listener (bound on the core when cytoscape is created) is called
+ * directly, with the same targets, without an emitter built for each element.
  */
+import { readFileSync } from 'node:fs';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { cheapStyleDirtying, skipUnheardBoundsEvents } from '../../src/canvas/cyWorkarounds';
@@ -151,5 +154,58 @@ describe('skipUnheardBoundsEvents', () => {
     p.emitAndNotify = installed;
     expect(Object.values(withPatch.counts)[0]).toBeGreaterThan(0);
     expect(withPatch).toEqual(without);
+  });
+});
+
+describe("skipUnheardBoundsEvents with the canvas renderer's own listener", () => {
+  // The canvas renderer binds this on the core in cytoscape's constructor (headless: none). Its
+  // listener reads the event's target only; the stand-in records exactly that.
+  const rendererListener = (cy: Core, seen: string[]): void =>
+    void cy.on('bounds.* dirty.*', (e) => void seen.push((e.type as string) === 'bounds' ? (e.target as { id(): string }).id() : `dirty ${(e.target as { id(): string }).id()}`));
+  /** The targets the renderer's listener hears while n1 and the site are restyled, and how many 'bounds' events went through an emitter. */
+  const run = (patched: boolean): { seen: string[]; emitted: number } => {
+    const p = proto(make());
+    const installed = p.emitAndNotify;
+    if (!patched) p.emitAndNotify = ORIGINAL.emitAndNotify;
+    // cytoscape's Emitter (src/emitter.mjs), shared by elements and the core: its emits of 'bounds' counted.
+    const emitterProto = Object.getPrototypeOf((make() as unknown as { emitter(): object }).emitter()) as { emit(this: unknown, events: unknown, ...rest: unknown[]): unknown };
+    const emit = emitterProto.emit;
+    let emitted = 0;
+    emitterProto.emit = function (this: unknown, events: unknown, ...rest: unknown[]) {
+      if (events === 'bounds') emitted++;
+      return emit.call(this, events, ...rest);
+    };
+    try {
+      const cy = cytoscape({ headless: true, styleEnabled: true, style: stylesheet });
+      const seen: string[] = [];
+      rendererListener(cy, seen);
+      skipUnheardBoundsEvents(cy);
+      cy.add(structuredClone(ELEMENTS));
+      cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
+      seen.length = 0;
+      cy.getElementById('n1').style({ 'font-size': 20 });
+      cy.getElementById('site').data('label', 'A longer site name');
+      cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
+      cy.destroy();
+      return { seen, emitted };
+    } finally {
+      p.emitAndNotify = installed;
+      emitterProto.emit = emit;
+    }
+  };
+
+  it('hears every target it heard through the emitter, in the same order, with no event emitted', () => {
+    const before = run(false);
+    const after = run(true);
+    expect(before.seen.filter((s) => !s.startsWith('dirty')).length).toBeGreaterThan(0);
+    expect(after.seen).toEqual(before.seen);
+    expect(before.emitted).toBeGreaterThan(0);
+    expect(after.emitted).toBe(0);
+  });
+
+  it("matches cytoscape's renderer: its 'bounds' listener on the core reads the event's target only", () => {
+    const source = readFileSync(new URL('../../node_modules/cytoscape/src/extensions/renderer/base/coord-ele-math/rendered-style.mjs', import.meta.url), 'utf8');
+    const listener = /\.on\(\s*'bounds\.\* dirty\.\*',\s*function onDirtyBounds\(\s*e\s*\)\{([\s\S]*?)\}\)/.exec(source);
+    expect(listener?.[1]?.replace(/\s+/g, ' ').trim()).toBe('let ele = e.target; enqueue( ele );');
   });
 });
