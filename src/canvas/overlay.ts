@@ -10,6 +10,8 @@ import cytoscape, { type Core, type EdgeSingular, type NodeSingular, type Styles
 import { onScreen, STRAIGHT } from './applyView';
 import type { DiagramModel } from './elements';
 import { grownName, grows } from './grownName';
+import { placeNumbers, type NumberedLine } from './numberPlaces';
+import type { Box } from './geometry';
 import { COMPACT, HOST, SITE } from './metrics';
 import type { LayerPlan } from './overlayPlan';
 import { PALETTE, stylesheet, VEIL, VEIL_COLOUR } from './style';
@@ -56,6 +58,9 @@ const layerRules: StylesheetJson = [
   { selector: 'edge.copy', style: { 'underlay-color': PALETTE.siteFill, 'underlay-opacity': 1, 'underlay-padding': 0 } },
   { selector: 'edge.copy.veiled', style: { 'underlay-color': throughVeil(PALETTE.siteFill, VEIL_COLOUR, VEIL) } },
   { selector: 'edge.copy.selected', style: { 'underlay-color': PALETTE.selected, 'underlay-opacity': 0.25, 'underlay-padding': 6 } },
+  // A fallback number moved along its line, or left out, clear of the others (`spreadNumbers`).
+  { selector: 'edge.copy[off]', style: { 'source-text-offset': 'data(off)' as unknown as number } },
+  { selector: 'edge.copy.crowded', style: { 'source-label': '' } },
 ];
 
 export interface Overlay {
@@ -190,6 +195,56 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     });
   };
 
+  /**
+   * The lit lines' fallback numbers placed clear of each other and of the names (./numberPlaces.ts):
+   * the names of the lit copies (a NIC's is inside its tile), of the diagram's routers, router links
+   * and bars, and the copied bars, drawn over the lines. A routed line (three sites or more) keeps
+   * its number where the style puts it.
+   */
+  const spreadNumbers = (): void => {
+    const numbered = cy.edges().filter((e) => Boolean(e.data('label')) && !base.getElementById(e.id()).hasClass('wan-link'));
+    if (numbered.length === 0) return;
+    const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as const;
+    const obstacles: Box[] = [];
+    const name = (n: NodeSingular): void => {
+      if (!n.data('label')) return;
+      const b = n.boundingBox(labelOnly);
+      if (b.w > 0 && b.h > 0) obstacles.push(b);
+    };
+    cy.nodes(':childless').not('.cover, .ghost, .nic').forEach(name);
+    cy.nodes('node.network.copy').forEach((n) => {
+      obstacles.push(n.boundingBox({ includeLabels: false, includeOverlays: false }));
+    });
+    base.nodes('node.router, node.transit, node.network').forEach((n) => {
+      if (cy.getElementById(n.id()).empty()) name(n);
+    });
+    const lines: NumberedLine[] = [];
+    numbered.forEach((e) => {
+      const drawn = base.getElementById(e.id());
+      if (drawn.empty()) return;
+      lines.push({
+        id: e.id(),
+        label: String(e.data('label')),
+        source: e.sourceEndpoint(),
+        target: e.targetEndpoint(),
+        at: drawn.numericStyle('source-text-offset'),
+        fontSize: drawn.numericStyle('font-size'),
+      });
+    });
+    const places = placeNumbers(lines, obstacles);
+    cy.batch(() => {
+      for (const [id, place] of places) {
+        const e = cy.getElementById(id);
+        if ('crowded' in place) {
+          if (!e.hasClass('crowded')) e.addClass('crowded');
+          continue;
+        }
+        if (e.hasClass('crowded')) e.removeClass('crowded');
+        if (e.data('off') !== place.off) e.data('off', place.off);
+      }
+    });
+  };
+
   const recover = (): void => {
     cy.nodes('.cover').forEach((n) => {
       const { x, y, w, h } = nameBox(n.data('of') as string);
@@ -260,6 +315,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
         follow();
       });
       keepNamesInSites();
+      spreadNumbers();
       setVeil(plan.veil);
     },
     clear() {
@@ -285,6 +341,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
         });
       });
       keepNamesInSites();
+      spreadNumbers();
     },
     regrow() {
       if (cy.elements().empty()) return;
@@ -298,6 +355,7 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
         });
       });
       keepNamesInSites();
+      spreadNumbers();
     },
     recover() {
       if (cy.nodes('.cover').nonempty()) cy.batch(recover);
