@@ -306,3 +306,18 @@ export function prepareFrame(cy: Core, step: number): boolean {
   else return false;
   return true;
 }
+
+/**
+ * 10. The collection's `dirtyBoundingBoxCache` (src/collection/dimensions/bounds.mjs; not in
+ * cytoscape's typings) for names grown for the zoom (render.ts `grow`). A site's name grown inside
+ * a batch kept the label box measured at its old size: its texture was cut to that box, so a site
+ * name drawn after another design was open showed clipped ("Seattle" as ",eattle", "Portland" as
+ * "Portlanc" on the imported stretched cluster opened after the two-site example, lead's
+ * screenshot at 1440 × 900; cytoscape's box 81 model px against the text's 92). The boxes of the
+ * regrown names are dropped, so they are measured again with the new size.
+ */
+export function forgetLabelBoxes(cy: Core, ids: readonly string[]): void {
+  let eles = cy.collection();
+  for (const id of ids) eles = eles.union(cy.getElementById(id));
+  (eles as unknown as { dirtyBoundingBoxCache?: () => unknown }).dirtyBoundingBoxCache?.();
+}

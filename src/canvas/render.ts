@@ -9,7 +9,7 @@
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
 import { applyDecorations, applyGeometry, applyPositions, onScreen, syncStructure } from './applyView';
-import { holdFrames, prepareFrame, styleNow, warmInteractive } from './cyWorkarounds';
+import { forgetLabelBoxes, holdFrames, prepareFrame, styleNow, warmInteractive } from './cyWorkarounds';
 import { modelOf, viewDeriverOf, type View } from './viewDeriver';
 import { union, type Box, type Geometry, type Pos } from './geometry';
 import { createHighlightScheduler } from './highlightScheduler';
@@ -320,6 +320,7 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     const m = view.model.metrics;
     const nodes = only ? [...only].flatMap((id) => view!.model.byId.get(id) ?? []) : view.model.nodes;
     let changed = 0;
+    const regrown: string[] = [];
     quietly(() => cy.batch(() => {
       for (const n of nodes) {
         if (!grows(n)) continue;
@@ -333,9 +334,14 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
         const shortNow = el.data('short') ?? '';
         if (fsNow !== fs) el.data('fs', fs);
         if (shortNow !== short) el.data('short', short);
-        if (fsNow !== fs || shortNow !== short) changed++;
+        if (fsNow !== fs || shortNow !== short) {
+          changed++;
+          regrown.push(n.id);
+        }
       }
     }));
+    // A regrown name's label box is measured again (cyWorkarounds 10).
+    if (regrown.length > 0) forgetLabelBoxes(cy, regrown);
     return changed;
   };
   /**
