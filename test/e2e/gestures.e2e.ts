@@ -187,6 +187,22 @@ describe('a press grabs nothing until the pointer moves past the drag threshold 
     expect(await page.evaluate(() => (window as unknown as Win).__lmpv.cy.autoungrabify())).toBe(false);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('the wheel does not zoom while a node is pressed, before the first move as during the drag (decision 183)', async () => {
+    await open(base);
+    const zoom = () => page.evaluate(() => (window as unknown as Win).__lmpv.cy.zoom());
+    const before = await zoom();
+    const p = await pointOf('a05', true);
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.down();
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(400);
+    expect(await zoom()).toBe(before);
+    await page.mouse.up();
+    await page.mouse.wheel(0, -200);
+    await expect.poll(zoom).toBeGreaterThan(before);
+    expect(pageErrors(page)).toEqual([]);
+  });
 });
 
 describe('clicks at 64 nodes (8 NICs each) at Fit', () => {
