@@ -6,7 +6,7 @@
  * exact version in package.json (test/unit/canvas-cyWorkarounds.test.ts fails until both agree
  * with what is installed).
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Box } from './geometry';
 
 /** The cytoscape release these workarounds were read against (package.json pins it exactly). */
@@ -307,8 +307,98 @@ export function prepareFrame(cy: Core, step: number): boolean {
   return true;
 }
 
+interface GrabRenderer {
+  hoverData?: { down?: { id(): string } | null; isOverThresholdDrag?: boolean; mdownPos?: number[] | null };
+  dragData?: { possibleDragElements?: unknown };
+  nodeIsGrabbable?(node: NodeSingular): boolean;
+  updateCachedGrabbedEles?(): void;
+  redrawHint?(kind: string, on: boolean): void;
+}
+interface GrabInternal {
+  _private: { grabbed?: boolean; rscratch: { isGrabTarget?: boolean } };
+}
+const grabRenderer = (cy: Core): GrabRenderer | undefined => (cy as unknown as { renderer(): GrabRenderer | undefined }).renderer();
+
 /**
- * 10. The collection's `dirtyBoundingBoxCache` (src/collection/dimensions/bounds.mjs; not in
+ * 10. The press's grab, deferred to the first move past the drag threshold (issue 25). The mouse
+ * press handler (`mousedownHandler` in src/extensions/renderer/base/load-listeners.mjs, a closure)
+ * grabs a grabbable node at once: it marks it and its descendants grabbed (`setGrabbed`, a restyle
+ * of each, `updateStyle(false)`), lists them to drag (`r.dragData.possibleDragElements`), moves
+ * them to the drag layer (`updateCachedGrabbedEles`) and asks for a redraw of the whole diagram —
+ * the restyle drops the node canvas's layered textures, so the frames of a mere click drew every
+ * element again (131 ms of cytoscape in a 150 ms press at 4× on 64 nodes). interaction.ts turns
+ * `autoungrabify` on just before cytoscape sees a primary press (its capture listener), so the
+ * press grabs nothing and draws nothing; when the pointer has moved past cytoscape's threshold
+ * (`r.hoverData.isOverThresholdDrag`, set before its `tapdrag` is emitted in the same move),
+ * `grabAtFirstMove` turns it off and does what the press would have done — in the press's order,
+ * with its events (`grabon`, `grab`) — and the same move's drag branch then drags as before.
+ * `wouldGrab` is the press's own test (`nodeIsGrabbable`) as if `autoungrabify` were off. The
+ * move handler reads the list to drag into a local before it emits `tapdrag`, so the list must be
+ * the one the grab fills: `newDragList` gives the press an empty one (as the press itself does when
+ * it grabs; a press that grabs nothing leaves the list alone, and the release frees by walking every
+ * element, not the list), and the grab merges into it.
+ */
+export function wouldGrab(cy: Core, node: NodeSingular): boolean {
+  const before = cy.autoungrabify();
+  cy.autoungrabify(false);
+  try {
+    const r = grabRenderer(cy);
+    return typeof r?.nodeIsGrabbable === 'function' ? Boolean(r.nodeIsGrabbable(node)) : node.grabbable();
+  } finally {
+    cy.autoungrabify(before);
+  }
+}
+
+/** An empty list to drag for the press about to start (see 10); nothing headless. */
+export function newDragList(cy: Core): void {
+  const r = grabRenderer(cy);
+  if (r?.dragData) r.dragData.possibleDragElements = cy.collection();
+}
+
+/** Whether the pointer of the press under way has moved past cytoscape's drag threshold (false headless). */
+export function pastDragThreshold(cy: Core): boolean {
+  return grabRenderer(cy)?.hoverData?.isOverThresholdDrag === true;
+}
+
+/**
+ * What cytoscape's press does to grab `node` (see 10), done now; `autoungrabify` must be off.
+ * False (nothing done) headless, when the press under way is not on `node`, when the node
+ * cannot be grabbed, or when the press was not given an empty list to drag (`newDragList`).
+ */
+export function grabAtFirstMove(cy: Core, node: NodeSingular, originalEvent?: Event): boolean {
+  const r = grabRenderer(cy);
+  if (!r?.hoverData || !r.dragData || typeof r.nodeIsGrabbable !== 'function' || typeof r.updateCachedGrabbedEles !== 'function' || typeof r.redrawHint !== 'function') return false;
+  if (r.hoverData.down?.id() !== node.id() || !r.nodeIsGrabbable(node)) return false;
+  (node as unknown as GrabInternal)._private.rscratch.isGrabTarget = true;
+  const list = r.dragData.possibleDragElements as NodeCollection | undefined;
+  if (!list || typeof list.merge !== 'function' || list.nonempty()) return false;
+  // `addToDragList` and `setGrabbed` as the press calls them: on the node, then on its descendants
+  // as one collection (cytoscape marks only the first of them grabbed and restyles them all).
+  const add = (eles: NodeCollection): void => {
+    const first = eles[0] as (NodeSingular & GrabInternal) | undefined;
+    if (!first || list.has(eles) || !first.grabbable() || first.locked()) return;
+    list.merge(eles);
+    if (first._private.grabbed === true) return;
+    first._private.grabbed = true;
+    (eles as unknown as { updateStyle(notify: boolean): void }).updateStyle(false);
+  };
+  add(node);
+  if ((cy as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes()) add(node.descendants());
+  r.updateCachedGrabbedEles();
+  const at = r.hoverData.mdownPos;
+  const event = (type: string) => ({ type, originalEvent, position: at ? { x: at[0], y: at[1] } : undefined });
+  const emit = (type: string): void => {
+    (node as unknown as { emit(e: unknown): void }).emit(event(type));
+  };
+  emit('grabon');
+  emit('grab');
+  r.redrawHint('eles', true);
+  r.redrawHint('drag', true);
+  return true;
+}
+
+/**
+ * 11. The collection's `dirtyBoundingBoxCache` (src/collection/dimensions/bounds.mjs; not in
  * cytoscape's typings) for names grown for the zoom (render.ts `grow`). A site's name grown inside
  * a batch kept the label box measured at its old size: its texture was cut to that box, so a site
  * name drawn after another design was open showed clipped ("Seattle" as ",eattle", "Portland" as

@@ -25,6 +25,7 @@ import { installWheelZoom } from './gestures/wheel';
 import type { Box, Pos } from './geometry';
 import { barsAtDrops, changedPositions, positionsAfterMove } from './diagramLayout';
 import type { Renderer } from './render';
+import { grabAtFirstMove, newDragList, pastDragThreshold, wouldGrab } from './cyWorkarounds';
 
 export interface ContextMenuRequest {
   /** The topology element the menu is about (an edge's NIC or router, a transit's first router). */
@@ -107,8 +108,14 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
   // Shift at the press starts a connection in the Select tool; it must be known before cytoscape grabs.
   let shiftHeld = false;
   const connecting = (): boolean => store.getState().ui.tool === 'connect' || shiftHeld;
+  // A primary mouse press in the Select tool grabs nothing until the pointer has moved past the
+  // drag threshold (cyWorkarounds 10): a click does not restyle the pressed node or redraw the
+  // diagram. `deferring`: from the press (before cytoscape sees it) to the release or the grab;
+  // `late`: the node the press would have grabbed, grabbed at the first move past the threshold.
+  let deferring = false;
+  let late: NodeSingular | null = null;
   const syncGrab = (): void => {
-    cy.autoungrabify(connecting());
+    cy.autoungrabify(deferring || connecting());
     if (container) container.style.cursor = connecting() ? 'crosshair' : '';
   };
 
@@ -178,10 +185,21 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
   const at = (e: EventObject): Pos => e.renderedPosition ?? { x: 0, y: 0 };
   const design = () => store.getState().design;
   cy.on('tapstart', (e) => {
-    const node = e.target !== cy && e.target.isNode();
-    send({ type: 'press', target: e.target === cy ? null : e.target.id(), grabbed: node && (e.target as NodeSingular).grabbable(), connectFrom: connecting() ? connectable(design(), e) : null });
+    const node = e.target !== cy && e.target.isNode() ? (e.target as NodeSingular) : null;
+    late = deferring && node && !connecting() && wouldGrab(cy, node) ? node : null;
+    const grabbed = late !== null || (node !== null && node.grabbable());
+    send({ type: 'press', target: e.target === cy ? null : e.target.id(), grabbed, connectFrom: connecting() ? connectable(design(), e) : null });
   });
-  cy.on('tapdrag', (e) => send({ type: 'move', at: at(e) }));
+  cy.on('tapdrag', (e) => {
+    send({ type: 'move', at: at(e) });
+    // Past the threshold: grab now (after the machine has measured), and cytoscape's same move drags.
+    if (late === null || !pastDragThreshold(cy)) return;
+    const node = late;
+    late = null;
+    deferring = false;
+    syncGrab();
+    grabAtFirstMove(cy, node, e.originalEvent);
+  });
   cy.on('drag', 'node', (e) => {
     renderer.previewDrag();
     send({ type: 'drag', id: (e.target as NodeSingular).id() });
@@ -195,9 +213,19 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
 
   const onDown = (e: MouseEvent): void => {
     shiftHeld = e.shiftKey && e.button === 0;
+    deferring = e.button === 0 && !connecting();
+    late = null;
+    if (deferring) newDragList(cy);
     syncGrab();
   };
   const onUp = (): void => {
+    if (deferring) {
+      // The press ended without a move past the threshold: nothing was grabbed (cytoscape's release
+      // does not ask whether a node may be grabbed, so the order of the two listeners does not matter).
+      deferring = false;
+      late = null;
+      syncGrab();
+    }
     if (!shiftHeld) return;
     shiftHeld = false;
     // After cytoscape has seen the release (its tapend ends the gesture).
@@ -213,7 +241,8 @@ export function installInteraction({ cy, store, renderer, onContextMenu, floatin
   });
   syncGrab();
   const uninstallDrop = installDrop(cy, store, floating);
-  const uninstallWheel = installWheelZoom(cy);
+  // A press that will grab at its first move holds the wheel as a grab does.
+  const uninstallWheel = installWheelZoom(cy, () => late !== null);
   const uninstallTitle = installHoverTitle(cy, store, (id) => topologyTarget(cy, id));
 
   return () => {

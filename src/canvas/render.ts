@@ -340,7 +340,7 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
         }
       }
     }));
-    // A regrown name's label box is measured again (cyWorkarounds 10).
+    // A regrown name's label box is measured again (cyWorkarounds 11).
     if (regrown.length > 0) forgetLabelBoxes(cy, regrown);
     return changed;
   };

@@ -4,7 +4,7 @@
  * texture to that box: on the imported stretched cluster opened after the two-site example, at
  * *Fit* in a 1440 × 900 window, "Seattle" read ",eattle" and "Portland" "Portlanc" (label box 81
  * model px, the text 92). Every grown name's label box must hold its text as the browser measures
- * it (cyWorkarounds 10, render.ts `grow`).
+ * it (cyWorkarounds 11, render.ts `grow`).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -25,7 +25,8 @@ const FIRST_FRAME_MS = 1000 / 60;
 
 const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export function installWheelZoom(cy: Core): () => void {
+/** `held`: a press that will grab a node at its first move (interaction.ts) holds the wheel as a grab does. */
+export function installWheelZoom(cy: Core, held: () => boolean = () => false): () => void {
   const container = cy.container();
   if (!container || !detachWheelZoom(cy)) return () => {};
   let anim: Animation | null = null;
@@ -62,7 +63,7 @@ export function installWheelZoom(cy: Core): () => void {
     // As cytoscape: a view that may not be zoomed or panned by the user leaves the wheel to the page.
     if (!(cy.zoomingEnabled() && cy.userZoomingEnabled() && cy.panningEnabled() && cy.userPanningEnabled())) return;
     e.preventDefault();
-    if (grabbed) return;
+    if (grabbed || held()) return;
     const rect = container.getBoundingClientRect();
     const factor = wheelFactor(e, rect.height);
     if (factor === 1) return;
