@@ -8,7 +8,7 @@
  */
 import type { Core } from 'cytoscape';
 import type { AppState, AppStore } from '../store/appStore';
-import { applyDecorations, applyGeometry, applyPositions, onScreen, resizeCompounds, sameElements, syncStructure } from './applyView';
+import { applyDecorations, applyGeometry, applyPositions, onScreen, syncStructure } from './applyView';
 import { holdFrames, prepareFrame, styleNow, warmInteractive } from './cyWorkarounds';
 import { modelOf, viewDeriverOf, type View } from './viewDeriver';
 import { union, type Box, type Geometry, type Pos } from './geometry';
@@ -20,6 +20,7 @@ import type { Decoration } from './highlight';
 import { grownName, grows } from './grownName';
 import { fitViewport, MIN_ZOOM } from './viewport';
 import { timed } from './timing';
+import { resizeCompounds, sameElements } from './applyView';
 
 export const FIT_PADDING = 30;
 
