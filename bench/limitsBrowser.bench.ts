@@ -19,14 +19,18 @@ import '../test/e2e/handle';
 
 const BLOCK_BUDGET_MS = 1000;
 
+/** Until the main thread is free, the longest block, the action's own task, and the long tasks after it (their sum, how many). */
+type Measured = { ms: number; longest: number; own: number; later: number; laterTasks: number };
+
 /**
  * Runs `action` in the page and waits until the main thread has been free for 1 s: elapsed,
- * longest block, and the action's own task (the long task it ran in; 0 when that took under 50 ms).
+ * longest block, the action's own task (the long task it ran in; 0 when that took under 50 ms),
+ * and the long tasks after it (a frame, a drawing's later steps).
  */
-async function measure(page: Page, action: string): Promise<{ ms: number; longest: number; own: number }> {
+async function measure(page: Page, action: string): Promise<Measured> {
   return page.evaluate(
     (code) =>
-      new Promise<{ ms: number; longest: number; own: number }>((resolve) => {
+      new Promise<Measured>((resolve) => {
         const longTasks: { start: number; end: number }[] = [];
         const observer = new PerformanceObserver((list) => {
           for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
@@ -47,7 +51,8 @@ async function measure(page: Page, action: string): Promise<{ ms: number; longes
               if (performance.now() - busyEnd < 1000) return void setTimeout(check, 100);
               observer.disconnect();
               const own = longTasks.find((x) => x.start <= t0 && x.end >= t0);
-              resolve({ ms: busyEnd - t0, longest: Math.max(0, ...longTasks.map((x) => x.end - x.start)), own: own ? own.end - own.start : 0 });
+              const later = longTasks.filter((x) => x !== own && x.start > t0);
+              resolve({ ms: busyEnd - t0, longest: Math.max(0, ...longTasks.map((x) => x.end - x.start)), own: own ? own.end - own.start : 0, later: later.reduce((a, x) => a + x.end - x.start, 0), laterTasks: later.length });
             }, 0),
           );
         };
@@ -57,10 +62,10 @@ async function measure(page: Page, action: string): Promise<{ ms: number; longes
   );
 }
 
-const line = (label: string, r: { ms: number; longest: number; own: number }, budget: number): string =>
-  `${label}: ${r.ms.toFixed(0)} ms until the main thread is free (budget ${budget} ms: ${r.ms <= budget ? 'within' : 'OVER'}); longest block ${r.longest.toFixed(0)} ms (budget ${BLOCK_BUDGET_MS} ms: ${r.longest <= BLOCK_BUDGET_MS ? 'within' : 'OVER'}); the action's own task ${r.own.toFixed(0)} ms`;
+const line = (label: string, r: Measured, budget: number): string =>
+  `${label}: ${r.ms.toFixed(0)} ms until the main thread is free (budget ${budget} ms: ${r.ms <= budget ? 'within' : 'OVER'}); longest block ${r.longest.toFixed(0)} ms (budget ${BLOCK_BUDGET_MS} ms: ${r.longest <= BLOCK_BUDGET_MS ? 'within' : 'OVER'}); the action's own task ${r.own.toFixed(0)} ms; long tasks after it ${r.later.toFixed(0)} ms in ${r.laterTasks}`;
 
-async function loadDesign(page: Page, doc: TopologyDocument): Promise<{ ms: number; longest: number; own: number }> {
+async function loadDesign(page: Page, doc: TopologyDocument): Promise<Measured> {
   await page.evaluate((d) => {
     (window as unknown as { __doc: unknown }).__doc = d;
   }, doc);

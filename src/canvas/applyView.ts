@@ -49,6 +49,43 @@ export function syncStructure(cy: Core, model: DiagramModel): string[] {
   return touched;
 }
 
+/**
+ * True when `b` draws the very elements `a` draws, in the same order, with the same kinds, parents,
+ * leaf sizes and edge ends: what `syncStructure` would add, remove, move or resize nothing drawn of
+ * (issue 24: a rename's new model, whose drawing kept the layout, scale.ts `drawingOf`). A
+ * compound's `w` and `h` may differ (a host's follow its name): cytoscape sizes a compound to its
+ * children and does not read them (`resizeCompounds` keeps its data the model's). Labels and
+ * classes may differ too: they are the decorations' (`applyDecorations` applies the changed ones).
+ */
+export function sameElements(a: DiagramModel, b: DiagramModel): boolean {
+  if (a === b) return true;
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const x = a.nodes[i]!;
+    const y = b.nodes[i]!;
+    if (x.id !== y.id || x.kind !== y.kind || x.parent !== y.parent) return false;
+    const compound = a.children.has(x.id);
+    if (compound !== b.children.has(y.id)) return false;
+    if (!compound && (x.w !== y.w || x.h !== y.h)) return false;
+  }
+  for (let i = 0; i < a.edges.length; i++) {
+    const x = a.edges[i]!;
+    const y = b.edges[i]!;
+    if (x.id !== y.id || x.source !== y.source || x.target !== y.target) return false;
+  }
+  return true;
+}
+
+/** A compound's `w` and `h` set to the model's where they differ (what `syncStructure` does to the elements it keeps). */
+export function resizeCompounds(cy: Core, model: DiagramModel): void {
+  for (const id of model.children.keys()) {
+    const n = model.byId.get(id);
+    const el = cy.getElementById(id);
+    if (!n || el.empty()) continue;
+    if (el.data('w') !== n.w || el.data('h') !== n.h) el.data({ w: n.w, h: n.h });
+  }
+}
+
 const near = (a: Pos, b: Pos): boolean => Math.abs(a.x - b.x) < 0.01 && Math.abs(a.y - b.y) < 0.01;
 
 /** Places leaves (compounds follow their children); network bars take their x from the geometry. */

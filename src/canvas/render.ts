@@ -20,6 +20,7 @@ import type { Decoration } from './highlight';
 import { grownName, grows } from './grownName';
 import { fitViewport, MIN_ZOOM } from './viewport';
 import { timed } from './timing';
+import { resizeCompounds, sameElements } from './applyView';
 
 export const FIT_PADDING = 30;
 
@@ -247,8 +248,14 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
   // layer (./highlightScheduler.ts), or the view's own when the layer cannot take them.
   let shown: ReadonlyMap<string, Decoration> | null = null;
   const apply = (fitNow: boolean, next: View): void => {
-    const structure = !view || next.model !== view.model;
-    const moved = structure || next.positions !== view!.positions;
+    // A new model drawing the very elements of the last (a rename: scale.ts `drawingOf` kept the
+    // layout, the view deriver the positions) is no new structure: nothing is synced, nothing is
+    // measured again; its geometry is derived again (it reads the model) and only what changed is
+    // applied — the renamed element's label — so cytoscape redraws that element alone.
+    const relabeled = !!view && next.model !== view.model && sameElements(view.model, next.model);
+    const structure = !view || (next.model !== view.model && !relabeled);
+    const placed = structure || next.positions !== view!.positions;
+    const moved = placed || relabeled;
     const highlighted = moved || next.decorations !== view!.decorations;
     // Nothing drawn changed (an edit of a VM, the planning; the deriver keeps equal decorations).
     if (!highlighted && !fitNow) {
@@ -266,14 +273,21 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
       }
     }
     // Leaves drawn elsewhere than before (a drag moves a few, auto layout or a new file every one).
-    const movedLeaves = moved && !structure ? countMoved(view!.positions, next.positions) : 0;
+    const movedLeaves = placed && !structure ? countMoved(view!.positions, next.positions) : 0;
     let restyled: Map<string, Look> | null = null;
     cy.batch(() => {
       if (structure) for (const id of syncStructure(cy, next.model)) applied.delete(id);
+      else if (relabeled) resizeCompounds(cy, next.model);
       if (moved) {
-        geometry = drawnGeometry(next.model, next.positions);
-        applyPositions(cy, next.positions, geometry);
-        applyGeometry(cy, next.model, geometry);
+        // A rename whose drawing kept the layout (the same `auto` map: scale.ts `drawingOf`) and the
+        // positions keeps the geometry: it reads the elements' sizes, edges and positions, and the
+        // outer boxes of the hosts, which a name within its row does not change (decision 418).
+        const kept = relabeled && !placed && next.auto === view!.auto && geometry !== null;
+        if (!kept) {
+          geometry = drawnGeometry(next.model, next.positions);
+          applyPositions(cy, next.positions, geometry);
+          applyGeometry(cy, next.model, geometry);
+        }
         appliedPositions = next.positions;
         boxes = { known: null, fresh: true };
       }
@@ -298,7 +312,7 @@ export function createRenderer({ cy, store, container, floating, onDrawing }: Re
     else if (fitNow) timed('canvas: fit', fit);
     // A restyle alone changes no box and no zoom: only the names whose label changed can grow
     // differently (a what-if or a cleared pair restyles hundreds of elements, a few labels).
-    else if (!moved && changed) grow(new Set([...changed].filter(([id, look]) => onScreen(look.label) !== labelsGrown.get(id)).map(([id]) => id)));
+    else if (!placed && changed) grow(new Set([...changed].filter(([id, look]) => onScreen(look.label) !== labelsGrown.get(id)).map(([id]) => id)));
     else if (structure || highlighted) grow();
     if (!settling) warmSoon();
   };
