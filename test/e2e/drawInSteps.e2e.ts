@@ -8,10 +8,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateSitesCluster } from '../generate';
 import { FIT_PADDING } from '../../src/canvas/render';
 import { fitViewport } from '../../src/canvas/viewport';
 import { launch, openApp, pageErrors } from './chromium';
+import { drawn, sixtyFourBySixteen } from './largeDesign';
 import './handle';
 
 let browser: Browser;
@@ -22,13 +22,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const design = () => generateSitesCluster({ sites: 4, nodesPerSite: 16, lmNetworksPerSite: 4, storageNetworksPerSite: 11, routersPerSite: 4, hostBase: 100, name: '64 nodes, 16 NICs each' });
-
-/** Waits until the drawing in steps is over (its note hidden) and a frame has been drawn after it. */
-async function drawn(page: Page): Promise<void> {
-  await page.getByTestId('graph-drawing').waitFor({ state: 'hidden' });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-}
+const design = sixtyFourBySixteen;
 
 /** The app in a page of this size from the start (a resize just before the load races the fit). */
 async function openSized(width: number, height: number): Promise<Page> {

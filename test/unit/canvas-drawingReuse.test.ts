@@ -3,22 +3,13 @@
  * memory on the largest design laid the diagram out again (up to three automatic layouts, 2.6 s each).
  */
 import { describe, expect, it } from 'vitest';
-import { parseTopology, type Topology, type TopologyDocument } from '../../src/engine';
-import { applyEdit, type Edit } from '../../src/engine/edit';
+import type { Topology, TopologyDocument } from '../../src/engine';
+import { topologyAfter, topologyOf } from '../topologyOf';
 import { drawingOf } from '../../src/canvas/scale';
 import { generateTwoSiteCluster, spreadVms } from '../generate';
 
-function parsed(doc: TopologyDocument): { topology: Topology; diagnostics: [] } {
-  const r = parseTopology(doc);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return { topology: r.topology, diagnostics: [] as [] };
-}
-
-function after(doc: TopologyDocument, edit: Edit): Topology {
-  const r = applyEdit(doc, edit, parsed(doc));
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.topology;
-}
+const parsed = (doc: TopologyDocument): { topology: Topology } => ({ topology: topologyOf(doc) });
+const after = topologyAfter;
 
 describe('drawingOf', () => {
   const compact = generateTwoSiteCluster({ nodesPerSite: 8, lmNetworksPerSite: 1, storageNetworksPerSite: 1, routersPerSite: 1, name: '16 nodes' });

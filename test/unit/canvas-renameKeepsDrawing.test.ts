@@ -7,24 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { parseTopology, type Topology, type TopologyDocument } from '../../src/engine';
-import { applyEdit, type Edit } from '../../src/engine/edit';
+import type { Topology } from '../../src/engine';
+import type { Edit } from '../../src/engine/edit';
+import { topologyAfter, topologyOf } from '../topologyOf';
 import { drawingOf, type Drawing } from '../../src/canvas/scale';
 import { createViewDeriver } from '../../src/canvas/viewDeriver';
 import { createAppStore } from '../../src/store/appStore';
 import { generateTwoSiteCluster, spreadVms } from '../generate';
 
-function parsed(doc: TopologyDocument): Topology {
-  const r = parseTopology(doc);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.topology;
-}
-
-function after(doc: TopologyDocument, edit: Edit): Topology {
-  const r = applyEdit(doc, edit, { topology: parsed(doc), diagnostics: [] });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.topology;
-}
+const parsed = topologyOf;
+const after = topologyAfter;
 
 const compact = generateTwoSiteCluster({ nodesPerSite: 8, lmNetworksPerSite: 1, storageNetworksPerSite: 1, routersPerSite: 1, name: '16 nodes' });
 compact.vms = spreadVms(compact.nodes!, 64);

@@ -5,23 +5,15 @@
  * counts what the canvas does in the page). What counts as the same elements, by edit.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTopology, type Topology, type TopologyDocument } from '../../src/engine';
-import { applyEdit, type Edit } from '../../src/engine/edit';
+import type { TopologyDocument } from '../../src/engine';
+import type { Edit } from '../../src/engine/edit';
+import { topologyAfter, topologyOf } from '../topologyOf';
 import { sameElements } from '../../src/canvas/applyView';
 import { drawingOf } from '../../src/canvas/scale';
 import { generateTwoSiteCluster } from '../generate';
 
-function parsed(doc: TopologyDocument): Topology {
-  const r = parseTopology(doc);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.topology;
-}
-
-function after(doc: TopologyDocument, edit: Edit): Topology {
-  const r = applyEdit(doc, edit, { topology: parsed(doc), diagnostics: [] });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.topology;
-}
+const parsed = topologyOf;
+const after = topologyAfter;
 
 // 16 nodes: the compact scale; 2 nodes: the full scale (a NIC's box follows its name).
 const compact = generateTwoSiteCluster({ nodesPerSite: 8, lmNetworksPerSite: 1, storageNetworksPerSite: 1, routersPerSite: 1, name: '16 nodes' });
