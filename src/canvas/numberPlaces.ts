@@ -14,7 +14,7 @@
  * the bars and routers carry theirs. The numbers keep their size as the view zooms (their font is
  * the drawing's, not grown for the zoom), so a place holds at every zoom.
  */
-import type { Box, Pos } from './geometry';
+import { overlaps, type Box, type Pos } from './geometry';
 import { lineHeight, textWidth } from './textWidth';
 
 export interface NumberedLine {
@@ -42,8 +42,6 @@ export const firstNumber = (label: string): number => {
   return Number.isFinite(n) && n > 0 ? n : Number.MAX_SAFE_INTEGER;
 };
 
-const meets = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-
 /** The box of a number centred `off` along its line (bold text on a padded ground). */
 export function numberBox(line: NumberedLine, off: number): Box {
   const dx = line.target.x - line.source.x;
@@ -69,13 +67,13 @@ export function placeNumbers(lines: readonly NumberedLine[], obstacles: readonly
       const off = line.at + i * step;
       if (i > 0 && off + step / 2 > length) break;
       const box = i === 0 ? first : numberBox(line, off);
-      if (!placed.some((b) => meets(b, box)) && !obstacles.some((b) => meets(b, box))) {
+      if (!placed.some((b) => overlaps(b, box)) && !obstacles.some((b) => overlaps(b, box))) {
         place = { off, box };
         break;
       }
     }
     if (!place) {
-      if (placed.some((b) => meets(b, first))) {
+      if (placed.some((b) => overlaps(b, first))) {
         out.set(line.id, { crowded: true });
         continue;
       }
