@@ -18,10 +18,11 @@
  *   npx vite build --outDir dist && npx vite-node bench/interaction.bench.ts
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { generateSwitchlessMesh, generateTwoSiteCluster } from '../test/generate';
+import { generateSwitchlessMesh } from '../test/generate';
 import { launch, openApp } from '../test/e2e/chromium';
 import { serveBuild } from '../test/e2e/server';
 import { median } from './util';
+import { benchCluster, settle } from './interactionDesign';
 import '../test/e2e/handle';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -148,12 +149,6 @@ async function timeStep(page: Page, step: Step): Promise<Sample> {
   );
 }
 
-/** Waits until the diagram has settled (overlay empty) and the page is idle for a moment. */
-async function settle(page: Page, ms = 250): Promise<void> {
-  await page.waitForFunction(() => window.__lmpv.settled());
-  await page.waitForTimeout(ms);
-}
-
 /** A real click on a node's name, from the button's release to the frame painted after the store changed. */
 async function clickPick(page: Page, id: string, origin: { x: number; y: number }): Promise<number> {
   const p = await page.evaluate((target) => {
@@ -230,7 +225,7 @@ async function drag(page: Page, id: string, origin: { x: number; y: number }): P
 const fmt = (xs: number[], digits = 0): string => `median ${median(xs).toFixed(digits)} ms (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
 
 async function main(): Promise<void> {
-  const doc = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 5, routersPerSite: 2, name: 'Benchmark 64 nodes, 512 NICs' });
+  const doc = benchCluster();
   const small = generateSwitchlessMesh(2, 'Small');
   const { server, url } = await serveBuild(process.env.E2E_DIST ?? 'dist');
   const browser = await launch();
@@ -254,24 +249,24 @@ async function main(): Promise<void> {
         const open = await timeStep(page, { kind: 'load', doc });
         await settle(page, 400);
         await page.evaluate((id) => window.__lmpv.store.getState().actions.pickNode(id, [id]), src);
-        await settle(page);
+        await settle(page, 250);
         const pick = await timeStep(page, { kind: 'pick', id: dst });
-        await settle(page);
+        await settle(page, 250);
         // A network the chosen path crosses (its first network): the path moves elsewhere.
         // (Read on the highlight layer, where the lit path is drawn; a build before the layer lit the diagram itself.)
         const net = await page.evaluate(() => window.__lmpv.overlay?.nodes('.network.chosen').first().id() || window.__lmpv.cy.nodes('.network.chosen').first().id());
         if (!net) throw new Error('No network is lit on the chosen path.');
         const whatif = await timeStep(page, { kind: 'fail', id: net });
-        await settle(page);
+        await settle(page, 250);
         const restore = await timeStep(page, { kind: 'restore' });
-        await settle(page);
+        await settle(page, 250);
         const clear = await timeStep(page, { kind: 'clear' });
-        await settle(page);
+        await settle(page, 250);
         // The same pick with the mouse, at Fit (the names read there on this cluster).
         await page.evaluate((id) => window.__lmpv.store.getState().actions.pickNode(id, [id]), src);
-        await settle(page);
+        await settle(page, 250);
         const click = await clickPick(page, dst, box);
-        await settle(page);
+        await settle(page, 250);
         if (round === 0) continue;
         push('open', open);
         push('pick', pick);

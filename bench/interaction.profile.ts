@@ -9,9 +9,10 @@
  *   npx vite build --minify false --outDir /tmp/prof && E2E_DIST=/tmp/prof npx vite-node bench/interaction.profile.ts
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { generateSwitchlessMesh, generateTwoSiteCluster } from '../test/generate';
+import { generateSwitchlessMesh } from '../test/generate';
 import { launch, openApp } from '../test/e2e/chromium';
 import { serveBuild } from '../test/e2e/server';
+import { benchCluster, settle } from './interactionDesign';
 import '../test/e2e/handle';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -93,14 +94,9 @@ async function painted(page: Page, run: string): Promise<number> {
   );
 }
 
-async function settle(page: Page, ms = 300): Promise<void> {
-  await page.waitForFunction(() => window.__lmpv.settled());
-  await page.waitForTimeout(ms);
-}
-
 async function main(): Promise<void> {
   const what = process.env.ACTION ?? 'pick';
-  const doc = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 5, routersPerSite: 2, name: 'Benchmark 64 nodes, 512 NICs' });
+  const doc = benchCluster();
   const small = generateSwitchlessMesh(2, 'Small');
   const { server, url } = await serveBuild(process.env.E2E_DIST ?? 'dist');
   const browser = await launch();
@@ -115,25 +111,25 @@ async function main(): Promise<void> {
     for (let round = 0; round <= ROUNDS; round++) {
       const [src, dst] = PAIRS[round % PAIRS.length]!;
       await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), small);
-      await settle(page);
+      await settle(page, 300);
       await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), doc);
       await settle(page, 500);
       await page.evaluate((id) => window.__lmpv.store.getState().actions.pickNode(id, [id]), src);
-      await settle(page);
+      await settle(page, 300);
       let run: () => Promise<number>;
       if (what === 'pick') run = () => painted(page, `actions.pickNode(${JSON.stringify(dst)}, [${JSON.stringify(dst)}])`);
       else if (what === 'clear') {
         await painted(page, `actions.pickNode(${JSON.stringify(dst)}, [${JSON.stringify(dst)}])`);
-        await settle(page);
+        await settle(page, 300);
         run = () => painted(page, 'actions.setDestination(null); actions.setSource(null)');
       } else if (what === 'whatif' || what === 'restore') {
         await painted(page, `actions.pickNode(${JSON.stringify(dst)}, [${JSON.stringify(dst)}])`);
-        await settle(page);
+        await settle(page, 300);
         const net = await page.evaluate(() => window.__lmpv.overlay?.nodes('.network.chosen').first().id() || window.__lmpv.cy.nodes('.network.chosen').first().id());
         const fail = `actions.toggleFailed(${JSON.stringify(net)})`;
         if (what === 'restore') {
           await painted(page, fail);
-          await settle(page);
+          await settle(page, 300);
           run = () => painted(page, 'actions.restoreAll()');
         } else run = () => painted(page, fail);
       } else if (what === 'click') {
@@ -161,7 +157,7 @@ async function main(): Promise<void> {
         };
       } else if (what === 'drag') {
         await page.evaluate(() => window.__lmpv.store.getState().actions.setSource(null));
-        await settle(page);
+        await settle(page, 300);
         const p = await page.evaluate((target) => {
           const bb = window.__lmpv.cy.getElementById(target).renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
           return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
@@ -185,7 +181,7 @@ async function main(): Promise<void> {
       const ms = await run();
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       if (what === 'drag' || what === 'press') await page.mouse.up();
-      await settle(page);
+      await settle(page, 300);
       if (round === 0) continue;
       times.push(ms);
       add(profile);

@@ -7,9 +7,10 @@
  *   npx vite build --minify false --outDir /tmp/prof && E2E_DIST=/tmp/prof ACTION=pick npx vite-node bench/interaction.trace.ts
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { generateSwitchlessMesh, generateTwoSiteCluster } from '../test/generate';
+import { generateSwitchlessMesh } from '../test/generate';
 import { launch, openApp } from '../test/e2e/chromium';
 import { serveBuild } from '../test/e2e/server';
+import { benchCluster, settle } from './interactionDesign';
 import '../test/e2e/handle';
 
 const RATE = Number(process.env.RATE ?? 1);
@@ -28,11 +29,6 @@ interface TraceEvent {
   pid: number;
   tid: number;
   args?: { data?: Record<string, unknown>; name?: string };
-}
-
-async function settle(page: Page, ms = 300): Promise<void> {
-  await page.waitForFunction(() => window.__lmpv.settled());
-  await page.waitForTimeout(ms);
 }
 
 /** Runs `run` in the page, marks the start and the painted frame (user timing), and waits a moment. */
@@ -59,7 +55,7 @@ async function marked(page: Page, run: string): Promise<void> {
 async function main(): Promise<void> {
   const what = process.env.ACTION ?? 'pick';
   const [src, dst] = ['a03', 'b07'];
-  const doc = generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 5, routersPerSite: 2, name: 'Benchmark 64 nodes, 512 NICs' });
+  const doc = benchCluster();
   const small = generateSwitchlessMesh(2, 'Small');
   const { server, url } = await serveBuild(process.env.E2E_DIST ?? 'dist');
   const browser = await launch();
@@ -70,26 +66,26 @@ async function main(): Promise<void> {
     // A first round warms the code paths up.
     for (let round = 0; round < 2; round++) {
       await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), small);
-      await settle(page);
+      await settle(page, 300);
       await page.evaluate((d) => window.__lmpv.store.getState().actions.load(d, null), doc);
       await settle(page, 500);
       await page.evaluate((id) => window.__lmpv.store.getState().actions.pickNode(id, [id]), src);
-      await settle(page);
+      await settle(page, 300);
       const pick = `actions.pickNode(${JSON.stringify(dst)}, [${JSON.stringify(dst)}])`;
       let run: string | null = null;
       if (what === 'pick') run = pick;
       else if (what === 'clear') {
         await marked(page, pick);
-        await settle(page);
+        await settle(page, 300);
         run = 'actions.setDestination(null); actions.setSource(null)';
       } else if (what === 'whatif' || what === 'restore') {
         await marked(page, pick);
-        await settle(page);
+        await settle(page, 300);
         const net = await page.evaluate(() => window.__lmpv.overlay?.nodes('.network.chosen').first().id() || window.__lmpv.cy.nodes('.network.chosen').first().id());
         run = `actions.toggleFailed(${JSON.stringify(net)})`;
         if (what === 'restore') {
           await marked(page, run);
-          await settle(page);
+          await settle(page, 300);
           run = 'actions.restoreAll()';
         }
       }

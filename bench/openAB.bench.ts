@@ -10,14 +10,15 @@
  *   BUILDS=before=dist-before,after=dist N=20 RATE=1 npx vite-node bench/openAB.bench.ts
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { generateLargestDesign, generateSwitchlessMesh, generateTwoSiteCluster } from '../test/generate';
+import { generateLargestDesign, generateSwitchlessMesh } from '../test/generate';
 import { launch, openApp } from '../test/e2e/chromium';
 import { serveBuild } from '../test/e2e/server';
+import { benchCluster } from './interactionDesign';
 import '../test/e2e/handle';
 const which = process.env.WHICH ?? '64';
 const rate = Number(process.env.RATE ?? 1);
 const N = Number(process.env.N ?? 6);
-const doc = which === 'largest' ? generateLargestDesign({ vms: true }) : generateTwoSiteCluster({ nodesPerSite: 32, lmNetworksPerSite: 2, storageNetworksPerSite: 5, routersPerSite: 2, name: 'Benchmark 64 nodes, 512 NICs' });
+const doc = which === 'largest' ? generateLargestDesign({ vms: true }) : benchCluster();
 const small = generateSwitchlessMesh(2, 'Small');
 const builds = (process.env.BUILDS ?? 'before=dist-before,after=dist').split(',').map((b) => b.split('=') as [string, string]);
 const browser = await launch();
