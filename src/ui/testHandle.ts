@@ -20,6 +20,8 @@ export interface LmpvHandle {
   /** True when the highlight layer shows the current highlight (names grown for the current zoom). */
   settled?(): boolean;
   canvas?: CanvasApi;
+  /** The floating panels' box over the canvas, in canvas pixels, as the fit avoids it (GraphView.tsx `floatingPanel`). */
+  floating?(): { x1: number; y1: number; x2: number; y2: number } | null;
   /** The canvas's timing spans (src/canvas/timing.ts): the benchmark turns them on. */
   timing?: Timing;
 }

@@ -38,20 +38,8 @@ async function oneTaskFit(page: Page): Promise<ReturnType<typeof fitViewport>> {
   const seen = await page.evaluate(() => {
     const { cy } = window.__lmpv;
     const bb = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
-    // The palette's box in canvas pixels, as src/ui/canvas/GraphView.tsx `floatingPanel` reads it.
-    const canvas = document.querySelector('[data-testid=graph-canvas]')!;
-    const area = canvas.closest('.canvas-area')!;
-    const own = canvas.closest('.graph-view');
-    const c = canvas.getBoundingClientRect();
-    let box: { x1: number; y1: number; x2: number; y2: number } | null = null;
-    for (const child of area.children) {
-      if (child === own || getComputedStyle(child).position !== 'absolute') continue;
-      const r = child.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const b = { x1: r.left - c.left, y1: r.top - c.top, x2: r.right - c.left, y2: r.bottom - c.top };
-      box = box ? { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1), x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) } : b;
-    }
-    return { bb: { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 }, w: cy.width(), h: cy.height(), box };
+    // The palette's box in canvas pixels, as the app's fit avoids it.
+    return { bb: { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 }, w: cy.width(), h: cy.height(), box: window.__lmpv.floating() };
   });
   return fitViewport(seen.bb, seen.w, seen.h, seen.box, FIT_PADDING);
 }

@@ -75,27 +75,15 @@ async function openSized(width: number, height: number): Promise<Page> {
         rendered = false;
       }
     };
-    // What the open's fit gave, and the room it had (the palette's box as GraphView.tsx `floatingPanel` reads it).
+    // What the open's fit gave, and the room it had (the palette's box as the app's fit avoids it: GraphView.tsx `floatingPanel`).
     w.lmpvSeen = () => {
       const { cy } = window.__lmpv;
-      const canvas = document.querySelector('[data-testid=graph-canvas]')!;
-      const area = canvas.closest('.canvas-area')!;
-      const own = canvas.closest('.graph-view');
-      const c = canvas.getBoundingClientRect();
-      let box: Room['floating'] = null;
-      for (const child of area.children) {
-        if (child === own || getComputedStyle(child).position !== 'absolute') continue;
-        const r = child.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) continue;
-        const b = { x1: r.left - c.left, y1: r.top - c.top, x2: r.right - c.left, y2: r.bottom - c.top };
-        box = box ? { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1), x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) } : b;
-      }
       const names = cy
         .nodes()
         .filter((n) => Number(n.data('fs') ?? 0) > 0 || String(n.data('short') ?? '') !== '')
         .map((n) => `${n.id()}:${Number(n.data('fs') ?? 0)}:${String(n.data('short') ?? '')}`)
         .join(' ');
-      return { zoom: cy.zoom(), x: cy.pan().x, y: cy.pan().y, names, measured: w.lmpvMeasured, room: { w: cy.width(), h: cy.height(), floating: box } };
+      return { zoom: cy.zoom(), x: cy.pan().x, y: cy.pan().y, names, measured: w.lmpvMeasured, room: { w: cy.width(), h: cy.height(), floating: window.__lmpv.floating() } };
     };
   });
   return page;

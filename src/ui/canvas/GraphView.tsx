@@ -57,7 +57,7 @@ export function GraphView({ headless = false }: { headless?: boolean }) {
     apiRef.current = api;
     // The test handle main.tsx installs (src/ui/testHandle.ts; absent in unit tests) gets the diagram.
     const hook = testHandle();
-    if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api, timing });
+    if (hook) Object.assign(hook, { cy: adapter.cy, overlay: adapter.overlay, settled: adapter.settled, canvas: api, timing, floating: () => floatingPanel(el) });
     // When the room shrinks (a notice appears or grows, the legend opens), a diagram that was
     // whole on screen is fitted again instead of running under the edges; a zoomed-in view is left.
     const whole = (): boolean => {
