@@ -202,8 +202,20 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
    * its number where the style puts it.
    */
   const spreadNumbers = (): void => {
-    const numbered = cy.edges().filter((e) => Boolean(e.data('label')) && !base.getElementById(e.id()).hasClass('wan-link'));
-    if (numbered.length === 0) return;
+    const lines: NumberedLine[] = [];
+    cy.edges().forEach((e) => {
+      const drawn = base.getElementById(e.id());
+      if (!e.data('label') || drawn.empty() || drawn.hasClass('wan-link')) return;
+      lines.push({
+        id: e.id(),
+        label: String(e.data('label')),
+        source: e.sourceEndpoint(),
+        target: e.targetEndpoint(),
+        at: drawn.numericStyle('source-text-offset'),
+        fontSize: drawn.numericStyle('font-size'),
+      });
+    });
+    if (lines.length === 0) return;
     const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as const;
     const obstacles: Box[] = [];
     const name = (n: NodeSingular): void => {
@@ -217,19 +229,6 @@ export function createOverlay(base: Core, host: HTMLElement, prepare: (cy: Core)
     });
     base.nodes('node.router, node.transit, node.network').forEach((n) => {
       if (cy.getElementById(n.id()).empty()) name(n);
-    });
-    const lines: NumberedLine[] = [];
-    numbered.forEach((e) => {
-      const drawn = base.getElementById(e.id());
-      if (drawn.empty()) return;
-      lines.push({
-        id: e.id(),
-        label: String(e.data('label')),
-        source: e.sourceEndpoint(),
-        target: e.targetEndpoint(),
-        at: drawn.numericStyle('source-text-offset'),
-        fontSize: drawn.numericStyle('font-size'),
-      });
     });
     const places = placeNumbers(lines, obstacles);
     cy.batch(() => {
