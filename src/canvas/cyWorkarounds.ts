@@ -407,7 +407,6 @@ export function grabAtFirstMove(cy: Core, node: NodeSingular, originalEvent?: Ev
  * regrown names are dropped, so they are measured again with the new size.
  */
 export function forgetLabelBoxes(cy: Core, ids: readonly string[]): void {
-  let eles = cy.collection();
-  for (const id of ids) eles = eles.union(cy.getElementById(id));
-  (eles as unknown as { dirtyBoundingBoxCache?: () => unknown }).dirtyBoundingBoxCache?.();
+  // One element at a time: a union per id would copy the growing collection each time.
+  for (const id of ids) (cy.getElementById(id) as unknown as { dirtyBoundingBoxCache?: () => unknown }).dirtyBoundingBoxCache?.();
 }
